@@ -1,0 +1,21 @@
+export const ROLES = ['PATIENT', 'PRESCRIBER', 'THERAPIST', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is asking: built from the verified session, passed as the first argument to lib/data. */
+export type Viewer = {
+  userId: string;
+  organizationId: string;
+  role: Role;
+  name: string;
+  email: string;
+  /** Set when role is PATIENT: the patient record that is the viewer's own. */
+  patientId?: string;
+  /** Request context recorded in the audit trail. */
+  ip?: string;
+  userAgent?: string;
+  requestId?: string;
+};
+
+export function isClinician(role: Role): boolean {
+  return role === 'PRESCRIBER' || role === 'THERAPIST';
+}

@@ -1,0 +1,13 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  serverExternalPackages: [
+    '@node-rs/argon2',
+    'pg',
+    '@electric-sql/pglite',
+    '@electric-sql/pglite-socket',
+  ],
+};
+
+export default nextConfig;
