@@ -19,3 +19,10 @@ export type Viewer = {
 export function isClinician(role: Role): boolean {
   return role === 'PRESCRIBER' || role === 'THERAPIST';
 }
+
+/** Where each role lands after sign-in. */
+export function homePathFor(role: Role): string {
+  if (role === 'PATIENT') return '/my-care';
+  if (role === 'ADMIN') return '/admin';
+  return '/caseload';
+}
