@@ -1,0 +1,151 @@
+// Runs Triad: chooses the database (scripts/database.ts), applies migrations, optionally seeds the
+// demo organization, builds when the sources changed, then serves with Next. Stopping this
+// process (Ctrl-C) stops Next and the embedded database with it.
+//
+//   tsx scripts/serve.ts dev|start [--seed] [--fresh-database] [--port N]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { applyMigrations } from '../prisma/schema-engine';
+import { DatabaseStartError, resolveDatabase, type Database } from './database';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    seed: { type: 'boolean', default: false },
+    'fresh-database': { type: 'boolean', default: false },
+    port: { type: 'string' },
+  },
+});
+const mode = positionals[0] === 'dev' ? 'dev' : 'start';
+const port = values.port ?? process.env.PORT ?? '3000';
+const nextBin = path.resolve('node_modules/next/dist/bin/next');
+const quietEnv = { NEXT_TELEMETRY_DISABLED: '1', CHECKPOINT_DISABLE: '1' };
+
+/** A stable secret for signing sessions: NEXTAUTH_SECRET, or one kept under .data/. */
+function sessionSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.resolve('.data/nextauth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'prisma/schema.prisma',
+  'proxy.ts',
+  'next.config.js',
+  'postcss.config.mjs',
+  'package-lock.json',
+];
+
+/** A fingerprint of what the production build depends on, to skip rebuilding when nothing changed. */
+function sourceFingerprint(): string {
+  const hash = createHash('sha256');
+  const visit = (entry: string) => {
+    if (!existsSync(entry)) return;
+    const info = statSync(entry);
+    if (info.isDirectory()) {
+      for (const child of readdirSync(entry).sort()) visit(path.join(entry, child));
+    } else {
+      hash.update(`${entry}:${info.size}:${info.mtimeMs}\n`);
+    }
+  };
+  SOURCES.forEach(visit);
+  return hash.digest('hex');
+}
+
+function run(command: string, args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...quietEnv, ...env } });
+}
+
+function waitFor(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))),
+  );
+}
+
+async function openDatabase(): Promise<Database> {
+  if (values['fresh-database']) {
+    const { createTestDatabase } = await import('../tests/support/test-database');
+    const fresh = await createTestDatabase('e2e');
+    return { url: fresh.url, embedded: !process.env.DATABASE_URL, stop: fresh.drop };
+  }
+  const database = await resolveDatabase();
+  await applyMigrations(database.url);
+  return database;
+}
+
+let database: Database;
+try {
+  database = await openDatabase();
+} catch (error) {
+  if (error instanceof DatabaseStartError) {
+    console.error(`triad: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const appEnv = {
+  DATABASE_URL: database.url,
+  NEXTAUTH_SECRET: sessionSecret(),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  // The embedded server takes ten connections; leave room for scripts.
+  DB_POOL_MAX: process.env.DB_POOL_MAX ?? (database.embedded ? '5' : '10'),
+};
+
+let current: ChildProcess | undefined;
+let stopping = false;
+async function shutdown(code: number): Promise<never> {
+  stopping = true;
+  if (current && current.exitCode === null) {
+    current.kill('SIGTERM');
+    await waitFor(current);
+  }
+  await database.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+async function step(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<void> {
+  current = run(command, args, { ...appEnv, ...env });
+  const code = await waitFor(current);
+  if (stopping) return;
+  if (code !== 0) await shutdown(code);
+}
+
+if (values.seed) await step(process.execPath, ['--import', 'tsx', 'prisma/seed.ts']);
+
+if (mode === 'start') {
+  const stamp = path.resolve('.next/triad-source-fingerprint');
+  const fingerprint = sourceFingerprint();
+  const built =
+    existsSync('.next/BUILD_ID') &&
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8') === fingerprint;
+  if (!built) {
+    console.log('Building Triad (once per change of the sources)…');
+    await step(process.execPath, [nextBin, 'build'], { NODE_ENV: 'production' });
+    writeFileSync(stamp, fingerprint);
+  }
+}
+
+console.log(
+  `Triad on http://localhost:${port} (database: ${database.embedded ? 'embedded PGlite' : 'PostgreSQL'})`,
+);
+current = run(process.execPath, [nextBin, mode, '--port', port], appEnv);
+const code = await waitFor(current);
+if (!stopping) await shutdown(code);
