@@ -26,6 +26,7 @@ export default defineConfig({
           // One database for the run; each test builds its own organization, so files may share it.
           // The embedded server runs one transaction at a time, so keep the workers few.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

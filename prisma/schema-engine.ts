@@ -10,7 +10,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 import type {
   MigrationList,
   SchemaEngine,
@@ -68,10 +71,32 @@ export async function readMigrations(): Promise<MigrationList> {
   };
 }
 
+/**
+ * adapter-pg runs a migration script by splitting it on every ';', which breaks PL/pgSQL bodies
+ * (our audit trigger). Postgres itself runs a multi-statement script in one simple query, as one
+ * implicit transaction, so hand it the script whole.
+ */
+function wholeScriptPg(pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
+  const factory = new PrismaPg(pool);
+  type Adapter = Awaited<ReturnType<PrismaPg['connect']>> & { onError(error: unknown): never };
+  return {
+    adapterName: factory.adapterName,
+    provider: factory.provider,
+    connect: async () => {
+      const adapter = (await factory.connect()) as Adapter;
+      adapter.executeScript = async (script: string) => {
+        await pool.query(script).catch((error: unknown) => adapter.onError(error));
+      };
+      return adapter;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
+}
+
 /** Applies every migration not yet applied to the database at `url`; returns their names. */
 export async function applyMigrations(url: string): Promise<string[]> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
-  const engine = await openEngine(bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool)));
+  const engine = await openEngine(bindMigrationAwareSqlAdapterFactory(wholeScriptPg(pool)));
   try {
     const result = await engine.applyMigrations({
       migrationsList: await readMigrations(),

@@ -2,9 +2,17 @@
 import { applyMigrations } from '../prisma/schema-engine';
 import { withDatabase } from './database';
 
+let code = 0;
 await withDatabase(async (database) => {
-  const applied = await applyMigrations(database.url);
-  console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+  try {
+    const applied = await applyMigrations(database.url);
+    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+  } catch (error) {
+    console.error(
+      `triad: migration failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    code = 1;
+  }
 });
 // The WebAssembly engine leaves a timer behind that would hold the process for seconds.
-process.exit(0);
+process.exit(code);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
+import { auditHash } from '@/lib/audit-chain';
 import type { Tx } from '@/lib/db';
 import type { Role, Viewer } from '@/lib/auth/viewer';
 
@@ -18,23 +18,6 @@ export type AuditEntry = {
   requestId?: string | null;
   detail?: string | null;
 };
-
-/** The fields that a hash covers, in a fixed order, so that the chain can be re-verified. */
-export function auditHash(prevHash: string | null, e: AuditEntry & { occurredAt: Date }): string {
-  const fields = [
-    prevHash ?? '',
-    e.organizationId ?? '',
-    e.actorId ?? '',
-    e.actorRole ?? '',
-    e.action,
-    e.resourceType,
-    e.resourceId ?? '',
-    e.patientId ?? '',
-    e.outcome,
-    e.occurredAt.toISOString(),
-  ];
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
-}
 
 /**
  * Appends one audit event inside the caller's transaction, chained by hash to the organization's

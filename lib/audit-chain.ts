@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+
+/** The fields of an audit event that its hash covers. */
+export type ChainedFields = {
+  organizationId: string | null;
+  actorId?: string | null;
+  actorRole?: string | null;
+  action: string;
+  resourceType: string;
+  resourceId?: string | null;
+  patientId?: string | null;
+  outcome: string;
+  actorEmail?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  requestId?: string | null;
+  detail?: string | null;
+  occurredAt: Date;
+};
+
+/**
+ * SECURITY: each audit event's hash covers its predecessor's hash, so editing, inserting or
+ * removing an event anywhere breaks every hash after it (tamper evidence).
+ */
+export function auditHash(prevHash: string | null, e: ChainedFields): string {
+  const fields = [
+    prevHash ?? '',
+    e.organizationId ?? '',
+    e.actorId ?? '',
+    e.actorRole ?? '',
+    e.action,
+    e.resourceType,
+    e.resourceId ?? '',
+    e.patientId ?? '',
+    e.outcome,
+    e.actorEmail ?? '',
+    e.ip ?? '',
+    e.userAgent ?? '',
+    e.requestId ?? '',
+    e.detail ?? '',
+    e.occurredAt.toISOString(),
+  ];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+export type ChainBreak = { seq: bigint; reason: string };
+
+/** Checks one organization's events, in chain order; returns the first break, or null. */
+export function verifyChain(
+  events: Iterable<ChainedFields & { seq: bigint; prevHash: string | null; hash: string | null }>,
+  previousHash: string | null = null,
+): { lastHash: string | null; checked: number; broken: ChainBreak | null } {
+  let expectedPrev = previousHash;
+  let checked = 0;
+  for (const event of events) {
+    if (event.prevHash !== expectedPrev) {
+      return {
+        lastHash: expectedPrev,
+        checked,
+        broken: { seq: event.seq, reason: 'does not follow the event before it' },
+      };
+    }
+    if (event.hash !== auditHash(event.prevHash, event)) {
+      return {
+        lastHash: expectedPrev,
+        checked,
+        broken: { seq: event.seq, reason: 'its content does not match its hash' },
+      };
+    }
+    expectedPrev = event.hash;
+    checked += 1;
+  }
+  return { lastHash: expectedPrev, checked, broken: null };
+}

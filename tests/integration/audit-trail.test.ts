@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { verifyChain } from '@/lib/audit-chain';
+import { db } from '@/lib/db';
+import { writeAuditEvent } from '@/lib/data/audit';
+
+async function organization() {
+  return db.organization.create({
+    data: { name: 'Audit Test', slug: `audit-${crypto.randomUUID()}` },
+  });
+}
+
+describe('audit events', () => {
+  it('are chained by hash within an organization, concurrent writers included', async () => {
+    const org = await organization();
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        db.$transaction((tx) =>
+          writeAuditEvent(tx, {
+            organizationId: org.id,
+            action: 'read',
+            resourceType: 'test',
+            resourceId: String(i),
+            outcome: 'ALLOWED',
+          }),
+        ),
+      ),
+    );
+    const events = await db.auditEvent.findMany({
+      where: { organizationId: org.id },
+      orderBy: { seq: 'asc' },
+    });
+    expect(events).toHaveLength(8);
+    expect(verifyChain(events)).toMatchObject({ checked: 8, broken: null });
+  });
+
+  it('cannot be updated, deleted or truncated through the app’s connection', async () => {
+    const org = await organization();
+    await db.$transaction((tx) =>
+      writeAuditEvent(tx, {
+        organizationId: org.id,
+        action: 'read',
+        resourceType: 'test',
+        outcome: 'ALLOWED',
+      }),
+    );
+    await expect(
+      db.auditEvent.updateMany({
+        where: { organizationId: org.id },
+        data: { action: 'nothing to see' },
+      }),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.deleteMany({ where: { organizationId: org.id } })).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(db.$executeRaw`TRUNCATE "AuditEvent"`).rejects.toThrow(/append-only/);
+    expect(await db.auditEvent.count({ where: { organizationId: org.id, action: 'read' } })).toBe(
+      1,
+    );
+  });
+});
