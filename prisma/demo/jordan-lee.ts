@@ -1,0 +1,472 @@
+// Jordan Lee (Riverbend; Dr. Rivera and Lee Park): panic disorder with generalized anxiety.
+// Escitalopram 5 → 10 mg, held for three days during gastroenteritis; as-needed hydroxyzine
+// stopped for drowsiness. Therapy moved to every two weeks at his request; an open review request.
+import {
+  acknowledgePlan,
+  addTreatmentPlanVersion,
+  createAssessment,
+  createCheckIns,
+  createMessage,
+  createPlanReviewRequest,
+  createSessionNote,
+  createTreatmentPlan,
+  recordMedicationChanges,
+  type DapBody,
+  type FactoryDb,
+  type SoapBody,
+} from '@/tests/factories';
+import { buildCheckIns, on } from './check-ins';
+import { createRandom, trend, type DemoContext } from './context';
+
+const GAD7: [number, number[]][] = [
+  [-75, [3, 2, 3, 2, 2, 2, 2]],
+  [-61, [2, 2, 3, 2, 2, 2, 2]],
+  [-47, [2, 2, 2, 2, 1, 1, 2]],
+  [-33, [2, 2, 2, 2, 2, 1, 2]],
+  [-19, [2, 1, 2, 1, 1, 1, 2]],
+  [-5, [1, 1, 2, 1, 1, 1, 1]],
+];
+
+const PHQ9: [number, number[]][] = [
+  [-75, [1, 1, 2, 2, 1, 1, 2, 1, 0]],
+  [-61, [1, 1, 2, 2, 1, 1, 1, 1, 0]],
+  [-47, [1, 1, 2, 1, 1, 1, 1, 1, 0]],
+  [-33, [1, 1, 2, 1, 1, 1, 1, 1, 0]],
+  [-19, [1, 1, 1, 1, 1, 1, 1, 0, 0]],
+  [-5, [1, 1, 1, 1, 0, 1, 1, 0, 0]],
+];
+
+const THERAPY: [number, DapBody][] = [
+  [
+    -73,
+    {
+      data: 'Intake. Panic attacks 4–5 a week for six months, first on a crowded bus. Now avoids buses and the campus library; walks 40 minutes to class. Constant worry about exams and money. GAD-7 16, PHQ-9 11. No suicidal ideation. Caffeine 4 energy drinks a day.',
+      assessment:
+        'Panic disorder with agoraphobic avoidance; generalized anxiety. Catastrophic reading of heart racing ("I\'m having a heart attack"). Good candidate for CBT with interoceptive exposure.',
+      plan: 'Weekly CBT. Panic diary. Psychoeducation on the panic cycle. Cut energy drinks to one a day.',
+    },
+  ],
+  [
+    -66,
+    {
+      data: 'Panic diary: 4 attacks, peak 8/10, each under 15 minutes. Energy drinks down to two a day. Started escitalopram last week; jittery for three days.',
+      assessment: 'Understands the panic cycle; still believes attacks could harm his heart.',
+      plan: 'Interoceptive exposure in session (stair run, breathing through a straw). Practise daily at home.',
+    },
+  ],
+  [
+    -59,
+    {
+      data: 'Interoceptive practice on 5 days. 3 panic attacks, peak 7/10. Used hydroxyzine twice; drowsy at work afterwards. Built an exposure hierarchy of 8 steps, from standing at a bus stop to a full rush-hour ride.',
+      assessment: 'Fear of bodily sensations decreasing with practice.',
+      plan: 'Begin in-vivo exposure: steps 1–2 three times this week.',
+    },
+  ],
+  [
+    -52,
+    {
+      data: 'Completed steps 1–2 (bus stop, one stop off-peak). Anxiety peaked 7/10, fell to 3/10 within 20 minutes. Two panic attacks this week.',
+      assessment: 'Habituation within and between exposures.',
+      plan: 'Steps 3–4. Drop safety behaviors (water bottle, sitting by the door).',
+    },
+  ],
+  [
+    -45,
+    {
+      data: 'Rode three stops at peak time without leaving early. One panic attack, at home, at night. GAD-7 12.',
+      assessment: 'Good progress on avoidance; worry about exams persists.',
+      plan: 'Continue hierarchy. Add worry postponement for exam worries.',
+    },
+  ],
+  [
+    -38,
+    {
+      data: 'Asked to meet every two weeks: he has used 6 of 20 covered sessions. Reviewed the plan together. Exposure practice 3 times this week.',
+      assessment:
+        'Skills well established; fortnightly sessions with structured home practice are reasonable.',
+      plan: 'Sessions every two weeks. Written exposure plan between sessions. Plan updated.',
+    },
+  ],
+  [
+    -24,
+    {
+      data: 'Off escitalopram for three days during a stomach bug, restarted without problems. No panic attacks in the last 10 days. Rode the bus to campus 4 times.',
+      assessment: 'Marked reduction in panic and avoidance.',
+      plan: 'Steps 6–7 (rush hour, library on exam week). Review worry time.',
+    },
+  ],
+  [
+    -10,
+    {
+      data: 'GAD-7 10. One panic attack, in a crowded lecture hall, stayed until the end. Exposure practice twice a week since switching to evening shifts.',
+      assessment: 'Continued gains; practice frequency dropping with his new schedule.',
+      plan: 'Step 8 before the next session. Discuss a realistic practice schedule around shifts.',
+    },
+  ],
+];
+
+const MEDICATION_VISITS: [number, SoapBody][] = [
+  [
+    -75,
+    {
+      subjective:
+        'Panic attacks 4–5 a week with chest tightness and fear of dying; ER visit two months ago with normal ECG. Constant worry about exams and rent. Sleep 6 h, broken. Four energy drinks a day. No prior medication.',
+      objective:
+        'Anxious, restless, good rapport. GAD-7 16, PHQ-9 11. HR 96, BP 124/80. ECG at ER normal. No suicidal ideation.',
+      assessment: 'Panic disorder with generalized anxiety disorder.',
+      plan: 'Start escitalopram 5 mg daily; increase to 10 mg in two weeks if tolerated. Hydroxyzine 25 mg as needed for acute anxiety (no benzodiazepine). Warned about early jitteriness. Reduce caffeine. CBT with Lee Park.',
+    },
+  ],
+  [
+    -61,
+    {
+      subjective:
+        'Jittery for the first three days, then settled. Panic attacks unchanged, 4 this week. Hydroxyzine used twice; drowsy the next morning.',
+      objective: 'Less restless. GAD-7 15. No suicidal ideation.',
+      assessment: 'Tolerating escitalopram 5 mg; no response yet, as expected.',
+      plan: 'Increase escitalopram to 10 mg. Hydroxyzine only when needed, not before shifts.',
+    },
+  ],
+  [
+    -33,
+    {
+      subjective:
+        'Panic attacks down to about one a week. Has not used hydroxyzine in three weeks; stopped because of daytime drowsiness at work. Mild nausea in the first week after the increase, gone.',
+      objective: 'Calm, engaged. GAD-7 13, PHQ-9 9 today. No suicidal ideation.',
+      assessment: 'Good response to escitalopram 10 mg; hydroxyzine no longer needed.',
+      plan: 'Stop hydroxyzine. Continue escitalopram 10 mg. Follow up in three weeks.',
+    },
+  ],
+  [
+    -12,
+    {
+      subjective:
+        'Three-day stomach bug two weeks ago; held escitalopram and restarted without problems. One panic attack in the past two weeks. Sleeping 7 h.',
+      objective: 'Relaxed, full range of affect. GAD-7 10 last week. No suicidal ideation.',
+      assessment: 'Panic disorder improving on escitalopram 10 mg with CBT.',
+      plan: 'Continue 10 mg. Reassess in six weeks; if GAD-7 plateaus above 10, consider 15 mg.',
+    },
+  ],
+];
+
+export async function seedJordanLee(db: FactoryDb, ctx: DemoContext): Promise<void> {
+  const { day, at } = ctx;
+  const { rivera, park } = ctx.staff;
+  const jordan = ctx.patients.jordan;
+
+  const escitalopram = {
+    medication: 'Escitalopram',
+    unit: 'mg',
+    route: 'oral',
+    frequency: 'once daily',
+  };
+  await recordMedicationChanges(db, jordan, rivera, [
+    {
+      ...escitalopram,
+      action: 'START',
+      dose: 5,
+      effectiveDate: day(-75),
+      createdAt: at(-75, 14, 30),
+      reason:
+        'Panic disorder (4–5 attacks a week) with generalized anxiety (GAD-7 16). Starting low: early jitteriness is common in panic disorder.',
+      monitorFor: [
+        'Jitteriness or more anxiety in the first weeks',
+        'Nausea',
+        'Headache',
+        'Sleep changes',
+      ],
+      reviewBy: day(-61),
+      patientExplanation:
+        'Escitalopram is a daily medicine that lowers anxiety and panic over several weeks. We start at 5 mg because some people feel jittery at first; that usually passes within a week. Take it at the same time each day.',
+      noteForCareTeam:
+        'Escitalopram 5 mg, target 10 mg in two weeks. Expect possible activation in week one; a panic spike then is more likely the medication than a setback.',
+    },
+    {
+      action: 'START',
+      medication: 'Hydroxyzine',
+      dose: 25,
+      unit: 'mg',
+      route: 'oral',
+      frequency: 'up to three times daily as needed for acute anxiety',
+      effectiveDate: day(-75),
+      createdAt: at(-75, 14, 35),
+      reason:
+        'Short-term as-needed relief while escitalopram takes effect; a non-habit-forming alternative to a benzodiazepine.',
+      monitorFor: ['Drowsiness', 'Dry mouth'],
+      patientExplanation:
+        "Hydroxyzine can take the edge off a spike of anxiety within about an hour. It can make you sleepy, so don't take it before driving or a shift until you know how it affects you.",
+    },
+    {
+      ...escitalopram,
+      action: 'INCREASE',
+      dose: 10,
+      effectiveDate: day(-61),
+      createdAt: at(-61, 15, 0),
+      reason:
+        'Tolerated 5 mg for two weeks; jitteriness resolved after three days. Panic frequency unchanged. Increasing to target dose.',
+      monitorFor: ['Nausea', 'Headache', 'Jitteriness'],
+      reviewBy: day(-33),
+      patientExplanation:
+        "You've settled on the starting dose, so we're moving to 10 mg, the usual effective dose. Most people notice fewer panic attacks 2 to 4 weeks after reaching it.",
+      noteForCareTeam: 'Up to 10 mg. Good time to push on interoceptive exposure.',
+    },
+    {
+      action: 'STOP',
+      medication: 'Hydroxyzine',
+      effectiveDate: day(-33),
+      createdAt: at(-33, 10, 20),
+      reason: 'Not used in three weeks; daytime drowsiness at work when used.',
+      patientExplanation:
+        "You haven't needed hydroxyzine for three weeks and it made you drowsy at work, so we're taking it off your list.",
+    },
+    {
+      action: 'HOLD',
+      medication: 'Escitalopram',
+      effectiveDate: day(-30),
+      createdAt: at(-30, 9, 45),
+      reason:
+        'Acute gastroenteritis: vomiting for 24 hours, unable to keep oral medication down. Hold until tolerating food.',
+      monitorFor: ['Dizziness', 'Irritability', 'Dehydration'],
+      patientExplanation:
+        'Pause escitalopram until you can keep food down. Missing a few days is safe; you might feel briefly dizzy or irritable. Restart at your usual 10 mg once you are eating normally.',
+      noteForCareTeam:
+        'Escitalopram on hold for a few days (stomach bug). Brief discontinuation symptoms possible.',
+    },
+    {
+      action: 'RESUME',
+      medication: 'Escitalopram',
+      dose: 10,
+      effectiveDate: day(-27),
+      createdAt: at(-27, 11, 10),
+      reason: 'Gastroenteritis resolved; eating normally. Resuming at 10 mg.',
+      patientExplanation:
+        "Glad you're feeling better. Restart escitalopram at 10 mg once a day, as before.",
+    },
+  ]);
+
+  const v1 = await createTreatmentPlan(db, jordan, park, {
+    createdAt: at(-72, 18, 0),
+    presentingConcerns:
+      'Panic attacks 4–5 times a week for six months, beginning on a crowded bus, with avoidance of buses and the campus library. Persistent worry about exams and money. GAD-7 16, PHQ-9 11. ER visit with a normal ECG. High caffeine intake.',
+    patientGoalsOwnWords:
+      'I want to get the bus to campus like everyone else and study in the library without planning my escape.',
+    reviewBy: day(-16),
+    goals: [
+      {
+        description: 'Panic attacks down to one a week or fewer.',
+        measureKind: 'PERSONAL',
+        measureName: 'Panic attacks',
+        measureUnit: 'count',
+        direction: 'AT_MOST',
+        targetValue: 1,
+        targetDate: day(-10),
+      },
+      {
+        description: 'Anxiety in the mild range (GAD-7 below 10).',
+        measureKind: 'GAD7',
+        measureName: 'GAD-7',
+        direction: 'AT_MOST',
+        targetValue: 9,
+        targetDate: day(20),
+      },
+      { description: 'Ride the bus to campus twice a week without getting off early.' },
+    ],
+    interventions: [
+      {
+        kind: 'MEDICATION_MANAGEMENT',
+        description: 'Escitalopram titration; as-needed hydroxyzine short term.',
+        ownerId: rivera.id,
+        frequency: 'Every 2–4 weeks',
+      },
+      {
+        kind: 'CBT',
+        description: 'CBT for panic: psychoeducation, interoceptive exposure, cognitive work.',
+        ownerId: park.id,
+        frequency: 'Weekly',
+      },
+      {
+        kind: 'EXPOSURE',
+        description:
+          'Graded in-vivo exposure to buses and crowded places, from a written hierarchy.',
+        ownerId: park.id,
+        frequency: 'Three practices a week',
+      },
+    ],
+  });
+  await acknowledgePlan(db, jordan, v1.version, at(-71, 21, 30));
+  await createPlanReviewRequest(db, jordan, v1.plan, {
+    reason: 'TOO_COSTLY',
+    detail:
+      "My insurance covers 20 sessions a year and I'm using them fast. Could we meet every other week?",
+    createdAt: at(-40, 20, 10),
+    resolvedBy: park,
+    resolvedAt: at(-38, 17, 30),
+  });
+  const v2 = await addTreatmentPlanVersion(db, v1.plan, park, {
+    createdAt: at(-38, 17, 25),
+    changeSummary:
+      "Therapy every two weeks at Jordan's request (session limit); exposure continues between sessions from a written plan.",
+    reviewBy: day(10),
+    interventions: [
+      v1.interventions[0]!,
+      { ...v1.interventions[1]!, frequency: 'Every two weeks' },
+      v1.interventions[2]!,
+    ],
+  });
+  await acknowledgePlan(db, jordan, v2.version, at(-37, 22, 0));
+  await createPlanReviewRequest(db, jordan, v2.plan, {
+    reason: 'HARD_TO_KEEP_UP',
+    detail:
+      'My shifts changed to evenings and three exposure practices a week are hard to fit in. Could we make it two?',
+    createdAt: at(-3, 23, 5),
+  });
+
+  const panicGoal = v1.goals[0]!;
+  const panicRate = trend([
+    [-74, 0.7],
+    [-60, 0.55],
+    [-45, 0.25],
+    [-30, 0.12],
+    [-1, 0.08],
+  ]);
+  const jitter = createRandom(404);
+  await createCheckIns(
+    db,
+    jordan,
+    buildCheckIns(ctx, {
+      from: -74,
+      to: -1,
+      seed: 23,
+      skipRate: 0.2,
+      gaps: [-31, -30, -29],
+      mood: trend([
+        [-74, 4.5],
+        [-60, 4.8],
+        [-45, 5.6],
+        [-30, 6],
+        [-1, 6.8],
+      ]),
+      sleepHours: trend([
+        [-74, 6],
+        [-50, 6.5],
+        [-1, 7.2],
+      ]),
+      energy: trend([
+        [-74, 3],
+        [-1, 3.6],
+      ]),
+      focus: trend([
+        [-74, 2.4],
+        [-40, 3],
+        [-1, 3.5],
+      ]),
+      appetite: trend([
+        [-74, 3.2],
+        [-1, 3.5],
+      ]),
+      sideEffects: [
+        { name: 'Jitteriness', days: on([-74, -73, -72], 'MILD') },
+        { name: 'Nausea', days: on([-73, -60, -59], 'MILD') },
+        { name: 'Headache', days: on([-60], 'MILD') },
+        { name: 'Drowsiness', days: { ...on([-66, -52], 'MILD'), ...on([-58], 'MODERATE') } },
+        { name: 'Dizziness', days: on([-28], 'MILD') },
+      ],
+      notes: {
+        [-74]: 'Felt shaky and wired all afternoon. Is that the pill?',
+        [-58]: 'Took hydroxyzine before my shift, nearly fell asleep at the register.',
+        [-50]: 'Rode one stop and stayed on. Heart pounding but nothing happened.',
+        [-28]: 'Back on escitalopram after the stomach bug. A bit dizzy.',
+        [-15]: 'Bus to campus both ways. Barely thought about it.',
+        [-4]: 'Evening shifts now. Hard to fit in practice.',
+      },
+      measure: {
+        goalKey: panicGoal.goalKey,
+        value: (offset) => {
+          const r = jitter();
+          const rate = panicRate(offset);
+          return r < rate * 0.25 ? 2 : r < rate ? 1 : 0;
+        },
+      },
+    }),
+  );
+
+  for (const [offset, answers] of GAD7) {
+    await createAssessment(db, jordan, {
+      instrument: 'GAD7',
+      answers,
+      completedAt: at(offset, 8, 30),
+    });
+  }
+  for (const [offset, answers] of PHQ9) {
+    await createAssessment(db, jordan, {
+      instrument: 'PHQ9',
+      answers,
+      completedAt: at(offset, 8, 35),
+    });
+  }
+
+  for (const [offset, body] of THERAPY) {
+    await createSessionNote(db, jordan, park, {
+      kind: 'THERAPY',
+      format: 'DAP',
+      sessionDate: day(offset),
+      body,
+      status: 'SIGNED',
+      createdAt: at(offset, 16, 50),
+      signedAt: at(offset, 17, 20),
+    });
+  }
+  await createSessionNote(db, jordan, park, {
+    kind: 'THERAPY',
+    format: 'DAP',
+    sessionDate: day(-3),
+    status: 'DRAFT',
+    createdAt: at(-3, 16, 55),
+    body: {
+      data: 'Completed step 8 (rush-hour ride, 25 minutes). Practice twice this week around evening shifts.',
+      assessment: '',
+      plan: '',
+    },
+  });
+  for (const [offset, body] of MEDICATION_VISITS) {
+    await createSessionNote(db, jordan, rivera, {
+      kind: 'MEDICATION_MANAGEMENT',
+      format: 'SOAP',
+      sessionDate: day(offset),
+      body,
+      status: 'SIGNED',
+      createdAt: at(offset, 14, 0),
+      signedAt: at(offset, 15, 10),
+    });
+  }
+
+  const messages: [number, number, typeof rivera, string][] = [
+    [
+      -61,
+      15,
+      rivera,
+      "Jordan's escitalopram is up to 10 mg today. He was jittery for three days at 5 mg; if panic spikes this week it may be activation rather than a setback.",
+    ],
+    [
+      -45,
+      18,
+      park,
+      'Jordan did his first interoceptive exposures (stair runs, straw breathing) and is on step 4 of 8. Using hydroxyzine less; says it makes him drowsy on shift days.',
+    ],
+    [
+      -30,
+      10,
+      rivera,
+      'FYI: escitalopram on hold for a few days for a stomach bug. Resuming once he is eating. Brief discontinuation symptoms possible.',
+    ],
+    [
+      -10,
+      18,
+      park,
+      'GAD-7 down to 10. Exposure hierarchy at step 7. Practice is dropping with his new evening shifts; we will set a realistic schedule.',
+    ],
+  ];
+  for (const [offset, hour, author, body] of messages) {
+    await createMessage(db, jordan, author, { body, createdAt: at(offset, hour, 40) });
+  }
+}

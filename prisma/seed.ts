@@ -1,0 +1,204 @@
+// The demo organizations of PRODUCT.md, built from the test factories: `npx tsx prisma/seed.ts`
+// (or `npm run db:seed`). Idempotent, and refuses any database holding other organizations.
+import { pathToFileURL } from 'node:url';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/prisma/generated/client';
+import { hashPassword } from '@/lib/auth/password';
+import { withDatabase } from '@/scripts/database';
+import { seedAlexMorgan } from './demo/alex-morgan';
+import { seedCaseyNguyen } from './demo/casey-nguyen';
+import { createDemoContext, localTime, type DemoContext, type DemoPatients } from './demo/context';
+import {
+  createDirectory,
+  DEMO_ORGANIZATION_SLUGS,
+  DEMO_PASSWORD,
+  loadDirectory,
+} from './demo/directory';
+import { seedJordanLee } from './demo/jordan-lee';
+import { seedRileyFox } from './demo/riley-fox';
+import type { FactoryDb } from '@/tests/factories';
+
+export class SeedRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SeedRefusedError';
+  }
+}
+
+export type SeedResult = {
+  /** False when the demo was already complete and nothing was written. */
+  changed: boolean;
+  /** Rows of each table that belong to the demo organizations. */
+  counts: Record<string, number>;
+  ms: number;
+};
+
+const HISTORIES: Record<keyof DemoPatients, (db: FactoryDb, ctx: DemoContext) => Promise<void>> = {
+  alex: seedAlexMorgan,
+  jordan: seedJordanLee,
+  casey: seedCaseyNguyen,
+  riley: seedRileyFox,
+};
+
+// The embedded PGlite runs one transaction at a time and a patient's history is a few hundred
+// rows, so each history is its own transaction: all of it lands, or none.
+const TRANSACTION = { maxWait: 60_000, timeout: 300_000 };
+
+/**
+ * Seeds the demo into `db`, relative to `now`. Each part (the accounts, then each patient's
+ * history) is written in one transaction and skipped when already there, so a second run
+ * changes nothing and an interrupted run resumes.
+ */
+export async function seedDemo(
+  db: PrismaClient,
+  options: { now?: Date; passwordHash?: string } = {},
+): Promise<SeedResult> {
+  const started = performance.now();
+  const now = options.now ?? new Date();
+  const others = await db.organization
+    .findMany({
+      where: { slug: { notIn: [...DEMO_ORGANIZATION_SLUGS] } },
+      select: { name: true },
+      take: 1,
+    })
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === 'P2021') {
+        throw new SeedRefusedError(
+          'The database has no Triad tables yet: run `npm run db:migrate` first.',
+        );
+      }
+      throw error;
+    });
+  if (others.length > 0) {
+    throw new SeedRefusedError(
+      `Refusing to seed: this database holds organizations other than the demo ones (e.g. "${others[0]!.name}"). Seed an empty database instead.`,
+    );
+  }
+
+  let changed = false;
+  let directory = await loadDirectory(db);
+  if (!directory) {
+    const partial = await db.organization.count();
+    if (partial > 0) {
+      throw new SeedRefusedError(
+        'Refusing to seed: the demo organizations exist but some demo accounts are missing. Reset the database and seed again.',
+      );
+    }
+    const passwordHash = options.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
+    const at = (offset: number, hour: number) => localTime(now, offset, hour);
+    directory = await db.$transaction((tx) => createDirectory(tx, passwordHash, at), TRANSACTION);
+    changed = true;
+  }
+
+  const ctx = createDemoContext(now, directory.staff, directory.patients);
+  for (const key of Object.keys(HISTORIES) as (keyof DemoPatients)[]) {
+    const patient = directory.patients[key];
+    const seedHistory = HISTORIES[key];
+    const hasHistory = await db.treatmentPlan.count({ where: { patientId: patient.id } });
+    if (hasHistory) continue;
+    await db.$transaction((tx) => seedHistory(tx, ctx), TRANSACTION);
+    changed = true;
+  }
+
+  const organizationIds = Object.values(directory.organizations).map((o) => o.id);
+  return {
+    changed,
+    counts: await countDemoRows(db, organizationIds),
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+async function countDemoRows(db: PrismaClient, ids: string[]): Promise<Record<string, number>> {
+  const where = { organizationId: { in: ids } };
+  const [
+    users,
+    patients,
+    careTeamMemberships,
+    medicationChanges,
+    medicationStates,
+    treatmentPlanVersions,
+    checkIns,
+    sideEffects,
+    measureValues,
+    assessments,
+    safetyFlags,
+    sessionNotes,
+    addenda,
+    psychotherapyNotes,
+    messages,
+  ] = await Promise.all([
+    db.user.count({ where }),
+    db.patient.count({ where }),
+    db.careTeamMembership.count({ where }),
+    db.medicationChange.count({ where }),
+    db.medicationState.count({ where }),
+    db.treatmentPlanVersion.count({ where }),
+    db.checkIn.count({ where }),
+    db.checkInSideEffect.count({ where }),
+    db.checkInMeasureValue.count({ where }),
+    db.assessment.count({ where }),
+    db.safetyFlag.count({ where }),
+    db.sessionNote.count({ where }),
+    db.sessionNoteAddendum.count({ where }),
+    db.psychotherapyNote.count({ where }),
+    db.careTeamMessage.count({ where }),
+  ]);
+  return {
+    organizations: ids.length,
+    users,
+    patients,
+    careTeamMemberships,
+    medicationChanges,
+    medicationStates,
+    treatmentPlanVersions,
+    checkIns,
+    sideEffects,
+    measureValues,
+    assessments,
+    safetyFlags,
+    sessionNotes,
+    addenda,
+    psychotherapyNotes,
+    messages,
+  };
+}
+
+function describeCounts(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .map(([table, n]) => `${n} ${table}`)
+    .join(', ');
+}
+
+async function main(): Promise<void> {
+  process.env.CHECKPOINT_DISABLE ??= '1';
+  await withDatabase(async (database) => {
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    try {
+      const result = await seedDemo(db);
+      if (result.changed) {
+        console.log(
+          `Seeded the demo in ${(result.ms / 1000).toFixed(1)} s: ${describeCounts(result.counts)}.`,
+        );
+        console.log(
+          `Sign in with any demo account (e.g. alex.morgan@riverbend.test), password "${DEMO_PASSWORD}".`,
+        );
+      } else {
+        console.log('The demo is already seeded; nothing changed.');
+      }
+    } catch (error) {
+      if (error instanceof SeedRefusedError) {
+        console.error(`triad: ${error.message}`);
+        process.exitCode = 1;
+        return;
+      }
+      throw error;
+    } finally {
+      await db.$disconnect();
+    }
+  });
+  process.exit(process.exitCode ?? 0);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}

@@ -1,0 +1,207 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPassword } from '@/lib/auth/password';
+import { deriveRegimen } from '@/lib/clinical/regimen';
+import { db } from '@/lib/db';
+import { PrismaClient } from '@/prisma/generated/client';
+import { applyMigrations } from '@/prisma/schema-engine';
+import { SeedRefusedError, seedDemo, type SeedResult } from '@/prisma/seed';
+import { freePort, startEmbedded } from '@/scripts/database';
+import { createOrganization } from '@/tests/factories';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
+
+// The seed refuses a database with other organizations, and the run's shared database has many,
+// so the demo is seeded into a database of its own: beside the shared one on a PostgreSQL server,
+// or a second in-memory embedded server when the run uses PGlite (one database per server).
+async function ownDatabase(): Promise<TestDatabase> {
+  const probe = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await probe.connect();
+  const { rows } = await probe.query<{ version: string }>('SELECT version()');
+  await probe.end();
+  if (!rows[0]!.version.includes('PGlite')) return createTestDatabase('seed');
+  const embedded = await startEmbedded({ dataDir: null, port: await freePort() });
+  await applyMigrations(embedded.url);
+  return { url: embedded.url, drop: embedded.stop };
+}
+
+const ACCOUNTS = [
+  ['admin@riverbend.test', 'Dana Brooks', 'ADMIN', 'riverbend'],
+  ['dr.rivera@riverbend.test', 'Elena Rivera', 'PRESCRIBER', 'riverbend'],
+  ['dr.chen@riverbend.test', 'Michael Chen', 'PRESCRIBER', 'riverbend'],
+  ['sam.okafor@riverbend.test', 'Sam Okafor', 'THERAPIST', 'riverbend'],
+  ['lee.park@riverbend.test', 'Lee Park', 'THERAPIST', 'riverbend'],
+  ['alex.morgan@riverbend.test', 'Alex Morgan', 'PATIENT', 'riverbend'],
+  ['jordan.lee@riverbend.test', 'Jordan Lee', 'PATIENT', 'riverbend'],
+  ['casey.nguyen@riverbend.test', 'Casey Nguyen', 'PATIENT', 'riverbend'],
+  ['dr.hale@northside.test', 'Avery Hale', 'PRESCRIBER', 'northside'],
+  ['riley.fox@northside.test', 'Riley Fox', 'PATIENT', 'northside'],
+].sort();
+
+const TEAMS = {
+  'alex.morgan@riverbend.test': ['dr.rivera@riverbend.test', 'sam.okafor@riverbend.test'],
+  'jordan.lee@riverbend.test': ['dr.rivera@riverbend.test', 'lee.park@riverbend.test'],
+  'casey.nguyen@riverbend.test': ['dr.chen@riverbend.test', 'sam.okafor@riverbend.test'],
+  'riley.fox@northside.test': ['dr.hale@northside.test'],
+};
+
+describe('the demo seed', () => {
+  let database: TestDatabase;
+  let client: PrismaClient;
+  let first: SeedResult;
+
+  beforeAll(async () => {
+    database = await ownDatabase();
+    client = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    first = await seedDemo(client);
+  }, 180_000);
+
+  afterAll(async () => {
+    await client?.$disconnect();
+    await database?.drop();
+  });
+
+  it('creates the ten demo accounts in their two organizations, password care-team-demo', async () => {
+    expect(first.changed).toBe(true);
+    const users = await client.user.findMany({ include: { organization: true } });
+    expect(users.map((u) => [u.email, u.name, u.role, u.organization.slug]).sort()).toEqual(
+      ACCOUNTS,
+    );
+    const hashes = new Set(users.map((u) => u.passwordHash));
+    expect(hashes.size).toBe(1);
+    expect(await verifyPassword(users[0]!.passwordHash!, 'care-team-demo')).toBe(true);
+    expect((await client.organization.findMany()).map((o) => o.name).sort()).toEqual([
+      'Northside Health',
+      'Riverbend Collaborative Care',
+    ]);
+  });
+
+  it('builds the care teams of PRODUCT.md', async () => {
+    const memberships = await client.careTeamMembership.findMany({
+      where: { endedAt: null },
+      include: { clinician: true, patient: { include: { account: true } } },
+    });
+    const teams: Record<string, string[]> = {};
+    for (const m of memberships) {
+      expect(m.organizationId).toBe(m.patient.organizationId);
+      expect(m.clinician.organizationId).toBe(m.patient.organizationId);
+      (teams[m.patient.account.email] ??= []).push(m.clinician.email);
+    }
+    for (const team of Object.values(teams)) team.sort();
+    expect(teams).toEqual(TEAMS);
+  });
+
+  it('gives Alex three months of history, the richest of the demo', async () => {
+    const alex = await client.patient.findFirstOrThrow({
+      where: { account: { email: 'alex.morgan@riverbend.test' } },
+    });
+    const where = { patientId: alex.id };
+    const changes = await client.medicationChange.findMany({ where });
+    expect(
+      changes.filter((c) => c.medicationKey === 'sertraline').map((c) => c.dose?.toNumber()),
+    ).toEqual(expect.arrayContaining([25, 50, 100]));
+    expect(changes.some((c) => c.action === 'ENTERED_IN_ERROR')).toBe(true);
+    expect(changes.every((c) => c.reason.length > 0)).toBe(true);
+
+    const checkIns = await client.checkIn.findMany({ where, orderBy: { localDate: 'asc' } });
+    expect(checkIns.length).toBeGreaterThanOrEqual(70);
+    expect(checkIns.length).toBeLessThan(90);
+    const spanDays =
+      (checkIns.at(-1)!.localDate.getTime() - checkIns[0]!.localDate.getTime()) / 86_400_000;
+    expect(spanDays).toBeGreaterThanOrEqual(85);
+    expect(
+      await client.checkInSideEffect.count({ where: { ...where, name: 'Nausea' } }),
+    ).toBeGreaterThan(3);
+
+    const phq9 = await client.assessment.findMany({
+      where: { ...where, instrument: 'PHQ9' },
+      orderBy: { completedAt: 'asc' },
+    });
+    expect(phq9.map((a) => a.score)).toEqual([17, 16, 14, 15, 11, 9, 7]);
+    expect(phq9.at(-1)!.answers[8]).toBe(0);
+    expect(await client.assessment.count({ where: { ...where, instrument: 'GAD7' } })).toBe(7);
+    expect(await client.safetyFlag.count({ where })).toBe(0);
+
+    const notes = await client.sessionNote.findMany({ where, include: { author: true } });
+    expect(notes.every((n) => n.status === 'SIGNED' && n.signedAt)).toBe(true);
+    expect(new Set(notes.map((n) => `${n.kind}:${n.author.email}`))).toEqual(
+      new Set([
+        'THERAPY:sam.okafor@riverbend.test',
+        'MEDICATION_MANAGEMENT:dr.rivera@riverbend.test',
+      ]),
+    );
+    expect(notes.length).toBeGreaterThanOrEqual(15);
+
+    const plan = await client.treatmentPlan.findUniqueOrThrow({
+      where,
+      include: { versions: { include: { goals: true } } },
+    });
+    expect(plan.currentVersion).toBeGreaterThanOrEqual(2);
+    expect(plan.versions).toHaveLength(plan.currentVersion);
+    const goals = plan.versions.flatMap((v) => v.goals);
+    expect(goals.some((g) => g.measureKind === 'PHQ9' && g.targetValue !== null)).toBe(true);
+    expect(goals.some((g) => g.measureKind === 'PERSONAL')).toBe(true);
+    expect(await client.checkInMeasureValue.count({ where })).toBe(checkIns.length);
+    expect(await client.careTeamMessage.count({ where })).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps every MedicationState equal to the regimen derived from the history', async () => {
+    const patients = await client.patient.findMany({
+      include: { medicationChanges: true, medicationStates: true },
+    });
+    for (const patient of patients) {
+      expect(patient.medicationChanges.length).toBeGreaterThan(0);
+      const derived = deriveRegimen(patient.medicationChanges);
+      const stored = patient.medicationStates
+        .map((s) => ({
+          medicationKey: s.medicationKey,
+          medication: s.medication,
+          status: s.status,
+          dose: s.dose === null ? null : s.dose.toNumber(),
+          unit: s.unit,
+          frequency: s.frequency,
+          route: s.route,
+          since: s.since,
+          lastChangeId: s.lastChangeId,
+        }))
+        .sort((a, b) => a.medicationKey.localeCompare(b.medicationKey));
+      expect(stored).toEqual(derived);
+      for (const change of patient.medicationChanges) {
+        expect(change.organizationId).toBe(patient.organizationId);
+      }
+    }
+  });
+
+  it('leaves Casey without a check-in for over 14 days and keeps every row in its tenant', async () => {
+    const last = await client.checkIn.findFirstOrThrow({
+      where: { patient: { account: { email: 'casey.nguyen@riverbend.test' } } },
+      orderBy: { localDate: 'desc' },
+    });
+    expect(Date.now() - last.localDate.getTime()).toBeGreaterThan(14 * 86_400_000);
+    const riley = await client.patient.findFirstOrThrow({
+      where: { account: { email: 'riley.fox@northside.test' } },
+      include: { organization: true, checkIns: true, sessionNotes: true },
+    });
+    expect(riley.organization.slug).toBe('northside');
+    expect(riley.checkIns.length).toBeGreaterThan(0);
+    expect(riley.sessionNotes.every((n) => n.organizationId === riley.organizationId)).toBe(true);
+  });
+
+  it('changes nothing when run again', async () => {
+    const again = await seedDemo(client);
+    expect(again.changed).toBe(false);
+    expect(again.counts).toEqual(first.counts);
+  });
+});
+
+describe('the demo seed on a database with other organizations', () => {
+  it('refuses, and writes nothing', async () => {
+    await createOrganization(db);
+    await expect(seedDemo(db)).rejects.toThrow(SeedRefusedError);
+    await expect(seedDemo(db)).rejects.toThrow(/organizations other than the demo ones/);
+    expect(
+      await db.organization.count({ where: { slug: { in: ['riverbend', 'northside'] } } }),
+    ).toBe(0);
+    expect(await db.user.count({ where: { email: { endsWith: '@riverbend.test' } } })).toBe(0);
+  });
+});
