@@ -5,6 +5,7 @@ const nextConfig = {
   serverExternalPackages: [
     '@node-rs/argon2',
     'pg',
+    'rate-limiter-flexible',
     '@electric-sql/pglite',
     '@electric-sql/pglite-socket',
   ],

@@ -24,8 +24,8 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           setupFiles: ['tests/support/integration-setup.ts'],
           // One database for the run; each test builds its own organization, so files may share it.
-          // The embedded server runs one transaction at a time, so keep the workers few.
-          maxWorkers: 2,
+          // The embedded server takes one connection at a time: one worker there.
+          maxWorkers: process.env.DATABASE_URL ? 2 : 1,
           sequence: { groupOrder: 1 },
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -98,8 +98,9 @@ const appEnv = {
   DATABASE_URL: database.url,
   NEXTAUTH_SECRET: sessionSecret(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-  // The embedded server takes ten connections; leave room for scripts.
-  DB_POOL_MAX: process.env.DB_POOL_MAX ?? (database.embedded ? '5' : '10'),
+  // The embedded server serves one transaction at a time and mixes up the statements of
+  // concurrent connections: give it exactly one (docs/decisions/004-embedded-database.md).
+  DB_POOL_MAX: database.embedded ? '1' : (process.env.DB_POOL_MAX ?? '10'),
 };
 
 let current: ChildProcess | undefined;

@@ -1,0 +1,14 @@
+import NextAuth from 'next-auth';
+import type { NextRequest } from 'next/server';
+import { buildAuthOptions } from '@/lib/auth/options';
+import { requestContextFrom } from '@/lib/auth/session-policy';
+
+// next-auth's standard endpoints: /api/auth/csrf, /api/auth/callback/credentials,
+// /api/auth/session, /api/auth/signout. Options are built per request so that sign-in and
+// sign-out audit events carry the caller's IP, user agent and request id.
+async function handler(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) {
+  const caller = requestContextFrom((name) => request.headers.get(name));
+  return NextAuth(request, context, buildAuthOptions(caller)) as Promise<Response>;
+}
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,126 @@
+'use client';
+
+import { getSession, signIn } from 'next-auth/react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { signInErrorMessage } from '@/components/auth/sign-in-messages';
+import { parseSignInError, safeCallbackPath, type SignInError } from '@/lib/auth/session-policy';
+import { homePathFor } from '@/lib/auth/viewer';
+
+type SignInFormProps = {
+  /** Already checked on the server to be a path on this origin. */
+  callbackUrl: string | null;
+  initialError: SignInError | null;
+};
+
+const inputClass =
+  'block w-full rounded-md border border-slate-500 bg-white px-3 py-2.5 text-base text-slate-900 ' +
+  'shadow-sm placeholder:text-slate-500 focus-visible:border-teal-700 focus-visible:outline-2 ' +
+  'focus-visible:outline-offset-2 focus-visible:outline-teal-700 aria-invalid:border-red-700';
+
+/** The email and password form of /sign-in; on success goes to the callback URL or the role's home. */
+export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
+  const [error, setError] = useState<SignInError | null>(initialError);
+  const [pending, setPending] = useState(false);
+  const [showPassword, setShowPassword] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const ids = { email: useId(), password: useId(), error: useId() };
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '');
+    const password = String(form.get('password') ?? '');
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn('credentials', { redirect: false, email, password });
+      if (!result?.ok || result.error) {
+        setError(parseSignInError(result?.error) ?? { kind: 'unavailable' });
+        if (passwordRef.current) passwordRef.current.value = '';
+        passwordRef.current?.focus();
+        setPending(false);
+        return;
+      }
+      const session = await getSession();
+      if (!session?.user?.role) {
+        setError({ kind: 'unavailable' });
+        setPending(false);
+        return;
+      }
+      // A full page load, so every server-rendered part sees the new session.
+      window.location.assign(safeCallbackPath(callbackUrl) ?? homePathFor(session.user.role));
+    } catch {
+      setError({ kind: 'unavailable' });
+      setPending(false);
+    }
+  }
+
+  return (
+    <form method="post" noValidate onSubmit={onSubmit} aria-busy={pending} className="space-y-5">
+      <div role="alert" id={ids.error} aria-atomic="true">
+        {error ? (
+          <p className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
+            {signInErrorMessage(error)}
+          </p>
+        ) : null}
+      </div>
+
+      <div className="space-y-1.5">
+        <label htmlFor={ids.email} className="block text-sm font-medium text-slate-900">
+          Email
+        </label>
+        <input
+          id={ids.email}
+          name="email"
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          aria-invalid={error?.kind === 'credentials' || undefined}
+          aria-describedby={error ? ids.error : undefined}
+          className={inputClass}
+        />
+      </div>
+
+      <div className="space-y-1.5">
+        <label htmlFor={ids.password} className="block text-sm font-medium text-slate-900">
+          Password
+        </label>
+        <div className="relative">
+          <input
+            ref={passwordRef}
+            id={ids.password}
+            name="password"
+            type={showPassword ? 'text' : 'password'}
+            autoComplete="current-password"
+            required
+            aria-invalid={error?.kind === 'credentials' || undefined}
+            aria-describedby={error ? ids.error : undefined}
+            className={`${inputClass} pr-20`}
+          />
+          <button
+            type="button"
+            onClick={() => setShowPassword((shown) => !shown)}
+            aria-pressed={showPassword}
+            aria-controls={ids.password}
+            className="absolute inset-y-1 right-1 rounded px-3 text-sm font-medium text-teal-800 hover:bg-teal-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-700"
+          >
+            {showPassword ? 'Hide' : 'Show'}
+            <span className="sr-only"> password</span>
+          </button>
+        </div>
+      </div>
+
+      <button
+        type="submit"
+        disabled={pending}
+        className="flex w-full items-center justify-center rounded-md bg-teal-700 px-4 py-3 text-base font-semibold text-white shadow-sm hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700 disabled:cursor-wait"
+      >
+        {pending ? 'Signing in…' : 'Sign in'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,13 @@
+import type { SignInError } from '@/lib/auth/session-policy';
+
+/** The words shown for a refused sign-in; one message for every credential failure. */
+export function signInErrorMessage(error: SignInError): string {
+  if (error.kind === 'too-many-attempts') {
+    const minutes = error.minutes === 1 ? '1 minute' : `${error.minutes} minutes`;
+    return `Too many sign-in attempts. For your security, please wait ${minutes} and try again.`;
+  }
+  if (error.kind === 'unavailable') {
+    return "We couldn't sign you in just now. Please try again in a moment.";
+  }
+  return "That email and password don't match an active account. Check them and try again.";
+}

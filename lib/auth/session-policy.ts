@@ -1,0 +1,136 @@
+// Pure session rules: no I/O, safe in the proxy, Server Components and the browser alike.
+
+/** SECURITY: automatic logoff after 30 minutes without a request (HIPAA 164.312(a)(2)(iii)). */
+export const IDLE_TIMEOUT_SECONDS = 30 * 60;
+/** SECURITY: no session outlives 12 hours from sign-in, however active. */
+export const ABSOLUTE_TIMEOUT_SECONDS = 12 * 60 * 60;
+// Servers' clocks may differ a little; a token from further in the future is forged or broken.
+const CLOCK_SKEW_SECONDS = 60;
+
+/** The claims of a session token that the limits read (seconds since the epoch). */
+export type SessionTimes = { authTime?: unknown; lastActivity?: unknown; [claim: string]: unknown };
+
+/** What a session token is worth now; only 'active' may be used. */
+export type SessionState = 'active' | 'idle' | 'expired' | 'invalid';
+
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+
+/** Seconds since the epoch, the unit of every time in the session token. */
+export function epochSeconds(now: Date): number {
+  return Math.floor(now.getTime() / 1000);
+}
+
+/**
+ * Whether a session token may still be used at `now`: 'idle' past 30 minutes without activity,
+ * 'expired' past 12 hours from sign-in, 'invalid' when its times are missing or impossible.
+ * The proxy, the jwt callback and getViewer all ask this one function.
+ */
+export function sessionState(token: SessionTimes | null | undefined, now: Date): SessionState {
+  if (!token || !isTime(token.authTime) || !isTime(token.lastActivity)) return 'invalid';
+  const t = epochSeconds(now);
+  const { authTime, lastActivity } = token;
+  if (authTime > t + CLOCK_SKEW_SECONDS || lastActivity > t + CLOCK_SKEW_SECONDS) return 'invalid';
+  if (lastActivity < authTime) return 'invalid';
+  if (t >= authTime + ABSOLUTE_TIMEOUT_SECONDS) return 'expired';
+  if (t >= lastActivity + IDLE_TIMEOUT_SECONDS) return 'idle';
+  return 'active';
+}
+
+/**
+ * The token's times after a request at `now`, and how long the refreshed cookie may live: the
+ * idle window, cut short by the absolute limit. Call only for an 'active' session.
+ */
+export function refreshedSession(
+  token: { authTime: number },
+  now: Date,
+): { lastActivity: number; maxAgeSeconds: number } {
+  const t = epochSeconds(now);
+  const untilAbsolute = token.authTime + ABSOLUTE_TIMEOUT_SECONDS - t;
+  return {
+    lastActivity: t,
+    maxAgeSeconds: Math.max(0, Math.min(IDLE_TIMEOUT_SECONDS, untilAbsolute)),
+  };
+}
+
+/** The name of next-auth's session cookie (the `__Secure-` prefix needs HTTPS). */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
+}
+
+/** Whether cookies must be Secure: the app is served over HTTPS (next-auth's own rule). */
+export function usesSecureCookies(nextAuthUrl: string | undefined): boolean {
+  return nextAuthUrl?.startsWith('https://') ?? false;
+}
+
+/**
+ * SECURITY: open-redirect guard. Returns the callback URL only when it is a path on this origin
+ * (not `//host`, not `/\host`, not another scheme) and not the sign-in page itself; else null.
+ */
+export function safeCallbackPath(value: string | null | undefined): string | null {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+    return null;
+  }
+  const base = 'http://triad.invalid';
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return null;
+  }
+  if (url.origin !== base) return null;
+  if (url.pathname === '/sign-in' || url.pathname.startsWith('/api/')) return null;
+  return url.pathname + url.search + url.hash;
+}
+
+/** The caller's address, user agent and request id, as recorded on audit events. */
+export type RequestContext = { ip?: string; userAgent?: string; requestId?: string };
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/**
+ * Who is calling from where, for the audit trail and the per-IP limit: `x-real-ip`, else the last
+ * `x-forwarded-for` hop (the one the nearest proxy appended; earlier hops are the client's word),
+ * the user agent, and the request id when the caller sent a well-formed one.
+ * SECURITY: deploy behind a reverse proxy that sets these headers; without one a client can
+ * choose its own address, which weakens only the per-IP limit (the per-account one still holds).
+ */
+export function requestContextFrom(
+  header: (name: string) => string | null | undefined,
+): RequestContext {
+  const forwarded = header('x-forwarded-for')?.split(',').at(-1)?.trim();
+  const ip = (header('x-real-ip')?.trim() || forwarded || undefined)?.slice(0, 64);
+  const userAgent = header('user-agent')?.slice(0, 512) || undefined;
+  const requestedId = header('x-request-id')?.trim();
+  const requestId =
+    requestedId && REQUEST_ID.test(requestedId) ? requestedId : globalThis.crypto.randomUUID();
+  return { ip, userAgent, requestId };
+}
+
+/** next-auth's code for a refused credential; one code for every reason, by design. */
+export const CREDENTIALS_FAILED = 'CredentialsSignin';
+const TOO_MANY_ATTEMPTS = 'TooManyAttempts';
+const SIGN_IN_UNAVAILABLE = 'SignInUnavailable';
+
+/** Why a sign-in was refused, as far as the person signing in may know. */
+export type SignInError =
+  | { kind: 'credentials' }
+  | { kind: 'too-many-attempts'; minutes: number }
+  | { kind: 'unavailable' };
+
+/** The error code the sign-in endpoint sends for a refusal (it travels in a URL query). */
+export function signInErrorCode(error: SignInError): string {
+  if (error.kind === 'too-many-attempts') return `${TOO_MANY_ATTEMPTS}-${error.minutes}`;
+  if (error.kind === 'unavailable') return SIGN_IN_UNAVAILABLE;
+  return CREDENTIALS_FAILED;
+}
+
+/** Reads a sign-in error code back; anything unknown reads as a refused credential. */
+export function parseSignInError(code: string | null | undefined): SignInError | null {
+  if (!code) return null;
+  const tooMany = new RegExp(`^${TOO_MANY_ATTEMPTS}-(\\d{1,3})$`).exec(code);
+  if (tooMany) return { kind: 'too-many-attempts', minutes: Math.max(1, Number(tooMany[1])) };
+  if (code === SIGN_IN_UNAVAILABLE) return { kind: 'unavailable' };
+  return { kind: 'credentials' };
+}

@@ -1,0 +1,147 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { writeAuditEvent, type AuditEntry } from '@/lib/data/audit';
+import type { Role } from '@/lib/auth/viewer';
+import type { RequestContext } from '@/lib/auth/session-policy';
+
+// Any 8-4-4-4-12 hex id: seeded ids need not carry a UUID version.
+const Uuid = z.guid();
+
+/** Emails are stored lower-cased and trimmed; anyone storing or looking one up normalizes first. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** An account as the sign-in check sees it (with its hash): lib/auth/options.ts only. */
+export type SignInAccount = {
+  id: string;
+  organizationId: string;
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string | null;
+  disabledAt: Date | null;
+  sessionVersion: number;
+  patientId: string | null;
+};
+
+/**
+ * For the credentials sign-in only (lib/auth/options.ts): the account with this email, disabled or
+ * not, with its password hash; null when there is none. Never return it to a client.
+ */
+export async function findSignInAccount(email: string): Promise<SignInAccount | null> {
+  const user = await db.user.findUnique({
+    where: { email: normalizeEmail(email) },
+    select: {
+      id: true,
+      organizationId: true,
+      email: true,
+      name: true,
+      role: true,
+      passwordHash: true,
+      disabledAt: true,
+      sessionVersion: true,
+      patient: { select: { id: true } },
+    },
+  });
+  if (!user) return null;
+  const { patient, ...account } = user;
+  return { ...account, patientId: patient?.id ?? null };
+}
+
+/** The current facts of a signed-in account, for the session check. */
+export type SessionAccount = {
+  id: string;
+  organizationId: string;
+  role: Role;
+  name: string;
+  email: string;
+};
+
+/**
+ * For the session check on every request (lib/auth only): the account behind a session token, or
+ * null when it is disabled, its sessions were revoked (sessionVersion bumped), or its role or
+ * organization changed since sign-in.
+ * SECURITY: one primary-key lookup; every condition is in the `where`.
+ */
+export async function findSessionAccount(token: {
+  userId: string;
+  sessionVersion: number;
+  role: Role;
+  organizationId: string;
+}): Promise<SessionAccount | null> {
+  if (!Uuid.safeParse(token.userId).success || !Uuid.safeParse(token.organizationId).success) {
+    return null;
+  }
+  return db.user.findFirst({
+    where: {
+      id: token.userId,
+      sessionVersion: token.sessionVersion,
+      disabledAt: null,
+      role: token.role,
+      organizationId: token.organizationId,
+    },
+    select: { id: true, organizationId: true, role: true, name: true, email: true },
+  });
+}
+
+/** Audit outcome of a sign-in attempt. */
+export type SignInOutcome = 'ALLOWED' | 'FAILED' | 'DENIED';
+
+/**
+ * Records one sign-in attempt in the audit trail (lib/auth/options.ts only). `account` is the
+ * account the email named, if any; FAILED for a wrong or unusable credential, DENIED when
+ * rate-limited.
+ */
+export async function recordSignInAttempt(attempt: {
+  email: string;
+  account: Pick<SignInAccount, 'id' | 'organizationId' | 'role'> | null;
+  outcome: SignInOutcome;
+  reason?: string;
+  context: RequestContext;
+}): Promise<void> {
+  const { account, outcome, context } = attempt;
+  const entry: AuditEntry = {
+    organizationId: account?.organizationId ?? null,
+    // Only a verified sign-in has an actor; a failure merely names the account it tried.
+    actorId: outcome === 'ALLOWED' ? (account?.id ?? null) : null,
+    actorRole: outcome === 'ALLOWED' ? (account?.role ?? null) : null,
+    actorEmail: normalizeEmail(attempt.email).slice(0, 320) || null,
+    action: 'sign-in',
+    resourceType: 'session',
+    resourceId: account?.id ?? null,
+    outcome,
+    ip: context.ip ?? null,
+    userAgent: context.userAgent ?? null,
+    requestId: context.requestId ?? null,
+    detail: attempt.reason ?? null,
+  };
+  await db.$transaction((tx) => writeAuditEvent(tx, entry));
+}
+
+/** Records a sign-out in the audit trail (next-auth's signOut event, lib/auth/options.ts only). */
+export async function recordSignOut(session: {
+  userId: string;
+  organizationId: string;
+  role: Role;
+  email: string;
+  context: RequestContext;
+}): Promise<void> {
+  const { context } = session;
+  await db.$transaction((tx) =>
+    writeAuditEvent(tx, {
+      organizationId: session.organizationId,
+      actorId: session.userId,
+      actorRole: session.role,
+      actorEmail: session.email,
+      action: 'sign-out',
+      resourceType: 'session',
+      resourceId: session.userId,
+      outcome: 'ALLOWED',
+      ip: context.ip ?? null,
+      userAgent: context.userAgent ?? null,
+      requestId: context.requestId ?? null,
+    }),
+  );
+}

@@ -1,0 +1,96 @@
+import { decode, encode, type JWT } from 'next-auth/jwt';
+import { NextResponse, type NextRequest } from 'next/server';
+import {
+  refreshedSession,
+  sessionCookieName,
+  sessionState,
+  usesSecureCookies,
+} from '@/lib/auth/session-policy';
+
+// Server Components cannot set cookies, so the sliding idle window lives here: every page request
+// (and every /api/v1 request) with a live session re-issues the cookie with a new lastActivity;
+// a page request without one goes to /sign-in. The proxy is the first gate, not the only one:
+// getViewer re-checks the token and the account row on every call.
+
+const PUBLIC_PAGES = new Set(['/sign-in']);
+
+let warnedNoSecret = false;
+
+async function readToken(value: string | undefined, secret: string): Promise<JWT | null> {
+  if (!value) return null;
+  try {
+    return await decode({ token: value, secret });
+  } catch {
+    return null;
+  }
+}
+
+// The attributes next-auth gives its session cookie (lib/auth/options.ts).
+function cookieOptions(secure: boolean) {
+  return { httpOnly: true, sameSite: 'lax', secure, path: '/' } as const;
+}
+
+function toSignIn(request: NextRequest, secure: boolean, hadSession: boolean) {
+  const cookieName = sessionCookieName(secure);
+  const url = request.nextUrl.clone();
+  url.pathname = '/sign-in';
+  url.search = '';
+  const { pathname, search } = request.nextUrl;
+  if (pathname !== '/') url.searchParams.set('callbackUrl', pathname + search);
+  if (hadSession) url.searchParams.set('expired', '1');
+  const response = NextResponse.redirect(url);
+  if (request.cookies.has(cookieName)) {
+    // Same attributes as when set: browsers ignore a `__Secure-` cookie written without Secure.
+    response.cookies.set(cookieName, '', { ...cookieOptions(secure), maxAge: 0 });
+  }
+  return response;
+}
+
+/** The request gate: sliding session refresh and the redirect to sign-in for pages. */
+export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (pathname.startsWith('/api/auth/') || PUBLIC_PAGES.has(pathname)) return NextResponse.next();
+  const isApi = pathname === '/api' || pathname.startsWith('/api/');
+
+  const secure = usesSecureCookies(process.env.NEXTAUTH_URL);
+  const cookieName = sessionCookieName(secure);
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret && !warnedNoSecret) {
+    warnedNoSecret = true;
+    console.error(
+      '[auth] NEXTAUTH_SECRET is not set: no session can be read, every page goes to /sign-in.',
+    );
+  }
+  const cookie = request.cookies.get(cookieName)?.value;
+  const token = secret ? await readToken(cookie, secret) : null;
+  const now = new Date();
+  const state = token ? sessionState(token, now) : 'invalid';
+
+  // SECURITY: a page never renders for a missing, idle (30 min) or expired (12 h) session. The
+  // API answers 401 itself (its wrapper calls getViewer), so API requests are only passed on.
+  if (!token || !secret || state !== 'active') {
+    if (isApi) return NextResponse.next();
+    return toSignIn(request, secure, cookie !== undefined);
+  }
+
+  const { lastActivity, maxAgeSeconds } = refreshedSession(
+    token as JWT & { authTime: number },
+    now,
+  );
+  const value = await encode({ token: { ...token, lastActivity }, secret, maxAge: maxAgeSeconds });
+  // The refreshed token also goes to this request's own handler, so both see the same session.
+  request.cookies.set(cookieName, value);
+  const response = NextResponse.next({ request: { headers: request.headers } });
+  response.cookies.set(cookieName, value, {
+    ...cookieOptions(secure),
+    expires: new Date(now.getTime() + maxAgeSeconds * 1000),
+  });
+  return response;
+}
+
+export const config = {
+  matcher: [
+    // Everything except next-auth's own endpoints, Next's build output and static files.
+    '/((?!api/auth/|_next/static/|_next/image|favicon\\.ico|robots\\.txt|sitemap\\.xml|.*\\.(?:png|jpg|jpeg|gif|svg|ico|webp|avif|css|js|map|txt|woff2?)$).*)',
+  ],
+};
