@@ -1,12 +1,26 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
 import './globals.css';
+
+// The brand mark inline, so no icon file has to be served (and no /favicon.ico 404).
+const brandMark =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="#0f766e">' +
+  '<circle cx="12" cy="6" r="4"/><circle cx="6" cy="17" r="4" opacity=".7"/>' +
+  '<circle cx="18" cy="17" r="4" opacity=".45"/></svg>';
 
 export const metadata: Metadata = {
   title: { default: 'Triad', template: '%s · Triad' },
   description: 'Collaborative behavioral-health care',
+  icons: { icon: `data:image/svg+xml,${encodeURIComponent(brandMark)}` },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: '#ffffff',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>{children}</body>

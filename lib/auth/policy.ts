@@ -5,6 +5,9 @@ import type { Role, Viewer } from '@/lib/auth/viewer';
 const rolesFor = {
   'patient.list': ['PATIENT', 'PRESCRIBER', 'THERAPIST', 'ADMIN'],
   'patient.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST', 'ADMIN'],
+  'caseload.read': ['PRESCRIBER', 'THERAPIST'],
+  'careSummary.read': ['PATIENT'],
+  'organization.read': ['ADMIN'],
   'careTeam.manage': ['ADMIN'],
   'user.manage': ['ADMIN'],
   'treatmentPlan.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],

@@ -1,7 +1,10 @@
 import 'server-only';
 import { auditHash } from '@/lib/audit-chain';
 import type { Tx } from '@/lib/db';
+import { can, type Permission } from '@/lib/auth/policy';
 import type { Role, Viewer } from '@/lib/auth/viewer';
+import { db } from '@/lib/db';
+import { ForbiddenError } from '@/lib/errors';
 
 export type AuditEntry = {
   organizationId: string | null;
@@ -68,4 +71,23 @@ export function recordAccess(
     requestId: viewer.requestId ?? null,
     detail: options.detail ?? null,
   });
+}
+
+/**
+ * Role-level authorization for reads that are not about one patient (lib/data only): a role
+ * without the permission gets ForbiddenError, and the denial is audited in its own transaction.
+ */
+export async function authorize(
+  viewer: Viewer,
+  permission: Permission,
+  audit: { action: string; resourceType: string },
+): Promise<void> {
+  if (can(viewer, permission)) return;
+  await db.$transaction((tx) =>
+    recordAccess(tx, viewer, audit.action, audit.resourceType, {
+      outcome: 'DENIED',
+      detail: 'forbidden',
+    }),
+  );
+  throw new ForbiddenError();
 }

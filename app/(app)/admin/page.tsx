@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import { CareTeamList } from '@/components/admin/care-team-list';
+import { UserList } from '@/components/admin/user-list';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pagination, parsePageParam } from '@/components/ui/pagination';
+import { requireRole } from '@/lib/auth/session';
+import { getOrganizationOverview } from '@/lib/data/organization';
+
+export const metadata: Metadata = { title: 'Users and care teams' };
+
+export default async function AdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requireRole('ADMIN');
+  const params = await searchParams;
+  const overview = await getOrganizationOverview(viewer, {
+    usersPage: parsePageParam(params.users),
+    careTeamsPage: parsePageParam(params.teams),
+  });
+  const { users, careTeams } = overview;
+  const hrefFor = (usersPage: number, teamsPage: number) =>
+    `/admin?users=${usersPage}&teams=${teamsPage}`;
+
+  return (
+    <>
+      <PageHeader title="Users and care teams">
+        <p>
+          Accounts and care-team assignments for {overview.organization.name}. Clinical records are
+          not shown here.
+        </p>
+      </PageHeader>
+      <div className="space-y-6">
+        <Card title="Users" titleId="users-heading" description={`${users.total} accounts`}>
+          {users.items.length === 0 ? (
+            <EmptyState title="No accounts yet" />
+          ) : (
+            <>
+              <UserList users={users.items} />
+              <Pagination
+                label="User pages"
+                page={users.page}
+                pageSize={users.pageSize}
+                total={users.total}
+                hrefFor={(p) => hrefFor(p, careTeams.page)}
+              />
+            </>
+          )}
+        </Card>
+        <Card
+          title="Care teams"
+          titleId="care-teams-heading"
+          description={`${careTeams.total} patients and the clinicians on their active care teams`}
+        >
+          {careTeams.items.length === 0 ? (
+            <EmptyState title="No patients yet">
+              <p>Patients and their care teams appear here once their accounts are created.</p>
+            </EmptyState>
+          ) : (
+            <>
+              <CareTeamList teams={careTeams.items} />
+              <Pagination
+                label="Care team pages"
+                page={careTeams.page}
+                pageSize={careTeams.pageSize}
+                total={careTeams.total}
+                hrefFor={(p) => hrefFor(users.page, p)}
+              />
+            </>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import type { CareTeamSummary } from '@/lib/data/organization';
+import { roleLabel } from '@/lib/format';
+
+/** Each patient and the clinicians on their active care team: assignments only, no clinical content. */
+export function CareTeamList({ teams }: { teams: CareTeamSummary[] }) {
+  return (
+    <ul className="divide-y divide-slate-200">
+      {teams.map((team) => (
+        <li
+          key={team.patientId}
+          className="py-3 md:grid md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] md:gap-4"
+        >
+          <p className="font-medium text-slate-900">{team.patientName}</p>
+          {team.clinicians.length === 0 ? (
+            <p className="mt-1 text-sm text-amber-900 md:mt-0">
+              No active clinicians: this patient has no care team.
+            </p>
+          ) : (
+            <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800 md:mt-0">
+              {team.clinicians.map((clinician) => (
+                <li key={clinician.id}>
+                  {clinician.name}{' '}
+                  <span className="text-slate-600">
+                    ({roleLabel(clinician.role).toLowerCase()})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

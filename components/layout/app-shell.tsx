@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import { AppHeader } from '@/components/layout/app-header';
+import { SkipLink } from '@/components/layout/skip-link';
+import type { Role } from '@/lib/auth/viewer';
+
+/** Every signed-in page: skip link, header, and the main landmark the skip link targets. */
+export function AppShell({
+  name,
+  role,
+  children,
+}: {
+  name: string;
+  role: Role;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <SkipLink />
+      <AppHeader name={name} role={role} />
+      <main
+        id="main"
+        tabIndex={-1}
+        className="mx-auto outline-none w-full max-w-5xl flex-1 px-4 py-8 sm:px-6 sm:py-10"
+      >
+        {children}
+      </main>
+      <footer className="border-t border-slate-200 bg-white">
+        <p className="mx-auto max-w-5xl px-4 py-4 text-sm text-slate-700 sm:px-6">
+          In crisis or thinking about suicide? Call or text{' '}
+          <a href="tel:988" className="font-semibold text-teal-800 underline">
+            988
+          </a>{' '}
+          (Suicide &amp; Crisis Lifeline), or call{' '}
+          <a href="tel:911" className="font-semibold text-teal-800 underline">
+            911
+          </a>
+          .
+        </p>
+      </footer>
+    </div>
+  );
+}

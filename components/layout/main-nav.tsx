@@ -1,0 +1,34 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import type { NavItem } from '@/components/layout/nav-items';
+
+/** The role's sections as tabs; the current one is marked for sight and for screen readers. */
+export function MainNav({ items }: { items: NavItem[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="-mb-px overflow-x-auto">
+      <ul className="flex gap-1 sm:gap-2">
+        {items.map((item) => {
+          const isCurrent = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={isCurrent ? 'page' : undefined}
+                className={`inline-block border-b-2 px-3 py-3 text-sm font-medium whitespace-nowrap ${
+                  isCurrent
+                    ? 'border-teal-700 text-teal-800'
+                    : 'border-transparent text-slate-700 hover:border-slate-300 hover:text-slate-900'
+                }`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,10 @@
+import type { Role } from '@/lib/auth/viewer';
+
+export type NavItem = { href: string; label: string };
+
+/** The sections each role may open, in the order the header shows them. */
+export function navItemsFor(role: Role): NavItem[] {
+  if (role === 'PATIENT') return [{ href: '/my-care', label: 'My care' }];
+  if (role === 'ADMIN') return [{ href: '/admin', label: 'Users and care teams' }];
+  return [{ href: '/caseload', label: 'Caseload' }];
+}

@@ -1,0 +1,30 @@
+'use client';
+
+import { signOut } from 'next-auth/react';
+import { useState, useSyncExternalStore } from 'react';
+
+const noSubscription = () => () => {};
+
+/** Ends the session and returns to the sign-in page. */
+export function SignOutButton() {
+  // Disabled until hydrated: a click before then would do nothing and look like a broken button.
+  const isHydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const [isSigningOut, setIsSigningOut] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={!isHydrated || isSigningOut}
+      onClick={() => {
+        setIsSigningOut(true);
+        void signOut({ callbackUrl: '/sign-in' });
+      }}
+      className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:cursor-wait disabled:text-slate-600"
+    >
+      {isSigningOut ? 'Signing out…' : 'Sign out'}
+    </button>
+  );
+}

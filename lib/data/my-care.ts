@@ -1,0 +1,208 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { authorize, recordAccess } from '@/lib/data/audit';
+import { patientsInScope } from '@/lib/auth/policy';
+import type { Role, Viewer } from '@/lib/auth/viewer';
+import { NotFoundError } from '@/lib/errors';
+import { toIsoDate } from '@/lib/format';
+
+export type CareTeamMember = { id: string; name: string; role: Role };
+
+export type MyCareGoal = {
+  id: string;
+  description: string;
+  status: 'ACTIVE' | 'ACHIEVED' | 'PAUSED' | 'DISCONTINUED';
+  target: {
+    kind: 'PHQ9' | 'GAD7' | 'PERSONAL';
+    name: string | null;
+    unit: string | null;
+    direction: 'AT_MOST' | 'AT_LEAST' | null;
+    value: number | null;
+    /** `YYYY-MM-DD` */
+    byDate: string | null;
+  } | null;
+};
+
+export type MyCareIntervention = {
+  id: string;
+  kind: string;
+  description: string;
+  frequency: string;
+  owner: { name: string; role: Role } | null;
+};
+
+export type MyCarePlan = {
+  version: number;
+  /** ISO timestamp of this version. */
+  updatedAt: string;
+  patientGoalsOwnWords: string;
+  goals: MyCareGoal[];
+  interventions: MyCareIntervention[];
+  /** `YYYY-MM-DD` */
+  reviewBy: string | null;
+};
+
+export type MyCareMedication = {
+  id: string;
+  medication: string;
+  status: 'ACTIVE' | 'HELD';
+  dose: number | null;
+  unit: string | null;
+  frequency: string | null;
+  route: string | null;
+  /** `YYYY-MM-DD` */
+  since: string;
+  explanation: string | null;
+  prescriberName: string;
+};
+
+export type MyCareSummary = {
+  patientId: string;
+  name: string;
+  plan: MyCarePlan | null;
+  medications: MyCareMedication[];
+  careTeam: CareTeamMember[];
+};
+
+// Generous bounds: a real plan, regimen or team is far smaller, but no read is unbounded.
+const MAX_ITEMS = 100;
+
+/**
+ * A patient, about themself only: their latest plan, current medications (active or held) and
+ * active care team, in one audited read.
+ */
+export async function getMyCareSummary(viewer: Viewer): Promise<MyCareSummary> {
+  // SECURITY: this summary is the patient's own view; clinicians read the chart instead.
+  await authorize(viewer, 'careSummary.read', { action: 'read', resourceType: 'careSummary' });
+
+  return db.$transaction(async (tx) => {
+    // SECURITY: patientsInScope pins a patient to their own record in their organization.
+    const patient = await tx.patient.findFirst({
+      where: patientsInScope(viewer),
+      select: {
+        id: true,
+        organizationId: true,
+        account: { select: { name: true } },
+        treatmentPlan: { select: { id: true, currentVersion: true } },
+        careTeam: {
+          where: { endedAt: null },
+          orderBy: { startedAt: 'asc' },
+          take: MAX_ITEMS,
+          select: { clinician: { select: { id: true, name: true, role: true } } },
+        },
+      },
+    });
+    if (!patient) throw new NotFoundError('patient');
+    const scope = { patientId: patient.id, organizationId: patient.organizationId };
+
+    const plan = patient.treatmentPlan
+      ? await tx.treatmentPlanVersion.findFirst({
+          where: {
+            ...scope,
+            planId: patient.treatmentPlan.id,
+            version: patient.treatmentPlan.currentVersion,
+          },
+          select: {
+            version: true,
+            createdAt: true,
+            patientGoalsOwnWords: true,
+            reviewBy: true,
+            goals: {
+              orderBy: { position: 'asc' },
+              take: MAX_ITEMS,
+              select: {
+                id: true,
+                description: true,
+                status: true,
+                measureKind: true,
+                measureName: true,
+                measureUnit: true,
+                direction: true,
+                targetValue: true,
+                targetDate: true,
+              },
+            },
+            interventions: {
+              orderBy: { position: 'asc' },
+              take: MAX_ITEMS,
+              select: {
+                id: true,
+                kind: true,
+                description: true,
+                frequency: true,
+                owner: { select: { name: true, role: true } },
+              },
+            },
+          },
+        })
+      : null;
+
+    const medications = await tx.medicationState.findMany({
+      where: { ...scope, status: { in: ['ACTIVE', 'HELD'] } },
+      orderBy: { medication: 'asc' },
+      take: MAX_ITEMS,
+      select: {
+        id: true,
+        medication: true,
+        status: true,
+        dose: true,
+        unit: true,
+        frequency: true,
+        route: true,
+        since: true,
+        lastChange: {
+          select: { patientExplanation: true, prescriber: { select: { name: true } } },
+        },
+      },
+    });
+
+    await recordAccess(tx, viewer, 'read', 'careSummary', { patientId: patient.id });
+
+    return {
+      patientId: patient.id,
+      name: patient.account.name,
+      careTeam: patient.careTeam.map((m) => m.clinician),
+      plan: plan && {
+        version: plan.version,
+        updatedAt: plan.createdAt.toISOString(),
+        patientGoalsOwnWords: plan.patientGoalsOwnWords,
+        reviewBy: plan.reviewBy ? toIsoDate(plan.reviewBy) : null,
+        goals: plan.goals.map((g) => ({
+          id: g.id,
+          description: g.description,
+          status: g.status,
+          target:
+            g.measureKind === 'NONE'
+              ? null
+              : {
+                  kind: g.measureKind,
+                  name: g.measureName,
+                  unit: g.measureUnit,
+                  direction: g.direction,
+                  value: g.targetValue,
+                  byDate: g.targetDate ? toIsoDate(g.targetDate) : null,
+                },
+        })),
+        interventions: plan.interventions,
+      },
+      medications: medications.flatMap((m) =>
+        m.status === 'STOPPED'
+          ? []
+          : [
+              {
+                id: m.id,
+                medication: m.medication,
+                status: m.status,
+                dose: m.dose === null ? null : Number(m.dose.toString()),
+                unit: m.unit,
+                frequency: m.frequency,
+                route: m.route,
+                since: toIsoDate(m.since),
+                explanation: m.lastChange.patientExplanation,
+                prescriberName: m.lastChange.prescriber.name,
+              },
+            ],
+      ),
+    };
+  });
+}

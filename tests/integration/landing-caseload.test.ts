@@ -1,0 +1,210 @@
+import pg from 'pg';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { db } from '@/lib/db';
+import { CASELOAD_PAGE_SIZE, listCaseload } from '@/lib/data/caseload';
+import { ForbiddenError } from '@/lib/errors';
+import { toIsoDate } from '@/lib/format';
+import {
+  addToCareTeam,
+  atHour,
+  createAssessment,
+  createCareTeam,
+  createCheckIns,
+  createOrganization,
+  createPatient,
+  createUser,
+  daysFromToday,
+  viewerFor,
+} from '@/tests/factories';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Every SQL statement sent to Postgres while `run` executes (the real driver, only observed). */
+async function statementsDuring(run: () => Promise<unknown>): Promise<string[]> {
+  const statements: string[] = [];
+  const query = pg.Client.prototype.query;
+  const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
+    this: pg.Client,
+    ...args: unknown[]
+  ) {
+    const [config] = args;
+    statements.push(typeof config === 'string' ? config : String((config as pg.QueryConfig).text));
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query);
+  try {
+    await run();
+  } finally {
+    spy.mockRestore();
+  }
+  return statements;
+}
+
+async function caseloadEvents(actorId: string, outcome: 'ALLOWED' | 'DENIED') {
+  return db.auditEvent.findMany({
+    where: { actorId, resourceType: 'caseload', action: 'read', outcome },
+  });
+}
+
+describe('listCaseload', () => {
+  it('lists only the patients of the clinician’s active care teams, in their organization', async () => {
+    const team = await createCareTeam(db);
+    const { organization, prescriber } = team;
+    const ended = await createPatient(db, organization, { name: 'Aaron Ended' });
+    await addToCareTeam(db, ended, prescriber, {
+      startedAt: daysFromToday(-60),
+      endedAt: daysFromToday(-30),
+    });
+    const colleague = await createUser(db, organization, { role: 'PRESCRIBER' });
+    const colleaguesPatient = await createPatient(db, organization, { name: 'Abby Colleague' });
+    await addToCareTeam(db, colleaguesPatient, colleague);
+
+    // A membership row pointing across organizations must still not leak the other tenant.
+    const elsewhere = await createOrganization(db);
+    const foreignPatient = await createPatient(db, elsewhere, { name: 'Aaron Elsewhere' });
+    await addToCareTeam(db, foreignPatient, prescriber);
+
+    const caseload = await listCaseload(viewerFor(prescriber));
+    expect(caseload.patients.map((p) => p.id)).toEqual([team.patient.id]);
+    expect(caseload.total).toBe(1);
+    expect(caseload.patients[0]).toMatchObject({
+      name: team.patient.account.name,
+      dateOfBirth: toIsoDate(team.patient.dateOfBirth),
+    });
+
+    const therapistView = await listCaseload(viewerFor(team.therapist));
+    expect(therapistView.patients.map((p) => p.id)).toEqual([team.patient.id]);
+  });
+
+  it('shows the newest check-in and the newest PHQ-9 (not a GAD-7), or nothing yet', async () => {
+    const team = await createCareTeam(db);
+    const { organization, prescriber, patient } = team;
+    const quiet = await createPatient(db, organization);
+    await addToCareTeam(db, quiet, prescriber);
+
+    await createCheckIns(db, patient, [
+      { localDate: daysFromToday(-10) },
+      { localDate: daysFromToday(-3) },
+      { localDate: daysFromToday(-5) },
+    ]);
+    await createAssessment(db, patient, {
+      answers: [3, 3, 3, 2, 2, 2, 2, 1, 0],
+      completedAt: atHour(daysFromToday(-20), 10),
+    });
+    await createAssessment(db, patient, {
+      answers: [1, 1, 1, 1, 1, 1, 1, 1, 0],
+      completedAt: atHour(daysFromToday(-4), 10),
+    });
+    await createAssessment(db, patient, {
+      instrument: 'GAD7',
+      answers: [3, 3, 3, 3, 3, 3, 3],
+      completedAt: atHour(daysFromToday(-1), 10),
+    });
+
+    const caseload = await listCaseload(viewerFor(prescriber));
+    const byId = new Map(caseload.patients.map((p) => [p.id, p]));
+    expect(byId.get(patient.id)).toMatchObject({
+      lastCheckInDate: toIsoDate(daysFromToday(-3)),
+      latestPhq9: {
+        score: 8,
+        severity: 'mild',
+        completedAt: atHour(daysFromToday(-4), 10).toISOString(),
+      },
+    });
+    expect(byId.get(quiet.id)).toMatchObject({ lastCheckInDate: null, latestPhq9: null });
+    // Plain data for the client: no Date or Decimal objects.
+    expect(JSON.parse(JSON.stringify(caseload))).toEqual(caseload);
+  });
+
+  it('runs the same number of SQL statements for one patient as for many', async () => {
+    async function caseloadOf(size: number) {
+      const organization = await createOrganization(db);
+      const clinician = await createUser(db, organization, { role: 'THERAPIST' });
+      for (let i = 0; i < size; i++) {
+        const patient = await createPatient(db, organization);
+        await addToCareTeam(db, patient, clinician);
+        await createCheckIns(db, patient, [{ localDate: daysFromToday(-1 - i) }]);
+        await createAssessment(db, patient);
+      }
+      return viewerFor(clinician);
+    }
+    const small = await caseloadOf(1);
+    const large = await caseloadOf(12);
+
+    let largeCount = 0;
+    const smallStatements = await statementsDuring(() => listCaseload(small));
+    const largeStatements = await statementsDuring(async () => {
+      largeCount = (await listCaseload(large)).patients.length;
+    });
+    expect(largeCount).toBe(12);
+    expect(smallStatements.length).toBeGreaterThan(0);
+    expect(largeStatements.length).toBe(smallStatements.length);
+    // BEGIN, count, page of patients, their names, latest values, audit (3), COMMIT.
+    expect(smallStatements.length).toBeLessThanOrEqual(10);
+  });
+
+  it('pages a large caseload instead of loading it all', async () => {
+    const organization = await createOrganization(db);
+    const clinician = await createUser(db, organization, { role: 'PRESCRIBER' });
+    const size = CASELOAD_PAGE_SIZE + 5;
+    const users = Array.from({ length: size }, (_, i) => ({
+      id: crypto.randomUUID(),
+      organizationId: organization.id,
+      role: 'PATIENT' as const,
+      name: `Patient ${String(i).padStart(3, '0')}`,
+      email: `caseload-page-${crypto.randomUUID()}@example.test`,
+    }));
+    await db.user.createMany({ data: users });
+    const patients = users.map((u) => ({
+      id: crypto.randomUUID(),
+      organizationId: organization.id,
+      userId: u.id,
+      dateOfBirth: new Date(Date.UTC(1985, 0, 1)),
+    }));
+    await db.patient.createMany({ data: patients });
+    await db.careTeamMembership.createMany({
+      data: patients.map((p) => ({
+        organizationId: organization.id,
+        patientId: p.id,
+        clinicianId: clinician.id,
+      })),
+    });
+
+    const first = await listCaseload(viewerFor(clinician));
+    expect(first).toMatchObject({ total: size, page: 1, pageSize: CASELOAD_PAGE_SIZE });
+    expect(first.patients).toHaveLength(CASELOAD_PAGE_SIZE);
+    expect(first.patients[0]?.name).toBe('Patient 000');
+
+    const second = await listCaseload(viewerFor(clinician), { page: 2 });
+    expect(second.patients.map((p) => p.name)).toEqual(
+      users.slice(CASELOAD_PAGE_SIZE).map((u) => u.name),
+    );
+    const beyond = await listCaseload(viewerFor(clinician), { page: 99 });
+    expect(beyond.page).toBe(2);
+  });
+
+  it('writes one audit event for the read', async () => {
+    const { prescriber } = await createCareTeam(db);
+    await listCaseload(viewerFor(prescriber));
+    const events = await caseloadEvents(prescriber.id, 'ALLOWED');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      organizationId: prescriber.organizationId,
+      actorRole: 'PRESCRIBER',
+      patientId: null,
+    });
+  });
+
+  it('refuses patients and admins with ForbiddenError, and audits the denial', async () => {
+    const { organization, patient } = await createCareTeam(db);
+    const admin = await createUser(db, organization, { role: 'ADMIN' });
+
+    await expect(listCaseload(viewerFor(patient))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listCaseload(viewerFor(admin))).rejects.toBeInstanceOf(ForbiddenError);
+
+    expect(await caseloadEvents(patient.account.id, 'DENIED')).toHaveLength(1);
+    expect(await caseloadEvents(admin.id, 'DENIED')).toHaveLength(1);
+    expect(await caseloadEvents(admin.id, 'ALLOWED')).toHaveLength(0);
+  });
+});

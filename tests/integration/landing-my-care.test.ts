@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { getMyCareSummary } from '@/lib/data/my-care';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { toIsoDate } from '@/lib/format';
+import {
+  addToCareTeam,
+  addTreatmentPlanVersion,
+  createCareTeam,
+  createOrganization,
+  createPatient,
+  createTreatmentPlan,
+  createUser,
+  daysFromToday,
+  recordMedicationChanges,
+  viewerFor,
+} from '@/tests/factories';
+
+async function summaryEvents(actorId: string, outcome: 'ALLOWED' | 'DENIED') {
+  return db.auditEvent.findMany({
+    where: { actorId, resourceType: 'careSummary', action: 'read', outcome },
+  });
+}
+
+describe('getMyCareSummary', () => {
+  it('shows the patient’s latest plan, current medications and active care team', async () => {
+    const team = await createCareTeam(db);
+    const { organization, prescriber, therapist, patient } = team;
+    const former = await createUser(db, organization, {
+      role: 'THERAPIST',
+      name: 'Former Therapist',
+    });
+    await addToCareTeam(db, patient, former, {
+      startedAt: daysFromToday(-200),
+      endedAt: daysFromToday(-100),
+    });
+
+    const { plan } = await createTreatmentPlan(db, patient, prescriber, { therapist });
+    await addTreatmentPlanVersion(db, plan, therapist, {
+      patientGoalsOwnWords: 'Sleep through the night and take the bus to work again.',
+      reviewBy: daysFromToday(45),
+    });
+
+    await recordMedicationChanges(db, patient, prescriber, [
+      { action: 'START', medication: 'Sertraline', dose: 50, effectiveDate: daysFromToday(-60) },
+      {
+        action: 'INCREASE',
+        medication: 'Sertraline',
+        dose: 100,
+        effectiveDate: daysFromToday(-20),
+        patientExplanation: 'Your mood is better but not there yet, so we raised the dose.',
+      },
+      { action: 'START', medication: 'Trazodone', dose: 25, effectiveDate: daysFromToday(-30) },
+      {
+        action: 'HOLD',
+        medication: 'Trazodone',
+        effectiveDate: daysFromToday(-5),
+        patientExplanation: 'Pause it while we see whether you sleep well without it.',
+      },
+      { action: 'START', medication: 'Bupropion', dose: 150, effectiveDate: daysFromToday(-90) },
+      { action: 'STOP', medication: 'Bupropion', effectiveDate: daysFromToday(-70) },
+    ]);
+
+    const summary = await getMyCareSummary(viewerFor(patient));
+
+    expect(summary.patientId).toBe(patient.id);
+    expect(summary.plan).toMatchObject({
+      version: 2,
+      patientGoalsOwnWords: 'Sleep through the night and take the bus to work again.',
+      reviewBy: toIsoDate(daysFromToday(45)),
+    });
+    expect(summary.plan?.goals.length).toBeGreaterThan(0);
+    expect(summary.plan?.interventions.map((i) => i.owner?.name)).toEqual([
+      prescriber.name,
+      therapist.name,
+    ]);
+
+    expect(summary.medications).toEqual([
+      expect.objectContaining({
+        medication: 'Sertraline',
+        status: 'ACTIVE',
+        dose: 100,
+        unit: 'mg',
+        since: toIsoDate(daysFromToday(-20)),
+        explanation: 'Your mood is better but not there yet, so we raised the dose.',
+        prescriberName: prescriber.name,
+      }),
+      expect.objectContaining({
+        medication: 'Trazodone',
+        status: 'HELD',
+        since: toIsoDate(daysFromToday(-5)),
+        explanation: 'Pause it while we see whether you sleep well without it.',
+      }),
+    ]);
+
+    expect(summary.careTeam.map((m) => m.id).sort()).toEqual([prescriber.id, therapist.id].sort());
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
+  });
+
+  it('contains only the viewer’s own record', async () => {
+    const mine = await createCareTeam(db);
+    const theirs = await createCareTeam(db, { organization: mine.organization });
+    await createTreatmentPlan(db, theirs.patient, theirs.prescriber, {
+      patientGoalsOwnWords: 'Someone else’s words.',
+    });
+    await recordMedicationChanges(db, theirs.patient, theirs.prescriber, [
+      { action: 'START', medication: 'Lithium', dose: 300 },
+    ]);
+
+    const summary = await getMyCareSummary(viewerFor(mine.patient));
+    expect(summary.patientId).toBe(mine.patient.id);
+    expect(summary.plan).toBeNull();
+    expect(summary.medications).toEqual([]);
+    expect(JSON.stringify(summary)).not.toContain('Lithium');
+    expect(summary.careTeam.map((m) => m.id)).not.toContain(theirs.prescriber.id);
+  });
+
+  it('never crosses organizations, even with a patient id from elsewhere', async () => {
+    const home = await createOrganization(db);
+    const away = await createCareTeam(db);
+    const patient = await createPatient(db, home);
+    const forged = { ...viewerFor(patient), patientId: away.patient.id };
+    await expect(getMyCareSummary(forged)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('answers with empty parts when nothing is recorded yet', async () => {
+    const organization = await createOrganization(db);
+    const patient = await createPatient(db, organization);
+    const summary = await getMyCareSummary(viewerFor(patient));
+    expect(summary).toMatchObject({ plan: null, medications: [], careTeam: [] });
+  });
+
+  it('writes one audit event naming the patient', async () => {
+    const { patient } = await createCareTeam(db);
+    await getMyCareSummary(viewerFor(patient));
+    const events = await summaryEvents(patient.account.id, 'ALLOWED');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ patientId: patient.id, actorRole: 'PATIENT' });
+  });
+
+  it('refuses clinicians and admins with ForbiddenError, and audits the denial', async () => {
+    const { organization, prescriber, therapist } = await createCareTeam(db);
+    const admin = await createUser(db, organization, { role: 'ADMIN' });
+    for (const user of [prescriber, therapist, admin]) {
+      await expect(getMyCareSummary(viewerFor(user))).rejects.toBeInstanceOf(ForbiddenError);
+      expect(await summaryEvents(user.id, 'DENIED')).toHaveLength(1);
+    }
+  });
+});
