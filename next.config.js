@@ -9,6 +9,25 @@ const nextConfig = {
     '@electric-sql/pglite',
     '@electric-sql/pglite-socket',
   ],
+  // SECURITY: headers for every response, static files included. The Content-Security-Policy
+  // (with its per-request nonce) and HSTS are set in proxy.ts.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+          {
+            key: 'Permissions-Policy',
+            value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+          },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -12,7 +12,7 @@ import {
 // a page request without one goes to /sign-in. The proxy is the first gate, not the only one:
 // getViewer re-checks the token and the account row on every call.
 
-const PUBLIC_PAGES = new Set(['/sign-in']);
+const PUBLIC_PAGES = new Set(['/sign-in', '/set-password']);
 
 let warnedNoSecret = false;
 
@@ -46,11 +46,61 @@ function toSignIn(request: NextRequest, secure: boolean, hadSession: boolean) {
   return response;
 }
 
-/** The request gate: sliding session refresh and the redirect to sign-in for pages. */
+/**
+ * SECURITY: the Content-Security-Policy of a page. Scripts run only with this request's nonce
+ * (Next puts it on its own scripts; 'strict-dynamic' lets them load the app's chunks), nothing may
+ * frame the app, and forms post only to it. Styles allow inline attributes, which React and the
+ * chart library use; no inline script is allowed.
+ */
+function pageCsp(nonce: string): string {
+  const dev = process.env.NODE_ENV === 'development';
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** The API serves JSON only: nothing in a response may run or be framed. */
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/** Adds the per-request security headers (the static ones are in next.config.js). */
+function secured(response: NextResponse, csp: string, https: boolean): NextResponse {
+  response.headers.set('Content-Security-Policy', csp);
+  // SECURITY: HSTS only when served over HTTPS, where a browser will honour it.
+  if (https)
+    response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  return response;
+}
+
+/** The request gate: security headers, sliding session refresh and the redirect to sign-in. */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (pathname.startsWith('/api/auth/') || PUBLIC_PAGES.has(pathname)) return NextResponse.next();
   const isApi = pathname === '/api' || pathname.startsWith('/api/');
+  const https =
+    request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  const nonce = isApi ? null : btoa(globalThis.crypto.randomUUID());
+  const csp = nonce ? pageCsp(nonce) : API_CSP;
+  // Next reads the nonce from the request's CSP header when it renders the page.
+  const pass = () => {
+    const headers = new Headers(request.headers);
+    if (nonce) {
+      headers.set('x-nonce', nonce);
+      headers.set('Content-Security-Policy', csp);
+    }
+    return NextResponse.next({ request: { headers } });
+  };
+
+  if (pathname.startsWith('/api/auth/') || PUBLIC_PAGES.has(pathname)) {
+    return secured(pass(), csp, https);
+  }
 
   const secure = usesSecureCookies(process.env.NEXTAUTH_URL);
   const cookieName = sessionCookieName(secure);
@@ -67,10 +117,10 @@ export async function proxy(request: NextRequest) {
   const state = token ? sessionState(token, now) : 'invalid';
 
   // SECURITY: a page never renders for a missing, idle (30 min) or expired (12 h) session. The
-  // API answers 401 itself (its wrapper calls getViewer), so API requests are only passed on.
+  // API answers 401 itself (its wrapper checks the session), so API requests are only passed on.
   if (!token || !secret || state !== 'active') {
-    if (isApi) return NextResponse.next();
-    return toSignIn(request, secure, cookie !== undefined);
+    if (isApi) return secured(pass(), csp, https);
+    return secured(toSignIn(request, secure, cookie !== undefined), csp, https);
   }
 
   const { lastActivity, maxAgeSeconds } = refreshedSession(
@@ -80,12 +130,12 @@ export async function proxy(request: NextRequest) {
   const value = await encode({ token: { ...token, lastActivity }, secret, maxAge: maxAgeSeconds });
   // The refreshed token also goes to this request's own handler, so both see the same session.
   request.cookies.set(cookieName, value);
-  const response = NextResponse.next({ request: { headers: request.headers } });
+  const response = pass();
   response.cookies.set(cookieName, value, {
     ...cookieOptions(secure),
     expires: new Date(now.getTime() + maxAgeSeconds * 1000),
   });
-  return response;
+  return secured(response, csp, https);
 }
 
 export const config = {

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -20,7 +21,10 @@ export const viewport: Viewport = {
   themeColor: '#ffffff',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: Next can then put this request's CSP nonce on its scripts
+  // (proxy.ts), and no patient data is ever cached in a prerendered page.
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>
