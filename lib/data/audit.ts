@@ -23,40 +23,48 @@ export type AuditEntry = {
 };
 
 /**
- * Appends one audit event inside the caller's transaction, chained by hash to the organization's
- * previous event. Called by lib/data only.
+ * Appends audit events inside the caller's transaction, each chained by hash to the one before in
+ * its organization's chain. Called by lib/data only.
  * SECURITY: every read or write of patient data, and every denial, is recorded (PRODUCT.md).
  */
-export async function writeAuditEvent(tx: Tx, entry: AuditEntry): Promise<void> {
-  const chain = entry.organizationId ?? 'no-organization';
-  // One writer at a time per organization, so each event sees its true predecessor.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'audit:' + chain}))`;
-  const previous = await tx.auditEvent.findFirst({
-    where: { organizationId: entry.organizationId },
-    orderBy: { seq: 'desc' },
-    select: { hash: true },
-  });
-  const occurredAt = new Date();
-  const prevHash = previous?.hash ?? null;
-  await tx.auditEvent.create({
-    data: { ...entry, occurredAt, prevHash, hash: auditHash(prevHash, { ...entry, occurredAt }) },
-  });
+export async function writeAuditEvents(tx: Tx, entries: AuditEntry[]): Promise<void> {
+  const chains = new Map<string | null, AuditEntry[]>();
+  for (const entry of entries) {
+    chains.set(entry.organizationId, [...(chains.get(entry.organizationId) ?? []), entry]);
+  }
+  for (const [organizationId, chainEntries] of chains) {
+    // One writer at a time per organization, so each event sees its true predecessor.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'audit:' + (organizationId ?? 'no-organization')}))`;
+    const previous = await tx.auditEvent.findFirst({
+      where: { organizationId },
+      orderBy: { seq: 'desc' },
+      select: { hash: true },
+    });
+    let prevHash = previous?.hash ?? null;
+    const occurredAt = new Date();
+    const rows = chainEntries.map((entry) => {
+      const hash = auditHash(prevHash, { ...entry, occurredAt });
+      const row = { ...entry, occurredAt, prevHash, hash };
+      prevHash = hash;
+      return row;
+    });
+    // createMany keeps the order of `rows`, so seq follows the chain.
+    await tx.auditEvent.createMany({ data: rows });
+  }
 }
 
-/** Records a viewer's access to patient data (or its denial) inside the caller's transaction. */
-export function recordAccess(
-  tx: Tx,
+/** Appends one audit event inside the caller's transaction (see writeAuditEvents). */
+export function writeAuditEvent(tx: Tx, entry: AuditEntry): Promise<void> {
+  return writeAuditEvents(tx, [entry]);
+}
+
+function accessEntry(
   viewer: Viewer,
   action: string,
   resourceType: string,
-  options: {
-    patientId?: string | null;
-    resourceId?: string | null;
-    outcome?: AuditEntry['outcome'];
-    detail?: string;
-  } = {},
-): Promise<void> {
-  return writeAuditEvent(tx, {
+  options: AccessOptions,
+): AuditEntry {
+  return {
     organizationId: viewer.organizationId,
     actorId: viewer.userId,
     actorRole: viewer.role,
@@ -70,7 +78,46 @@ export function recordAccess(
     userAgent: viewer.userAgent ?? null,
     requestId: viewer.requestId ?? null,
     detail: options.detail ?? null,
-  });
+  };
+}
+
+type AccessOptions = {
+  patientId?: string | null;
+  resourceId?: string | null;
+  outcome?: AuditEntry['outcome'];
+  detail?: string;
+};
+
+/**
+ * Records that a list showed data of several patients (a caseload page, the care-team
+ * overview): one event per patient, so each patient's "who viewed my record" shows it.
+ */
+export function recordListAccess(
+  tx: Tx,
+  viewer: Viewer,
+  action: string,
+  resourceType: string,
+  patientIds: string[],
+  detail?: string,
+): Promise<void> {
+  if (patientIds.length === 0) {
+    return writeAuditEvent(tx, accessEntry(viewer, action, resourceType, { detail }));
+  }
+  return writeAuditEvents(
+    tx,
+    patientIds.map((patientId) => accessEntry(viewer, action, resourceType, { patientId, detail })),
+  );
+}
+
+/** Records a viewer's access to patient data (or its denial) inside the caller's transaction. */
+export function recordAccess(
+  tx: Tx,
+  viewer: Viewer,
+  action: string,
+  resourceType: string,
+  options: AccessOptions = {},
+): Promise<void> {
+  return writeAuditEvent(tx, accessEntry(viewer, action, resourceType, options));
 }
 
 /**

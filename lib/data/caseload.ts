@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { authorize, recordAccess } from '@/lib/data/audit';
+import { authorize, recordListAccess } from '@/lib/data/audit';
 import { patientsInScope } from '@/lib/auth/policy';
 import type { Viewer } from '@/lib/auth/viewer';
 
@@ -97,9 +97,7 @@ export async function listCaseload(
             ) a ON true`;
     const latestById = new Map(latest.map((row) => [row.patientId, row]));
 
-    await recordAccess(tx, viewer, 'read', 'caseload', {
-      detail: `page ${page}: ${patients.length} of ${total} patients`,
-    });
+    await recordListAccess(tx, viewer, 'read', 'caseload', ids, `page ${page} of the caseload`);
 
     return {
       total,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { authorize, recordAccess } from '@/lib/data/audit';
+import { authorize, recordListAccess } from '@/lib/data/audit';
 import { patientsInScope } from '@/lib/auth/policy';
 import type { Role, Viewer } from '@/lib/auth/viewer';
 import { NotFoundError } from '@/lib/errors';
@@ -86,9 +86,14 @@ export async function getOrganizationOverview(
       },
     });
 
-    await recordAccess(tx, viewer, 'read', 'careTeam', {
-      detail: `organization overview: users page ${usersPage}, care teams page ${careTeamsPage}`,
-    });
+    await recordListAccess(
+      tx,
+      viewer,
+      'read',
+      'careTeam',
+      patients.map((p) => p.id),
+      `organization overview: care teams page ${careTeamsPage}`,
+    );
 
     return {
       organization,

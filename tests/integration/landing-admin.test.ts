@@ -110,12 +110,16 @@ describe('getOrganizationOverview', () => {
   });
 
   it('writes an audit event for the read of care-team assignments', async () => {
-    const { organization } = await createCareTeam(db);
+    const { organization, patient } = await createCareTeam(db);
     const admin = await createUser(db, organization, { role: 'ADMIN' });
     await getOrganizationOverview(viewerFor(admin));
     const events = await careTeamEvents(admin.id, 'ALLOWED');
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ organizationId: organization.id, actorRole: 'ADMIN' });
+    expect(events[0]).toMatchObject({
+      organizationId: organization.id,
+      actorRole: 'ADMIN',
+      patientId: patient.id,
+    });
   });
 
   it('refuses clinicians and patients with ForbiddenError, and audits the denial', async () => {

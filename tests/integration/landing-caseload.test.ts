@@ -184,16 +184,28 @@ describe('listCaseload', () => {
     expect(beyond.page).toBe(2);
   });
 
-  it('writes one audit event for the read', async () => {
-    const { prescriber } = await createCareTeam(db);
+  it('writes one audit event per patient shown, so each patient sees it in their access log', async () => {
+    const { organization, prescriber, patient } = await createCareTeam(db);
+    const second = await createPatient(db, organization);
+    await addToCareTeam(db, second, prescriber);
+    await listCaseload(viewerFor(prescriber));
+    const events = await caseloadEvents(prescriber.id, 'ALLOWED');
+    expect(events.map((e) => e.patientId).sort()).toEqual([patient.id, second.id].sort());
+    for (const event of events) {
+      expect(event).toMatchObject({
+        organizationId: prescriber.organizationId,
+        actorRole: 'PRESCRIBER',
+      });
+    }
+  });
+
+  it('writes one audit event for an empty caseload', async () => {
+    const organization = await createOrganization(db);
+    const prescriber = await createUser(db, organization, { role: 'PRESCRIBER' });
     await listCaseload(viewerFor(prescriber));
     const events = await caseloadEvents(prescriber.id, 'ALLOWED');
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({
-      organizationId: prescriber.organizationId,
-      actorRole: 'PRESCRIBER',
-      patientId: null,
-    });
+    expect(events[0]).toMatchObject({ patientId: null });
   });
 
   it('refuses patients and admins with ForbiddenError, and audits the denial', async () => {
