@@ -1,0 +1,101 @@
+// The caseload flags of PRODUCT.md, decided from one row of facts per patient. Pure: the query that
+// gathers the facts is lib/data/flags.ts.
+
+export const FLAG_KINDS = [
+  'SAFETY',
+  'SCORE_WORSENED',
+  'SEVERE_SIDE_EFFECT',
+  'NO_RECENT_CHECK_IN',
+  'PLAN_REVIEW_OVERDUE',
+  'REVIEW_REQUESTED',
+] as const;
+export type FlagKind = (typeof FLAG_KINDS)[number];
+
+export type Flag = { kind: FlagKind; label: string; detail: string };
+
+/** Days without a check-in before a patient is flagged. */
+export const CHECK_IN_GAP_DAYS = 14;
+/** Days back that a severe side effect keeps its flag. */
+export const SEVERE_SIDE_EFFECT_DAYS = 14;
+/** A rise of this much between a patient's last two PHQ-9s (or GAD-7s) is flagged. */
+export const WORSENING_POINTS = 5;
+
+export type FlagFacts = {
+  openSafetyFlags: number;
+  phq9Latest: number | null;
+  phq9Previous: number | null;
+  gad7Latest: number | null;
+  gad7Previous: number | null;
+  /** Newest severe side effect reported in the last SEVERE_SIDE_EFFECT_DAYS days. */
+  severeSideEffect: string | null;
+  /** `YYYY-MM-DD` of the last check-in, or null when none. */
+  lastCheckIn: string | null;
+  /** `YYYY-MM-DD` review-by date of the current plan version, or null. */
+  planReviewBy: string | null;
+  openReviewRequests: number;
+};
+
+function daysBetween(fromIsoDate: string, to: Date): number {
+  const from = Date.UTC(
+    Number(fromIsoDate.slice(0, 4)),
+    Number(fromIsoDate.slice(5, 7)) - 1,
+    Number(fromIsoDate.slice(8, 10)),
+  );
+  const today = Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate());
+  return Math.round((today - from) / 86_400_000);
+}
+
+function worsened(instrument: string, latest: number | null, previous: number | null): Flag | null {
+  if (latest === null || previous === null || latest - previous < WORSENING_POINTS) return null;
+  return {
+    kind: 'SCORE_WORSENED',
+    label: `${instrument} up ${latest - previous}`,
+    detail: `${instrument} rose from ${previous} to ${latest}.`,
+  };
+}
+
+/** The flags that apply to one patient on `today`, most urgent first. */
+export function flagsFor(facts: FlagFacts, today: Date): Flag[] {
+  const flags: (Flag | null)[] = [
+    facts.openSafetyFlags > 0
+      ? {
+          kind: 'SAFETY',
+          label: 'Safety flag',
+          detail: 'A PHQ-9 answer about self-harm has not been reviewed yet.',
+        }
+      : null,
+    worsened('PHQ-9', facts.phq9Latest, facts.phq9Previous),
+    worsened('GAD-7', facts.gad7Latest, facts.gad7Previous),
+    facts.severeSideEffect
+      ? {
+          kind: 'SEVERE_SIDE_EFFECT',
+          label: 'Severe side effect',
+          detail: `Reported a severe side effect: ${facts.severeSideEffect}.`,
+        }
+      : null,
+    facts.lastCheckIn === null || daysBetween(facts.lastCheckIn, today) >= CHECK_IN_GAP_DAYS
+      ? {
+          kind: 'NO_RECENT_CHECK_IN',
+          label: 'No check-in for 14+ days',
+          detail: facts.lastCheckIn
+            ? `Last check-in ${daysBetween(facts.lastCheckIn, today)} days ago.`
+            : 'No check-in yet.',
+        }
+      : null,
+    facts.planReviewBy !== null && daysBetween(facts.planReviewBy, today) > 0
+      ? {
+          kind: 'PLAN_REVIEW_OVERDUE',
+          label: 'Plan review overdue',
+          detail: `The plan was due for review on ${facts.planReviewBy}.`,
+        }
+      : null,
+    facts.openReviewRequests > 0
+      ? {
+          kind: 'REVIEW_REQUESTED',
+          label: 'Asked for a plan review',
+          detail: 'The patient asked to revisit the plan.',
+        }
+      : null,
+  ];
+  return flags.filter((flag): flag is Flag => flag !== null);
+}

@@ -1,0 +1,65 @@
+import 'server-only';
+import type { Tx } from '@/lib/db';
+import { flagsFor, SEVERE_SIDE_EFFECT_DAYS, type Flag, type FlagFacts } from '@/lib/clinical/flags';
+
+type FactsRow = {
+  patientId: string;
+  openSafetyFlags: number;
+  phq9Latest: number | null;
+  phq9Previous: number | null;
+  gad7Latest: number | null;
+  gad7Previous: number | null;
+  severeSideEffect: string | null;
+  lastCheckIn: string | null;
+  planReviewBy: string | null;
+  openReviewRequests: number;
+};
+
+/**
+ * The flags of each of `patientIds` (already scoped by the caller, inside its transaction), in one
+ * query whatever their number: each lateral subquery is an index probe on (patientId, ...).
+ * SECURITY: callers pass only ids from a scoped query; organizationId pins every subquery too.
+ */
+export async function flagsForPatients(
+  tx: Tx,
+  organizationId: string,
+  patientIds: string[],
+  today: Date = new Date(),
+): Promise<Map<string, Flag[]>> {
+  if (patientIds.length === 0) return new Map();
+  const since = new Date(today.getTime() - SEVERE_SIDE_EFFECT_DAYS * 86_400_000);
+  const rows = await tx.$queryRaw<FactsRow[]>`
+    SELECT p.id::text AS "patientId",
+           (SELECT count(*)::int FROM "SafetyFlag" f
+             WHERE f."patientId" = p.id AND f."organizationId" = ${organizationId}::uuid
+               AND f."reviewedAt" IS NULL) AS "openSafetyFlags",
+           phq."scores"[1] AS "phq9Latest", phq."scores"[2] AS "phq9Previous",
+           gad."scores"[1] AS "gad7Latest", gad."scores"[2] AS "gad7Previous",
+           (SELECT s.name FROM "CheckInSideEffect" s
+             WHERE s."patientId" = p.id AND s."organizationId" = ${organizationId}::uuid
+               AND s.severity = 'SEVERE' AND s."reportedOn" >= ${since}::date
+             ORDER BY s."reportedOn" DESC LIMIT 1) AS "severeSideEffect",
+           (SELECT to_char(c."localDate", 'YYYY-MM-DD') FROM "CheckIn" c
+             WHERE c."patientId" = p.id AND c."organizationId" = ${organizationId}::uuid
+             ORDER BY c."localDate" DESC LIMIT 1) AS "lastCheckIn",
+           (SELECT to_char(v."reviewBy", 'YYYY-MM-DD') FROM "TreatmentPlan" t
+              JOIN "TreatmentPlanVersion" v ON v."planId" = t.id AND v.version = t."currentVersion"
+             WHERE t."patientId" = p.id AND t."organizationId" = ${organizationId}::uuid) AS "planReviewBy",
+           (SELECT count(*)::int FROM "PlanReviewRequest" r
+             WHERE r."patientId" = p.id AND r."organizationId" = ${organizationId}::uuid
+               AND r."resolvedAt" IS NULL) AS "openReviewRequests"
+      FROM unnest(${patientIds}::uuid[]) AS p(id)
+      LEFT JOIN LATERAL (
+        SELECT array_agg(a.score ORDER BY a."completedAt" DESC) AS scores FROM (
+          SELECT score, "completedAt" FROM "Assessment"
+           WHERE "patientId" = p.id AND "organizationId" = ${organizationId}::uuid AND instrument = 'PHQ9'
+           ORDER BY "completedAt" DESC LIMIT 2) a
+      ) phq ON true
+      LEFT JOIN LATERAL (
+        SELECT array_agg(a.score ORDER BY a."completedAt" DESC) AS scores FROM (
+          SELECT score, "completedAt" FROM "Assessment"
+           WHERE "patientId" = p.id AND "organizationId" = ${organizationId}::uuid AND instrument = 'GAD7'
+           ORDER BY "completedAt" DESC LIMIT 2) a
+      ) gad ON true`;
+  return new Map(rows.map((row) => [row.patientId, flagsFor(row satisfies FlagFacts, today)]));
+}

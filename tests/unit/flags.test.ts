@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { flagsFor, type FlagFacts } from '@/lib/clinical/flags';
+
+const today = new Date(Date.UTC(2026, 10, 27, 15));
+const calm: FlagFacts = {
+  openSafetyFlags: 0,
+  phq9Latest: 7,
+  phq9Previous: 9,
+  gad7Latest: 6,
+  gad7Previous: 6,
+  severeSideEffect: null,
+  lastCheckIn: '2026-11-26',
+  planReviewBy: '2027-01-10',
+  openReviewRequests: 0,
+};
+
+const kinds = (facts: Partial<FlagFacts>) =>
+  flagsFor({ ...calm, ...facts }, today).map((f) => f.kind);
+
+describe('caseload flags', () => {
+  it('raise nothing for a patient doing steadily', () => {
+    expect(kinds({})).toEqual([]);
+  });
+
+  it('flag an open safety flag first', () => {
+    expect(kinds({ openSafetyFlags: 1, openReviewRequests: 1 })).toEqual([
+      'SAFETY',
+      'REVIEW_REQUESTED',
+    ]);
+  });
+
+  it('flag a PHQ-9 or GAD-7 rise of 5 or more, not 4', () => {
+    expect(kinds({ phq9Previous: 7, phq9Latest: 12 })).toEqual(['SCORE_WORSENED']);
+    expect(kinds({ phq9Previous: 7, phq9Latest: 11 })).toEqual([]);
+    expect(kinds({ gad7Previous: 4, gad7Latest: 9 })).toEqual(['SCORE_WORSENED']);
+    expect(kinds({ phq9Previous: null, phq9Latest: 20 })).toEqual([]);
+  });
+
+  it('flag a severe side effect', () => {
+    expect(flagsFor({ ...calm, severeSideEffect: 'insomnia' }, today)[0]).toMatchObject({
+      kind: 'SEVERE_SIDE_EFFECT',
+      detail: 'Reported a severe side effect: insomnia.',
+    });
+  });
+
+  it('flag 14 days or more without a check-in, and none at all', () => {
+    expect(kinds({ lastCheckIn: '2026-11-14' })).toEqual([]);
+    expect(kinds({ lastCheckIn: '2026-11-13' })).toEqual(['NO_RECENT_CHECK_IN']);
+    expect(kinds({ lastCheckIn: null })).toEqual(['NO_RECENT_CHECK_IN']);
+  });
+
+  it('flag a plan past its review date, not on it', () => {
+    expect(kinds({ planReviewBy: '2026-11-27' })).toEqual([]);
+    expect(kinds({ planReviewBy: '2026-11-26' })).toEqual(['PLAN_REVIEW_OVERDUE']);
+    expect(kinds({ planReviewBy: null })).toEqual([]);
+  });
+});
