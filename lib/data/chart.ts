@@ -1,0 +1,57 @@
+import 'server-only';
+import type { Viewer } from '@/lib/auth/viewer';
+import type { Flag } from '@/lib/clinical/flags';
+import { flagsForPatients } from '@/lib/data/flags';
+import { withPatientAccess } from '@/lib/data/patient-access';
+import { toIsoDate } from '@/lib/format';
+
+export type ChartHeader = {
+  id: string;
+  name: string;
+  /** `YYYY-MM-DD` */
+  dateOfBirth: string;
+  pronouns: string | null;
+  careTeam: { clinicianId: string; name: string; role: 'PRESCRIBER' | 'THERAPIST' }[];
+  flags: Flag[];
+};
+
+/**
+ * Clinicians on the patient's care team: the chart header (name, age, care team, flags).
+ * NotFoundError when the patient is out of scope; ForbiddenError for other roles.
+ */
+export async function getChartHeader(viewer: Viewer, patientId: string): Promise<ChartHeader> {
+  return withPatientAccess(
+    viewer,
+    patientId,
+    { permission: 'brief.read', action: 'read', resourceType: 'chartHeader' },
+    async (tx, scoped) => {
+      const patient = await tx.patient.findFirstOrThrow({
+        where: { id: scoped.id, organizationId: scoped.organizationId },
+        select: {
+          id: true,
+          dateOfBirth: true,
+          pronouns: true,
+          account: { select: { name: true } },
+          careTeam: {
+            where: { endedAt: null, organizationId: scoped.organizationId },
+            orderBy: { startedAt: 'asc' },
+            select: { clinician: { select: { id: true, name: true, role: true } } },
+          },
+        },
+      });
+      const flags = await flagsForPatients(tx, scoped.organizationId, [patient.id]);
+      return {
+        id: patient.id,
+        name: patient.account.name,
+        dateOfBirth: toIsoDate(patient.dateOfBirth),
+        pronouns: patient.pronouns,
+        careTeam: patient.careTeam.flatMap(({ clinician }) =>
+          clinician.role === 'PRESCRIBER' || clinician.role === 'THERAPIST'
+            ? [{ clinicianId: clinician.id, name: clinician.name, role: clinician.role }]
+            : [],
+        ),
+        flags: flags.get(patient.id) ?? [],
+      };
+    },
+  );
+}
