@@ -131,10 +131,11 @@ async function step(
 if (values.seed) await step(process.execPath, ['--import', 'tsx', 'prisma/seed.ts']);
 
 if (mode === 'start') {
-  const stamp = path.resolve('.next/triad-source-fingerprint');
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  const stamp = path.resolve(distDir, 'triad-source-fingerprint');
   const fingerprint = sourceFingerprint();
   const built =
-    existsSync('.next/BUILD_ID') &&
+    existsSync(path.join(distDir, 'BUILD_ID')) &&
     existsSync(stamp) &&
     readFileSync(stamp, 'utf8') === fingerprint;
   if (!built) {
