@@ -26,7 +26,7 @@ async function verifyDatabase(url: string): Promise<boolean> {
                   detail, "occurredAt", "prevHash", hash
              FROM "AuditEvent"
             WHERE "organizationId" IS NOT DISTINCT FROM $1 AND seq > $2
-            ORDER BY seq LIMIT ${BATCH}`,
+            ORDER BY "AuditEvent".seq LIMIT ${BATCH}`,
           [organizationId, after.toString()],
         );
         if (rows.length === 0) break;

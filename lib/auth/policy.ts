@@ -13,6 +13,8 @@ const rolesFor = {
   'treatmentPlan.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
   'treatmentPlan.edit': ['PRESCRIBER', 'THERAPIST'],
   'treatmentPlan.acknowledge': ['PATIENT'],
+  'treatmentPlan.comment': ['PATIENT'],
+  'treatmentPlan.requestReview': ['PATIENT'],
   'medicationChange.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
   'medicationChange.create': ['PRESCRIBER'],
   'sessionNote.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],

@@ -1,0 +1,183 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { NextResponse, type NextRequest } from 'next/server';
+import { z, ZodError } from 'zod';
+import { viewerFromRequest } from '@/lib/auth/request-viewer';
+import { requestContextFrom } from '@/lib/auth/session-policy';
+import type { Viewer } from '@/lib/auth/viewer';
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionError } from '@/lib/errors';
+import { problem, type FieldError } from '@/lib/api/problem';
+
+/** Request bodies above this are refused with 413 before they are parsed. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+class BadRequestError extends Error {
+  constructor(
+    message: string,
+    public readonly status: 400 | 413 | 415 = 400,
+  ) {
+    super(message);
+  }
+}
+
+export type HandlerContext<P> = { params: P; viewer: Viewer; requestId: string };
+type Handler<P> = (request: NextRequest, context: HandlerContext<P>) => Promise<Response>;
+
+function zodErrors(error: ZodError): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    const at = issue.path.map(String);
+    // One entry per unknown field, at the field's own path, so a client sees which to remove.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: [...at, key].join('.'),
+        message: 'Unknown field.',
+      }));
+    }
+    return [{ path: at.join('.') || '(body)', message: issue.message }];
+  });
+}
+
+function toProblem(error: unknown, requestId: string): NextResponse {
+  if (error instanceof ZodError) {
+    return problem(400, 'Some fields are not valid.', { requestId, errors: zodErrors(error) });
+  }
+  if (error instanceof BadRequestError) return problem(error.status, error.message, { requestId });
+  if (error instanceof NotFoundError)
+    return problem(404, `The ${error.resource} was not found.`, { requestId });
+  if (error instanceof ForbiddenError) return problem(403, error.message, { requestId });
+  if (error instanceof ConflictError) {
+    const errors = error.field ? [{ path: error.field, message: error.message }] : undefined;
+    return problem(409, error.message, { requestId, errors });
+  }
+  if (error instanceof PreconditionError)
+    return problem(error.status, error.message, { requestId });
+  // The details stay in the server log, found again by the request id the client sees.
+  console.error(`[${requestId}] unhandled error in an API handler`, error);
+  return problem(
+    500,
+    'Please try again. If it keeps happening, contact support with the request id.',
+    {
+      requestId,
+    },
+  );
+}
+
+/**
+ * SECURITY: a mutation whose Origin is not this app's is refused (cross-site request forgery).
+ * Requests without an Origin (curl, server-to-server) carry no ambient browser credentials risk
+ * beyond the SameSite=Lax session cookie.
+ */
+function isForeignOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get('origin');
+  if (!origin || !MUTATIONS.has(request.method)) return false;
+  const allowed = new Set([request.nextUrl.origin]);
+  if (process.env.NEXTAUTH_URL) allowed.add(new URL(process.env.NEXTAUTH_URL).origin);
+  return !allowed.has(origin);
+}
+
+type PublicHandler<P> = (
+  request: NextRequest,
+  context: { params: P; requestId: string },
+) => Promise<Response>;
+
+/**
+ * The one wrapper of every /api/v1 route handler: the signed-in viewer or 401, foreign-origin
+ * mutations refused, errors mapped to problem+json, and `Cache-Control: no-store` on every answer.
+ * `{ public: true }` (set-password, the OpenAPI document) skips the session and passes no viewer.
+ */
+export function handle<P = Record<string, never>>(
+  handler: Handler<P>,
+): (request: NextRequest, route: { params: Promise<P> }) => Promise<Response>;
+export function handle<P = Record<string, never>>(
+  handler: PublicHandler<P>,
+  options: { public: true },
+): (request: NextRequest, route: { params: Promise<P> }) => Promise<Response>;
+export function handle<P>(
+  handler: Handler<P> | PublicHandler<P>,
+  options: { public?: boolean } = {},
+) {
+  return async (request: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
+    const context = requestContextFrom((name) => request.headers.get(name));
+    const requestId = context.requestId ?? randomUUID();
+    try {
+      if (isForeignOrigin(request)) {
+        return problem(403, 'Requests from another site are not accepted.', { requestId });
+      }
+      const params = await route.params;
+      let response: Response;
+      if (options.public) {
+        response = await (handler as PublicHandler<P>)(request, { params, requestId });
+      } else {
+        const viewer = await viewerFromRequest(request, { ...context, requestId });
+        if (!viewer) return problem(401, 'Sign in to use the Triad API.', { requestId });
+        response = await (handler as Handler<P>)(request, { params, viewer, requestId });
+      }
+      response.headers.set('Cache-Control', 'no-store');
+      return response;
+    } catch (error) {
+      return toProblem(error, requestId);
+    }
+  };
+}
+
+/** Reads a JSON body no larger than MAX_BODY_BYTES and parses it with a (strict) zod schema. */
+export async function readBody<S extends z.ZodType>(
+  request: NextRequest,
+  schema: S,
+): Promise<z.output<S>> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new BadRequestError('Send the body as JSON (Content-Type: application/json).', 415);
+  }
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES)
+    throw new BadRequestError(`The body is over ${MAX_BODY_BYTES} bytes.`, 413);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    throw new BadRequestError(`The body is over ${MAX_BODY_BYTES} bytes.`, 413);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new BadRequestError('The body is not valid JSON.');
+  }
+  return schema.parse(body);
+}
+
+/**
+ * Parses the query string with a zod schema (400 with field paths when it does not fit). An empty
+ * parameter (`?q=`, as an empty form field sends) counts as absent.
+ */
+export function readQuery<S extends z.ZodType>(request: NextRequest, schema: S): z.output<S> {
+  const entries = [...request.nextUrl.searchParams].filter(([, value]) => value !== '');
+  return schema.parse(Object.fromEntries(entries));
+}
+
+const Id = z.guid();
+
+/** A path id that is not a well-formed id names nothing: 404, as any record out of reach. */
+export function pathId(value: string, resource: string): string {
+  if (!Id.safeParse(value).success) throw new NotFoundError(resource);
+  return value;
+}
+
+/** 200 with a JSON body. */
+export function ok(body: unknown, init: ResponseInit = {}): NextResponse {
+  return NextResponse.json(body, {
+    ...init,
+    headers: { 'Cache-Control': 'no-store', ...init.headers },
+  });
+}
+
+/** 201 with the created resource. */
+export function created(body: unknown): NextResponse {
+  return ok(body, { status: 201 });
+}
+
+/** 204: done, nothing to send back. */
+export function noContent(): NextResponse {
+  return new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+}

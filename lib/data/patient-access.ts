@@ -1,0 +1,100 @@
+import 'server-only';
+import { z } from 'zod';
+import { db, type Tx } from '@/lib/db';
+import { can, patientsInScope, type Permission } from '@/lib/auth/policy';
+import type { Viewer } from '@/lib/auth/viewer';
+import { recordAccess } from '@/lib/data/audit';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
+
+export type PatientAccess = {
+  /** The permission the role must carry (checked after scope: out of scope is 404, not 403). */
+  permission: Permission;
+  /** The audit action: 'read', 'create', 'update', 'sign', ... */
+  action: string;
+  /** The audit resource type, e.g. 'medicationChange'. */
+  resourceType: string;
+  resourceId?: string;
+};
+
+export type ScopedPatient = { id: string; organizationId: string };
+
+const Id = z.guid();
+
+async function auditOutcome(
+  viewer: Viewer,
+  patientId: string | null,
+  access: PatientAccess,
+  outcome: 'DENIED' | 'FAILED',
+  detail: string,
+) {
+  await db.$transaction((tx) =>
+    recordAccess(tx, viewer, access.action, access.resourceType, {
+      patientId,
+      resourceId: access.resourceId ?? (patientId ? null : undefined),
+      outcome,
+      detail,
+    }),
+  );
+}
+
+/**
+ * The one road to a patient's data (lib/data only): finds the patient inside the viewer's scope,
+ * checks the role's permission, runs `work` and records the audit event, all in one transaction.
+ * SECURITY (PRODUCT.md access rules): out of scope or absent is NotFoundError (404), exactly as a
+ * patient that does not exist; a role-level denial in scope is ForbiddenError (403); both denials,
+ * and a write that fails, are audited in a transaction of their own, since the failing one rolls
+ * back. `auditId` names the record touched when it is only known after `work` (a created row).
+ */
+export async function withPatientAccess<T>(
+  viewer: Viewer,
+  patientId: string,
+  access: PatientAccess,
+  work: (tx: Tx, patient: ScopedPatient) => Promise<T>,
+  auditId?: (result: T) => string | null,
+): Promise<T> {
+  if (!Id.safeParse(patientId).success) {
+    await auditOutcome(viewer, null, access, 'DENIED', 'not-found');
+    throw new NotFoundError('patient');
+  }
+  let denial: 'not-found' | 'forbidden' | null = null;
+  try {
+    return await db.$transaction(async (tx) => {
+      const patient = await tx.patient.findFirst({
+        // SECURITY: AND, never a spread: a patient's scope has its own `id`, which a spread would
+        // let override the requested one (any id would then answer with the viewer's own record).
+        where: { AND: [{ id: patientId }, patientsInScope(viewer)] },
+        select: { id: true, organizationId: true },
+      });
+      if (!patient) {
+        denial = 'not-found';
+        throw new NotFoundError('patient');
+      }
+      if (!can(viewer, access.permission)) {
+        denial = 'forbidden';
+        throw new ForbiddenError();
+      }
+      const result = await work(tx, patient);
+      await recordAccess(tx, viewer, access.action, access.resourceType, {
+        patientId: patient.id,
+        resourceId: access.resourceId ?? auditId?.(result) ?? null,
+      });
+      return result;
+    });
+  } catch (error) {
+    if (denial === 'not-found') {
+      // The requested id goes in resourceId, never patientId: it may name another tenant's patient.
+      await auditOutcome(viewer, null, { ...access, resourceId: patientId }, 'DENIED', 'not-found');
+    } else if (denial === 'forbidden') {
+      await auditOutcome(viewer, patientId, access, 'DENIED', 'forbidden');
+    } else {
+      await auditOutcome(
+        viewer,
+        patientId,
+        access,
+        'FAILED',
+        error instanceof Error ? error.name : 'error',
+      );
+    }
+    throw error;
+  }
+}

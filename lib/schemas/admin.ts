@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { ROLES } from '@/lib/auth/viewer';
+import {
+  Cursor,
+  Email,
+  Id,
+  IsoDate,
+  IsoDateTime,
+  Limit,
+  NewPassword,
+  Page,
+  PersonName,
+  SearchText,
+  singleLine,
+} from '@/lib/schemas/common';
+import { CareTeamMember } from '@/lib/schemas/patients';
+
+/** The roles an admin may create accounts for. */
+export const ACCOUNT_ROLES = ['PATIENT', 'PRESCRIBER', 'THERAPIST'] as const;
+
+/** GET /api/v1/users query: filter by role, search name or email. */
+export const UserListQuery = z.strictObject({
+  role: z.enum(ROLES).optional(),
+  q: SearchText.optional(),
+  cursor: Cursor.optional(),
+  limit: Limit,
+});
+export type UserListQuery = z.infer<typeof UserListQuery>;
+
+/** An account as administration shows it: no password hash, no clinical content. */
+export const UserSummary = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  isActive: z.boolean(),
+  disabledAt: IsoDateTime.nullable(),
+  createdAt: IsoDateTime,
+  /** The patient record of a PATIENT account. */
+  patientId: Id.nullable(),
+});
+export type UserSummary = z.infer<typeof UserSummary>;
+
+export const UserList = Page(UserSummary);
+export type UserList = z.infer<typeof UserList>;
+
+const DateOfBirth = IsoDate.refine(
+  (d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10),
+  { message: 'Must be a date between 1900 and today.' },
+);
+
+/**
+ * POST /api/v1/users: a clinician or patient account. A patient needs a date of birth. Without
+ * `initialPassword` the answer carries a one-time set-password link, valid 72 hours.
+ */
+export const CreateAccountInput = z
+  .strictObject({
+    role: z.enum(ACCOUNT_ROLES),
+    name: PersonName,
+    email: Email,
+    dateOfBirth: DateOfBirth.optional(),
+    pronouns: singleLine(60).optional(),
+    initialPassword: NewPassword.optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.role === 'PATIENT' && !input.dateOfBirth) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dateOfBirth'],
+        message: 'Required for a patient account.',
+      });
+    }
+    if (input.role !== 'PATIENT') {
+      for (const field of ['dateOfBirth', 'pronouns'] as const) {
+        if (input[field] !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: 'Only patient accounts have this.',
+          });
+        }
+      }
+    }
+  });
+export type CreateAccountInput = z.infer<typeof CreateAccountInput>;
+
+/** 201 answer of POST /api/v1/users. */
+export const CreateAccountResult = z.object({
+  user: UserSummary,
+  /** The one-time link to hand to the account holder; null when an initial password was set. */
+  setPasswordUrl: z.string().nullable(),
+});
+export type CreateAccountResult = z.infer<typeof CreateAccountResult>;
+
+/** Path parameters of /api/v1/users/{userId}/... */
+export const UserParams = z.strictObject({ userId: Id });
+
+/** 200 answer of POST /api/v1/users/{userId}/disable. */
+export const DisableAccountResult = z.object({ user: UserSummary });
+
+/** POST /api/v1/patients/{patientId}/care-team. */
+export const AddCareTeamMemberInput = z.strictObject({ clinicianId: Id });
+export type AddCareTeamMemberInput = z.infer<typeof AddCareTeamMemberInput>;
+
+/** Path parameters of /api/v1/patients/{patientId}/care-team/{membershipId}/end. */
+export const CareTeamMembershipParams = z.strictObject({ patientId: Id, membershipId: Id });
+
+/** Answer of the care-team writes. */
+export const CareTeamMemberResult = z.object({ member: CareTeamMember });
+
+/** A set-password token: 32 random bytes, base64url (43 characters). */
+export const SetPasswordToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, { message: 'This link is not valid.' });
+
+/** POST /api/v1/set-password (no session): the token from the link and the new password. */
+export const SetPasswordInput = z.strictObject({ token: SetPasswordToken, password: NewPassword });
+export type SetPasswordInput = z.infer<typeof SetPasswordInput>;

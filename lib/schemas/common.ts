@@ -1,0 +1,94 @@
+// Building blocks of every request and response schema of the v1 API (forms, handlers, OpenAPI).
+import { z } from 'zod';
+
+/** Any 8-4-4-4-12 hex id (seeded ids need not carry a UUID version). */
+export const Id = z.guid();
+
+/** An opaque pagination cursor: the id of the last item of the previous page. */
+export const Cursor = z.guid({ message: 'Not a cursor this API gave out.' });
+
+/** Page size: a whole number from 1 to 100 (as a number, or as query-string digits), 25 when absent. */
+export const Limit = z
+  .union([z.int(), z.string().regex(/^[0-9]{1,3}$/, { message: 'Must be a whole number.' })])
+  .pipe(z.coerce.number<string | number>().int().min(1).max(100))
+  .default(25)
+  .meta({ description: 'Page size, 1 to 100 (default 25).' });
+
+// SECURITY: text that PostgreSQL cannot store (NUL, unpaired UTF-16 surrogates) would fail in the
+// database as a 500; it is refused here as a 400 instead.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+// SECURITY: bidirectional overrides let a name display as something else (spoofing).
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+// Names and short labels never need markup; refusing it keeps them inert wherever shown.
+const MARKUP = /[<>]/;
+
+function wellFormed(schema: z.ZodString): z.ZodString {
+  return schema
+    .refine((s) => !LONE_SURROGATE.test(s), { message: 'Contains an invalid character.' })
+    .refine((s) => !s.includes('\u0000'), { message: 'Contains a NUL character.' });
+}
+
+/** One line of plain text (a name, a label): trimmed, 1..max characters, no control or markup. */
+export function singleLine(max: number) {
+  return wellFormed(z.string().trim().min(1, { message: 'Required.' }).max(max))
+    .refine((s) => !CONTROL_IN_LINE.test(s), { message: 'Use a single line of text.' })
+    .refine((s) => !BIDI_CONTROL.test(s), { message: 'Contains a text-direction control.' })
+    .refine((s) => !MARKUP.test(s), { message: 'Must not contain < or >.' });
+}
+
+/** Free text of up to `max` characters (line breaks allowed, other control characters not). */
+export function freeText(max: number) {
+  return wellFormed(z.string().max(max)).refine((s) => !CONTROL_IN_TEXT.test(s), {
+    message: 'Contains a control character.',
+  });
+}
+
+/** A search term: at most 200 characters; empty means no search. */
+export const SearchText = wellFormed(z.string().trim().max(200))
+  .refine((s) => !CONTROL_IN_LINE.test(s), { message: 'Use a single line of text.' })
+  .refine((s) => !BIDI_CONTROL.test(s), { message: 'Contains a text-direction control.' })
+  .refine((s) => !MARKUP.test(s), { message: 'Must not contain < or >.' });
+
+/** A person's name as shown across the app. */
+export const PersonName = singleLine(200);
+
+/** An email address (stored lower-cased by lib/data). */
+export const Email = z.email({ message: 'Enter a valid email address.' }).max(320);
+
+/** A new password: 12 to 1024 characters, anything printable (argon2id hashes it). */
+export const NewPassword = wellFormed(
+  z.string().min(12, { message: 'Use at least 12 characters.' }).max(1024),
+);
+
+/** A calendar date `YYYY-MM-DD`. */
+export const IsoDate = z.iso.date();
+
+/** An instant with its offset, e.g. `2026-03-01T09:30:00Z`. */
+export const IsoDateTime = z.iso.datetime({ offset: true });
+
+/** One page of a list, newest or alphabetical as the endpoint says; `nextCursor` null at the end. */
+export function Page<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+/** The body of every error answer (`application/problem+json`, RFC 9457). */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  requestId: z.string().optional(),
+});
+
+/** A 400 naming one field, for input that is well-formed but unusable (an unknown cursor). */
+export function fieldError(path: string, message: string): z.ZodError {
+  return new z.ZodError([{ code: 'custom', path: [path], message, input: undefined }]);
+}
+
+/** The 400 for a well-formed cursor that names nothing in the list being paged. */
+export function invalidCursor(): z.ZodError {
+  return fieldError('cursor', 'Not a cursor this API gave out.');
+}

@@ -1,0 +1,172 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { can, patientsInScope, permissionTable, type Permission } from '@/lib/auth/policy';
+import { ROLES, type Role, type Viewer } from '@/lib/auth/viewer';
+
+// PRODUCT.md's access table, verbatim ("Who may see and do what"). The permission table must say
+// exactly this; the last test checks the copy against PRODUCT.md when the design folder is there.
+const PRODUCT_TABLE = `
+| resource | patient (self) | prescriber on team | therapist on team | clinician not on team | admin |
+|---|---|---|---|---|---|
+| patient profile, care team | read | read | read | not found | read, manage team |
+| treatment plan | read, acknowledge, comment, request review | read, edit | read, edit | not found | forbidden |
+| medication changes | read | read, create | read | not found | forbidden |
+| session notes (progress notes) | read when signed and not withheld | read; write own | read; write own | not found | forbidden |
+| psychotherapy notes | never | never | author only | never | never |
+| check-ins, assessments | read, create | read | read | not found | forbidden |
+| care-team messages | no | read, write | read, write | not found | forbidden |
+| before-session brief | no | read | read | not found | forbidden |
+| who viewed my record | read | no | no | no | read (organization audit) |
+`;
+
+// How each row's resource and each cell's words name permissions.
+const RESOURCES: Record<string, string[]> = {
+  'patient profile, care team': ['patient'],
+  'treatment plan': ['treatmentPlan'],
+  'medication changes': ['medicationChange'],
+  'session notes (progress notes)': ['sessionNote'],
+  'psychotherapy notes': ['psychotherapyNote'],
+  'check-ins, assessments': ['checkIn', 'assessment'],
+  'care-team messages': ['message'],
+  'before-session brief': ['brief'],
+  'who viewed my record': ['accessLog'],
+};
+const WORDS: Record<string, (resource: string) => string[]> = {
+  read: (r) => [`${r}.read`],
+  'read when signed and not withheld': (r) => [`${r}.read`],
+  edit: (r) => [`${r}.edit`],
+  create: (r) => [`${r}.create`],
+  write: (r) => [`${r}.write`],
+  'write own': (r) => [`${r}.write`],
+  acknowledge: (r) => [`${r}.acknowledge`],
+  comment: (r) => [`${r}.comment`],
+  'request review': (r) => [`${r}.requestReview`],
+  'manage team': () => ['careTeam.manage'],
+  'author only': (r) => [`${r}.readOwn`, `${r}.write`],
+  'read (organization audit)': (r) => [`${r}.read`, 'auditEvent.read'],
+};
+// Denials: scope ("not found") is the query's business, not the role's.
+const NONE = new Set(['not found', 'forbidden', 'never', 'no']);
+// Column order of the table; "clinician not on team" is a scope rule, not a role.
+const COLUMNS: (Role | null)[] = ['PATIENT', 'PRESCRIBER', 'THERAPIST', null, 'ADMIN'];
+
+// Permissions PRODUCT.md states outside the access table.
+const BEYOND_THE_TABLE: Record<string, { roles: Role[]; source: string }> = {
+  'patient.list': {
+    roles: ['PATIENT', 'PRESCRIBER', 'THERAPIST', 'ADMIN'],
+    source: 'API table: GET /api/v1/patients, all roles',
+  },
+  'caseload.read': {
+    roles: ['PRESCRIBER', 'THERAPIST'],
+    source: 'Journeys 1 and 2: clinicians open patients from their caseload',
+  },
+  'careSummary.read': {
+    roles: ['PATIENT'],
+    source: 'Journey 3: a patient reviews their plan, medications, team',
+  },
+  'organization.read': {
+    roles: ['ADMIN'],
+    source: 'An admin manages accounts and care-team assignments',
+  },
+  'user.manage': { roles: ['ADMIN'], source: 'An admin manages accounts' },
+};
+
+function expectedTable(): Record<string, Role[]> {
+  const table: Record<string, Set<Role>> = {};
+  const rows = PRODUCT_TABLE.trim().split('\n').slice(2);
+  for (const row of rows) {
+    const [resource, ...cells] = row
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
+    const resources = RESOURCES[resource!];
+    if (!resources) throw new Error(`Unmapped resource: ${resource}`);
+    cells.forEach((cell, column) => {
+      const role = COLUMNS[column];
+      if (NONE.has(cell)) return;
+      if (!role) throw new Error(`"${cell}" for a clinician not on the team`);
+      for (const word of cell.split(/[,;] /)) {
+        const toPermissions = WORDS[word];
+        if (!toPermissions) throw new Error(`Unmapped words: "${word}"`);
+        for (const r of resources) {
+          for (const permission of toPermissions(r)) (table[permission] ??= new Set()).add(role);
+        }
+      }
+    });
+  }
+  for (const [permission, { roles }] of Object.entries(BEYOND_THE_TABLE)) {
+    for (const role of roles) (table[permission] ??= new Set()).add(role);
+  }
+  return Object.fromEntries(
+    Object.entries(table).map(([p, roles]) => [p, ROLES.filter((r) => roles.has(r))]),
+  );
+}
+
+function sorted(table: Readonly<Record<string, readonly Role[]>>) {
+  return Object.fromEntries(
+    Object.keys(table)
+      .sort()
+      .map((p) => [p, ROLES.filter((r) => table[p]!.includes(r))]),
+  );
+}
+
+describe('the permission table', () => {
+  it('says exactly what PRODUCT.md’s access table says', () => {
+    expect(sorted(permissionTable)).toEqual(sorted(expectedTable()));
+  });
+
+  it.each(
+    Object.entries(permissionTable).flatMap(([p, roles]) =>
+      ROLES.map((r) => [p, r, roles.includes(r)] as const),
+    ),
+  )('%s for %s: %s', (permission, role, allowed) => {
+    expect(can({ role }, permission as Permission)).toBe(allowed);
+  });
+
+  const productPath = '/work/shared/design/PRODUCT.md';
+  it.skipIf(!existsSync(productPath))('quotes PRODUCT.md’s table verbatim', () => {
+    const product = readFileSync(productPath, 'utf8');
+    for (const line of PRODUCT_TABLE.trim().split('\n')) expect(product).toContain(line);
+  });
+});
+
+const ORG = '11111111-1111-4111-8111-111111111111';
+const USER = '22222222-2222-4222-8222-222222222222';
+const PATIENT = '33333333-3333-4333-8333-333333333333';
+
+function viewer(role: Role, extra: Partial<Viewer> = {}): Viewer {
+  return { userId: USER, organizationId: ORG, role, name: 'N', email: 'n@example.test', ...extra };
+}
+
+describe('patientsInScope', () => {
+  it.each([
+    [
+      'a patient: their own record only',
+      viewer('PATIENT', { patientId: PATIENT }),
+      { id: PATIENT, organizationId: ORG },
+    ],
+    [
+      'a patient account without a record: nothing',
+      viewer('PATIENT'),
+      { id: '00000000-0000-0000-0000-000000000000', organizationId: ORG },
+    ],
+    [
+      'a prescriber: their active care teams',
+      viewer('PRESCRIBER'),
+      { organizationId: ORG, careTeam: { some: { clinicianId: USER, endedAt: null } } },
+    ],
+    [
+      'a therapist: their active care teams',
+      viewer('THERAPIST'),
+      { organizationId: ORG, careTeam: { some: { clinicianId: USER, endedAt: null } } },
+    ],
+    ['an admin: the organization', viewer('ADMIN'), { organizationId: ORG }],
+  ] as const)('%s', (_, who, where) => {
+    expect(patientsInScope(who)).toEqual(where);
+  });
+
+  it('always pins the organization', () => {
+    for (const role of ROLES)
+      expect(patientsInScope(viewer(role))).toHaveProperty('organizationId', ORG);
+  });
+});
