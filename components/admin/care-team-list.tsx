@@ -1,14 +1,18 @@
+import Link from 'next/link';
 import type { CareTeamSummary } from '@/lib/data/organization';
 import { roleLabel } from '@/lib/format';
 
-/** Each patient and the clinicians on their active care team: assignments only, no clinical content. */
+/**
+ * Each patient and the clinicians on their active care team, with a link to manage the team:
+ * assignments only, no clinical content.
+ */
 export function CareTeamList({ teams }: { teams: CareTeamSummary[] }) {
   return (
     <ul className="divide-y divide-slate-200">
       {teams.map((team) => (
         <li
           key={team.patientId}
-          className="py-3 md:grid md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] md:gap-4"
+          className="py-3 md:grid md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_auto] md:items-start md:gap-4"
         >
           <p className="font-medium text-slate-900">{team.patientName}</p>
           {team.clinicians.length === 0 ? (
@@ -27,6 +31,12 @@ export function CareTeamList({ teams }: { teams: CareTeamSummary[] }) {
               ))}
             </ul>
           )}
+          <Link
+            href={`/admin/patients/${team.patientId}`}
+            className="mt-2 inline-block text-sm font-medium text-teal-800 underline md:mt-0"
+          >
+            Manage care team<span className="sr-only"> of {team.patientName}</span>
+          </Link>
         </li>
       ))}
     </ul>

@@ -1,12 +1,22 @@
+import { DisableAccountButton } from '@/components/admin/disable-account-button';
 import { Badge } from '@/components/ui/badge';
 import type { OrganizationUser } from '@/lib/data/organization';
 import { roleLabel } from '@/lib/format';
 
 const columns =
-  'md:grid md:grid-cols-[minmax(0,1.4fr)_minmax(0,2fr)_minmax(0,1fr)_minmax(0,0.8fr)] md:items-center md:gap-4';
+  'md:grid md:grid-cols-[minmax(0,1.4fr)_minmax(0,2fr)_minmax(0,1fr)_minmax(0,0.8fr)_minmax(0,0.9fr)] md:items-center md:gap-4';
 
-/** The organization's accounts: who, how to reach them, their role, whether they can sign in. */
-export function UserList({ users }: { users: OrganizationUser[] }) {
+/**
+ * The organization's accounts: who, how to reach them, their role, whether they can sign in, and
+ * "Disable" for an active account other than the admin's own.
+ */
+export function UserList({
+  users,
+  currentUserId,
+}: {
+  users: OrganizationUser[];
+  currentUserId: string;
+}) {
   return (
     <div>
       <div
@@ -17,11 +27,19 @@ export function UserList({ users }: { users: OrganizationUser[] }) {
         <span>Email</span>
         <span>Role</span>
         <span>Status</span>
+        <span>
+          <span className="sr-only">Actions</span>
+        </span>
       </div>
       <ul className="divide-y divide-slate-200">
         {users.map((user) => (
           <li key={user.id} className={`py-3 ${columns}`}>
-            <p className="font-medium text-slate-900">{user.name}</p>
+            <p className="font-medium text-slate-900">
+              {user.name}
+              {user.id === currentUserId ? (
+                <span className="font-normal text-slate-600"> (you)</span>
+              ) : null}
+            </p>
             <dl className="text-sm md:col-span-3 md:grid md:grid-cols-subgrid md:items-center">
               <div className="mt-1 flex min-w-0 gap-2 md:mt-0 md:block">
                 <dt className="text-slate-600 md:sr-only">Email</dt>
@@ -40,6 +58,11 @@ export function UserList({ users }: { users: OrganizationUser[] }) {
                 </dd>
               </div>
             </dl>
+            <div className="mt-2 md:mt-0 md:text-right">
+              {user.isActive && user.id !== currentUserId ? (
+                <DisableAccountButton userId={user.id} name={user.name} />
+              ) : null}
+            </div>
           </li>
         ))}
       </ul>

@@ -7,11 +7,15 @@ import type { NavItem } from '@/components/layout/nav-items';
 /** The role's sections as tabs; the current one is marked for sight and for screen readers. */
 export function MainNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
+  // The longest matching link is the current one (/my-care/who-viewed is not also /my-care).
+  const current = items
+    .filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav aria-label="Main" className="-mb-px overflow-x-auto">
       <ul className="flex gap-1 sm:gap-2">
         {items.map((item) => {
-          const isCurrent = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const isCurrent = item.href === current;
           return (
             <li key={item.href}>
               <Link

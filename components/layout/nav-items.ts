@@ -4,7 +4,17 @@ export type NavItem = { href: string; label: string };
 
 /** The sections each role may open, in the order the header shows them. */
 export function navItemsFor(role: Role): NavItem[] {
-  if (role === 'PATIENT') return [{ href: '/my-care', label: 'My care' }];
-  if (role === 'ADMIN') return [{ href: '/admin', label: 'Users and care teams' }];
+  if (role === 'PATIENT') {
+    return [
+      { href: '/my-care', label: 'My care' },
+      { href: '/my-care/who-viewed', label: 'Who viewed my record' },
+    ];
+  }
+  if (role === 'ADMIN') {
+    return [
+      { href: '/admin', label: 'Users and care teams' },
+      { href: '/admin/audit', label: 'Audit log' },
+    ];
+  }
   return [{ href: '/caseload', label: 'Caseload' }];
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { CareTeamList } from '@/components/admin/care-team-list';
 import { UserList } from '@/components/admin/user-list';
+import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -32,6 +34,14 @@ export default async function AdminPage({
           Accounts and care-team assignments for {overview.organization.name}. Clinical records are
           not shown here.
         </p>
+        <div className="mt-4 flex flex-wrap gap-3">
+          <Link href="/admin/accounts/new" className={buttonClass('primary')}>
+            Create an account
+          </Link>
+          <Link href="/admin/audit" className={buttonClass('secondary')}>
+            Audit log
+          </Link>
+        </div>
       </PageHeader>
       <div className="space-y-6">
         <Card title="Users" titleId="users-heading" description={`${users.total} accounts`}>
@@ -39,7 +49,7 @@ export default async function AdminPage({
             <EmptyState title="No accounts yet" />
           ) : (
             <>
-              <UserList users={users.items} />
+              <UserList users={users.items} currentUserId={viewer.userId} />
               <Pagination
                 label="User pages"
                 page={users.page}
@@ -53,7 +63,7 @@ export default async function AdminPage({
         <Card
           title="Care teams"
           titleId="care-teams-heading"
-          description={`${careTeams.total} patients and the clinicians on their active care teams`}
+          description={`${careTeams.total} patients and the clinicians on their active care teams. Open a team to add or remove a clinician.`}
         >
           {careTeams.items.length === 0 ? (
             <EmptyState title="No patients yet">

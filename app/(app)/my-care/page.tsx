@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { CareTeamList } from '@/components/my-care/care-team-list';
 import { MedicationList } from '@/components/my-care/medication-list';
 import { PlanSummary } from '@/components/my-care/plan-summary';
@@ -43,6 +44,15 @@ export default async function MyCarePage() {
           description="The people who look after you."
         >
           <CareTeamList members={summary.careTeam} />
+        </Card>
+        <Card
+          title="Your privacy"
+          titleId="privacy-heading"
+          description="Every time someone opens or changes your record, it is written down."
+        >
+          <Link href="/my-care/who-viewed" className="font-medium text-teal-800 underline">
+            See who viewed your record
+          </Link>
         </Card>
       </div>
     </>

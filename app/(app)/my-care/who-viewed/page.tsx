@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AccessLogList } from '@/components/access-log/access-log-list';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireRole } from '@/lib/auth/session';
+import { listAccessLog } from '@/lib/data/access-log';
+
+export const metadata: Metadata = { title: 'Who viewed my record' };
+
+export default async function WhoViewedPage() {
+  const viewer = await requireRole('PATIENT');
+  if (!viewer.patientId) notFound();
+  const firstPage = await listAccessLog(viewer, viewer.patientId);
+
+  return (
+    <>
+      <PageHeader title="Who viewed my record">
+        <p>
+          Every time someone at your clinic opens or changes your record, Triad writes it down. This
+          page shows you that list: who it was, what they looked at or changed, and when. The newest
+          is at the top. Your own visits are on it too. If you see something that does not look
+          right, tell your care team or your clinic.
+        </p>
+      </PageHeader>
+      <Card
+        title="Visits to your record"
+        titleId="access-log-heading"
+        description="Newest first. Times are shown in your own time zone."
+      >
+        <AccessLogList patientId={viewer.patientId} firstPage={firstPage} />
+      </Card>
+      <p className="mt-6">
+        <Link href="/my-care" className="font-medium text-teal-800 underline">
+          Back to My care
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import Form from 'next/form';
+import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
+import { Field, inputClass } from '@/components/ui/field';
+
+export type AuditFilterValues = { patientId: string; actorId: string; from: string; to: string };
+export type AuditFilterErrors = Partial<Record<keyof AuditFilterValues, string>>;
+type Option = { id: string; label: string };
+
+/**
+ * The audit log's filters as a GET form: every choice lands in the URL, so a filtered view can be
+ * bookmarked, shared with a colleague who is also an admin, or reloaded.
+ */
+export function AuditFilterForm({
+  values,
+  errors,
+  patients,
+  actors,
+}: {
+  values: AuditFilterValues;
+  errors: AuditFilterErrors;
+  patients: Option[];
+  actors: Option[];
+}) {
+  return (
+    <Form action="/admin/audit" className="space-y-4">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Field id="audit-patient" label="Patient" error={errors.patientId}>
+          {(control) => (
+            <select
+              {...control}
+              name="patientId"
+              defaultValue={values.patientId}
+              className={inputClass}
+            >
+              <option value="">Any patient</option>
+              {patients.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="audit-actor" label="Actor" error={errors.actorId}>
+          {(control) => (
+            <select
+              {...control}
+              name="actorId"
+              defaultValue={values.actorId}
+              className={inputClass}
+            >
+              <option value="">Anyone</option>
+              {actors.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="audit-from" label="From (UTC)" error={errors.from}>
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              name="from"
+              defaultValue={values.from}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field id="audit-to" label="To (UTC, inclusive)" error={errors.to}>
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              name="to"
+              defaultValue={values.to}
+              className={inputClass}
+            />
+          )}
+        </Field>
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" className={buttonClass('primary')}>
+          Apply filters
+        </button>
+        <Link href="/admin/audit" className={buttonClass('secondary')}>
+          Clear filters
+        </Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,162 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useEffect, useId, useRef, useState, type Ref } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { applyProblem } from '@/components/forms/apply-problem';
+import { FormAlert } from '@/components/forms/form-alert';
+import { Button, buttonClass } from '@/components/ui/button';
+import { Field, inputClass } from '@/components/ui/field';
+import { ApiProblem, apiFetch } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+import { SetPasswordInput } from '@/lib/schemas/admin';
+
+// The API's schema, and the one thing only a form needs: the same password typed twice.
+const SetPasswordFormSchema = SetPasswordInput.extend({ confirmPassword: z.string() }).refine(
+  (values) => values.password === values.confirmPassword,
+  { path: ['confirmPassword'], message: 'The two passwords do not match.' },
+);
+type FormValues = z.input<typeof SetPasswordFormSchema>;
+
+/** Why a link cannot be used, said calmly, with what to do next. */
+export function InvalidLinkMessage({ headingRef }: { headingRef?: Ref<HTMLHeadingElement> }) {
+  return (
+    <div className="space-y-3">
+      <h2 ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-slate-900">
+        This link cannot be used
+      </h2>
+      <p className="text-slate-700">
+        Set-password links work only once, and only for 72 hours. This one has already been used,
+        has expired, or was not copied in full. Your account is safe.
+      </p>
+      <p className="text-slate-700">
+        Please ask your administrator for a new link. If you have already set your password, you can
+        sign in.
+      </p>
+      <Link href="/sign-in" className={buttonClass('secondary')}>
+        Go to sign in
+      </Link>
+    </div>
+  );
+}
+
+/** The new password, twice; on success, a link to sign in. */
+export function SetPasswordForm({ token }: { token: string }) {
+  const id = useId();
+  const [summary, setSummary] = useState<string[]>([]);
+  const [outcome, setOutcome] = useState<'done' | 'invalid-link' | null>(null);
+  const [showPasswords, setShowPasswords] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm({
+    resolver: zodResolver(SetPasswordFormSchema),
+    defaultValues: { token, password: '', confirmPassword: '' } satisfies FormValues,
+  });
+
+  const mutation = useMutation({
+    mutationKey: queryKeys.setPassword,
+    mutationFn: (input: SetPasswordInput) =>
+      apiFetch<void>('/api/v1/set-password', { method: 'POST', body: input }),
+    onSuccess: () => {
+      setOutcome('done');
+      // The used token has no business staying in the address bar or the history.
+      window.history.replaceState(null, '', '/set-password');
+    },
+    onError: (error) => {
+      if (error instanceof ApiProblem && error.errors.some((e) => e.path === 'token')) {
+        setOutcome('invalid-link');
+        return;
+      }
+      setSummary(applyProblem(error, setError, ['password', 'confirmPassword']));
+    },
+  });
+
+  useEffect(() => {
+    if (outcome) headingRef.current?.focus();
+  }, [outcome]);
+
+  if (outcome === 'invalid-link') return <InvalidLinkMessage headingRef={headingRef} />;
+  if (outcome === 'done') {
+    return (
+      <div className="space-y-3">
+        <h2 ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-slate-900">
+          Your password is set
+        </h2>
+        <p className="text-slate-700">You can now sign in with your email and your new password.</p>
+        <Link href="/sign-in" className={buttonClass('primary')}>
+          Sign in
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <form
+      noValidate
+      aria-busy={mutation.isPending}
+      onSubmit={handleSubmit(({ token: linkToken, password }) => {
+        setSummary([]);
+        mutation.mutate({ token: linkToken, password });
+      })}
+      className="space-y-5"
+    >
+      <FormAlert messages={summary} />
+      <input type="hidden" {...register('token')} />
+      <Field
+        id={`${id}-password`}
+        label="New password"
+        hint="At least 12 characters. A few unrelated words together are easy to remember and hard to guess."
+        error={errors.password?.message}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type={showPasswords ? 'text' : 'password'}
+            autoComplete="new-password"
+            className={inputClass}
+            {...register('password')}
+          />
+        )}
+      </Field>
+      <Field
+        id={`${id}-confirm`}
+        label="New password again"
+        error={errors.confirmPassword?.message}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type={showPasswords ? 'text' : 'password'}
+            autoComplete="new-password"
+            className={inputClass}
+            {...register('confirmPassword')}
+          />
+        )}
+      </Field>
+      <label className="flex items-center gap-2 text-sm text-slate-800">
+        <input
+          type="checkbox"
+          checked={showPasswords}
+          onChange={(event) => setShowPasswords(event.target.checked)}
+          className="h-4 w-4 accent-teal-700"
+        />
+        Show the passwords
+      </label>
+      <Button
+        type="submit"
+        disabled={mutation.isPending}
+        aria-busy={mutation.isPending}
+        className="w-full py-3 text-base"
+      >
+        {mutation.isPending ? 'Setting your password…' : 'Set password'}
+      </Button>
+    </form>
+  );
+}
