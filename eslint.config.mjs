@@ -44,7 +44,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['lib/data/**', 'lib/db.ts', 'prisma/**', 'tests/**', 'scripts/**'],
+    files: ['lib/data/**', 'lib/db.ts', 'prisma/**', 'tests/**', 'scripts/**', 'bench/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {
