@@ -15,6 +15,39 @@ export const queryKeys = {
     endCareTeamMembership: (patientId: string, membershipId: string) =>
       ['patients', patientId, 'care-team', membershipId, 'end'] as const,
     accessLog: (patientId: string) => ['patients', patientId, 'access-log'] as const,
+    messages: (patientId: string) => ['patients', patientId, 'messages'] as const,
+    postMessage: (patientId: string) => ['patients', patientId, 'messages', 'post'] as const,
+    sessionNotes: (patientId: string) => ['patients', patientId, 'session-notes'] as const,
+    saveSessionNote: (patientId: string) =>
+      ['patients', patientId, 'session-notes', 'save'] as const,
+    sessionNoteAction: (patientId: string, noteId: string, action: string) =>
+      ['patients', patientId, 'session-notes', noteId, action] as const,
+    psychotherapyNotes: (patientId: string) =>
+      ['patients', patientId, 'psychotherapy-notes'] as const,
+    regimen: (patientId: string) => ['patients', patientId, 'medications'] as const,
+    medicationChanges: (patientId: string) =>
+      ['patients', patientId, 'medication-changes'] as const,
+    recordMedicationChange: (patientId: string) =>
+      ['patients', patientId, 'medication-changes', 'record'] as const,
+    checkIns: (patientId: string) => ['patients', patientId, 'check-ins'] as const,
+    assessments: (patientId: string) => ['patients', patientId, 'assessments'] as const,
+  },
+  treatmentPlan: {
+    current: (patientId: string) => ['patients', patientId, 'treatment-plan'] as const,
+    versions: (patientId: string) => ['patients', patientId, 'treatment-plan', 'versions'] as const,
+    version: (patientId: string, version: number) =>
+      ['patients', patientId, 'treatment-plan', 'version', version] as const,
+    diff: (patientId: string, from: number, to: number) =>
+      ['patients', patientId, 'treatment-plan', 'diff', from, to] as const,
+    comments: (patientId: string) => ['patients', patientId, 'treatment-plan', 'comments'] as const,
+    save: (patientId: string) => ['patients', patientId, 'treatment-plan', 'save'] as const,
+    acknowledge: (patientId: string) =>
+      ['patients', patientId, 'treatment-plan', 'acknowledge'] as const,
+    comment: (patientId: string) => ['patients', patientId, 'treatment-plan', 'comment'] as const,
+    requestReview: (patientId: string) =>
+      ['patients', patientId, 'treatment-plan', 'request-review'] as const,
+    resolveReview: (patientId: string) =>
+      ['patients', patientId, 'treatment-plan', 'resolve-review'] as const,
   },
   auditEvents: {
     all: ['audit-events'] as const,

@@ -7,6 +7,10 @@ export function navItemsFor(role: Role): NavItem[] {
   if (role === 'PATIENT') {
     return [
       { href: '/my-care', label: 'My care' },
+      { href: '/my-care/plan', label: 'My plan' },
+      { href: '/my-care/check-in', label: 'Check in' },
+      { href: '/my-care/trends', label: 'Trends' },
+      { href: '/my-care/notes', label: 'Session notes' },
       { href: '/my-care/who-viewed', label: 'Who viewed my record' },
     ];
   }

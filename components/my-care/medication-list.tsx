@@ -28,7 +28,7 @@ export function MedicationList({ medications }: { medications: MyCareMedication[
             </div>
             {howMuch ? <p className="mt-1 text-slate-800">{howMuch}</p> : null}
             <p className="mt-1 text-sm text-slate-600">
-              {med.status === 'HELD' ? 'On hold since ' : 'Since '}
+              Last change: {med.lastChange} on{' '}
               <time dateTime={med.since}>{formatDate(med.since, 'long')}</time>
             </p>
             {med.explanation ? (

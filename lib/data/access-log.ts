@@ -34,6 +34,10 @@ const NOUNS: Record<string, string> = {
   brief: 'a summary of your recent changes',
   timeline: 'your record’s timeline',
   safetyFlag: 'a safety alert about you',
+  trends: 'your check-in and questionnaire trends',
+  caseload: 'your line in their list of patients (latest check-in and PHQ-9)',
+  chartHeader: 'your chart (name, age, care team and alerts)',
+  careSummary: 'your care summary',
 };
 
 // Allowed actions that read better as their own sentence.

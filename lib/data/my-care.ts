@@ -4,7 +4,10 @@ import { authorize, recordAccess } from '@/lib/data/audit';
 import { patientsInScope } from '@/lib/auth/policy';
 import type { Role, Viewer } from '@/lib/auth/viewer';
 import { NotFoundError } from '@/lib/errors';
-import { toIsoDate } from '@/lib/format';
+import { formatDose, toIsoDate } from '@/lib/format';
+import { DEFAULT_ASSESSMENT_INTERVAL_DAYS } from '@/lib/clinical/assessment-schedule';
+import { assessmentsDue, type AssessmentDue } from '@/lib/data/assessments';
+import { addDays, dateFromIso } from '@/lib/data/check-ins';
 
 export type CareTeamMember = { id: string; name: string; role: Role };
 
@@ -54,6 +57,17 @@ export type MyCareMedication = {
   since: string;
   explanation: string | null;
   prescriberName: string;
+  /** What the last change was, in plain words: "Dose raised from 50 mg to 100 mg". */
+  lastChange: string;
+};
+
+export type MyCareTrend = {
+  /** Mood (0–10) of each check-in of the last 14 days, oldest first. */
+  mood: { date: string; value: number }[];
+  /** `YYYY-MM-DD` of the check-ins of the days around today, for "you checked in today". */
+  recentCheckInDates: string[];
+  /** `YYYY-MM-DD` of the newest check-in, or null. */
+  lastCheckIn: string | null;
 };
 
 export type MyCareSummary = {
@@ -62,7 +76,40 @@ export type MyCareSummary = {
   plan: MyCarePlan | null;
   medications: MyCareMedication[];
   careTeam: CareTeamMember[];
+  /** When each questionnaire is next due, with the last score. */
+  assessments: AssessmentDue[];
+  assessmentIntervalDays: number;
+  trend: MyCareTrend;
 };
+
+/** The last change of a medication, said to the patient. */
+export function lastChangeText(
+  action: string,
+  dose: number | null,
+  previousDose: number | null,
+  unit: string | null,
+): string {
+  const now = formatDose(dose, unit);
+  const before = formatDose(previousDose, unit);
+  switch (action) {
+    case 'START':
+      return 'Started';
+    case 'INCREASE':
+      return before && now ? `Dose raised from ${before} to ${now}` : 'Dose raised';
+    case 'DECREASE':
+      return before && now ? `Dose lowered from ${before} to ${now}` : 'Dose lowered';
+    case 'HOLD':
+      return 'Put on hold';
+    case 'RESUME':
+      return 'Started again';
+    default:
+      return 'Changed';
+  }
+}
+
+function decimal(value: { toString(): string } | null): number | null {
+  return value === null ? null : Number(value.toString());
+}
 
 // Generous bounds: a real plan, regimen or team is far smaller, but no read is unbounded.
 const MAX_ITEMS = 100;
@@ -71,7 +118,10 @@ const MAX_ITEMS = 100;
  * A patient, about themself only: their latest plan, current medications (active or held) and
  * active care team, in one audited read.
  */
-export async function getMyCareSummary(viewer: Viewer): Promise<MyCareSummary> {
+export async function getMyCareSummary(
+  viewer: Viewer,
+  now: Date = new Date(),
+): Promise<MyCareSummary> {
   // SECURITY: this summary is the patient's own view; clinicians read the chart instead.
   await authorize(viewer, 'careSummary.read', { action: 'read', resourceType: 'careSummary' });
 
@@ -105,6 +155,7 @@ export async function getMyCareSummary(viewer: Viewer): Promise<MyCareSummary> {
           select: {
             version: true,
             createdAt: true,
+            assessmentIntervalDays: true,
             patientGoalsOwnWords: true,
             reviewBy: true,
             goals: {
@@ -151,10 +202,38 @@ export async function getMyCareSummary(viewer: Viewer): Promise<MyCareSummary> {
         route: true,
         since: true,
         lastChange: {
-          select: { patientExplanation: true, prescriber: { select: { name: true } } },
+          select: {
+            action: true,
+            dose: true,
+            patientExplanation: true,
+            prescriber: { select: { name: true } },
+            previousChange: { select: { action: true, dose: true } },
+          },
         },
       },
     });
+
+    const intervalDays = plan?.assessmentIntervalDays ?? DEFAULT_ASSESSMENT_INTERVAL_DAYS;
+    const assessments = await assessmentsDue(tx, patient, intervalDays, now);
+    // Bounded by date on the (patientId, localDate) index: at most 16 rows.
+    const today = toIsoDate(now);
+    const recent = await tx.checkIn.findMany({
+      where: {
+        ...scope,
+        localDate: { gte: dateFromIso(addDays(today, -14)), lte: dateFromIso(addDays(today, 1)) },
+      },
+      orderBy: { localDate: 'asc' },
+      take: 16,
+      select: { localDate: true, mood: true },
+    });
+    const last =
+      recent.at(-1) ??
+      (await tx.checkIn.findFirst({
+        where: scope,
+        orderBy: { localDate: 'desc' },
+        select: { localDate: true, mood: true },
+      }));
+    const nearToday = new Set([addDays(today, -1), today, addDays(today, 1)]);
 
     await recordAccess(tx, viewer, 'read', 'careSummary', { patientId: patient.id });
 
@@ -162,6 +241,15 @@ export async function getMyCareSummary(viewer: Viewer): Promise<MyCareSummary> {
       patientId: patient.id,
       name: patient.account.name,
       careTeam: patient.careTeam.map((m) => m.clinician),
+      assessments,
+      assessmentIntervalDays: intervalDays,
+      trend: {
+        mood: recent.map((c) => ({ date: toIsoDate(c.localDate), value: c.mood })),
+        recentCheckInDates: recent
+          .map((c) => toIsoDate(c.localDate))
+          .filter((date) => nearToday.has(date)),
+        lastCheckIn: last ? toIsoDate(last.localDate) : null,
+      },
       plan: plan && {
         version: plan.version,
         updatedAt: plan.createdAt.toISOString(),
@@ -200,6 +288,17 @@ export async function getMyCareSummary(viewer: Viewer): Promise<MyCareSummary> {
                 since: toIsoDate(m.since),
                 explanation: m.lastChange.patientExplanation,
                 prescriberName: m.lastChange.prescriber.name,
+                lastChange: lastChangeText(
+                  m.lastChange.action,
+                  decimal(m.lastChange.dose),
+                  m.lastChange.previousChange &&
+                    ['START', 'INCREASE', 'DECREASE', 'RESUME'].includes(
+                      m.lastChange.previousChange.action,
+                    )
+                    ? decimal(m.lastChange.previousChange.dose)
+                    : null,
+                  m.unit,
+                ),
               },
             ],
       ),

@@ -6,7 +6,9 @@ import { toIsoDate } from '@/lib/format';
 import {
   addToCareTeam,
   addTreatmentPlanVersion,
+  createAssessment,
   createCareTeam,
+  createCheckIns,
   createOrganization,
   createPatient,
   createTreatmentPlan,
@@ -95,6 +97,48 @@ describe('getMyCareSummary', () => {
 
     expect(summary.careTeam.map((m) => m.id).sort()).toEqual([prescriber.id, therapist.id].sort());
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
+  });
+
+  it('says when each questionnaire is due, the last scores, the last change and recent moods', async () => {
+    const team = await createCareTeam(db);
+    const { patient, prescriber } = team;
+    await createTreatmentPlan(db, patient, prescriber, { assessmentIntervalDays: 28 });
+    await recordMedicationChanges(db, patient, prescriber, [
+      { action: 'START', medication: 'Sertraline', dose: 50, effectiveDate: daysFromToday(-60) },
+      {
+        action: 'INCREASE',
+        medication: 'Sertraline',
+        dose: 100,
+        effectiveDate: daysFromToday(-20),
+      },
+    ]);
+    await createAssessment(db, patient, {
+      instrument: 'PHQ9',
+      answers: [1, 1, 1, 1, 1, 1, 1, 0, 0],
+      completedAt: daysFromToday(-7),
+    });
+    await createCheckIns(db, patient, [
+      { localDate: daysFromToday(-30), mood: 2 },
+      { localDate: daysFromToday(-3), mood: 5 },
+      { localDate: daysFromToday(0), mood: 6 },
+    ]);
+
+    const summary = await getMyCareSummary(viewerFor(patient));
+    expect(summary.assessmentIntervalDays).toBe(28);
+    expect(summary.assessments).toEqual([
+      expect.objectContaining({
+        instrument: 'PHQ9',
+        isDue: false,
+        dueOn: toIsoDate(daysFromToday(21)),
+        lastScore: 7,
+        lastSeverity: 'mild',
+      }),
+      expect.objectContaining({ instrument: 'GAD7', isDue: true, lastScore: null }),
+    ]);
+    expect(summary.medications[0]?.lastChange).toBe('Dose raised from 50 mg to 100 mg');
+    expect(summary.trend.mood.map((p) => p.value)).toEqual([5, 6]);
+    expect(summary.trend.recentCheckInDates).toEqual([toIsoDate(daysFromToday(0))]);
+    expect(summary.trend.lastCheckIn).toBe(toIsoDate(daysFromToday(0)));
   });
 
   it('contains only the viewer’s own record', async () => {

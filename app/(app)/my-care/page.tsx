@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CareTeamList } from '@/components/my-care/care-team-list';
+import { CheckInCall } from '@/components/my-care/check-in-call';
 import { MedicationList } from '@/components/my-care/medication-list';
+import { MoodSparkline } from '@/components/my-care/mood-sparkline';
+import { NextCheckpoints } from '@/components/my-care/next-checkpoints';
 import { PlanSummary } from '@/components/my-care/plan-summary';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
+import { instrumentName } from '@/lib/clinical/assessment-items';
 import { getMyCareSummary } from '@/lib/data/my-care';
 
 export const metadata: Metadata = { title: 'My care' };
@@ -14,6 +18,7 @@ export default async function MyCarePage() {
   const viewer = await requireRole('PATIENT');
   const summary = await getMyCareSummary(viewer);
   const firstName = summary.name.split(' ')[0] || summary.name;
+  const scores = summary.assessments.filter((a) => a.lastScore !== null);
 
   return (
     <>
@@ -24,17 +29,60 @@ export default async function MyCarePage() {
         </p>
       </PageHeader>
       <div className="space-y-6">
+        <Card title="Today" titleId="today-heading" description="How are you doing today?">
+          <CheckInCall recentCheckInDates={summary.trend.recentCheckInDates} />
+        </Card>
+        <Card
+          title="Coming up"
+          titleId="checkpoints-heading"
+          description="Your next questionnaires and when your plan will be reviewed."
+        >
+          <NextCheckpoints
+            assessments={summary.assessments}
+            reviewBy={summary.plan?.reviewBy ?? null}
+          />
+        </Card>
+        <Card
+          title="Your recent trends"
+          titleId="recent-trends-heading"
+          description="A quick look. Open your trends for the full picture."
+        >
+          <div className="space-y-3">
+            <MoodSparkline mood={summary.trend.mood} />
+            {scores.length > 0 ? (
+              <ul className="space-y-1 text-sm text-slate-800">
+                {scores.map((a) => (
+                  <li key={a.instrument}>
+                    Latest {instrumentName(a.instrument)}: <strong>{a.lastScore}</strong> (
+                    {a.lastSeverity})
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <Link
+              href="/my-care/trends"
+              className="inline-block font-medium text-teal-800 underline"
+            >
+              See all your trends
+            </Link>
+          </div>
+        </Card>
         <Card
           title="Your plan"
           titleId="plan-heading"
           description="What you and your care team agreed to work on."
+          actions={
+            <Link href="/my-care/plan" className="font-medium text-teal-800 underline">
+              Open my plan
+            </Link>
+          }
         >
           <PlanSummary plan={summary.plan} />
         </Card>
         <Card
           title="Your medications"
           titleId="medications-heading"
-          description="What you take now, and why your prescriber chose it."
+          description="What you take now, when it last changed, and why your prescriber chose it."
         >
           <MedicationList medications={summary.medications} />
         </Card>

@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { DueList } from '@/components/assessments/due-list';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireRole } from '@/lib/auth/session';
+import { instrumentName } from '@/lib/clinical/assessment-items';
+import { listAssessments } from '@/lib/data/assessments';
+import { formatDate } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'Questionnaires' };
+
+export default async function AssessmentsPage() {
+  const viewer = await requireRole('PATIENT');
+  if (!viewer.patientId) notFound();
+  const list = await listAssessments(viewer, viewer.patientId, { limit: 20 });
+
+  return (
+    <>
+      <PageHeader title="Questionnaires">
+        <p>
+          Two short questionnaires help you and your care team see how things change over time. Your
+          plan asks for each one every {list.intervalDays} days.
+        </p>
+      </PageHeader>
+      <div className="space-y-6">
+        <Card title="What’s due" titleId="due-heading">
+          <DueList due={list.due} />
+        </Card>
+        <Card title="Your recent answers" titleId="history-heading">
+          {list.items.length === 0 ? (
+            <EmptyState title="Nothing here yet">
+              <p>When you fill in a questionnaire, your score will show up here.</p>
+            </EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-200">
+              {list.items.map((a) => (
+                <li key={a.id} className="flex flex-wrap justify-between gap-2 py-3">
+                  <span className="font-medium text-slate-900">{instrumentName(a.instrument)}</span>
+                  <span className="text-slate-800">
+                    {a.score} ({a.severity})
+                  </span>
+                  <time dateTime={a.completedAt} className="text-sm text-slate-600">
+                    {formatDate(a.completedAt, 'long')}
+                  </time>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-4">
+            <Link href="/my-care/trends" className="font-medium text-teal-800 underline">
+              See your scores on a chart
+            </Link>
+          </p>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import { TrendChart } from '@/components/charts/trend-chart';
+import type { Trends } from '@/lib/data/trends';
+
+const PHQ9_BANDS = [
+  { from: 0, to: 4, label: 'Minimal' },
+  { from: 5, to: 9, label: 'Mild' },
+  { from: 10, to: 14, label: 'Moderate' },
+  { from: 15, to: 19, label: 'Moderately severe' },
+  { from: 20, to: 27, label: 'Severe' },
+];
+
+const GAD7_BANDS = [
+  { from: 0, to: 4, label: 'Minimal' },
+  { from: 5, to: 9, label: 'Mild' },
+  { from: 10, to: 14, label: 'Moderate' },
+  { from: 15, to: 21, label: 'Severe' },
+];
+
+type Audience = 'patient' | 'clinician';
+
+const words = {
+  patient: {
+    mood: 'Your mood from 0 (worst) to 10 (best). Dashed lines mark medication changes.',
+    sleep: 'Hours of sleep, and how well you slept from 1 to 5.',
+    day: 'Each from 1 (very low) to 5 (very high).',
+    phq9: 'Lower is better. Under 5 means few or no symptoms of depression.',
+    gad7: 'Lower is better. Under 5 means few or no symptoms of anxiety.',
+  },
+  clinician: {
+    mood: 'Self-rated mood 0–10, with medication changes marked.',
+    sleep: 'Hours slept and sleep quality (1–5).',
+    day: 'Self-rated 1–5.',
+    phq9: 'Total 0–27 with severity bands.',
+    gad7: 'Total 0–21 with severity bands.',
+  },
+};
+
+/**
+ * Mood, sleep, energy, focus, appetite, PHQ-9, GAD-7 and the plan's personal measures over the
+ * period, medication changes marked; each chart has its table alternative (TrendChart).
+ */
+export function TrendCharts({ trends, audience }: { trends: Trends; audience: Audience }) {
+  const text = words[audience];
+  const points = (pick: (c: Trends['checkIns'][number]) => number | null) =>
+    trends.checkIns.map((c) => ({ date: c.date, value: pick(c) }));
+  return (
+    <div className="grid gap-8 lg:grid-cols-2">
+      <TrendChart
+        title="Mood"
+        description={text.mood}
+        series={[{ key: 'mood', label: 'Mood', domain: [0, 10], points: points((c) => c.mood) }]}
+        markers={trends.markers}
+      />
+      <TrendChart
+        title="Sleep"
+        description={text.sleep}
+        series={[
+          {
+            key: 'sleepHours',
+            label: 'Hours of sleep',
+            unit: 'hours',
+            domain: [0, 12],
+            points: points((c) => c.sleepHours),
+          },
+          {
+            key: 'sleepQuality',
+            label: 'Sleep quality',
+            domain: [1, 5],
+            points: points((c) => c.sleepQuality),
+          },
+        ]}
+        markers={trends.markers}
+      />
+      <TrendChart
+        title="Energy, focus and appetite"
+        description={text.day}
+        series={[
+          { key: 'energy', label: 'Energy', domain: [1, 5], points: points((c) => c.energy) },
+          { key: 'focus', label: 'Focus', domain: [1, 5], points: points((c) => c.focus) },
+          {
+            key: 'appetite',
+            label: 'Appetite',
+            domain: [1, 5],
+            points: points((c) => c.appetite),
+          },
+        ]}
+        markers={trends.markers}
+      />
+      <TrendChart
+        title="PHQ-9 (depression)"
+        description={text.phq9}
+        series={[
+          {
+            key: 'phq9',
+            label: 'PHQ-9',
+            domain: [0, 27],
+            points: trends.phq9.map((s) => ({ date: s.date, value: s.score })),
+          },
+        ]}
+        bands={PHQ9_BANDS}
+        markers={trends.markers}
+      />
+      <TrendChart
+        title="GAD-7 (anxiety)"
+        description={text.gad7}
+        series={[
+          {
+            key: 'gad7',
+            label: 'GAD-7',
+            domain: [0, 21],
+            points: trends.gad7.map((s) => ({ date: s.date, value: s.score })),
+          },
+        ]}
+        bands={GAD7_BANDS}
+        markers={trends.markers}
+      />
+      {trends.measures.map((measure) => {
+        const target =
+          measure.targetValue === null
+            ? ''
+            : ` Target: ${measure.direction === 'AT_LEAST' ? 'at least' : 'at most'} ${measure.targetValue}${measure.unit ? ` ${measure.unit}` : ''}.`;
+        return (
+          <TrendChart
+            key={measure.goalKey}
+            title={measure.name ?? 'Personal measure'}
+            description={`${measure.description}${target}`}
+            series={[
+              {
+                key: `measure-${measure.goalKey}`,
+                label: measure.name ?? 'Value',
+                unit: measure.unit ?? undefined,
+                points: measure.points,
+              },
+            ]}
+            markers={trends.markers}
+          />
+        );
+      })}
+    </div>
+  );
+}

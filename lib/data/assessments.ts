@@ -1,0 +1,172 @@
+import 'server-only';
+import type { Prisma } from '@/prisma/generated/client';
+import type { Tx } from '@/lib/db';
+import type { Viewer } from '@/lib/auth/viewer';
+import {
+  DEFAULT_ASSESSMENT_INTERVAL_DAYS,
+  nextAssessmentDue,
+} from '@/lib/clinical/assessment-schedule';
+import { PHQ9_SAFETY_ITEM_INDEX, scoreAssessment } from '@/lib/clinical/scoring';
+import { currentPlanFacts } from '@/lib/data/check-ins';
+import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
+import { toIsoDate } from '@/lib/format';
+import {
+  AssessmentInput,
+  AssessmentListQuery,
+  type Assessment,
+  type AssessmentDue,
+  type AssessmentList,
+  type Instrument,
+} from '@/lib/schemas/assessments';
+import { invalidCursor } from '@/lib/schemas/common';
+
+export type { Assessment, AssessmentDue, AssessmentList } from '@/lib/schemas/assessments';
+
+const INSTRUMENTS: Instrument[] = ['PHQ9', 'GAD7'];
+
+const assessmentSelect = {
+  id: true,
+  instrument: true,
+  answers: true,
+  score: true,
+  severity: true,
+  safetyFlag: true,
+  completedAt: true,
+} satisfies Prisma.AssessmentSelect;
+
+type AssessmentRow = Prisma.AssessmentGetPayload<{ select: typeof assessmentSelect }>;
+
+function toAssessment(row: AssessmentRow): Assessment {
+  return { ...row, completedAt: row.completedAt.toISOString() };
+}
+
+/**
+ * When each instrument is next due, inside a withPatientAccess transaction (lib/data only): one
+ * index probe per instrument on (patientId, instrument, completedAt).
+ */
+export async function assessmentsDue(
+  tx: Tx,
+  patient: ScopedPatient,
+  intervalDays: number,
+  now: Date,
+): Promise<AssessmentDue[]> {
+  const today = toIsoDate(now);
+  const due: AssessmentDue[] = [];
+  for (const instrument of INSTRUMENTS) {
+    const last = await tx.assessment.findFirst({
+      where: { patientId: patient.id, organizationId: patient.organizationId, instrument },
+      orderBy: { completedAt: 'desc' },
+      select: { completedAt: true, score: true, severity: true },
+    });
+    const next = nextAssessmentDue(last ? toIsoDate(last.completedAt) : null, intervalDays, today);
+    due.push({
+      instrument,
+      lastCompletedAt: last ? last.completedAt.toISOString() : null,
+      dueOn: next.dueOn,
+      isDue: next.isDue,
+      lastScore: last?.score ?? null,
+      lastSeverity: last?.severity ?? null,
+    });
+  }
+  return due;
+}
+
+/**
+ * The patient themself: records a completed PHQ-9 or GAD-7, scored here. A PHQ-9 item 9 answer
+ * above 0 raises a SafetyFlag for the care team in the same transaction. Clinicians on the team
+ * get ForbiddenError, anyone else NotFoundError.
+ */
+export async function recordAssessment(
+  viewer: Viewer,
+  patientId: string,
+  raw: AssessmentInput,
+): Promise<Assessment> {
+  const input = AssessmentInput.parse(raw);
+  const result = scoreAssessment(input.instrument, input.answers);
+  return withPatientAccess(
+    viewer,
+    patientId,
+    { permission: 'assessment.create', action: 'create', resourceType: 'assessment' },
+    async (tx, patient) => {
+      const scope = { patientId: patient.id, organizationId: patient.organizationId };
+      const row = await tx.assessment.create({
+        data: {
+          ...scope,
+          instrument: input.instrument,
+          answers: input.answers,
+          score: result.score,
+          severity: result.severity,
+          safetyFlag: result.safetyFlag,
+        },
+        select: assessmentSelect,
+      });
+      // SECURITY: clinical safety (PRODUCT.md): the flag is written with the answers or not at all.
+      if (result.safetyFlag) {
+        await tx.safetyFlag.create({
+          data: {
+            ...scope,
+            assessmentId: row.id,
+            reason: `PHQ-9 item 9 (thoughts of self-harm) answered ${input.answers[PHQ9_SAFETY_ITEM_INDEX]} of 3.`,
+            raisedAt: row.completedAt,
+          },
+        });
+      }
+      return toAssessment(row);
+    },
+    (assessment) => assessment.id,
+  );
+}
+
+/**
+ * The patient and clinicians on their team: completed questionnaires, newest first, a page at a
+ * time, with when each instrument is next due. Admins get ForbiddenError, anyone else NotFoundError.
+ */
+export async function listAssessments(
+  viewer: Viewer,
+  patientId: string,
+  query: Partial<AssessmentListQuery> = {},
+  now: Date = new Date(),
+): Promise<AssessmentList> {
+  const { instrument, cursor, limit } = AssessmentListQuery.parse(query);
+  return withPatientAccess(
+    viewer,
+    patientId,
+    { permission: 'assessment.read', action: 'read', resourceType: 'assessment' },
+    async (tx, patient) => {
+      const mine: Prisma.AssessmentWhereInput = {
+        patientId: patient.id,
+        organizationId: patient.organizationId,
+        ...(instrument ? { instrument } : {}),
+      };
+      const filters: Prisma.AssessmentWhereInput[] = [mine];
+      if (cursor) {
+        const after = await tx.assessment.findFirst({
+          where: { AND: [mine, { id: cursor }] },
+          select: { id: true, completedAt: true },
+        });
+        if (!after) throw invalidCursor();
+        filters.push({
+          OR: [
+            { completedAt: { lt: after.completedAt } },
+            { completedAt: after.completedAt, id: { lt: after.id } },
+          ],
+        });
+      }
+      const rows = await tx.assessment.findMany({
+        where: { AND: filters },
+        orderBy: [{ completedAt: 'desc' }, { id: 'desc' }],
+        take: limit + 1,
+        select: assessmentSelect,
+      });
+      const page = rows.slice(0, limit);
+      const plan = await currentPlanFacts(tx, patient);
+      const intervalDays = plan?.assessmentIntervalDays ?? DEFAULT_ASSESSMENT_INTERVAL_DAYS;
+      return {
+        items: page.map(toAssessment),
+        nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+        intervalDays,
+        due: await assessmentsDue(tx, patient, intervalDays, now),
+      };
+    },
+  );
+}

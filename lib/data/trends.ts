@@ -1,0 +1,201 @@
+import 'server-only';
+import type { Tx } from '@/lib/db';
+import type { Viewer } from '@/lib/auth/viewer';
+import { addDays, currentPlanFacts, dateFromIso, type PersonalMeasure } from '@/lib/data/check-ins';
+import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
+import { formatDose, toIsoDate } from '@/lib/format';
+import type { TrendPeriod } from '@/lib/schemas/check-ins';
+
+export type TrendCheckIn = {
+  /** `YYYY-MM-DD` */
+  date: string;
+  mood: number;
+  sleepHours: number | null;
+  sleepQuality: number | null;
+  appetite: number | null;
+  energy: number | null;
+  focus: number | null;
+};
+
+export type TrendScore = { date: string; score: number; severity: string };
+
+export type MedicationMarker = { date: string; label: string };
+
+export type MeasureTrend = PersonalMeasure & { points: { date: string; value: number }[] };
+
+export type Trends = {
+  days: TrendPeriod;
+  /** `YYYY-MM-DD`, inclusive */
+  from: string;
+  to: string;
+  checkIns: TrendCheckIn[];
+  phq9: TrendScore[];
+  gad7: TrendScore[];
+  markers: MedicationMarker[];
+  measures: MeasureTrend[];
+};
+
+// A period is at most 366 days: one check-in a day, a questionnaire every few days at most.
+const MAX_ROWS = 400;
+
+type MarkerRow = {
+  action: string;
+  medication: string;
+  dose: { toString(): string } | null;
+  unit: string | null;
+  effectiveDate: Date;
+  previousChange: { action: string; dose: { toString(): string } | null } | null;
+};
+
+const DOSED = new Set(['START', 'INCREASE', 'DECREASE', 'RESUME']);
+
+/** "Sertraline 50 → 100 mg", "Trazodone started 50 mg", "Trazodone stopped". */
+export function markerLabel(change: MarkerRow): string {
+  const dose = change.dose === null ? null : Number(change.dose.toString());
+  const previous =
+    change.previousChange && DOSED.has(change.previousChange.action) && change.previousChange.dose
+      ? Number(change.previousChange.dose.toString())
+      : null;
+  const amount = formatDose(dose, change.unit);
+  switch (change.action) {
+    case 'START':
+      return `${change.medication} started${amount ? ` ${amount}` : ''}`;
+    case 'INCREASE':
+    case 'DECREASE':
+      if (previous !== null && dose !== null) {
+        return `${change.medication} ${previous} → ${formatDose(dose, change.unit)}`;
+      }
+      return `${change.medication} ${change.action === 'INCREASE' ? 'up' : 'down'} to ${amount ?? 'a new dose'}`;
+    case 'HOLD':
+      return `${change.medication} on hold`;
+    case 'RESUME':
+      return `${change.medication} resumed`;
+    default:
+      return `${change.medication} stopped`;
+  }
+}
+
+/** Medication changes of a date range as chart markers (lib/data only, inside a scoped transaction). */
+export async function medicationMarkers(
+  tx: Tx,
+  patient: ScopedPatient,
+  from: string,
+  to: string,
+): Promise<MedicationMarker[]> {
+  // Along the (patientId, effectiveDate) index; entries marked as mistakes are not events.
+  const changes = await tx.medicationChange.findMany({
+    where: {
+      patientId: patient.id,
+      organizationId: patient.organizationId,
+      effectiveDate: { gte: dateFromIso(from), lte: dateFromIso(to) },
+      action: { not: 'ENTERED_IN_ERROR' },
+      correctedBy: { is: null },
+    },
+    orderBy: [{ effectiveDate: 'asc' }, { createdAt: 'asc' }],
+    take: MAX_ROWS,
+    select: {
+      action: true,
+      medication: true,
+      dose: true,
+      unit: true,
+      effectiveDate: true,
+      previousChange: { select: { action: true, dose: true } },
+    },
+  });
+  return changes.map((c) => ({ date: toIsoDate(c.effectiveDate), label: markerLabel(c) }));
+}
+
+/**
+ * The patient and clinicians on their team: mood, sleep, energy, focus, appetite, PHQ-9, GAD-7
+ * and the plan's personal measures over the last `days` days, with medication changes as
+ * markers. Every query is bounded by the date range. Admins get ForbiddenError, anyone else
+ * NotFoundError.
+ */
+export async function getTrends(
+  viewer: Viewer,
+  patientId: string,
+  days: TrendPeriod,
+  now: Date = new Date(),
+): Promise<Trends> {
+  // A day ahead of the server's date: the patient's own today may be tomorrow in UTC.
+  const to = addDays(toIsoDate(now), 1);
+  const from = addDays(to, -days);
+  return withPatientAccess(
+    viewer,
+    patientId,
+    { permission: 'checkIn.read', action: 'read', resourceType: 'trends' },
+    async (tx, patient) => {
+      const scope = { patientId: patient.id, organizationId: patient.organizationId };
+      const range = { gte: dateFromIso(from), lte: dateFromIso(to) };
+      const checkIns = await tx.checkIn.findMany({
+        where: { ...scope, localDate: range },
+        orderBy: { localDate: 'asc' },
+        take: MAX_ROWS,
+        select: {
+          localDate: true,
+          mood: true,
+          sleepHours: true,
+          sleepQuality: true,
+          appetite: true,
+          energy: true,
+          focus: true,
+        },
+      });
+      const assessments = await tx.assessment.findMany({
+        where: {
+          ...scope,
+          completedAt: { gte: dateFromIso(from), lt: dateFromIso(addDays(to, 1)) },
+        },
+        orderBy: { completedAt: 'asc' },
+        take: MAX_ROWS,
+        select: { instrument: true, score: true, severity: true, completedAt: true },
+      });
+      const plan = await currentPlanFacts(tx, patient);
+      const measures = plan?.measures ?? [];
+      const values =
+        measures.length === 0
+          ? []
+          : await tx.checkInMeasureValue.findMany({
+              where: {
+                ...scope,
+                goalKey: { in: measures.map((m) => m.goalKey) },
+                reportedOn: range,
+              },
+              orderBy: { reportedOn: 'asc' },
+              take: MAX_ROWS * measures.length,
+              select: { goalKey: true, value: true, reportedOn: true },
+            });
+      const score = (instrument: 'PHQ9' | 'GAD7') =>
+        assessments
+          .filter((a) => a.instrument === instrument)
+          .map((a) => ({
+            date: toIsoDate(a.completedAt),
+            score: a.score,
+            severity: a.severity,
+          }));
+      return {
+        days,
+        from,
+        to,
+        checkIns: checkIns.map((c) => ({
+          date: toIsoDate(c.localDate),
+          mood: c.mood,
+          sleepHours: c.sleepHours === null ? null : Number(c.sleepHours.toString()),
+          sleepQuality: c.sleepQuality,
+          appetite: c.appetite,
+          energy: c.energy,
+          focus: c.focus,
+        })),
+        phq9: score('PHQ9'),
+        gad7: score('GAD7'),
+        markers: await medicationMarkers(tx, patient, from, to),
+        measures: measures.map((m) => ({
+          ...m,
+          points: values
+            .filter((v) => v.goalKey === m.goalKey)
+            .map((v) => ({ date: toIsoDate(v.reportedOn), value: v.value })),
+        })),
+      };
+    },
+  );
+}
