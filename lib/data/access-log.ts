@@ -38,6 +38,7 @@ const NOUNS: Record<string, string> = {
   caseload: 'your line in their list of patients (latest check-in and PHQ-9)',
   chartHeader: 'your chart (name, age, care team and alerts)',
   careSummary: 'your care summary',
+  planComment: 'comments on your treatment plan',
 };
 
 // Allowed actions that read better as their own sentence.
@@ -52,6 +53,9 @@ const PHRASES: Record<string, string> = {
   'create:checkIn': 'Checked in',
   'create:assessment': 'Completed a questionnaire',
   'acknowledge:treatmentPlan': 'Acknowledged your treatment plan',
+  'comment:treatmentPlan': 'Commented on your treatment plan',
+  'requestReview:treatmentPlan': 'Asked for a review of your treatment plan',
+  'resolveReview:treatmentPlan': 'Resolved your request for a plan review',
   'update:treatmentPlan': 'Updated your treatment plan',
 };
 

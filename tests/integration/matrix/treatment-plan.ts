@@ -1,4 +1,138 @@
 // Matrix rows of the treatment plan API (issue 7). One row per route and method; see tests/support/matrix.ts.
-import type { Row } from '@/tests/support/matrix';
+import { db } from '@/lib/db';
+import { createPlanReviewRequest, createTreatmentPlan } from '@/tests/factories';
+import type { Row, Subject, World } from '@/tests/support/matrix';
 
-export const treatmentPlanRows: Row[] = [];
+/** The team's patient's plan, written at version 1 the first time a row needs it. */
+async function currentPlan(w: World) {
+  const found = await db.treatmentPlan.findFirst({ where: { patientId: w.team.patient.id } });
+  if (found && found.currentVersion > 0) return found;
+  return (
+    await createTreatmentPlan(db, w.team.patient, w.team.therapist, {
+      prescriber: w.team.prescriber,
+    })
+  ).plan;
+}
+
+/** A whole plan body with owners from the team. */
+export function planBody(w: World, changeSummary?: string) {
+  return {
+    presentingConcerns: 'Low mood and poor sleep for three months.',
+    patientGoalsOwnWords: 'Sleep through the night and enjoy weekends again.',
+    reviewBy: '2030-01-31',
+    assessmentIntervalDays: 14,
+    goals: [
+      {
+        description: 'PHQ-9 below 5.',
+        status: 'ACTIVE',
+        measureKind: 'PHQ9',
+        direction: 'AT_MOST',
+        targetValue: 4,
+        targetDate: null,
+      },
+    ],
+    interventions: [
+      {
+        kind: 'CBT',
+        description: 'Weekly CBT.',
+        ownerId: w.team.therapist.id,
+        frequency: 'Weekly',
+      },
+    ],
+    ...(changeSummary === undefined ? {} : { changeSummary }),
+  };
+}
+
+const readers = (status: number): Record<Subject, number> => ({
+  signedOut: 401,
+  patient: status,
+  otherPatient: 404,
+  prescriberOnTeam: status,
+  prescriberOffTeam: 404,
+  therapistOnTeam: status,
+  therapistOffTeam: 404,
+  admin: 403,
+  otherOrgClinician: 404,
+});
+
+const editors = (status: number): Record<Subject, number> => ({
+  ...readers(status),
+  patient: 403,
+});
+
+const patientOnly = (status: number): Record<Subject, number> => ({
+  ...readers(403),
+  patient: status,
+});
+
+const BASE = '/api/v1/patients/{patientId}/treatment-plan';
+
+export const treatmentPlanRows: Row[] = [
+  { method: 'GET', path: BASE, expect: readers(200) },
+  {
+    method: 'PUT',
+    path: BASE,
+    call: async (w) => {
+      const plan = await currentPlan(w);
+      return { body: planBody(w), headers: { 'If-Match': `"${plan.currentVersion}"` } };
+    },
+    expect: editors(200),
+  },
+  {
+    method: 'GET',
+    path: `${BASE}/versions`,
+    call: async (w) => (await currentPlan(w), {}),
+    expect: readers(200),
+  },
+  {
+    method: 'GET',
+    path: `${BASE}/versions/{version}`,
+    call: async (w) => (await currentPlan(w), { params: { version: '1' } }),
+    expect: readers(200),
+  },
+  {
+    method: 'GET',
+    path: `${BASE}/diff`,
+    call: async (w) => {
+      const plan = await currentPlan(w);
+      return { query: { from: '1', to: String(plan.currentVersion) } };
+    },
+    expect: readers(200),
+  },
+  {
+    method: 'POST',
+    path: `${BASE}/acknowledgements`,
+    call: async (w) => ({ body: { version: (await currentPlan(w)).currentVersion } }),
+    expect: patientOnly(200),
+  },
+  {
+    method: 'GET',
+    path: `${BASE}/comments`,
+    call: async (w) => (await currentPlan(w), {}),
+    expect: readers(200),
+  },
+  {
+    method: 'POST',
+    path: `${BASE}/comments`,
+    call: async (w) => (await currentPlan(w), { body: { body: 'Can we talk about this?' } }),
+    expect: readers(201),
+  },
+  {
+    method: 'POST',
+    path: `${BASE}/review-requests`,
+    call: async (w) => (
+      await currentPlan(w),
+      { body: { reason: 'HARD_TO_KEEP_UP', detail: 'Too many worksheets.' } }
+    ),
+    expect: patientOnly(201),
+  },
+  {
+    method: 'POST',
+    path: `${BASE}/review-requests/{requestId}/resolve`,
+    call: async (w) => {
+      const request = await createPlanReviewRequest(db, w.team.patient, await currentPlan(w));
+      return { params: { requestId: request.id } };
+    },
+    expect: editors(200),
+  },
+];

@@ -1,0 +1,125 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { applyProblem } from '@/components/forms/apply-problem';
+import { FormAlert } from '@/components/forms/form-alert';
+import { Button } from '@/components/ui/button';
+import { Field, inputClass } from '@/components/ui/field';
+import { LocalDateTime } from '@/components/ui/local-date-time';
+import { apiFetch, problemMessage } from '@/lib/api-client';
+import { roleLabel } from '@/lib/format';
+import { queryKeys } from '@/lib/query-keys';
+import {
+  PlanCommentInput,
+  type PlanComment,
+  type PlanCommentList,
+} from '@/lib/schemas/treatment-plan';
+
+/**
+ * Comments on the plan, newest first, and a form to add one to the current version. `selfId`
+ * names the viewer's account so their own comments read "You".
+ */
+export function PlanComments({
+  patientId,
+  selfId,
+  initial,
+  label,
+  hint,
+}: {
+  patientId: string;
+  selfId: string;
+  initial?: PlanCommentList;
+  label: string;
+  hint?: string;
+}) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [summary, setSummary] = useState<string[]>([]);
+  const [sent, setSent] = useState(false);
+  const path = `/api/v1/patients/${patientId}/treatment-plan/comments` as const;
+  const comments = useQuery({
+    queryKey: queryKeys.treatmentPlan.comments(patientId),
+    queryFn: () => apiFetch<PlanCommentList>(`${path}?limit=50`),
+    initialData: initial,
+  });
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors },
+  } = useForm<{ body: string }, unknown, { body: string }>({
+    resolver: zodResolver(PlanCommentInput),
+    defaultValues: { body: '' },
+  });
+  const mutation = useMutation({
+    mutationKey: queryKeys.treatmentPlan.comment(patientId),
+    mutationFn: (input: { body: string }) =>
+      apiFetch<PlanComment>(path, { method: 'POST', body: input }),
+    onSuccess: async () => {
+      reset({ body: '' });
+      setSent(true);
+      await queryClient.invalidateQueries({
+        queryKey: queryKeys.treatmentPlan.comments(patientId),
+      });
+    },
+    onError: (error) => setSummary(applyProblem(error, setError, ['body'])),
+  });
+
+  return (
+    <div className="space-y-5">
+      {comments.isError ? (
+        <p role="alert" className="text-red-800">
+          {problemMessage(comments.error)}
+        </p>
+      ) : comments.data && comments.data.items.length > 0 ? (
+        <ol className="space-y-3">
+          {comments.data.items.map((c) => (
+            <li key={c.id} className="rounded-lg border border-slate-200 p-4">
+              <p className="text-sm text-slate-700">
+                <span className="font-medium text-slate-900">
+                  {c.author.id === selfId ? 'You' : c.author.name}
+                </span>
+                {c.author.id === selfId ? '' : ` (${roleLabel(c.author.role).toLowerCase()})`} ·
+                about version {c.version} · <LocalDateTime iso={c.createdAt} withRelative={false} />
+              </p>
+              <p className="mt-1 whitespace-pre-line text-slate-900">{c.body}</p>
+            </li>
+          ))}
+        </ol>
+      ) : comments.isPending ? (
+        <p className="text-slate-600">Loading comments…</p>
+      ) : (
+        <p className="text-slate-600">No comments yet.</p>
+      )}
+      <form
+        noValidate
+        aria-busy={mutation.isPending}
+        className="space-y-3"
+        onSubmit={handleSubmit((input) => {
+          setSummary([]);
+          setSent(false);
+          mutation.mutate(input);
+        })}
+      >
+        <FormAlert messages={summary} />
+        <Field id={`${id}-body`} label={label} hint={hint} error={errors.body?.message}>
+          {(control) => (
+            <textarea {...control} className={`${inputClass} min-h-20`} {...register('body')} />
+          )}
+        </Field>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" variant="secondary" disabled={mutation.isPending}>
+            {mutation.isPending ? 'Sending…' : 'Send comment'}
+          </Button>
+          <p role="status" className="text-sm text-teal-900">
+            {sent ? 'Your comment was added.' : ''}
+          </p>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,217 @@
+// The editor's form values and their conversions: to the PUT body, from a saved version, and to
+// and from the DraftPlan that lib/clinical/plan-diff.ts rebases.
+import type { DraftPlan } from '@/lib/clinical/plan-diff';
+import { ApiProblem } from '@/lib/api-client';
+import type {
+  GoalStatus,
+  InterventionKind,
+  MeasureKind,
+  PlanVersion,
+  TreatmentPlanInput,
+} from '@/lib/schemas/treatment-plan';
+
+export type GoalForm = {
+  /** '' for a goal not saved yet. */
+  goalKey: string;
+  description: string;
+  status: GoalStatus;
+  measureKind: MeasureKind;
+  measureName: string;
+  measureUnit: string;
+  direction: '' | 'AT_MOST' | 'AT_LEAST';
+  targetValue: string;
+  targetDate: string;
+};
+
+export type InterventionForm = {
+  kind: InterventionKind;
+  description: string;
+  ownerId: string;
+  frequency: string;
+};
+
+export type PlanForm = {
+  presentingConcerns: string;
+  patientGoalsOwnWords: string;
+  reviewBy: string;
+  assessmentIntervalDays: string;
+  goals: GoalForm[];
+  interventions: InterventionForm[];
+  changeSummary: string;
+};
+
+export const emptyGoal: GoalForm = {
+  goalKey: '',
+  description: '',
+  status: 'ACTIVE',
+  measureKind: 'NONE',
+  measureName: '',
+  measureUnit: '',
+  direction: '',
+  targetValue: '',
+  targetDate: '',
+};
+
+export const emptyIntervention: InterventionForm = {
+  kind: 'CBT',
+  description: '',
+  ownerId: '',
+  frequency: '',
+};
+
+export const emptyPlan: PlanForm = {
+  presentingConcerns: '',
+  patientGoalsOwnWords: '',
+  reviewBy: '',
+  assessmentIntervalDays: '14',
+  goals: [],
+  interventions: [],
+  changeSummary: '',
+};
+
+function numberOrText(value: string): number | string | null {
+  if (value.trim() === '') return null;
+  const parsed = Number(value);
+  return Number.isNaN(parsed) ? value : parsed;
+}
+
+/** The PUT body: measure fields only where the measure uses them. */
+export function toInput(form: PlanForm): TreatmentPlanInput {
+  return {
+    presentingConcerns: form.presentingConcerns,
+    patientGoalsOwnWords: form.patientGoalsOwnWords,
+    reviewBy: form.reviewBy || null,
+    assessmentIntervalDays: numberOrText(form.assessmentIntervalDays) as number,
+    goals: form.goals.map((g) => {
+      const scored = g.measureKind === 'PHQ9' || g.measureKind === 'GAD7';
+      return {
+        ...(g.goalKey ? { goalKey: g.goalKey } : {}),
+        description: g.description,
+        status: g.status,
+        measureKind: g.measureKind,
+        ...(g.measureKind === 'PERSONAL'
+          ? { measureName: g.measureName || null, measureUnit: g.measureUnit || null }
+          : {}),
+        ...(g.measureKind === 'NONE'
+          ? {}
+          : {
+              direction: g.direction || (scored ? 'AT_MOST' : null),
+              targetValue: numberOrText(g.targetValue) as number | null,
+            }),
+        targetDate: g.targetDate || null,
+      };
+    }),
+    interventions: form.interventions.map((i) => ({ ...i })),
+    ...(form.changeSummary.trim() ? { changeSummary: form.changeSummary } : {}),
+  };
+}
+
+/** A draft (saved version, or form) as form values. */
+export function draftToForm(draft: DraftPlan): PlanForm {
+  return {
+    presentingConcerns: draft.presentingConcerns,
+    patientGoalsOwnWords: draft.patientGoalsOwnWords,
+    reviewBy: draft.reviewBy ?? '',
+    assessmentIntervalDays: String(draft.assessmentIntervalDays),
+    goals: draft.goals.map((g) => ({
+      goalKey: g.goalKey ?? '',
+      description: g.description,
+      status: g.status,
+      measureKind: g.measureKind,
+      measureName: g.measureName ?? '',
+      measureUnit: g.measureUnit ?? '',
+      direction: g.direction ?? '',
+      targetValue: g.targetValue === null ? '' : String(g.targetValue),
+      targetDate: g.targetDate ?? '',
+    })),
+    interventions: draft.interventions.map((i) => ({
+      kind: i.kind,
+      description: i.description,
+      ownerId: i.ownerId ?? '',
+      frequency: i.frequency,
+    })),
+    changeSummary: '',
+  };
+}
+
+/** A saved version as a draft. */
+export function versionToDraft(plan: PlanVersion): DraftPlan {
+  return {
+    presentingConcerns: plan.presentingConcerns,
+    patientGoalsOwnWords: plan.patientGoalsOwnWords,
+    reviewBy: plan.reviewBy,
+    assessmentIntervalDays: plan.assessmentIntervalDays,
+    goals: plan.goals,
+    interventions: plan.interventions.map((i) => ({
+      kind: i.kind,
+      description: i.description,
+      ownerId: i.ownerId,
+      frequency: i.frequency,
+    })),
+  };
+}
+
+/** Form values as a draft, to rebase them (text as typed; numbers where they parse). */
+export function formToDraft(form: PlanForm): DraftPlan {
+  const num = (value: string) => {
+    const parsed = numberOrText(value);
+    return typeof parsed === 'number' ? parsed : null;
+  };
+  return {
+    presentingConcerns: form.presentingConcerns,
+    patientGoalsOwnWords: form.patientGoalsOwnWords,
+    reviewBy: form.reviewBy || null,
+    assessmentIntervalDays: num(form.assessmentIntervalDays) ?? 14,
+    goals: form.goals.map((g) => ({
+      goalKey: g.goalKey || null,
+      description: g.description,
+      status: g.status,
+      measureKind: g.measureKind,
+      measureName: g.measureName || null,
+      measureUnit: g.measureUnit || null,
+      direction: g.direction || null,
+      targetValue: num(g.targetValue),
+      targetDate: g.targetDate || null,
+    })),
+    interventions: form.interventions.map((i) => ({
+      kind: i.kind,
+      description: i.description,
+      ownerId: i.ownerId || null,
+      frequency: i.frequency,
+    })),
+  };
+}
+
+/** PUT with If-Match; a failure is thrown as an ApiProblem (412 when someone saved first). */
+export async function putPlan(
+  patientId: string,
+  baseVersion: number,
+  input: TreatmentPlanInput,
+): Promise<PlanVersion> {
+  // SECURITY: same-origin relative path, as apiFetch; the API checks Origin on mutations.
+  const response = await fetch(`/api/v1/patients/${patientId}/treatment-plan`, {
+    method: 'PUT',
+    credentials: 'same-origin',
+    cache: 'no-store',
+    headers: {
+      Accept: 'application/json, application/problem+json',
+      'Content-Type': 'application/json',
+      'If-Match': `"${baseVersion}"`,
+    },
+    body: JSON.stringify(input),
+  });
+  if (response.ok) return (await response.json()) as PlanVersion;
+  let body: Record<string, unknown> = {};
+  try {
+    body = (await response.json()) as Record<string, unknown>;
+  } catch {
+    // Not JSON: the status says enough.
+  }
+  throw new ApiProblem({
+    status: response.status,
+    title: typeof body.title === 'string' ? body.title : undefined,
+    detail: typeof body.detail === 'string' ? body.detail : undefined,
+    errors: Array.isArray(body.errors) ? (body.errors as ApiProblem['errors']) : undefined,
+    requestId: typeof body.requestId === 'string' ? body.requestId : undefined,
+  });
+}

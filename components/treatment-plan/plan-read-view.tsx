@@ -1,0 +1,124 @@
+import { Badge } from '@/components/ui/badge';
+import {
+  goalStatusLabels,
+  interventionLabels,
+  intervalText,
+  progressText,
+  targetText,
+  trendLabels,
+} from '@/components/treatment-plan/labels';
+import { formatDate, roleLabel } from '@/lib/format';
+import type { GoalProgress, PlanVersion } from '@/lib/schemas/treatment-plan';
+
+const trendTone = { improving: 'teal', steady: 'neutral', worsening: 'orange' } as const;
+
+/**
+ * One version of a plan as clinicians read it, with progress toward its measurable goals when
+ * given. `headingLevel` keeps the outline right wherever it is placed.
+ */
+export function PlanReadView({
+  plan,
+  progress = [],
+  headingLevel = 3,
+}: {
+  plan: PlanVersion;
+  progress?: GoalProgress[];
+  headingLevel?: 3 | 4 | 5;
+}) {
+  const H = (['h3', 'h4', 'h5'] as const)[headingLevel - 3]!;
+  const progressByKey = new Map(progress.map((p) => [p.goalKey, p]));
+  return (
+    <div className="space-y-6">
+      <div>
+        <H className="font-semibold text-slate-900">Presenting concerns</H>
+        <p className="mt-1 whitespace-pre-line text-slate-800">{plan.presentingConcerns}</p>
+      </div>
+      <div>
+        <H className="font-semibold text-slate-900">Goals in the patient’s words</H>
+        {plan.patientGoalsOwnWords ? (
+          <blockquote className="mt-1 border-l-4 border-teal-600 bg-teal-50/60 py-2 pr-3 pl-4 whitespace-pre-line text-slate-800">
+            {plan.patientGoalsOwnWords}
+          </blockquote>
+        ) : (
+          <p className="mt-1 text-slate-600">Not written yet.</p>
+        )}
+      </div>
+      <div>
+        <H className="font-semibold text-slate-900">Goals</H>
+        {plan.goals.length === 0 ? (
+          <p className="mt-1 text-slate-600">No goals yet.</p>
+        ) : (
+          <ol className="mt-2 space-y-3">
+            {plan.goals.map((goal) => {
+              const target = targetText(goal);
+              const p = progressByKey.get(goal.goalKey);
+              return (
+                <li key={goal.goalKey} className="rounded-lg border border-slate-200 p-4">
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <p className="text-slate-900">{goal.description}</p>
+                    <Badge tone={goal.status === 'ACHIEVED' ? 'teal' : 'neutral'}>
+                      {goalStatusLabels[goal.status]}
+                    </Badge>
+                  </div>
+                  {target || goal.targetDate ? (
+                    <p className="mt-1 text-sm text-slate-700">
+                      {target ? `Target: ${target}` : 'Target date'}
+                      {goal.targetDate ? ` by ${formatDate(goal.targetDate)}` : ''}
+                    </p>
+                  ) : null}
+                  {p ? (
+                    <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+                      <span>{progressText(p)}</span>
+                      {p.trend ? (
+                        <Badge tone={trendTone[p.trend]}>{trendLabels[p.trend]}</Badge>
+                      ) : null}
+                      {p.points.length > 1 ? (
+                        <span className="w-full text-slate-600">
+                          {p.basis === 'weekly' ? 'Weekly totals' : 'Recent values'}:{' '}
+                          {p.points.map((point) => point.value).join(' → ')}
+                        </span>
+                      ) : null}
+                    </div>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </div>
+      <div>
+        <H className="font-semibold text-slate-900">Interventions</H>
+        {plan.interventions.length === 0 ? (
+          <p className="mt-1 text-slate-600">No interventions yet.</p>
+        ) : (
+          <ol className="mt-2 space-y-3">
+            {plan.interventions.map((item, index) => (
+              <li key={index} className="rounded-lg border border-slate-200 p-4">
+                <p className="font-medium text-slate-900">{interventionLabels[item.kind]}</p>
+                <p className="mt-1 text-slate-800">{item.description}</p>
+                <p className="mt-1 text-sm text-slate-700">
+                  {item.owner
+                    ? `${item.owner.name} (${roleLabel(item.owner.role).toLowerCase()})`
+                    : 'No owner'}{' '}
+                  · {item.frequency}
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+      <dl className="grid gap-x-8 gap-y-2 border-t border-slate-200 pt-4 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="font-medium text-slate-900">Review by</dt>
+          <dd className="text-slate-700">
+            {plan.reviewBy ? formatDate(plan.reviewBy, 'long') : 'Not set'}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-medium text-slate-900">PHQ-9 and GAD-7</dt>
+          <dd className="text-slate-700">{intervalText(plan.assessmentIntervalDays)}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,346 @@
+// Treatment plans: the PUT body (the whole plan content), the patient's acknowledgement, comment
+// and review request, and the answers of the treatment-plan API. Shared by the editor, the
+// handlers and the OpenAPI document.
+import { z } from 'zod';
+import {
+  Cursor,
+  Id,
+  IsoDate,
+  IsoDateTime,
+  Limit,
+  freeText,
+  singleLine,
+} from '@/lib/schemas/common';
+
+export const GOAL_STATUSES = ['ACTIVE', 'ACHIEVED', 'PAUSED', 'DISCONTINUED'] as const;
+export const MEASURE_KINDS = ['NONE', 'PHQ9', 'GAD7', 'PERSONAL'] as const;
+export const MEASURE_DIRECTIONS = ['AT_MOST', 'AT_LEAST'] as const;
+export const INTERVENTION_KINDS = [
+  'MEDICATION_MANAGEMENT',
+  'CBT',
+  'DBT',
+  'ACT',
+  'PSYCHOEDUCATION',
+  'BEHAVIORAL_ACTIVATION',
+  'EXPOSURE',
+  'SKILLS_PRACTICE',
+  'OTHER',
+] as const;
+export const REVIEW_REASONS = [
+  'TOO_INTENSE',
+  'TOO_COSTLY',
+  'HARD_TO_KEEP_UP',
+  'NOT_HELPING',
+  'OTHER',
+] as const;
+
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
+export type MeasureDirection = (typeof MEASURE_DIRECTIONS)[number];
+export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
+
+/** The highest score of each instrument: a target must lie within it. */
+export const SCORE_MAX = { PHQ9: 27, GAD7: 21 } as const;
+
+/** At most this many goals and interventions in one version. */
+export const MAX_GOALS = 20;
+export const MAX_INTERVENTIONS = 20;
+
+/** Nonblank free text of up to `max` characters (trimmed). */
+function requiredText(max: number) {
+  return freeText(max)
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, { message: 'Required.' }));
+}
+
+/**
+ * One goal of a plan. `goalKey` names a goal of an earlier version that continues (its check-in
+ * values follow it); leave it out for a new goal. A measurable goal's target fits its measure:
+ * a PHQ-9 (0–27) or GAD-7 (0–21) score, or a personal measure with a name, a unit, a direction
+ * and a target.
+ */
+export const PlanGoalInput = z
+  .strictObject({
+    goalKey: Id.optional(),
+    description: singleLine(500),
+    status: z.enum(GOAL_STATUSES),
+    measureKind: z.enum(MEASURE_KINDS),
+    measureName: singleLine(100).nullable().optional(),
+    measureUnit: singleLine(40).nullable().optional(),
+    direction: z.enum(MEASURE_DIRECTIONS).nullable().optional(),
+    targetValue: z.number().finite().min(0).max(1_000_000).nullable().optional(),
+    targetDate: IsoDate.nullable().optional(),
+  })
+  .superRefine((goal, ctx) => {
+    const issue = (path: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message });
+    if (goal.measureKind === 'NONE') {
+      for (const field of ['measureName', 'measureUnit', 'direction', 'targetValue'] as const) {
+        if (goal[field] !== undefined && goal[field] !== null) {
+          issue(field, 'A goal without a measure has no target; choose a measure first.');
+        }
+      }
+      return;
+    }
+    if (goal.measureKind === 'PHQ9' || goal.measureKind === 'GAD7') {
+      const max = SCORE_MAX[goal.measureKind];
+      const name = goal.measureKind === 'PHQ9' ? 'PHQ-9' : 'GAD-7';
+      if (goal.targetValue === undefined || goal.targetValue === null) {
+        issue('targetValue', `Enter the ${name} score to reach (0–${max}).`);
+      } else if (!Number.isInteger(goal.targetValue) || goal.targetValue > max) {
+        issue('targetValue', `A ${name} score is a whole number from 0 to ${max}.`);
+      }
+      if (!goal.direction) issue('direction', 'Choose “at most” or “at least”.');
+      if (goal.measureUnit) issue('measureUnit', `A ${name} score has no unit.`);
+      return;
+    }
+    if (!goal.measureName) issue('measureName', 'Name the measure, e.g. “Panic attacks”.');
+    if (!goal.measureUnit) issue('measureUnit', 'Give a unit, e.g. “per week” or “minutes”.');
+    if (!goal.direction) issue('direction', 'Choose “at most” or “at least”.');
+    if (goal.targetValue === undefined || goal.targetValue === null) {
+      issue('targetValue', 'Enter the target value.');
+    }
+  });
+export type PlanGoalInput = z.infer<typeof PlanGoalInput>;
+
+/** One intervention: what, how often, and its owner (an active clinician of the care team). */
+export const PlanInterventionInput = z.strictObject({
+  kind: z.enum(INTERVENTION_KINDS),
+  description: singleLine(500),
+  ownerId: Id,
+  frequency: singleLine(200),
+});
+export type PlanInterventionInput = z.infer<typeof PlanInterventionInput>;
+
+/**
+ * PUT /api/v1/patients/{patientId}/treatment-plan: the whole content of the next version (nothing
+ * is carried over implicitly). An empty `changeSummary` is written from the difference with the
+ * previous version.
+ */
+export const TreatmentPlanInput = z
+  .strictObject({
+    presentingConcerns: requiredText(5000),
+    patientGoalsOwnWords: freeText(2000).transform((s) => s.trim()),
+    reviewBy: IsoDate.nullable(),
+    assessmentIntervalDays: z.int().min(7).max(90),
+    goals: z.array(PlanGoalInput).max(MAX_GOALS),
+    interventions: z.array(PlanInterventionInput).max(MAX_INTERVENTIONS),
+    changeSummary: freeText(1000)
+      .transform((s) => s.trim())
+      .optional(),
+  })
+  .superRefine((plan, ctx) => {
+    const seen = new Set<string>();
+    plan.goals.forEach((goal, index) => {
+      if (!goal.goalKey) return;
+      if (seen.has(goal.goalKey)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['goals', index, 'goalKey'],
+          message: 'This goal appears twice.',
+        });
+      }
+      seen.add(goal.goalKey);
+    });
+  });
+export type TreatmentPlanInput = z.input<typeof TreatmentPlanInput>;
+export type TreatmentPlanContent = z.output<typeof TreatmentPlanInput>;
+
+/** POST .../treatment-plan/acknowledgements: the version the patient read (must be the current). */
+export const AcknowledgePlanInput = z.strictObject({ version: z.int().min(1) });
+export type AcknowledgePlanInput = z.infer<typeof AcknowledgePlanInput>;
+
+/** POST .../treatment-plan/comments: a comment on the current version. */
+export const PlanCommentInput = z.strictObject({ body: requiredText(2000) });
+export type PlanCommentInput = z.input<typeof PlanCommentInput>;
+
+/** POST .../treatment-plan/review-requests: why the patient wants to revisit the plan. */
+export const PlanReviewRequestInput = z.strictObject({
+  reason: z.enum(REVIEW_REASONS),
+  detail: freeText(2000)
+    .transform((s) => s.trim())
+    .optional(),
+});
+export type PlanReviewRequestInput = z.input<typeof PlanReviewRequestInput>;
+
+/** Path parameters. */
+export const PlanVersionParams = z.strictObject({
+  patientId: Id,
+  version: z.string().regex(/^[1-9][0-9]{0,5}$/, { message: 'Not a version number.' }),
+});
+export const ReviewRequestParams = z.strictObject({ patientId: Id, requestId: Id });
+
+const VersionNumber = z
+  .union([z.int(), z.string().regex(/^[1-9][0-9]{0,5}$/, { message: 'Not a version number.' })])
+  .pipe(z.coerce.number<string | number>().int().min(1));
+
+/** GET .../treatment-plan/diff?from=&to= */
+export const PlanDiffQuery = z.strictObject({ from: VersionNumber, to: VersionNumber });
+
+/** GET .../treatment-plan/versions: newest first; `cursor` is the last version number seen. */
+export const PlanVersionListQuery = z.strictObject({
+  cursor: z
+    .string()
+    .regex(/^[1-9][0-9]{0,5}$/, { message: 'Not a cursor this API gave out.' })
+    .optional(),
+  limit: Limit,
+});
+
+/** GET .../treatment-plan/comments: newest first. */
+export const PlanCommentListQuery = z.strictObject({ cursor: Cursor.optional(), limit: Limit });
+
+// ----------------------------------------------------------------------------------------------
+// Answers
+
+const Person = z.object({
+  id: Id,
+  name: z.string(),
+  role: z.enum(['PATIENT', 'PRESCRIBER', 'THERAPIST', 'ADMIN']),
+});
+
+export const PlanGoal = z.object({
+  goalKey: Id,
+  description: z.string(),
+  status: z.enum(GOAL_STATUSES),
+  measureKind: z.enum(MEASURE_KINDS),
+  measureName: z.string().nullable(),
+  measureUnit: z.string().nullable(),
+  direction: z.enum(MEASURE_DIRECTIONS).nullable(),
+  targetValue: z.number().nullable(),
+  targetDate: IsoDate.nullable(),
+});
+export type PlanGoal = z.infer<typeof PlanGoal>;
+
+export const PlanIntervention = z.object({
+  kind: z.enum(INTERVENTION_KINDS),
+  description: z.string(),
+  ownerId: Id.nullable(),
+  owner: Person.nullable(),
+  frequency: z.string(),
+});
+export type PlanIntervention = z.infer<typeof PlanIntervention>;
+
+/** One immutable version of a plan. */
+export const PlanVersion = z.object({
+  version: z.int(),
+  createdAt: IsoDateTime,
+  author: Person,
+  changeSummary: z.string().nullable(),
+  presentingConcerns: z.string(),
+  patientGoalsOwnWords: z.string(),
+  reviewBy: IsoDate.nullable(),
+  assessmentIntervalDays: z.int(),
+  goals: z.array(PlanGoal),
+  interventions: z.array(PlanIntervention),
+});
+export type PlanVersion = z.infer<typeof PlanVersion>;
+
+export const ProgressPoint = z.object({ on: IsoDate, value: z.number() });
+
+/** Progress toward one measurable goal, computed from the data (lib/clinical/goal-progress.ts). */
+export const GoalProgress = z.object({
+  goalKey: Id,
+  /** `assessment`: each PHQ-9/GAD-7; `daily`: each check-in value; `weekly`: 7-day sums. */
+  basis: z.enum(['assessment', 'daily', 'weekly']),
+  latest: ProgressPoint.nullable(),
+  met: z.boolean().nullable(),
+  trend: z.enum(['improving', 'steady', 'worsening']).nullable(),
+  points: z.array(ProgressPoint),
+});
+export type GoalProgress = z.infer<typeof GoalProgress>;
+
+export const PlanReviewRequest = z.object({
+  id: Id,
+  reason: z.enum(REVIEW_REASONS),
+  detail: z.string().nullable(),
+  createdAt: IsoDateTime,
+  resolvedAt: IsoDateTime.nullable(),
+  resolvedBy: Person.nullable(),
+});
+export type PlanReviewRequest = z.infer<typeof PlanReviewRequest>;
+
+export const PlanAcknowledgement = z.object({ version: z.int(), acknowledgedAt: IsoDateTime });
+export type PlanAcknowledgement = z.infer<typeof PlanAcknowledgement>;
+
+/**
+ * GET .../treatment-plan: the current version (null before the first is written; the ETag is
+ * then "0"), progress toward its measurable goals, the patient's latest acknowledgement, the open
+ * review requests, and the active clinicians of the care team (the possible owners).
+ */
+export const TreatmentPlanView = z.object({
+  version: z.int(),
+  plan: PlanVersion.nullable(),
+  progress: z.array(GoalProgress),
+  acknowledged: PlanAcknowledgement.nullable(),
+  openReviewRequests: z.array(PlanReviewRequest),
+  careTeam: z.array(Person),
+});
+export type TreatmentPlanView = z.infer<typeof TreatmentPlanView>;
+
+export const PlanVersionSummary = z.object({
+  version: z.int(),
+  createdAt: IsoDateTime,
+  author: Person,
+  changeSummary: z.string().nullable(),
+});
+export type PlanVersionSummary = z.infer<typeof PlanVersionSummary>;
+
+export const PlanVersionList = z.object({
+  items: z.array(PlanVersionSummary),
+  nextCursor: z.string().nullable(),
+});
+export type PlanVersionList = z.infer<typeof PlanVersionList>;
+
+const FieldChange = z.object({
+  field: z.enum([
+    'presentingConcerns',
+    'patientGoalsOwnWords',
+    'reviewBy',
+    'assessmentIntervalDays',
+  ]),
+  before: z.union([z.string(), z.number()]).nullable(),
+  after: z.union([z.string(), z.number()]).nullable(),
+});
+
+const ItemChange = <T extends z.ZodType>(item: T) =>
+  z.object({ before: item, after: item, fields: z.array(z.string()) });
+
+/** The difference between two versions (lib/clinical/plan-diff.ts). */
+export const PlanDiff = z.object({
+  from: z.int(),
+  to: z.int(),
+  fields: z.array(FieldChange),
+  goals: z.object({
+    added: z.array(PlanGoal),
+    removed: z.array(PlanGoal),
+    changed: z.array(ItemChange(PlanGoal)),
+    reordered: z.boolean(),
+  }),
+  interventions: z.object({
+    added: z.array(PlanIntervention),
+    removed: z.array(PlanIntervention),
+    changed: z.array(ItemChange(PlanIntervention)),
+    reordered: z.boolean(),
+  }),
+  summary: z.array(z.string()),
+});
+export type PlanDiff = z.infer<typeof PlanDiff>;
+
+export const PlanComment = z.object({
+  id: Id,
+  version: z.int(),
+  author: Person,
+  body: z.string(),
+  createdAt: IsoDateTime,
+});
+export type PlanComment = z.infer<typeof PlanComment>;
+
+export const PlanCommentList = z.object({
+  items: z.array(PlanComment),
+  nextCursor: z.string().nullable(),
+});
+export type PlanCommentList = z.infer<typeof PlanCommentList>;
+
+/** The 412 answer's extra member: the version the plan is at now. */
+export const StalePlanProblem = z.object({ currentVersion: z.int() });
