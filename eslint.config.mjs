@@ -25,6 +25,7 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   globalIgnores([
+    '.next-*/**',
     '.next/**',
     'out/**',
     'build/**',
