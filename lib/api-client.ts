@@ -74,6 +74,7 @@ export async function apiFetch<T = JsonValue>(
     method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     body?: unknown;
     signal?: AbortSignal;
+    headers?: Record<string, string>;
   } = {},
 ): Promise<T> {
   const method = init.method ?? 'GET';
@@ -86,6 +87,7 @@ export async function apiFetch<T = JsonValue>(
     headers: {
       Accept: 'application/json, application/problem+json',
       ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...init.headers,
     },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
     signal: init.signal,

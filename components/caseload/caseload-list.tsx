@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { FlagBadges } from '@/components/caseload/flag-badges';
 import { Phq9Score } from '@/components/caseload/phq9-score';
 import type { CaseloadPatient } from '@/lib/data/caseload';
 import { ageOn, formatDate, relativeDay } from '@/lib/format';
@@ -25,14 +26,15 @@ export function CaseloadList({ patients, now }: { patients: CaseloadPatient[]; n
       <ul className="divide-y divide-slate-200">
         {patients.map((patient) => (
           <li key={patient.id} className={`py-4 ${columns}`}>
-            <p className="font-medium">
+            <div className="font-medium">
               <Link
                 href={`/patients/${patient.id}`}
                 className="rounded-sm text-teal-800 underline decoration-teal-800/30 hover:decoration-teal-800"
               >
                 {patient.name}
               </Link>
-            </p>
+              <FlagBadges flags={patient.flags} />
+            </div>
             <dl className="text-sm md:col-span-3 md:grid md:grid-cols-subgrid md:items-center">
               <div className="mt-1 flex gap-2 md:mt-0 md:block">
                 <dt className="text-slate-600 md:sr-only">Age</dt>

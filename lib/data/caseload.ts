@@ -3,6 +3,8 @@ import { db } from '@/lib/db';
 import { authorize, recordListAccess } from '@/lib/data/audit';
 import { patientsInScope } from '@/lib/auth/policy';
 import type { Viewer } from '@/lib/auth/viewer';
+import { FLAG_KINDS, type Flag, type FlagKind } from '@/lib/clinical/flags';
+import { flagsForPatients } from '@/lib/data/flags';
 
 import { toIsoDate } from '@/lib/format';
 
@@ -17,6 +19,44 @@ export type CaseloadPatient = {
   /** `YYYY-MM-DD` of the newest check-in (the patient's local date), or null when none yet. */
   lastCheckInDate: string | null;
   latestPhq9: { score: number; severity: string; completedAt: string } | null;
+  /** PRODUCT.md's caseload flags, most urgent first. */
+  flags: Flag[];
+};
+
+export const CASELOAD_SORTS = ['name', 'lastCheckIn', 'phq9', 'flags'] as const;
+export type CaseloadSort = (typeof CASELOAD_SORTS)[number];
+
+/** How the caseload is ordered and narrowed (from the page's URL search params). */
+export type CaseloadOptions = {
+  page?: number;
+  sort?: CaseloadSort;
+  /** Only patients with a flag of this kind. */
+  flag?: FlagKind;
+  /** Only patients with at least one flag. */
+  flaggedOnly?: boolean;
+};
+
+// The weight of each flag when sorting by flags: safety first, then the order of FLAG_KINDS.
+const FLAG_WEIGHT = new Map<FlagKind, number>(
+  FLAG_KINDS.map((kind, i) => [kind, 2 ** (FLAG_KINDS.length - i)]),
+);
+
+function flagScore(flags: Flag[]): number {
+  return flags.reduce((sum, f) => sum + (FLAG_WEIGHT.get(f.kind) ?? 1), 0);
+}
+
+const byName = (a: CaseloadPatient, b: CaseloadPatient) =>
+  a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const comparators: Record<CaseloadSort, (a: CaseloadPatient, b: CaseloadPatient) => number> = {
+  name: byName,
+  // Longest without a check-in first (never checked in leads).
+  lastCheckIn: (a, b) =>
+    (a.lastCheckInDate ?? '').localeCompare(b.lastCheckInDate ?? '') || byName(a, b),
+  // Highest score first; no score last.
+  phq9: (a, b) => (b.latestPhq9?.score ?? -1) - (a.latestPhq9?.score ?? -1) || byName(a, b),
+  flags: (a, b) =>
+    flagScore(b.flags) - flagScore(a.flags) || b.flags.length - a.flags.length || byName(a, b),
 };
 
 export type Caseload = {
@@ -24,6 +64,9 @@ export type Caseload = {
   total: number;
   page: number;
   pageSize: number;
+  sort: CaseloadSort;
+  flag: FlagKind | null;
+  flaggedOnly: boolean;
 };
 
 type LatestRow = {
@@ -43,33 +86,31 @@ function isoTimeOf(value: Date | string): string {
 }
 
 /**
- * Prescribers and therapists: the patients of their own active care teams, a page at a time, with
- * each one's last check-in and latest PHQ-9. Audited as one read of the caseload.
+ * Prescribers and therapists: the patients of their own active care teams with each one's last
+ * check-in, latest PHQ-9 and flags; sorted, filtered and paged in memory after a fixed number of
+ * queries (a caseload is a few hundred patients at most). Audited per patient shown.
  */
 export async function listCaseload(
   viewer: Viewer,
-  options: { page?: number } = {},
+  options: CaseloadOptions = {},
 ): Promise<Caseload> {
   // SECURITY: the caseload is a clinician's view; admins list patients elsewhere, without
   // clinical content (minimum necessary).
   await authorize(viewer, 'caseload.read', { action: 'read', resourceType: 'caseload' });
+  const sort = options.sort ?? 'name';
+  const flag = options.flag ?? null;
+  const flaggedOnly = options.flaggedOnly ?? false;
+  const now = new Date();
 
   return db.$transaction(async (tx) => {
     // SECURITY: scope in the query (active care-team membership inside the organization).
-    const inScope = patientsInScope(viewer);
-    const total = await tx.patient.count({ where: inScope });
-    const lastPage = Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE));
-    const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), lastPage);
-
     const patients = await tx.patient.findMany({
-      where: inScope,
+      where: patientsInScope(viewer),
       select: { id: true, dateOfBirth: true, account: { select: { name: true } } },
       orderBy: [{ account: { name: 'asc' } }, { id: 'asc' }],
-      skip: (page - 1) * CASELOAD_PAGE_SIZE,
-      take: CASELOAD_PAGE_SIZE,
     });
 
-    // One query for the whole page, whatever its size: each lateral subquery is a single index
+    // One query for all of them, whatever their number: each lateral subquery is a single index
     // probe (CheckIn by patientId+localDate, Assessment by patientId+instrument+completedAt).
     const ids = patients.map((p) => p.id);
     const latest =
@@ -96,30 +137,53 @@ export async function listCaseload(
               LIMIT 1
             ) a ON true`;
     const latestById = new Map(latest.map((row) => [row.patientId, row]));
+    const flagsById = await flagsForPatients(tx, viewer.organizationId, ids, now);
 
-    await recordListAccess(tx, viewer, 'read', 'caseload', ids, `page ${page} of the caseload`);
+    const rows: CaseloadPatient[] = patients.map((p) => {
+      const row = latestById.get(p.id);
+      return {
+        id: p.id,
+        name: p.account.name,
+        dateOfBirth: toIsoDate(p.dateOfBirth),
+        lastCheckInDate: row?.lastCheckIn ? isoDateOf(row.lastCheckIn) : null,
+        latestPhq9:
+          row?.phq9Score != null && row.phq9Severity && row.phq9CompletedAt
+            ? {
+                score: Number(row.phq9Score),
+                severity: row.phq9Severity,
+                completedAt: isoTimeOf(row.phq9CompletedAt),
+              }
+            : null,
+        flags: flagsById.get(p.id) ?? [],
+      };
+    });
+    const shown = rows
+      .filter((r) => !flaggedOnly || r.flags.length > 0)
+      .filter((r) => !flag || r.flags.some((f) => f.kind === flag))
+      .sort(comparators[sort]);
+
+    const total = shown.length;
+    const lastPage = Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE));
+    const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), lastPage);
+    const pageRows = shown.slice((page - 1) * CASELOAD_PAGE_SIZE, page * CASELOAD_PAGE_SIZE);
+
+    await recordListAccess(
+      tx,
+      viewer,
+      'read',
+      'caseload',
+      pageRows.map((r) => r.id),
+      `page ${page} of the caseload`,
+    );
 
     return {
       total,
       page,
       pageSize: CASELOAD_PAGE_SIZE,
-      patients: patients.map((p) => {
-        const row = latestById.get(p.id);
-        return {
-          id: p.id,
-          name: p.account.name,
-          dateOfBirth: toIsoDate(p.dateOfBirth),
-          lastCheckInDate: row?.lastCheckIn ? isoDateOf(row.lastCheckIn) : null,
-          latestPhq9:
-            row?.phq9Score != null && row.phq9Severity && row.phq9CompletedAt
-              ? {
-                  score: Number(row.phq9Score),
-                  severity: row.phq9Severity,
-                  completedAt: isoTimeOf(row.phq9CompletedAt),
-                }
-              : null,
-        };
-      }),
+      sort,
+      flag,
+      flaggedOnly,
+      patients: pageRows,
     };
   });
 }

@@ -140,8 +140,44 @@ describe('listCaseload', () => {
     expect(largeCount).toBe(12);
     expect(smallStatements.length).toBeGreaterThan(0);
     expect(largeStatements.length).toBe(smallStatements.length);
-    // BEGIN, count, page of patients, their names, latest values, audit (3), COMMIT.
+    // BEGIN, patients, their names, latest values, flags, audit (3), COMMIT.
     expect(smallStatements.length).toBeLessThanOrEqual(10);
+  });
+
+  it('flags, sorts and filters the caseload', async () => {
+    const team = await createCareTeam(db);
+    const { organization, prescriber, patient } = team;
+    const quiet = await createPatient(db, organization, { name: 'Aaron Quiet' });
+    await addToCareTeam(db, quiet, prescriber);
+    const steady = await createPatient(db, organization, { name: 'Zoe Steady' });
+    await addToCareTeam(db, steady, prescriber);
+    await createCheckIns(db, steady, [{ localDate: daysFromToday(-1) }]);
+    await createCheckIns(db, patient, [{ localDate: daysFromToday(-2) }]);
+    await createAssessment(db, patient, {
+      answers: [1, 1, 1, 1, 0, 0, 0, 0, 0],
+      completedAt: atHour(daysFromToday(-20), 10),
+    });
+    await createAssessment(db, patient, {
+      answers: [2, 2, 2, 2, 2, 1, 1, 0, 0],
+      completedAt: atHour(daysFromToday(-2), 10),
+    });
+    const viewer = viewerFor(prescriber);
+
+    const all = await listCaseload(viewer);
+    const byId = new Map(all.patients.map((p) => [p.id, p]));
+    expect(byId.get(patient.id)!.flags.map((f) => f.kind)).toEqual(['SCORE_WORSENED']);
+    expect(byId.get(quiet.id)!.flags.map((f) => f.kind)).toEqual(['NO_RECENT_CHECK_IN']);
+    expect(byId.get(steady.id)!.flags).toEqual([]);
+
+    const flagged = await listCaseload(viewer, { flaggedOnly: true, sort: 'flags' });
+    expect(flagged.patients.map((p) => p.id)).toEqual([patient.id, quiet.id]);
+    expect(flagged.total).toBe(2);
+    const worsened = await listCaseload(viewer, { flag: 'SCORE_WORSENED' });
+    expect(worsened.patients.map((p) => p.id)).toEqual([patient.id]);
+    const byCheckIn = await listCaseload(viewer, { sort: 'lastCheckIn' });
+    expect(byCheckIn.patients.map((p) => p.id)).toEqual([quiet.id, patient.id, steady.id]);
+    const byPhq9 = await listCaseload(viewer, { sort: 'phq9' });
+    expect(byPhq9.patients[0]!.id).toBe(patient.id);
   });
 
   it('pages a large caseload instead of loading it all', async () => {

@@ -1,0 +1,84 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { BriefPanel } from '@/components/brief/brief-panel';
+import { TrendChart } from '@/components/charts/trend-chart';
+import { markerLabel } from '@/components/medications/medication-text';
+import { RegimenList } from '@/components/medications/regimen-list';
+import { Card } from '@/components/ui/card';
+import { requireRole } from '@/lib/auth/session';
+import { getOverviewTrends, getRegimen, OVERVIEW_DAYS } from '@/lib/data/medications';
+import { orNotFound } from '@/lib/page-errors';
+
+export const metadata: Metadata = { title: 'Overview' };
+
+const PHQ9_BANDS = [
+  { from: 0, to: 4, label: 'Minimal' },
+  { from: 5, to: 9, label: 'Mild' },
+  { from: 10, to: 14, label: 'Moderate' },
+  { from: 15, to: 19, label: 'Moderately severe' },
+  { from: 20, to: 27, label: 'Severe' },
+];
+
+/** The chart's first section: the before-session brief, the regimen and the scores over time. */
+export default async function OverviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ patientId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requireRole('PRESCRIBER', 'THERAPIST');
+  const { patientId } = await params;
+  const { since } = await searchParams;
+  const [regimen, trends] = await Promise.all([
+    orNotFound(getRegimen(viewer, patientId)),
+    orNotFound(getOverviewTrends(viewer, patientId)),
+  ]);
+  const markers = trends.changes
+    .filter((c) => c.action !== 'ENTERED_IN_ERROR' && c.correctedById === null)
+    .map((c) => ({ date: c.effectiveDate, label: markerLabel(c) }));
+
+  return (
+    <div className="space-y-6">
+      <BriefPanel
+        viewer={viewer}
+        patientId={patientId}
+        since={typeof since === 'string' ? since : undefined}
+      />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+        <Card
+          title="Current medications"
+          titleId="overview-regimen-heading"
+          actions={
+            <Link
+              href={`/patients/${patientId}/medications`}
+              className="text-sm font-medium text-teal-800 underline hover:text-teal-900"
+            >
+              Medications and history
+            </Link>
+          }
+        >
+          <RegimenList items={regimen.items} showStopped={false} />
+        </Card>
+        <Card
+          title="Scores and mood over time"
+          titleId="overview-trends-heading"
+          description={`The last ${OVERVIEW_DAYS} days. Dashed vertical lines mark medication changes.`}
+        >
+          <TrendChart
+            title="PHQ-9, GAD-7 and check-in mood"
+            description="PHQ-9 and GAD-7 totals (left axis, higher is worse); mood from daily check-ins, 0 to 10 (right axis, higher is better). Shaded bands are the PHQ-9 severity ranges."
+            series={[
+              { key: 'phq9', label: 'PHQ-9', domain: [0, 27], points: trends.phq9 },
+              { key: 'gad7', label: 'GAD-7', domain: [0, 27], points: trends.gad7 },
+              { key: 'mood', label: 'Mood', domain: [0, 10], points: trends.mood },
+            ]}
+            markers={markers}
+            bands={PHQ9_BANDS}
+            height={320}
+          />
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+'use client';
+
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { format } from 'date-fns';
+import type { TrendBand, TrendMarker, TrendRow, TrendSeries } from './trend-chart-types';
+
+// Distinct hues with distinct dash patterns, so the lines differ by more than colour.
+const palette = [
+  { stroke: '#0f766e', dash: undefined },
+  { stroke: '#7c3aed', dash: '6 3' },
+  { stroke: '#c2410c', dash: '2 3' },
+  { stroke: '#1d4ed8', dash: '10 4 2 4' },
+];
+
+const bandFills = ['#f0fdf4', '#fefce8', '#fff7ed', '#ffedd5', '#fff1f2'];
+
+function axisKey(domain: [number, number] | undefined): string {
+  return domain ? `${domain[0]}-${domain[1]}` : 'auto';
+}
+
+function shortDate(t: number): string {
+  return format(new Date(t + new Date(t).getTimezoneOffset() * 60_000), 'MMM d');
+}
+
+/** The recharts drawing behind TrendChart; imported lazily, never on the server. */
+export function TrendPlot({
+  series,
+  markers,
+  bands,
+  rows,
+}: {
+  series: TrendSeries[];
+  markers: TrendMarker[];
+  bands?: TrendBand[];
+  rows: TrendRow[];
+}) {
+  const data = rows.map((row) => ({ t: row.t, ...row.values }));
+  const axes = [...new Set(series.map((s) => axisKey(s.domain)))];
+  const firstAxis = axes[0] ?? 'auto';
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart
+        data={data}
+        margin={{ top: 24, right: 8, bottom: 4, left: 0 }}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={['dataMin', 'dataMax']}
+          tickFormatter={shortDate}
+          stroke="#475569"
+          fontSize={12}
+        />
+        {axes.map((key, index) => {
+          const domain = series.find((s) => axisKey(s.domain) === key)?.domain;
+          return (
+            <YAxis
+              key={key}
+              yAxisId={key}
+              orientation={index === 1 ? 'right' : 'left'}
+              hide={index > 1}
+              domain={domain ?? ['auto', 'auto']}
+              allowDecimals={false}
+              width={32}
+              stroke="#475569"
+              fontSize={12}
+            />
+          );
+        })}
+        {bands?.map((band, index) => (
+          <ReferenceArea
+            key={band.label}
+            yAxisId={firstAxis}
+            y1={band.from}
+            y2={band.to}
+            fill={bandFills[index % bandFills.length]}
+            fillOpacity={0.7}
+            ifOverflow="hidden"
+            label={{ value: band.label, position: 'insideRight', fontSize: 10, fill: '#475569' }}
+          />
+        ))}
+        {markers.map((marker, index) => (
+          <ReferenceLine
+            key={`${marker.date}-${index}`}
+            yAxisId={firstAxis}
+            x={Date.parse(`${marker.date}T00:00:00Z`)}
+            stroke="#64748b"
+            strokeDasharray="4 2"
+            label={{ value: marker.label, position: 'top', fontSize: 10, fill: '#334155' }}
+          />
+        ))}
+        <Tooltip
+          labelFormatter={(value) => (typeof value === 'number' ? shortDate(value) : String(value))}
+        />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {series.map((s, index) => {
+          const look = palette[index % palette.length]!;
+          return (
+            <Line
+              key={s.key}
+              yAxisId={axisKey(s.domain)}
+              dataKey={s.key}
+              name={s.unit ? `${s.label} (${s.unit})` : s.label}
+              type="monotone"
+              stroke={look.stroke}
+              strokeDasharray={look.dash}
+              strokeWidth={2}
+              dot={{ r: 2.5 }}
+              connectNulls
+              isAnimationActive={false}
+            />
+          );
+        })}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

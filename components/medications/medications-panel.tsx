@@ -1,0 +1,72 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { Card } from '@/components/ui/card';
+import { apiFetch } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+import type { MedicationChangePage, Regimen } from '@/lib/schemas/medications';
+import { ChangeHistory } from './change-history';
+import { HISTORY_LIMIT } from './medication-text';
+import { RecordChangeForm } from './record-change-form';
+import { RegimenList } from './regimen-list';
+
+/** The chart's Medications section: regimen, history and (for prescribers) the form. */
+export function MedicationsPanel({
+  patientId,
+  initialRegimen,
+  initialChanges,
+  canRecord,
+}: {
+  patientId: string;
+  initialRegimen: Regimen;
+  initialChanges: MedicationChangePage;
+  canRecord: boolean;
+}) {
+  const regimen = useQuery({
+    queryKey: queryKeys.patients.regimen(patientId),
+    queryFn: () => apiFetch<Regimen>(`/api/v1/patients/${patientId}/medications`),
+    initialData: initialRegimen,
+  });
+  const changes = useQuery({
+    queryKey: queryKeys.patients.medicationChanges(patientId),
+    queryFn: () =>
+      apiFetch<MedicationChangePage>(
+        `/api/v1/patients/${patientId}/medication-changes?limit=${HISTORY_LIMIT}`,
+      ),
+    initialData: initialChanges,
+  });
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="space-y-6">
+        <Card title="Current regimen" titleId="regimen-heading">
+          <RegimenList items={regimen.data.items} />
+        </Card>
+        {canRecord ? (
+          <Card
+            title="Record a change"
+            titleId="record-change-heading"
+            description="The therapist and the patient see it as soon as it is recorded."
+          >
+            <RecordChangeForm
+              patientId={patientId}
+              regimen={regimen.data.items}
+              recentChanges={changes.data.items}
+            />
+          </Card>
+        ) : null}
+      </div>
+      <Card
+        title="Change history"
+        titleId="history-heading"
+        description={
+          changes.data.nextCursor
+            ? `The ${HISTORY_LIMIT} most recent changes, newest first.`
+            : 'Newest first.'
+        }
+      >
+        <ChangeHistory changes={changes.data.items} />
+      </Card>
+    </div>
+  );
+}
