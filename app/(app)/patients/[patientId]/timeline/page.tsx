@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { TimelineList } from '@/components/timeline/timeline-list';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { requireRole } from '@/lib/auth/session';
+import { getTimeline } from '@/lib/data/timeline';
+import { orNotFound } from '@/lib/page-errors';
+import { TimelineCursor } from '@/lib/schemas/timeline';
+
+export const metadata: Metadata = { title: 'Timeline' };
+
+/** Everything that happened for this patient, newest first, 30 events a page. */
+export default async function TimelinePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ patientId: string }>;
+  searchParams: Promise<{ cursor?: string }>;
+}) {
+  const viewer = await requireRole('PRESCRIBER', 'THERAPIST');
+  const { patientId } = await params;
+  const { cursor } = await searchParams;
+  const valid = cursor && TimelineCursor.safeParse(cursor).success ? cursor : undefined;
+  const page = await orNotFound(getTimeline(viewer, patientId, { limit: 30, cursor: valid }));
+  const base = `/patients/${patientId}/timeline`;
+  return (
+    <Card
+      title="Timeline"
+      titleId="timeline-heading"
+      description="Medication changes, notes, check-ins, questionnaires, plan versions and messages, newest first."
+    >
+      {page.items.length === 0 ? (
+        <EmptyState title="Nothing has happened yet" />
+      ) : (
+        <TimelineList items={page.items} noteHref={(id) => `/patients/${patientId}/notes/${id}`} />
+      )}
+      <div className="mt-6 flex gap-2">
+        {valid ? (
+          <Link href={base} className={buttonClass('secondary')}>
+            Back to the newest
+          </Link>
+        ) : null}
+        {page.nextCursor ? (
+          <Link
+            href={`${base}?cursor=${page.nextCursor}`}
+            className={buttonClass('secondary')}
+            rel="next"
+          >
+            Older events
+          </Link>
+        ) : null}
+      </div>
+    </Card>
+  );
+}

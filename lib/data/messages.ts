@@ -1,0 +1,110 @@
+import 'server-only';
+import type { z } from 'zod';
+import type { Prisma } from '@/prisma/generated/client';
+import type { Viewer } from '@/lib/auth/viewer';
+import { withPatientAccess } from '@/lib/data/patient-access';
+import { invalidCursor } from '@/lib/schemas/common';
+import {
+  MessageInput,
+  MessageListQuery,
+  type Message,
+  type MessagePage,
+} from '@/lib/schemas/messages';
+
+export type { Message, MessagePage } from '@/lib/schemas/messages';
+
+const select = {
+  id: true,
+  patientId: true,
+  body: true,
+  createdAt: true,
+  author: { select: { id: true, name: true, role: true } },
+} as const satisfies Prisma.CareTeamMessageSelect;
+
+function toDto(row: Prisma.CareTeamMessageGetPayload<{ select: typeof select }>): Message {
+  return {
+    id: row.id,
+    patientId: row.patientId,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+    author: {
+      id: row.author.id,
+      name: row.author.name,
+      // Only clinicians may write (message.write).
+      role: row.author.role === 'PRESCRIBER' ? 'PRESCRIBER' : 'THERAPIST',
+    },
+  };
+}
+
+/**
+ * Clinicians on the team: the care-team thread, the newest page, newest last; `cursor` pages back.
+ * Patients and admins: ForbiddenError; anyone out of scope NotFoundError.
+ */
+export async function listMessages(
+  viewer: Viewer,
+  patientId: string,
+  query: z.input<typeof MessageListQuery> = {},
+): Promise<MessagePage> {
+  const { cursor, limit } = MessageListQuery.parse(query);
+  return withPatientAccess(
+    viewer,
+    patientId,
+    { permission: 'message.read', action: 'list', resourceType: 'careTeamMessage' },
+    async (tx, patient) => {
+      const scope = { patientId: patient.id, organizationId: patient.organizationId };
+      const filters: Prisma.CareTeamMessageWhereInput[] = [scope];
+      if (cursor) {
+        const before = await tx.careTeamMessage.findFirst({
+          where: { ...scope, id: cursor },
+          select: { id: true, createdAt: true },
+        });
+        if (!before) throw invalidCursor();
+        filters.push({
+          OR: [
+            { createdAt: { lt: before.createdAt } },
+            { createdAt: before.createdAt, id: { lt: before.id } },
+          ],
+        });
+      }
+      const rows = await tx.careTeamMessage.findMany({
+        where: { AND: filters },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: limit + 1,
+        select,
+      });
+      const page = rows.slice(0, limit);
+      const oldest = page.at(-1);
+      return {
+        items: page.toReversed().map(toDto),
+        nextCursor: rows.length > limit && oldest ? oldest.id : null,
+      };
+    },
+  );
+}
+
+/** Clinicians on the team: posts a message to the thread. Invalid input: ZodError. */
+export async function postMessage(
+  viewer: Viewer,
+  patientId: string,
+  input: z.input<typeof MessageInput>,
+): Promise<Message> {
+  const { body } = MessageInput.parse(input);
+  return withPatientAccess(
+    viewer,
+    patientId,
+    { permission: 'message.write', action: 'create', resourceType: 'careTeamMessage' },
+    async (tx, patient) =>
+      toDto(
+        await tx.careTeamMessage.create({
+          data: {
+            organizationId: patient.organizationId,
+            patientId: patient.id,
+            authorId: viewer.userId,
+            body: body.trim(),
+          },
+          select,
+        }),
+      ),
+    (message) => message.id,
+  );
+}

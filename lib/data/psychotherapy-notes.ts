@@ -1,0 +1,118 @@
+import 'server-only';
+import type { z } from 'zod';
+import type { Prisma } from '@/prisma/generated/client';
+import type { Viewer } from '@/lib/auth/viewer';
+import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
+import { toIsoDate } from '@/lib/format';
+import { invalidCursor } from '@/lib/schemas/common';
+import {
+  PsychotherapyNoteInput,
+  PsychotherapyNoteListQuery,
+  type PsychotherapyNote,
+  type PsychotherapyNotePage,
+} from '@/lib/schemas/psychotherapy-notes';
+
+export type { PsychotherapyNote, PsychotherapyNotePage } from '@/lib/schemas/psychotherapy-notes';
+
+/**
+ * SECURITY (HIPAA 45 CFR 164.501, PRODUCT.md): psychotherapy notes are readable by their author
+ * alone. Every query of the table goes through this where; no other module reads it, so these
+ * notes never reach a brief, timeline, count, search or export.
+ */
+function ownNotes(viewer: Viewer, patient: ScopedPatient): Prisma.PsychotherapyNoteWhereInput {
+  return { patientId: patient.id, organizationId: patient.organizationId, authorId: viewer.userId };
+}
+
+const select = {
+  id: true,
+  patientId: true,
+  sessionDate: true,
+  body: true,
+  createdAt: true,
+} as const satisfies Prisma.PsychotherapyNoteSelect;
+
+function toDto(
+  row: Prisma.PsychotherapyNoteGetPayload<{ select: typeof select }>,
+): PsychotherapyNote {
+  return {
+    id: row.id,
+    patientId: row.patientId,
+    sessionDate: row.sessionDate ? toIsoDate(row.sessionDate) : null,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Therapists on the team: their own psychotherapy notes for the patient, newest first (another
+ * therapist's are never listed). Everyone else: ForbiddenError in scope, NotFoundError out of it.
+ * Audited as 'psychotherapyNote', which the access log and the admin audit view leave out.
+ */
+export async function listPsychotherapyNotes(
+  viewer: Viewer,
+  patientId: string,
+  query: z.input<typeof PsychotherapyNoteListQuery> = {},
+): Promise<PsychotherapyNotePage> {
+  const { cursor, limit } = PsychotherapyNoteListQuery.parse(query);
+  return withPatientAccess(
+    viewer,
+    patientId,
+    { permission: 'psychotherapyNote.readOwn', action: 'list', resourceType: 'psychotherapyNote' },
+    async (tx, patient) => {
+      const own = ownNotes(viewer, patient);
+      const filters: Prisma.PsychotherapyNoteWhereInput[] = [own];
+      if (cursor) {
+        const after = await tx.psychotherapyNote.findFirst({
+          where: { AND: [own, { id: cursor }] },
+          select: { id: true, createdAt: true },
+        });
+        if (!after) throw invalidCursor();
+        filters.push({
+          OR: [
+            { createdAt: { lt: after.createdAt } },
+            { createdAt: after.createdAt, id: { lt: after.id } },
+          ],
+        });
+      }
+      const rows = await tx.psychotherapyNote.findMany({
+        where: { AND: filters },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: limit + 1,
+        select,
+      });
+      const page = rows.slice(0, limit);
+      return {
+        items: page.map(toDto),
+        nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+      };
+    },
+  );
+}
+
+/** Therapists on the team: records a psychotherapy note of their own. Invalid input: ZodError. */
+export async function createPsychotherapyNote(
+  viewer: Viewer,
+  patientId: string,
+  input: z.input<typeof PsychotherapyNoteInput>,
+): Promise<PsychotherapyNote> {
+  const data = PsychotherapyNoteInput.parse(input);
+  return withPatientAccess(
+    viewer,
+    patientId,
+    { permission: 'psychotherapyNote.write', action: 'create', resourceType: 'psychotherapyNote' },
+    async (tx, patient) =>
+      toDto(
+        await tx.psychotherapyNote.create({
+          data: {
+            organizationId: patient.organizationId,
+            patientId: patient.id,
+            authorId: viewer.userId,
+            sessionDate: data.sessionDate ? new Date(data.sessionDate) : null,
+            body: data.body,
+          },
+          select,
+        }),
+      ),
+    (note) => note.id,
+  );
+}

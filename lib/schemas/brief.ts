@@ -1,0 +1,127 @@
+// The before-session brief (issue 5): what changed for a patient since a moment, for clinicians.
+import { z } from 'zod';
+import { Id, IsoDate, IsoDateTime } from '@/lib/schemas/common';
+
+/** GET /api/v1/patients/{patientId}/brief query: `since` an ISO instant (or `YYYY-MM-DD`). */
+export const BriefQuery = z.strictObject({
+  since: z
+    .union([IsoDateTime, IsoDate])
+    .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'Not a valid date.' })
+    .optional()
+    .meta({
+      description:
+        'Start of the period (ISO 8601). Default: the viewer’s last signed note for this patient, else 30 days ago.',
+    }),
+});
+export type BriefQuery = z.infer<typeof BriefQuery>;
+
+/** Where the period starts: given, the viewer's last signed note, or the 30-day fallback. */
+export const BriefSinceSource = z.enum(['QUERY', 'LAST_SIGNED_NOTE', 'DEFAULT_30_DAYS']);
+
+export const BriefMedicationChange = z.object({
+  id: Id,
+  action: z.enum(['START', 'INCREASE', 'DECREASE', 'HOLD', 'RESUME', 'STOP', 'ENTERED_IN_ERROR']),
+  medication: z.string(),
+  dose: z.number().nullable(),
+  unit: z.string().nullable(),
+  frequency: z.string().nullable(),
+  effectiveDate: IsoDate,
+  reason: z.string(),
+  monitorFor: z.array(z.string()),
+  noteForCareTeam: z.string().nullable(),
+  prescriber: z.object({ id: Id, name: z.string() }),
+  createdAt: IsoDateTime,
+});
+export type BriefMedicationChange = z.infer<typeof BriefMedicationChange>;
+
+export const BriefSideEffect = z.object({
+  name: z.string(),
+  reports: z.number().int(),
+  worst: z.enum(['MILD', 'MODERATE', 'SEVERE']),
+  /** Oldest first; at most the last 20 reports in the period. */
+  series: z.array(z.object({ date: IsoDate, severity: z.enum(['MILD', 'MODERATE', 'SEVERE']) })),
+});
+export type BriefSideEffect = z.infer<typeof BriefSideEffect>;
+
+const Averages = z.object({
+  mood: z.number().nullable(),
+  sleepHours: z.number().nullable(),
+  sleepQuality: z.number().nullable(),
+  energy: z.number().nullable(),
+  focus: z.number().nullable(),
+  appetite: z.number().nullable(),
+});
+export type BriefAverages = z.infer<typeof Averages>;
+
+export const BriefCheckIns = z.object({
+  /** Calendar days in the period (the since date to today, both included). */
+  days: z.number().int(),
+  count: z.number().int(),
+  /** Days of the period without a check-in. */
+  missedDays: z.number().int(),
+  lastCheckIn: IsoDate.nullable(),
+  averages: Averages,
+  /** The equally long period just before. */
+  previous: z.object({ count: z.number().int(), averages: Averages }),
+});
+export type BriefCheckIns = z.infer<typeof BriefCheckIns>;
+
+const Score = z.object({
+  score: z.number().int(),
+  severity: z.string(),
+  completedAt: IsoDateTime,
+});
+export type BriefScore = z.infer<typeof Score>;
+
+export const BriefAssessment = z.object({
+  instrument: z.enum(['PHQ9', 'GAD7']),
+  latest: Score.nullable(),
+  previous: Score.nullable(),
+  baseline: Score.nullable(),
+  /** latest − previous, latest − baseline; null when either is missing. */
+  changeFromPrevious: z.number().int().nullable(),
+  changeFromBaseline: z.number().int().nullable(),
+  /** Whether the latest was completed within the period. */
+  newInPeriod: z.boolean(),
+});
+export type BriefAssessment = z.infer<typeof BriefAssessment>;
+
+export const BriefPlanChange = z.object({
+  version: z.number().int(),
+  changeSummary: z.string().nullable(),
+  author: z.object({ id: Id, name: z.string() }),
+  createdAt: IsoDateTime,
+});
+export type BriefPlanChange = z.infer<typeof BriefPlanChange>;
+
+export const BriefMessage = z.object({
+  id: Id,
+  body: z.string(),
+  author: z.object({ id: Id, name: z.string(), role: z.enum(['PRESCRIBER', 'THERAPIST']) }),
+  createdAt: IsoDateTime,
+});
+
+export const BriefSafetyFlag = z.object({
+  id: Id,
+  reason: z.string(),
+  raisedAt: IsoDateTime,
+});
+
+/** GET /api/v1/patients/{patientId}/brief. Never holds psychotherapy notes. */
+export const Brief = z.object({
+  patientId: Id,
+  since: IsoDateTime,
+  sinceSource: BriefSinceSource,
+  until: IsoDateTime,
+  medicationChanges: z.array(BriefMedicationChange),
+  /** The newest change recorded before the period, so the current context is never blank. */
+  lastChangeBefore: BriefMedicationChange.nullable(),
+  sideEffects: z.array(BriefSideEffect),
+  checkIns: BriefCheckIns,
+  assessments: z.array(BriefAssessment),
+  planChanges: z.array(BriefPlanChange),
+  messages: z.array(BriefMessage),
+  /** Safety flags not yet reviewed, whenever raised. */
+  openSafetyFlags: z.array(BriefSafetyFlag),
+});
+export type Brief = z.infer<typeof Brief>;

@@ -1,0 +1,111 @@
+// Session (progress) notes: drafts, signing, addenda, withholding from the patient (issue 5).
+import { z } from 'zod';
+import { Cursor, freeText, Id, IsoDate, IsoDateTime, Limit, Page } from '@/lib/schemas/common';
+
+const Section = freeText(20_000);
+
+/** DAP: data, assessment, plan. */
+export const DapBody = z.strictObject({ data: Section, assessment: Section, plan: Section });
+/** SOAP: subjective, objective, assessment, plan. */
+export const SoapBody = z.strictObject({
+  subjective: Section,
+  objective: Section,
+  assessment: Section,
+  plan: Section,
+});
+
+/** The sections of each format, in reading order, with their headings. */
+export const NOTE_SECTIONS = {
+  DAP: [
+    ['data', 'Data'],
+    ['assessment', 'Assessment'],
+    ['plan', 'Plan'],
+  ],
+  SOAP: [
+    ['subjective', 'Subjective'],
+    ['objective', 'Objective'],
+    ['assessment', 'Assessment'],
+    ['plan', 'Plan'],
+  ],
+} as const;
+
+export const SessionNoteKind = z.enum(['THERAPY', 'MEDICATION_MANAGEMENT']);
+
+const noteFields = {
+  kind: SessionNoteKind,
+  sessionDate: IsoDate.refine((d) => d <= new Date(Date.now() + 86_400_000).toISOString(), {
+    message: 'The session date cannot be in the future.',
+  }),
+};
+
+/**
+ * POST /session-notes (a new draft) and PUT /session-notes/{noteId} (the draft's new content).
+ * Sections may be empty in a draft; signing needs every one filled.
+ */
+export const SessionNoteInput = z
+  .strictObject({
+    ...noteFields,
+    format: z.enum(['DAP', 'SOAP']),
+    body: z.union([DapBody, SoapBody]),
+  })
+  .superRefine((note, ctx) => {
+    if ((note.format === 'DAP') !== 'data' in note.body) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['body'],
+        message: `The sections must be those of ${note.format}.`,
+      });
+    }
+  });
+export type SessionNoteInput = z.infer<typeof SessionNoteInput>;
+
+/** POST /session-notes/{noteId}/addenda: a correction or addition to a signed note. */
+export const AddendumInput = z.strictObject({
+  body: freeText(10_000).refine((s) => s.trim().length > 0, { message: 'Required.' }),
+});
+export type AddendumInput = z.infer<typeof AddendumInput>;
+
+/** POST /session-notes/{noteId}/withhold: hides a signed note from the patient, with the reason. */
+export const WithholdInput = z.strictObject({
+  reason: freeText(1_000).refine((s) => s.trim().length > 0, { message: 'Give the reason.' }),
+});
+export type WithholdInput = z.infer<typeof WithholdInput>;
+
+export const SessionNoteListQuery = z.strictObject({ cursor: Cursor.optional(), limit: Limit });
+
+export const SessionNoteParams = z.strictObject({ patientId: Id, noteId: Id });
+
+const Person = z.object({
+  id: Id,
+  name: z.string(),
+  role: z.enum(['PRESCRIBER', 'THERAPIST']),
+});
+
+export const Addendum = z.object({
+  id: Id,
+  body: z.string(),
+  author: Person,
+  createdAt: IsoDateTime,
+});
+export type Addendum = z.infer<typeof Addendum>;
+
+/** A session note as its viewer may see it (the withholding reason: clinicians only). */
+export const SessionNote = z.object({
+  id: Id,
+  patientId: Id,
+  kind: SessionNoteKind,
+  format: z.enum(['DAP', 'SOAP']),
+  sessionDate: IsoDate,
+  body: z.record(z.string(), z.string()),
+  status: z.enum(['DRAFT', 'SIGNED']),
+  signedAt: IsoDateTime.nullable(),
+  withheld: z.object({ at: IsoDateTime, reason: z.string() }).nullable(),
+  author: Person,
+  addenda: z.array(Addendum),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type SessionNote = z.infer<typeof SessionNote>;
+
+export const SessionNotePage = Page(SessionNote);
+export type SessionNotePage = z.infer<typeof SessionNotePage>;

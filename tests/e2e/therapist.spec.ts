@@ -1,0 +1,178 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+// The therapist's journey (issue 5): the brief before a session, the session note, and the
+// psychotherapy note that nobody else ever sees. The tests run in order against one demo database.
+test.describe.configure({ mode: 'serial' });
+
+const PASSWORD = 'care-team-demo';
+const stamp = Date.now().toString(36);
+const NOTE_TEXT = `Reviewed the sleep routine after the dose change (${stamp}).`;
+const MARKER = `PSYNOTE-MARKER-${stamp}`;
+let alexId = '';
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+async function asUser(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return { page, close: () => context.close() };
+}
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+test('Sam opens Alex Morgan and reads the brief: Dr. Rivera’s dose change and her note', async ({
+  page,
+}) => {
+  await signIn(page, 'sam.okafor@riverbend.test');
+  await page.goto('/caseload');
+  await page.getByRole('link', { name: 'Alex Morgan' }).first().click();
+  await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
+  alexId = page.url().split('/').pop()!;
+
+  const brief = page.getByRole('region', { name: /What changed/ });
+  await expect(brief).toBeVisible();
+  await expect(brief).toContainText('since your last signed note');
+  // Nothing changed since the last session: the brief still shows the most recent change.
+  await expect(brief).toContainText('Trazodone stopped. Sertraline 100 mg continues.');
+  await expectNoSeriousA11yViolations(page);
+
+  await brief.getByRole('link', { name: 'Last 90 days' }).click();
+  await expect(page).toHaveURL(/since=90d/);
+  const medications = page.getByRole('region', { name: 'Medication changes' });
+  const increase = medications
+    .getByRole('article')
+    .filter({ hasText: 'Increased Sertraline 100 mg' });
+  await expect(increase).toContainText('recorded by Elena Rivera');
+  await expect(increase).toContainText('Note for the care team');
+  await expect(increase).toContainText('Sam, worth reviewing the sleep routine');
+  await expect(page.getByRole('region', { name: 'Care-team messages' })).toContainText(
+    'keep an eye on sleep',
+  );
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('Sam writes and signs a session note, and keeps a psychotherapy note', async ({ page }) => {
+  await signIn(page, 'sam.okafor@riverbend.test');
+  await page.goto(`/patients/${alexId}/notes`);
+  await page.getByRole('link', { name: 'Write a session note' }).click();
+  await page.getByLabel('Data').fill(NOTE_TEXT);
+  await page.getByLabel('Assessment').fill('Sleep onset under 30 minutes most nights.');
+  await page.getByLabel('Plan', { exact: true }).fill('Keep the wake time; review in a week.');
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('button', { name: 'Save as draft' }).click();
+  await expect(page).toHaveURL(/\/notes\/[0-9a-f-]{36}$/);
+  await expect(page.getByText('Only you can see this draft')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign note' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign this note?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Sign note' }).click();
+  await expect(page.getByText('Signed', { exact: true })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText(NOTE_TEXT);
+  await expectNoSeriousA11yViolations(page);
+
+  await page.goto(`/patients/${alexId}/notes/psychotherapy`);
+  await page.getByLabel('Process note').fill(`Countertransference: ${MARKER}`);
+  await page.getByRole('button', { name: 'Save private note' }).click();
+  await expect(page.getByRole('list', { name: 'Your psychotherapy notes' })).toContainText(MARKER);
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('Alex and Dr. Rivera read the signed note', async ({ browser }) => {
+  const alex = await asUser(browser, 'alex.morgan@riverbend.test');
+  await alex.page.goto('/my-care/notes');
+  await expect(alex.page.getByRole('main')).toContainText(NOTE_TEXT);
+  await expect(alex.page.getByRole('main')).toContainText('What we talked about');
+  await expectNoSeriousA11yViolations(alex.page);
+  await alex.close();
+
+  const rivera = await asUser(browser, 'dr.rivera@riverbend.test');
+  await rivera.page.goto(`/patients/${alexId}/notes`);
+  await expect(rivera.page.getByRole('main')).toContainText(NOTE_TEXT);
+  await rivera.page.goto(`/patients/${alexId}/messages`);
+  await expect(rivera.page.getByRole('list', { name: 'Messages, oldest first' })).toBeVisible();
+  await expectNoSeriousA11yViolations(rivera.page);
+  await rivera.page.goto(`/patients/${alexId}/timeline`);
+  await expect(rivera.page.getByRole('main')).toContainText('Therapy note signed');
+  await expectNoSeriousA11yViolations(rivera.page);
+  await rivera.close();
+});
+
+test('Lee Park, not on Alex’s team, gets not-found on Alex’s chart', async ({ browser }) => {
+  const lee = await asUser(browser, 'lee.park@riverbend.test');
+  for (const tab of ['', '/notes', '/messages', '/timeline']) {
+    await lee.page.goto(`/patients/${alexId}${tab}`);
+    await expect(
+      lee.page.getByRole('heading', { name: 'We couldn’t find that page' }),
+    ).toBeVisible();
+    await expect(lee.page.getByRole('main')).not.toContainText('Alex Morgan');
+  }
+  await lee.close();
+});
+
+test('the psychotherapy note reaches nobody but Sam', async ({ browser }) => {
+  const sam = await asUser(browser, 'sam.okafor@riverbend.test');
+  const own = await sam.page.request.get(`/patients/${alexId}/notes/psychotherapy`);
+  expect(await own.text()).toContain(MARKER);
+  await sam.close();
+
+  const chart = [
+    '',
+    '/medications',
+    '/plan',
+    '/notes',
+    '/notes/psychotherapy',
+    '/check-ins',
+    '/messages',
+    '/timeline',
+  ].map((tab) => `/patients/${alexId}${tab}`);
+  const pages = [
+    ...chart,
+    `/patients/${alexId}?since=90d`,
+    '/caseload',
+    '/my-care',
+    '/my-care/notes',
+    '/my-care/who-viewed',
+    '/my-care/check-in',
+    '/my-care/trends',
+    '/admin',
+    '/admin/audit',
+    `/admin/patients/${alexId}`,
+    `/api/v1/patients/${alexId}/brief`,
+    `/api/v1/patients/${alexId}/timeline?limit=100`,
+    `/api/v1/patients/${alexId}/session-notes?limit=100`,
+    `/api/v1/patients/${alexId}/psychotherapy-notes`,
+    `/api/v1/patients/${alexId}/access-log?limit=100`,
+    '/api/v1/audit-events?limit=100',
+  ];
+  for (const email of [
+    'dr.rivera@riverbend.test',
+    'dr.chen@riverbend.test',
+    'lee.park@riverbend.test',
+    'alex.morgan@riverbend.test',
+    'casey.nguyen@riverbend.test',
+    'admin@riverbend.test',
+    'dr.hale@northside.test',
+  ]) {
+    const user = await asUser(browser, email);
+    for (const path of pages) {
+      const response = await user.page.request.get(path);
+      expect(await response.text(), `${email} ${path}`).not.toContain(MARKER);
+    }
+    await user.close();
+  }
+});
