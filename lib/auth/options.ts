@@ -265,6 +265,7 @@ export function buildAuthOptions(context?: RequestContext): AuthOptions {
           organizationId: parsed.data.organizationId,
           role: parsed.data.role,
           email: parsed.data.email,
+          sessionVersion: parsed.data.sessionVersion,
           context: context ?? {},
         });
       },

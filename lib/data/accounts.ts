@@ -120,17 +120,28 @@ export async function recordSignInAttempt(attempt: {
   await db.$transaction((tx) => writeAuditEvent(tx, entry));
 }
 
-/** Records a sign-out in the audit trail (next-auth's signOut event, lib/auth/options.ts only). */
+/**
+ * Ends a session at sign-out (next-auth's signOut event, lib/auth/options.ts only): bumps the
+ * account's sessionVersion and records the sign-out in the audit trail.
+ * SECURITY: the session token is a signed cookie, and a request still in flight when the user
+ * signs out may set a refreshed copy of it again; bumping the version makes every copy worthless.
+ * This signs the account out on its other devices too.
+ */
 export async function recordSignOut(session: {
   userId: string;
   organizationId: string;
   role: Role;
   email: string;
+  sessionVersion: number;
   context: RequestContext;
 }): Promise<void> {
   const { context } = session;
-  await db.$transaction((tx) =>
-    writeAuditEvent(tx, {
+  await db.$transaction(async (tx) => {
+    await tx.user.updateMany({
+      where: { id: session.userId, sessionVersion: session.sessionVersion },
+      data: { sessionVersion: { increment: 1 } },
+    });
+    await writeAuditEvent(tx, {
       organizationId: session.organizationId,
       actorId: session.userId,
       actorRole: session.role,
@@ -142,6 +153,6 @@ export async function recordSignOut(session: {
       ip: context.ip ?? null,
       userAgent: context.userAgent ?? null,
       requestId: context.requestId ?? null,
-    }),
-  );
+    });
+  });
 }

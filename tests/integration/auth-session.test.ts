@@ -163,11 +163,25 @@ describe('next-auth callbacks', () => {
       organizationId: org.id,
       role: 'ADMIN',
       email: user.email,
+      sessionVersion: user.sessionVersion,
       context: { ip: '192.0.2.7', userAgent: 'vitest', requestId: 'sign-out-1' },
     });
     const event = await db.auditEvent.findFirst({
       where: { organizationId: org.id, action: 'sign-out' },
     });
     expect(event).toMatchObject({ actorId: user.id, outcome: 'ALLOWED', ip: '192.0.2.7' });
+  });
+
+  it('makes every copy of the signed-out token worthless, even one refreshed by a late request', async () => {
+    const { org, user, token } = await signedIn();
+    await recordSignOut({
+      userId: user.id,
+      organizationId: org.id,
+      role: user.role,
+      email: user.email,
+      sessionVersion: token.sessionVersion,
+      context: {},
+    });
+    expect(await findSessionAccount({ ...token, userId: token.sub })).toBeNull();
   });
 });
