@@ -34,9 +34,49 @@ async function expectNoSeriousA11yViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
+const CARE_TEAM_NOTE = `Sam, please watch sleep after this change (${stamp}).`;
+
+/**
+ * Dr. Rivera raises Alex's sertraline through the API, from whatever dose it is at (other specs
+ * share this demo database and may have changed it), with a note meant for the care team.
+ */
+async function riveraRaisesSertraline(browser: Browser): Promise<string> {
+  const rivera = await asUser(browser, 'dr.rivera@riverbend.test');
+  try {
+    const patients = await (await rivera.page.request.get('/api/v1/patients?q=Alex')).json();
+    const id: string = patients.items[0].id;
+    const regimen = await (
+      await rivera.page.request.get(`/api/v1/patients/${id}/medications`)
+    ).json();
+    const sertraline = regimen.items.find(
+      (m: { medication: string; status: string }) =>
+        /sertraline/i.test(m.medication) && m.status === 'ACTIVE',
+    );
+    const response = await rivera.page.request.post(`/api/v1/patients/${id}/medication-changes`, {
+      data: {
+        action: 'INCREASE',
+        medication: sertraline.medication,
+        dose: sertraline.dose + 25,
+        unit: sertraline.unit,
+        frequency: sertraline.frequency,
+        effectiveDate: new Date().toISOString().slice(0, 10),
+        reason: 'Partial response; tolerating the current dose well.',
+        monitorFor: ['sleep'],
+        noteForCareTeam: CARE_TEAM_NOTE,
+      },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    return `Increased ${sertraline.medication} ${sertraline.dose + 25} ${sertraline.unit}`;
+  } finally {
+    await rivera.close();
+  }
+}
+
 test('Sam opens Alex Morgan and reads the brief: Dr. Rivera’s dose change and her note', async ({
   page,
+  browser,
 }) => {
+  const change = await riveraRaisesSertraline(browser);
   await signIn(page, 'sam.okafor@riverbend.test');
   await page.goto('/caseload');
   await page.getByRole('link', { name: 'Alex Morgan' }).first().click();
@@ -46,8 +86,9 @@ test('Sam opens Alex Morgan and reads the brief: Dr. Rivera’s dose change and 
   const brief = page.getByRole('region', { name: /What changed/ });
   await expect(brief).toBeVisible();
   await expect(brief).toContainText('since your last signed note');
-  // Nothing changed since the last session: the brief still shows the most recent change.
-  await expect(brief).toContainText('Trazodone stopped. Sertraline 100 mg continues.');
+  const latest = brief.getByRole('article').filter({ hasText: change });
+  await expect(latest).toContainText('recorded by Elena Rivera');
+  await expect(latest).toContainText(CARE_TEAM_NOTE);
   await expectNoSeriousA11yViolations(page);
 
   await brief.getByRole('link', { name: 'Last 90 days' }).click();
