@@ -49,6 +49,8 @@ export default defineConfig({
     url: `${baseURL}/sign-in`,
     timeout: 600_000,
     reuseExistingServer: false,
+    // SIGTERM (Playwright's default is SIGKILL), so the server drops its fresh database on the way out.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     stdout: 'pipe',
     stderr: 'pipe',
     env: { NEXTAUTH_URL: baseURL },
