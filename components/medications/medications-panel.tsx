@@ -1,6 +1,7 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { apiFetch } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
@@ -27,14 +28,20 @@ export function MedicationsPanel({
     queryFn: () => apiFetch<Regimen>(`/api/v1/patients/${patientId}/medications`),
     initialData: initialRegimen,
   });
-  const changes = useQuery({
+  const changes = useInfiniteQuery({
     queryKey: queryKeys.patients.medicationChanges(patientId),
-    queryFn: () =>
+    queryFn: ({ pageParam }) =>
       apiFetch<MedicationChangePage>(
-        `/api/v1/patients/${patientId}/medication-changes?limit=${HISTORY_LIMIT}`,
+        `/api/v1/patients/${patientId}/medication-changes?limit=${HISTORY_LIMIT}${
+          pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''
+        }`,
       ),
-    initialData: initialChanges,
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    initialData: { pages: [initialChanges], pageParams: [null] },
   });
+  const newest = changes.data.pages[0]?.items ?? [];
+  const history = changes.data.pages.flatMap((page) => page.items);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
@@ -51,21 +58,25 @@ export function MedicationsPanel({
             <RecordChangeForm
               patientId={patientId}
               regimen={regimen.data.items}
-              recentChanges={changes.data.items}
+              recentChanges={newest}
             />
           </Card>
         ) : null}
       </div>
-      <Card
-        title="Change history"
-        titleId="history-heading"
-        description={
-          changes.data.nextCursor
-            ? `The ${HISTORY_LIMIT} most recent changes, newest first.`
-            : 'Newest first.'
-        }
-      >
-        <ChangeHistory changes={changes.data.items} />
+      <Card title="Change history" titleId="history-heading" description="Newest first.">
+        <ChangeHistory changes={history} />
+        {changes.hasNextPage ? (
+          <div className="mt-4">
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => void changes.fetchNextPage()}
+              disabled={changes.isFetchingNextPage}
+            >
+              {changes.isFetchingNextPage ? 'Loading older changes…' : 'Show older changes'}
+            </Button>
+          </div>
+        ) : null}
       </Card>
     </div>
   );
