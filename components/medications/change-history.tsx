@@ -60,7 +60,7 @@ export function ChangeHistory({ changes }: { changes: MedicationChange[] }) {
                 ; this change no longer counts toward the regimen.
               </p>
             ) : null}
-            <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+            <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[minmax(0,9rem)_minmax(0,1fr)]">
               <dt className="font-medium text-slate-700">Reason</dt>
               <dd className="whitespace-pre-line text-slate-900">{change.reason}</dd>
               {change.monitorFor.length > 0 ? (
