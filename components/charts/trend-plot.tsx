@@ -100,7 +100,14 @@ export function TrendPlot({
             x={Date.parse(`${marker.date}T00:00:00Z`)}
             stroke="#64748b"
             strokeDasharray="4 2"
-            label={{ value: marker.label, position: 'top', fontSize: 10, fill: '#334155' }}
+            // Staggered down from the top edge, so the labels of changes close in time do not overlap.
+            label={{
+              value: marker.label,
+              position: 'insideTopLeft',
+              offset: 4 + (index % 3) * 13,
+              fontSize: 10,
+              fill: '#334155',
+            }}
           />
         ))}
         <Tooltip
