@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { checkConnection, DatabaseStartError, freePort } from '@/scripts/database';
+
+describe('choosing the database', () => {
+  it('refuses a malformed DATABASE_URL with one clear line', async () => {
+    const error = await checkConnection('not a url').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseStartError);
+    expect((error as Error).message).toMatch(/^DATABASE_URL is not a valid URL/);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('refuses a URL that is not PostgreSQL', async () => {
+    await expect(checkConnection('mysql://root@127.0.0.1/test')).rejects.toThrow(
+      /must start with postgresql:\/\//,
+    );
+  });
+
+  it('names the server it cannot reach, in one line', async () => {
+    const port = await freePort();
+    const error = await checkConnection(`postgresql://postgres@127.0.0.1:${port}/triad`).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DatabaseStartError);
+    expect((error as Error).message).toMatch(
+      new RegExp(`^Cannot reach PostgreSQL at 127\\.0\\.0\\.1:${port}/triad: `),
+    );
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('accepts the test database the run is using', async () => {
+    await expect(checkConnection(process.env.DATABASE_URL!)).resolves.toBeUndefined();
+  });
+});
