@@ -14,6 +14,7 @@ export function auditTime(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 }
 
+const COLUMNS = ['When', 'Actor', 'Role', 'Action', 'Resource', 'Patient', 'Outcome', 'IP'];
 const cell = 'px-3 py-2.5 align-top';
 const link = 'font-medium text-teal-800 underline';
 
@@ -41,30 +42,11 @@ export function AuditEventTable({
         </caption>
         <thead>
           <tr className="border-b border-slate-200 text-xs font-medium tracking-wide text-slate-600 uppercase">
-            <th scope="col" className={cell}>
-              When
-            </th>
-            <th scope="col" className={cell}>
-              Actor
-            </th>
-            <th scope="col" className={cell}>
-              Role
-            </th>
-            <th scope="col" className={cell}>
-              Action
-            </th>
-            <th scope="col" className={cell}>
-              Resource
-            </th>
-            <th scope="col" className={cell}>
-              Patient
-            </th>
-            <th scope="col" className={cell}>
-              Outcome
-            </th>
-            <th scope="col" className={cell}>
-              IP
-            </th>
+            {COLUMNS.map((column) => (
+              <th key={column} scope="col" className={cell}>
+                {column}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200">
