@@ -1,13 +1,7 @@
 import { differenceInCalendarDays, differenceInYears, format, parseISO } from 'date-fns';
 import type { Role } from '@/lib/auth/viewer';
 
-/**
- * A calendar date as `YYYY-MM-DD`. Prisma reads a Postgres `date` as UTC midnight, so the UTC
- * fields are the stored date whatever the server's time zone.
- */
-export function toIsoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+export { toIsoDate } from '@/lib/calendar-date';
 
 /** Whole years between a date of birth (`YYYY-MM-DD`) and `today`. */
 export function ageOn(dateOfBirth: string, today: Date = new Date()): number {

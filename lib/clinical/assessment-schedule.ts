@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '@/lib/calendar-date';
 // When each questionnaire is next due: every `intervalDays` (the plan's assessmentIntervalDays)
 // since the last one of that instrument. Pure; dates are calendar dates `YYYY-MM-DD`.
 
@@ -13,22 +14,6 @@ export type AssessmentDue = {
   daysUntil: number;
 };
 
-const DAY_MS = 86_400_000;
-
-function dayNumber(isoDate: string): number {
-  return (
-    Date.UTC(
-      Number(isoDate.slice(0, 4)),
-      Number(isoDate.slice(5, 7)) - 1,
-      Number(isoDate.slice(8, 10)),
-    ) / DAY_MS
-  );
-}
-
-function isoOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
 /**
  * The next due date of an instrument last completed on `lastCompletedOn` (or never: due now),
  * seen on `today`. Both are calendar dates `YYYY-MM-DD`.
@@ -42,8 +27,7 @@ export function nextAssessmentDue(
     Number.isInteger(intervalDays) && intervalDays > 0
       ? intervalDays
       : DEFAULT_ASSESSMENT_INTERVAL_DAYS;
-  const todayNumber = dayNumber(today);
-  const due = lastCompletedOn === null ? todayNumber : dayNumber(lastCompletedOn) + interval;
-  const daysUntil = due - todayNumber;
-  return { dueOn: isoOf(due), isDue: daysUntil <= 0, daysUntil };
+  const dueOn = lastCompletedOn === null ? today : addDays(lastCompletedOn, interval);
+  const daysUntil = daysBetween(today, dueOn);
+  return { dueOn, isDue: daysUntil <= 0, daysUntil };
 }

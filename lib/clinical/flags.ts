@@ -1,3 +1,4 @@
+import { daysBetween, toIsoDate } from '@/lib/calendar-date';
 // The caseload flags of PRODUCT.md, decided from one row of facts per patient. Pure: the query that
 // gathers the facts is lib/data/flags.ts.
 
@@ -35,14 +36,8 @@ export type FlagFacts = {
   openReviewRequests: number;
 };
 
-function daysBetween(fromIsoDate: string, to: Date): number {
-  const from = Date.UTC(
-    Number(fromIsoDate.slice(0, 4)),
-    Number(fromIsoDate.slice(5, 7)) - 1,
-    Number(fromIsoDate.slice(8, 10)),
-  );
-  const today = Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate());
-  return Math.round((today - from) / 86_400_000);
+function daysBefore(fromIsoDate: string, today: Date): number {
+  return daysBetween(fromIsoDate, toIsoDate(today));
 }
 
 function worsened(instrument: string, latest: number | null, previous: number | null): Flag | null {
@@ -73,16 +68,16 @@ export function flagsFor(facts: FlagFacts, today: Date): Flag[] {
           detail: `Reported a severe side effect: ${facts.severeSideEffect}.`,
         }
       : null,
-    facts.lastCheckIn === null || daysBetween(facts.lastCheckIn, today) >= CHECK_IN_GAP_DAYS
+    facts.lastCheckIn === null || daysBefore(facts.lastCheckIn, today) >= CHECK_IN_GAP_DAYS
       ? {
           kind: 'NO_RECENT_CHECK_IN',
           label: 'No check-in for 14+ days',
           detail: facts.lastCheckIn
-            ? `Last check-in ${daysBetween(facts.lastCheckIn, today)} days ago.`
+            ? `Last check-in ${daysBefore(facts.lastCheckIn, today)} days ago.`
             : 'No check-in yet.',
         }
       : null,
-    facts.planReviewBy !== null && daysBetween(facts.planReviewBy, today) > 0
+    facts.planReviewBy !== null && daysBefore(facts.planReviewBy, today) > 0
       ? {
           kind: 'PLAN_REVIEW_OVERDUE',
           label: 'Plan review overdue',

@@ -11,6 +11,7 @@
 //   earlier half: beyond the tolerance in the goal's direction it is improving, beyond it the
 //   other way worsening, otherwise steady. Fewer than two values: no trend.
 import type { GoalProgress, MeasureDirection, MeasureKind } from '@/lib/schemas/treatment-plan';
+import { addDays } from '@/lib/calendar-date';
 
 /** How many values the trend looks at. */
 export const TREND_POINTS = 6;
@@ -45,30 +46,19 @@ export function isMeasurable(goal: MeasurableGoal): boolean {
   return goal.measureKind !== 'NONE' && goal.targetValue !== null;
 }
 
-function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-function dayMs(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-}
-
 /**
  * Weekly sums of daily values: the week ending `today` and the WEEKS_SHOWN - 1 before it, oldest
  * first; a week without any value is left out.
  */
 export function weeklySums(values: readonly MeasuredValue[], today: string): MeasuredValue[] {
-  const end = dayMs(today);
   const sums: MeasuredValue[] = [];
   for (let week = WEEKS_SHOWN - 1; week >= 0; week -= 1) {
-    const last = end - week * 7 * 86_400_000;
-    const first = last - 6 * 86_400_000;
-    const inWeek = values.filter((v) => {
-      const at = dayMs(v.on);
-      return at >= first && at <= last;
-    });
+    const last = addDays(today, -7 * week);
+    const first = addDays(last, -6);
+    // ISO dates compare as strings.
+    const inWeek = values.filter((v) => v.on >= first && v.on <= last);
     if (inWeek.length === 0) continue;
-    sums.push({ on: isoDay(last), value: inWeek.reduce((sum, v) => sum + v.value, 0) });
+    sums.push({ on: last, value: inWeek.reduce((sum, v) => sum + v.value, 0) });
   }
   return sums;
 }

@@ -13,20 +13,9 @@ import {
   type CheckInResult,
 } from '@/lib/schemas/check-ins';
 import { fieldError } from '@/lib/schemas/common';
+import { addDays, daysBetween, fromIsoDate } from '@/lib/calendar-date';
 
 export type { CheckIn, CheckInList, CheckInResult } from '@/lib/schemas/check-ins';
-
-const DAY_MS = 86_400_000;
-
-/** A `YYYY-MM-DD` as the UTC-midnight Date a Postgres `date` column holds. */
-export function dateFromIso(iso: string): Date {
-  return new Date(`${iso}T00:00:00.000Z`);
-}
-
-/** The calendar date `days` after (or before) `iso`. */
-export function addDays(iso: string, days: number): string {
-  return toIsoDate(new Date(dateFromIso(iso).getTime() + days * DAY_MS));
-}
 
 /** A personal measure of the current plan version: what the patient reports in a check-in. */
 export type PersonalMeasure = {
@@ -175,7 +164,7 @@ export async function recordCheckIn(
 
       // One writer per patient and day, so two quick submissions cannot both create the day's row.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`check-in:${patient.id}:${input.localDate}`}))`;
-      const localDate = dateFromIso(input.localDate);
+      const localDate = fromIsoDate(input.localDate);
       const scope = { patientId: patient.id, organizationId: patient.organizationId };
       const existing = await tx.checkIn.findFirst({
         where: { ...scope, localDate },
@@ -249,7 +238,7 @@ export async function checkInsBetween(
     where: {
       patientId: patient.id,
       organizationId: patient.organizationId,
-      localDate: { gte: dateFromIso(from), lte: dateFromIso(to) },
+      localDate: { gte: fromIsoDate(from), lte: fromIsoDate(to) },
     },
     orderBy: { localDate: 'desc' },
     take: CHECK_IN_RANGE_MAX_DAYS + 1,
@@ -271,7 +260,7 @@ export async function listCheckIns(
   const parsed = CheckInListQuery.parse(query);
   const to = parsed.to ?? addDays(toIsoDate(now), 1);
   const from = parsed.from ?? addDays(to, -30);
-  if (dateFromIso(to).getTime() - dateFromIso(from).getTime() >= CHECK_IN_RANGE_MAX_DAYS * DAY_MS) {
+  if (daysBetween(from, to) >= CHECK_IN_RANGE_MAX_DAYS) {
     throw fieldError('from', `Ask for at most ${CHECK_IN_RANGE_MAX_DAYS} days at a time.`);
   }
   return withPatientAccess(

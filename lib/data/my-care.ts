@@ -7,7 +7,7 @@ import { NotFoundError } from '@/lib/errors';
 import { formatDose, toIsoDate } from '@/lib/format';
 import { DEFAULT_ASSESSMENT_INTERVAL_DAYS } from '@/lib/clinical/assessment-schedule';
 import { assessmentsDue, type AssessmentDue } from '@/lib/data/assessments';
-import { addDays, dateFromIso } from '@/lib/data/check-ins';
+import { addDays, fromIsoDate } from '@/lib/calendar-date';
 
 export type CareTeamMember = { id: string; name: string; role: Role };
 
@@ -220,7 +220,7 @@ export async function getMyCareSummary(
     const recent = await tx.checkIn.findMany({
       where: {
         ...scope,
-        localDate: { gte: dateFromIso(addDays(today, -14)), lte: dateFromIso(addDays(today, 1)) },
+        localDate: { gte: fromIsoDate(addDays(today, -14)), lte: fromIsoDate(addDays(today, 1)) },
       },
       orderBy: { localDate: 'asc' },
       take: 16,

@@ -33,6 +33,7 @@ import {
   type TreatmentPlanContent,
   type TreatmentPlanView,
 } from '@/lib/schemas/treatment-plan';
+import { fromIsoDate } from '@/lib/calendar-date';
 
 /** The PUT's If-Match named an older version: 412, and the answer says which version is current. */
 export class StalePlanError extends PreconditionError {
@@ -108,10 +109,6 @@ function toPlanVersion(row: VersionRow): PlanVersion {
     })),
     interventions: row.interventions,
   };
-}
-
-function fromIsoDate(iso: string): Date {
-  return new Date(`${iso}T00:00:00.000Z`);
 }
 
 async function findPlan(tx: Tx, patient: ScopedPatient) {

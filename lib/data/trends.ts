@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
-import { addDays, currentPlanFacts, dateFromIso, type PersonalMeasure } from '@/lib/data/check-ins';
+import { addDays, fromIsoDate } from '@/lib/calendar-date';
+import { currentPlanFacts, type PersonalMeasure } from '@/lib/data/check-ins';
 import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
 import { formatDose, toIsoDate } from '@/lib/format';
 import type { TrendPeriod } from '@/lib/schemas/check-ins';
@@ -87,7 +88,7 @@ export async function medicationMarkers(
     where: {
       patientId: patient.id,
       organizationId: patient.organizationId,
-      effectiveDate: { gte: dateFromIso(from), lte: dateFromIso(to) },
+      effectiveDate: { gte: fromIsoDate(from), lte: fromIsoDate(to) },
       action: { not: 'ENTERED_IN_ERROR' },
       correctedBy: { is: null },
     },
@@ -126,7 +127,7 @@ export async function getTrends(
     { permission: 'checkIn.read', action: 'read', resourceType: 'trends' },
     async (tx, patient) => {
       const scope = { patientId: patient.id, organizationId: patient.organizationId };
-      const range = { gte: dateFromIso(from), lte: dateFromIso(to) };
+      const range = { gte: fromIsoDate(from), lte: fromIsoDate(to) };
       const checkIns = await tx.checkIn.findMany({
         where: { ...scope, localDate: range },
         orderBy: { localDate: 'asc' },
@@ -144,7 +145,7 @@ export async function getTrends(
       const assessments = await tx.assessment.findMany({
         where: {
           ...scope,
-          completedAt: { gte: dateFromIso(from), lt: dateFromIso(addDays(to, 1)) },
+          completedAt: { gte: fromIsoDate(from), lt: fromIsoDate(addDays(to, 1)) },
         },
         orderBy: { completedAt: 'asc' },
         take: MAX_ROWS,

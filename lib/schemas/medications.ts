@@ -11,6 +11,7 @@ import {
   Page,
   singleLine,
 } from '@/lib/schemas/common';
+import { daysBetween, toIsoDate } from '@/lib/calendar-date';
 
 export const MEDICATION_ACTIONS = [
   'START',
@@ -31,15 +32,9 @@ export type MedicationStatus = z.infer<typeof MedicationStatus>;
 export const EFFECTIVE_DAYS_BACK = 365;
 export const EFFECTIVE_DAYS_AHEAD = 90;
 
-const DAY = 86_400_000;
-
-function todayUtc(now: Date): number {
-  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-}
-
 /** Why an effective date is refused (too far back or ahead), or null when it is accepted. */
 export function effectiveDateProblem(iso: string, now: Date = new Date()): string | null {
-  const days = Math.round((Date.parse(`${iso}T00:00:00Z`) - todayUtc(now)) / DAY);
+  const days = daysBetween(toIsoDate(now), iso);
   if (days < -EFFECTIVE_DAYS_BACK) return 'The effective date cannot be more than a year ago.';
   if (days > EFFECTIVE_DAYS_AHEAD) {
     return 'The effective date cannot be more than 90 days ahead.';
