@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { checkConnection, DatabaseStartError, freePort } from '@/scripts/database';
+import { checkConnection, DatabaseStartError, freePort, startEmbedded } from '@/scripts/database';
 
 describe('choosing the database', () => {
   it('refuses a malformed DATABASE_URL with one clear line', async () => {
@@ -30,4 +34,29 @@ describe('choosing the database', () => {
   it('accepts the test database the run is using', async () => {
     await expect(checkConnection(process.env.DATABASE_URL!)).resolves.toBeUndefined();
   });
+});
+
+describe('the embedded database', () => {
+  it('keeps its data across a stop and a start', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'triad-pglite-'));
+    try {
+      const first = await startEmbedded({ dataDir, port: await freePort() });
+      const client = new pg.Client({ connectionString: first.url });
+      await client.connect();
+      await client.query('CREATE TABLE kept (note text)');
+      await client.query("INSERT INTO kept VALUES ('still here')");
+      await client.end();
+      await first.stop();
+
+      const second = await startEmbedded({ dataDir, port: await freePort() });
+      const again = new pg.Client({ connectionString: second.url });
+      await again.connect();
+      const { rows } = await again.query('SELECT note FROM kept');
+      await again.end();
+      await second.stop();
+      expect(rows).toEqual([{ note: 'still here' }]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -1,5 +1,7 @@
+import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
+import { sessionCookieName } from '@/lib/auth/session-policy';
 import { proxy } from '@/proxy';
 
 describe('the proxy’s security headers', () => {
@@ -34,5 +36,50 @@ describe('the proxy’s security headers', () => {
     const target = new URL(response.headers.get('location')!);
     expect(target.pathname).toBe('/sign-in');
     expect(target.searchParams.get('callbackUrl')).toBe('/caseload?sort=flags');
+  });
+});
+
+describe('the proxy’s session gate', () => {
+  async function cookieFor(times: { authTime: number; lastActivity: number }) {
+    const token = { sub: 'someone', role: 'THERAPIST', ...times };
+    const value = await encode({ token, secret: process.env.NEXTAUTH_SECRET!, maxAge: 60 * 60 });
+    return `${sessionCookieName(false)}=${value}`;
+  }
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it('ends a session idle for more than 30 minutes: to sign-in, marked expired, cookie cleared', async () => {
+    const t = now();
+    const response = await proxy(
+      new NextRequest('http://localhost/caseload', {
+        headers: { cookie: await cookieFor({ authTime: t - 3600, lastActivity: t - 31 * 60 }) },
+      }),
+    );
+    const target = new URL(response.headers.get('location')!);
+    expect(target.pathname).toBe('/sign-in');
+    expect(target.searchParams.get('expired')).toBe('1');
+    expect(response.headers.get('set-cookie')).toMatch(
+      /next-auth\.session-token=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/i,
+    );
+  });
+
+  it('ends a session 12 hours after sign-in however active it was', async () => {
+    const t = now();
+    const response = await proxy(
+      new NextRequest('http://localhost/caseload', {
+        headers: { cookie: await cookieFor({ authTime: t - 12 * 3600 - 1, lastActivity: t - 60 }) },
+      }),
+    );
+    expect(new URL(response.headers.get('location')!).pathname).toBe('/sign-in');
+  });
+
+  it('slides an active session: the page goes through and the cookie is renewed', async () => {
+    const t = now();
+    const response = await proxy(
+      new NextRequest('http://localhost/caseload', {
+        headers: { cookie: await cookieFor({ authTime: t - 3600, lastActivity: t - 10 * 60 }) },
+      }),
+    );
+    expect(response.headers.get('location')).toBeNull();
+    expect(response.headers.get('set-cookie')).toMatch(/next-auth\.session-token=[^;]+;/);
   });
 });
