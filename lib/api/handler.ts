@@ -6,6 +6,7 @@ import { viewerFromRequest } from '@/lib/auth/request-viewer';
 import { requestContextFrom } from '@/lib/auth/session-policy';
 import type { Viewer } from '@/lib/auth/viewer';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionError } from '@/lib/errors';
+import { idempotencyOf, REPLAYED_HEADER, type Idempotency } from '@/lib/api/idempotency';
 import { problem, type FieldError } from '@/lib/api/problem';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
@@ -22,7 +23,13 @@ class BadRequestError extends Error {
   }
 }
 
-export type HandlerContext<P> = { params: P; viewer: Viewer; requestId: string };
+export type HandlerContext<P> = {
+  params: P;
+  viewer: Viewer;
+  requestId: string;
+  /** A POST's Idempotency-Key: a route that creates passes it to its lib/data function. */
+  idempotency: Idempotency | undefined;
+};
 type Handler<P> = (request: NextRequest, context: HandlerContext<P>) => Promise<Response>;
 
 function zodErrors(error: ZodError): FieldError[] {
@@ -85,6 +92,8 @@ type PublicHandler<P> = (
 /**
  * The one wrapper of every /api/v1 route handler: the signed-in viewer or 401, foreign-origin
  * mutations refused, errors mapped to problem+json, and `Cache-Control: no-store` on every answer.
+ * A POST's Idempotency-Key is parsed here (400 when malformed) and handed to the route; an answer
+ * that lib/data replayed from the store gets the Idempotent-Replayed header.
  * `{ public: true }` (set-password, the OpenAPI document) skips the session and passes no viewer.
  */
 export function handle<P = Record<string, never>>(
@@ -112,7 +121,14 @@ export function handle<P>(
       } else {
         const viewer = await viewerFromRequest(request, { ...context, requestId });
         if (!viewer) return problem(401, 'Sign in to use the Triad API.', { requestId });
-        response = await (handler as Handler<P>)(request, { params, viewer, requestId });
+        const idempotency = request.method === 'POST' ? idempotencyOf(request) : undefined;
+        response = await (handler as Handler<P>)(request, {
+          params,
+          viewer,
+          requestId,
+          idempotency,
+        });
+        if (idempotency?.replayed) response.headers.set(REPLAYED_HEADER, 'true');
       }
       response.headers.set('Cache-Control', 'no-store');
       return response;

@@ -14,11 +14,25 @@ export const IdempotencyKeyValue = z
 
 const Header = z.object({ [IDEMPOTENCY_HEADER]: IdempotencyKeyValue.optional() });
 
+/**
+ * The Idempotency-Key of one POST, as handle() passes it to a route and the route to the lib/data
+ * function that creates (which hands it to `idempotent()` of lib/data/idempotency.ts).
+ * `idempotent()` sets `replayed` when the answer is the stored one; handle() then adds the
+ * Idempotent-Replayed header.
+ */
+export type Idempotency = {
+  readonly key: string;
+  readonly method: string;
+  readonly path: string;
+  replayed: boolean;
+};
+
 /** The request's Idempotency-Key, if any; a malformed one is a 400 naming the header. */
-export function idempotencyKeyOf(request: Request): string | undefined {
+export function idempotencyOf(request: Request): Idempotency | undefined {
   const value = request.headers.get(IDEMPOTENCY_HEADER);
   if (value === null) return undefined;
-  return Header.parse({ [IDEMPOTENCY_HEADER]: value })[IDEMPOTENCY_HEADER];
+  const key = Header.parse({ [IDEMPOTENCY_HEADER]: value })[IDEMPOTENCY_HEADER]!;
+  return { key, method: request.method, path: new URL(request.url).pathname, replayed: false };
 }
 
 function canonical(value: unknown): unknown {

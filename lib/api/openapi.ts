@@ -3,6 +3,7 @@
 // authorization-matrix tests check that it lists exactly the routes under app/api/v1. A new
 // endpoint adds its entry to its area's file (and its row to tests/integration/matrix/<area>.ts).
 import { z } from 'zod';
+import { IDEMPOTENCY_HEADER, IdempotencyKeyValue, REPLAYED_HEADER } from '@/lib/api/idempotency';
 import type { ApiRoute } from '@/lib/api/registry';
 import { coreRoutes } from '@/lib/api/routes/core';
 import { medicationRoutes } from '@/lib/api/routes/medications';
@@ -49,12 +50,26 @@ function problemResponse(status: number) {
   };
 }
 
+const idempotencyKeyParameter = {
+  name: IDEMPOTENCY_HEADER,
+  in: 'header',
+  required: false,
+  description:
+    'A key of your choosing (a UUID per user action, reused when you retry that action). A repeat ' +
+    'with the same key and the same request answers the first result again, with the header ' +
+    `\`${REPLAYED_HEADER}: true\`, and creates nothing; the same key with a different request is a ` +
+    '409 naming this header. Refused requests are not remembered: retry them with the same key.',
+  schema: plain(IdempotencyKeyValue, 'input'),
+};
+
 function operation(route: ApiRoute) {
   const parameters = [
     ...(route.params ? parametersOf(route.params, 'path') : []),
     ...(route.query ? parametersOf(route.query, 'query') : []),
+    ...(route.idempotent ? [idempotencyKeyParameter] : []),
   ];
   const statuses = new Set(route.problems);
+  if (route.idempotent) statuses.add(409);
   if (!route.public) statuses.add(401);
   if (route.method !== 'GET') statuses.add(403);
   statuses.add(500);
@@ -77,6 +92,16 @@ function operation(route: ApiRoute) {
     responses: {
       [success.status]: {
         description: success.description,
+        ...(route.idempotent
+          ? {
+              headers: {
+                [REPLAYED_HEADER]: {
+                  description: '`true` when this is the stored answer of an earlier request.',
+                  schema: { type: 'string', enum: ['true'] },
+                },
+              },
+            }
+          : {}),
         ...(success.schema
           ? { content: { 'application/json': { schema: plain(success.schema, 'output') } } }
           : {}),

@@ -10,6 +10,12 @@ export type ApiRoute = {
   /** Who may call it (PRODUCT.md's access table), shown in the document. */
   who: string;
   tag: string;
+  /**
+   * Creates something, so honours an Idempotency-Key (lib/data/idempotency.ts): the OpenAPI
+   * document gets the header, the replay header and 409. Every POST answering 201 must say so;
+   * tests/integration/idempotency.test.ts checks each such route replays and refuses as promised.
+   */
+  idempotent?: true;
   /** No session needed (no 401). */
   public?: boolean;
   params?: z.ZodObject;

@@ -1,5 +1,6 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
+import type { Idempotency } from '@/lib/api/idempotency';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
 import { db } from '@/lib/db';
@@ -10,6 +11,7 @@ import type { RequestContext } from '@/lib/auth/session-policy';
 import type { Viewer } from '@/lib/auth/viewer';
 import { normalizeEmail } from '@/lib/data/accounts';
 import { authorize, recordAccess, writeAuditEvent } from '@/lib/data/audit';
+import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import { careTeamMemberSelect, toCareTeamMember } from '@/lib/data/patients';
 import { ConflictError, NotFoundError } from '@/lib/errors';
@@ -144,6 +146,24 @@ function setPasswordUrl(token: string, origin?: string): string {
 }
 
 /**
+ * The token of a set-password link. With an Idempotency-Key it is derived (keyed by the server's
+ * secret) from the admin, the key and the new account, so a replay can answer the same link
+ * without the link ever being stored: the database keeps only its SHA-256, as for any link.
+ */
+function linkTokenFor(viewer: Viewer, idempotency: Idempotency | undefined) {
+  const random = randomBytes(32).toString('base64url');
+  return (userId: string): string => {
+    if (!idempotency) return random;
+    // The secret next-auth signs sessions with (lib/auth reads it the same way).
+    const secret = process.env.NEXTAUTH_SECRET;
+    if (!secret) throw new Error('NEXTAUTH_SECRET is not set.');
+    return createHmac('sha256', secret)
+      .update(`set-password:${viewer.userId}:${idempotency.key}:${userId}`)
+      .digest('base64url');
+  };
+}
+
+/**
  * Admins: creates a clinician or patient account in their organization (a PATIENT account gets
  * its Patient record), with an initial password or a one-time set-password link (72 hours; only
  * the token's SHA-256 is stored). ConflictError (409) when the email is taken. Audited.
@@ -152,59 +172,66 @@ function setPasswordUrl(token: string, origin?: string): string {
 export async function createAccount(
   viewer: Viewer,
   input: z.input<typeof CreateAccountInput>,
-  options: { origin?: string } = {},
+  options: { origin?: string; idempotency?: Idempotency } = {},
 ): Promise<{ user: UserSummary; setPasswordUrl: string | null }> {
   const data = CreateAccountInput.parse(input);
   return administer(viewer, 'user.manage', { action: 'create', resourceType: 'user' }, async () => {
     const email = normalizeEmail(data.email);
     const passwordHash = data.initialPassword ? await hashPassword(data.initialPassword) : null;
-    const token = passwordHash ? null : randomBytes(32).toString('base64url');
+    const linkToken = passwordHash ? null : linkTokenFor(viewer, options.idempotency);
     try {
-      const user = await db.$transaction(async (tx) => {
-        const taken = await tx.user.findUnique({ where: { email }, select: { id: true } });
-        if (taken) throw new ConflictError('An account with this email already exists.', 'email');
-        const created = await tx.user.create({
-          data: {
-            organizationId: viewer.organizationId,
-            role: data.role,
-            name: data.name,
-            email,
-            passwordHash,
-          },
-          select: { id: true },
-        });
-        let patientId: string | null = null;
-        if (data.role === 'PATIENT' && data.dateOfBirth) {
-          const patient = await tx.patient.create({
+      // The stored answer of an Idempotency-Key holds the account, never the link (see linkTokenFor).
+      const { user } = await db.$transaction((tx) =>
+        idempotent(tx, viewer, options.idempotency, data, async () => {
+          const taken = await tx.user.findUnique({ where: { email }, select: { id: true } });
+          if (taken) throw new ConflictError('An account with this email already exists.', 'email');
+          const created = await tx.user.create({
             data: {
               organizationId: viewer.organizationId,
-              userId: created.id,
-              dateOfBirth: new Date(`${data.dateOfBirth}T00:00:00Z`),
-              pronouns: data.pronouns ?? null,
+              role: data.role,
+              name: data.name,
+              email,
+              passwordHash,
             },
             select: { id: true },
           });
-          patientId = patient.id;
-        }
-        if (token) {
-          await tx.passwordSetToken.create({
-            data: {
-              userId: created.id,
-              tokenHash: sha256(token),
-              expiresAt: new Date(Date.now() + SET_PASSWORD_LINK_HOURS * 3_600_000),
-            },
+          let patientId: string | null = null;
+          if (data.role === 'PATIENT' && data.dateOfBirth) {
+            const patient = await tx.patient.create({
+              data: {
+                organizationId: viewer.organizationId,
+                userId: created.id,
+                dateOfBirth: new Date(`${data.dateOfBirth}T00:00:00Z`),
+                pronouns: data.pronouns ?? null,
+              },
+              select: { id: true },
+            });
+            patientId = patient.id;
+          }
+          if (linkToken) {
+            await tx.passwordSetToken.create({
+              data: {
+                userId: created.id,
+                tokenHash: sha256(linkToken(created.id)),
+                expiresAt: new Date(Date.now() + SET_PASSWORD_LINK_HOURS * 3_600_000),
+              },
+            });
+          }
+          await recordAccess(tx, viewer, 'create', 'user', {
+            resourceId: created.id,
+            patientId,
+            detail: `${data.role} account, ${linkToken ? 'set-password link' : 'initial password'}`,
           });
-        }
-        await recordAccess(tx, viewer, 'create', 'user', {
-          resourceId: created.id,
-          patientId,
-          detail: `${data.role} account, ${token ? 'set-password link' : 'initial password'}`,
-        });
-        return tx.user.findFirstOrThrow({ where: { id: created.id }, select: userSelect });
-      });
+          const row = await tx.user.findFirstOrThrow({
+            where: { id: created.id },
+            select: userSelect,
+          });
+          return { user: toUserSummary(row) };
+        }),
+      );
       return {
-        user: toUserSummary(user),
-        setPasswordUrl: token ? setPasswordUrl(token, options.origin) : null,
+        user,
+        setPasswordUrl: linkToken ? setPasswordUrl(linkToken(user.id), options.origin) : null,
       };
     } catch (error) {
       // Two admins creating the same email at once: the unique index decides.
@@ -259,43 +286,48 @@ export async function addCareTeamMember(
   viewer: Viewer,
   patientId: string,
   input: z.input<typeof AddCareTeamMemberInput>,
+  idempotency?: Idempotency,
 ): Promise<CareTeamMember> {
   const { clinicianId } = AddCareTeamMemberInput.parse(input);
   return withPatientAccess(
     viewer,
     patientId,
     { permission: 'careTeam.manage', action: 'create', resourceType: 'careTeam' },
-    async (tx, patient) => {
-      // One membership change per patient at a time, so "already a member" cannot race.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'careTeam:' + patient.id}))`;
-      const clinician = await tx.user.findFirst({
-        where: { id: clinicianId, organizationId: patient.organizationId },
-        select: { id: true, role: true, disabledAt: true },
-      });
-      if (!clinician) throw new NotFoundError('clinician');
-      if (clinician.role !== 'PRESCRIBER' && clinician.role !== 'THERAPIST') {
-        throw new ConflictError('Only prescribers and therapists join care teams.', 'clinicianId');
-      }
-      if (clinician.disabledAt) {
-        throw new ConflictError('This account is disabled.', 'clinicianId');
-      }
-      const active = await tx.careTeamMembership.findFirst({
-        where: { patientId: patient.id, clinicianId: clinician.id, endedAt: null },
-        select: { id: true },
-      });
-      if (active) {
-        throw new ConflictError('This clinician is already on the care team.', 'clinicianId');
-      }
-      const membership = await tx.careTeamMembership.create({
-        data: {
-          organizationId: patient.organizationId,
-          patientId: patient.id,
-          clinicianId: clinician.id,
-        },
-        select: careTeamMemberSelect,
-      });
-      return toCareTeamMember(membership);
-    },
+    (tx, patient) =>
+      idempotent(tx, viewer, idempotency, { clinicianId }, async () => {
+        // One membership change per patient at a time, so "already a member" cannot race.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'careTeam:' + patient.id}))`;
+        const clinician = await tx.user.findFirst({
+          where: { id: clinicianId, organizationId: patient.organizationId },
+          select: { id: true, role: true, disabledAt: true },
+        });
+        if (!clinician) throw new NotFoundError('clinician');
+        if (clinician.role !== 'PRESCRIBER' && clinician.role !== 'THERAPIST') {
+          throw new ConflictError(
+            'Only prescribers and therapists join care teams.',
+            'clinicianId',
+          );
+        }
+        if (clinician.disabledAt) {
+          throw new ConflictError('This account is disabled.', 'clinicianId');
+        }
+        const active = await tx.careTeamMembership.findFirst({
+          where: { patientId: patient.id, clinicianId: clinician.id, endedAt: null },
+          select: { id: true },
+        });
+        if (active) {
+          throw new ConflictError('This clinician is already on the care team.', 'clinicianId');
+        }
+        const membership = await tx.careTeamMembership.create({
+          data: {
+            organizationId: patient.organizationId,
+            patientId: patient.id,
+            clinicianId: clinician.id,
+          },
+          select: careTeamMemberSelect,
+        });
+        return toCareTeamMember(membership);
+      }),
     (member) => member.membershipId,
   );
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Idempotency } from '@/lib/api/idempotency';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -8,6 +9,7 @@ import {
 } from '@/lib/clinical/assessment-schedule';
 import { PHQ9_SAFETY_ITEM_INDEX, scoreAssessment } from '@/lib/clinical/scoring';
 import { currentPlanFacts } from '@/lib/data/check-ins';
+import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
 import { toIsoDate } from '@/lib/format';
 import {
@@ -80,6 +82,7 @@ export async function recordAssessment(
   viewer: Viewer,
   patientId: string,
   raw: AssessmentInput,
+  idempotency?: Idempotency,
 ): Promise<Assessment> {
   const input = AssessmentInput.parse(raw);
   const result = scoreAssessment(input.instrument, input.answers);
@@ -87,32 +90,33 @@ export async function recordAssessment(
     viewer,
     patientId,
     { permission: 'assessment.create', action: 'create', resourceType: 'assessment' },
-    async (tx, patient) => {
-      const scope = { patientId: patient.id, organizationId: patient.organizationId };
-      const row = await tx.assessment.create({
-        data: {
-          ...scope,
-          instrument: input.instrument,
-          answers: input.answers,
-          score: result.score,
-          severity: result.severity,
-          safetyFlag: result.safetyFlag,
-        },
-        select: assessmentSelect,
-      });
-      // SECURITY: clinical safety (PRODUCT.md): the flag is written with the answers or not at all.
-      if (result.safetyFlag) {
-        await tx.safetyFlag.create({
+    (tx, patient) =>
+      idempotent(tx, viewer, idempotency, input, async () => {
+        const scope = { patientId: patient.id, organizationId: patient.organizationId };
+        const row = await tx.assessment.create({
           data: {
             ...scope,
-            assessmentId: row.id,
-            reason: `PHQ-9 item 9 (thoughts of self-harm) answered ${input.answers[PHQ9_SAFETY_ITEM_INDEX]} of 3.`,
-            raisedAt: row.completedAt,
+            instrument: input.instrument,
+            answers: input.answers,
+            score: result.score,
+            severity: result.severity,
+            safetyFlag: result.safetyFlag,
           },
+          select: assessmentSelect,
         });
-      }
-      return toAssessment(row);
-    },
+        // SECURITY: clinical safety (PRODUCT.md): the flag is written with the answers or not at all.
+        if (result.safetyFlag) {
+          await tx.safetyFlag.create({
+            data: {
+              ...scope,
+              assessmentId: row.id,
+              reason: `PHQ-9 item 9 (thoughts of self-harm) answered ${input.answers[PHQ9_SAFETY_ITEM_INDEX]} of 3.`,
+              raisedAt: row.completedAt,
+            },
+          });
+        }
+        return toAssessment(row);
+      }),
     (assessment) => assessment.id,
   );
 }

@@ -1,7 +1,9 @@
 import 'server-only';
+import type { Idempotency } from '@/lib/api/idempotency';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
+import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
 import { toIsoDate } from '@/lib/format';
 import {
@@ -138,6 +140,7 @@ export async function recordCheckIn(
   viewer: Viewer,
   patientId: string,
   raw: CheckInInput,
+  idempotency?: Idempotency,
   now: Date = new Date(),
 ): Promise<CheckInResult> {
   const input = CheckInInput.parse(raw);
@@ -145,82 +148,93 @@ export async function recordCheckIn(
     viewer,
     patientId,
     { permission: 'checkIn.create', action: 'create', resourceType: 'checkIn' },
-    async (tx, patient) => {
-      const serverDate = toIsoDate(now);
-      if (input.localDate < addDays(serverDate, -1) || input.localDate > addDays(serverDate, 1)) {
-        throw fieldError('localDate', 'A check-in is for today: use your own date today.');
-      }
-      const plan = await currentPlanFacts(tx, patient);
-      const measures = plan?.measures ?? [];
-      const known = new Set(measures.map((m) => m.goalKey));
-      input.measures.forEach((measure, index) => {
-        if (!known.has(measure.goalKey)) {
-          throw fieldError(
-            `measures.${index}.goalKey`,
-            'This is not a measure of your current plan.',
-          );
-        }
-      });
+    (tx, patient) =>
+      idempotent(
+        tx,
+        viewer,
+        idempotency,
+        input,
+        async () => {
+          const serverDate = toIsoDate(now);
+          if (
+            input.localDate < addDays(serverDate, -1) ||
+            input.localDate > addDays(serverDate, 1)
+          ) {
+            throw fieldError('localDate', 'A check-in is for today: use your own date today.');
+          }
+          const plan = await currentPlanFacts(tx, patient);
+          const measures = plan?.measures ?? [];
+          const known = new Set(measures.map((m) => m.goalKey));
+          input.measures.forEach((measure, index) => {
+            if (!known.has(measure.goalKey)) {
+              throw fieldError(
+                `measures.${index}.goalKey`,
+                'This is not a measure of your current plan.',
+              );
+            }
+          });
 
-      // One writer per patient and day, so two quick submissions cannot both create the day's row.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`check-in:${patient.id}:${input.localDate}`}))`;
-      const localDate = fromIsoDate(input.localDate);
-      const scope = { patientId: patient.id, organizationId: patient.organizationId };
-      const existing = await tx.checkIn.findFirst({
-        where: { ...scope, localDate },
-        select: { id: true },
-      });
-      const values = {
-        mood: input.mood,
-        sleepHours: input.sleepHours ?? null,
-        sleepQuality: input.sleepQuality ?? null,
-        appetite: input.appetite ?? null,
-        energy: input.energy ?? null,
-        focus: input.focus ?? null,
-        note: input.note?.trim() ? input.note : null,
-      };
-      let checkInId: string;
-      if (existing) {
-        checkInId = existing.id;
-        await tx.checkIn.update({ where: { id: existing.id }, data: values });
-        await tx.checkInSideEffect.deleteMany({ where: { ...scope, checkInId } });
-        await tx.checkInMeasureValue.deleteMany({ where: { ...scope, checkInId } });
-      } else {
-        checkInId = (
-          await tx.checkIn.create({
-            data: { ...scope, localDate, ...values },
+          // One writer per patient and day, so two quick submissions cannot both create the day's row.
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`check-in:${patient.id}:${input.localDate}`}))`;
+          const localDate = fromIsoDate(input.localDate);
+          const scope = { patientId: patient.id, organizationId: patient.organizationId };
+          const existing = await tx.checkIn.findFirst({
+            where: { ...scope, localDate },
             select: { id: true },
-          })
-        ).id;
-      }
-      if (input.sideEffects.length > 0) {
-        await tx.checkInSideEffect.createMany({
-          data: input.sideEffects.map((effect) => ({
-            ...scope,
-            checkInId,
-            name: effect.name,
-            severity: effect.severity,
-            reportedOn: localDate,
-          })),
-        });
-      }
-      if (input.measures.length > 0) {
-        await tx.checkInMeasureValue.createMany({
-          data: input.measures.map((measure) => ({
-            ...scope,
-            checkInId,
-            goalKey: measure.goalKey,
-            value: measure.value,
-            reportedOn: localDate,
-          })),
-        });
-      }
-      const row = await tx.checkIn.findFirstOrThrow({
-        where: { ...scope, id: checkInId },
-        select: checkInSelect,
-      });
-      return { checkIn: toCheckIn(row, measures), updated: existing !== null };
-    },
+          });
+          const values = {
+            mood: input.mood,
+            sleepHours: input.sleepHours ?? null,
+            sleepQuality: input.sleepQuality ?? null,
+            appetite: input.appetite ?? null,
+            energy: input.energy ?? null,
+            focus: input.focus ?? null,
+            note: input.note?.trim() ? input.note : null,
+          };
+          let checkInId: string;
+          if (existing) {
+            checkInId = existing.id;
+            await tx.checkIn.update({ where: { id: existing.id }, data: values });
+            await tx.checkInSideEffect.deleteMany({ where: { ...scope, checkInId } });
+            await tx.checkInMeasureValue.deleteMany({ where: { ...scope, checkInId } });
+          } else {
+            checkInId = (
+              await tx.checkIn.create({
+                data: { ...scope, localDate, ...values },
+                select: { id: true },
+              })
+            ).id;
+          }
+          if (input.sideEffects.length > 0) {
+            await tx.checkInSideEffect.createMany({
+              data: input.sideEffects.map((effect) => ({
+                ...scope,
+                checkInId,
+                name: effect.name,
+                severity: effect.severity,
+                reportedOn: localDate,
+              })),
+            });
+          }
+          if (input.measures.length > 0) {
+            await tx.checkInMeasureValue.createMany({
+              data: input.measures.map((measure) => ({
+                ...scope,
+                checkInId,
+                goalKey: measure.goalKey,
+                value: measure.value,
+                reportedOn: localDate,
+              })),
+            });
+          }
+          const row = await tx.checkIn.findFirstOrThrow({
+            where: { ...scope, id: checkInId },
+            select: checkInSelect,
+          });
+          return { checkIn: toCheckIn(row, measures), updated: existing !== null };
+        },
+        (result) => (result.updated ? 200 : 201),
+      ),
     (result) => result.checkIn.id,
   );
 }

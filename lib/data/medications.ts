@@ -13,7 +13,7 @@ import {
 } from '@/lib/clinical/regimen';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import { idempotent } from '@/lib/data/idempotency';
-import { requestHash } from '@/lib/api/idempotency';
+import type { Idempotency } from '@/lib/api/idempotency';
 import { ConflictError } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
 import { fieldError, invalidCursor } from '@/lib/schemas/common';
@@ -258,30 +258,17 @@ export async function recordMedicationChange(
   viewer: Viewer,
   patientId: string,
   input: MedicationChangeInput | MedicationChangeData,
-  options: { idempotencyKey?: string } = {},
-): Promise<{ change: MedicationChange; replayed: boolean }> {
+  idempotency?: Idempotency,
+): Promise<MedicationChange> {
   const data = MedicationChangeInput.parse(input);
-  const path = `/api/v1/patients/${patientId}/medication-changes`;
-  const request = options.idempotencyKey
-    ? {
-        key: options.idempotencyKey,
-        method: 'POST',
-        path,
-        requestHash: requestHash('POST', path, data),
-      }
-    : undefined;
-  const answer = await withPatientAccess(
+  return withPatientAccess(
     viewer,
     patientId,
     { permission: 'medicationChange.create', action: 'create', resourceType: 'medicationChange' },
     (tx, patient) =>
-      idempotent(tx, viewer, request, async () => ({
-        status: 201,
-        body: await appendChange(tx, viewer, patient, data),
-      })),
-    (result) => result.body.id,
+      idempotent(tx, viewer, idempotency, data, () => appendChange(tx, viewer, patient, data)),
+    (change) => change.id,
   );
-  return { change: answer.body, replayed: answer.replayed };
 }
 
 async function appendChange(

@@ -1,7 +1,9 @@
 import 'server-only';
+import type { Idempotency } from '@/lib/api/idempotency';
 import type { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Viewer } from '@/lib/auth/viewer';
+import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import { invalidCursor } from '@/lib/schemas/common';
 import {
@@ -87,23 +89,26 @@ export async function postMessage(
   viewer: Viewer,
   patientId: string,
   input: z.input<typeof MessageInput>,
+  idempotency?: Idempotency,
 ): Promise<Message> {
   const { body } = MessageInput.parse(input);
   return withPatientAccess(
     viewer,
     patientId,
     { permission: 'message.write', action: 'create', resourceType: 'careTeamMessage' },
-    async (tx, patient) =>
-      toDto(
-        await tx.careTeamMessage.create({
-          data: {
-            organizationId: patient.organizationId,
-            patientId: patient.id,
-            authorId: viewer.userId,
-            body: body.trim(),
-          },
-          select,
-        }),
+    (tx, patient) =>
+      idempotent(tx, viewer, idempotency, { body }, async () =>
+        toDto(
+          await tx.careTeamMessage.create({
+            data: {
+              organizationId: patient.organizationId,
+              patientId: patient.id,
+              authorId: viewer.userId,
+              body: body.trim(),
+            },
+            select,
+          }),
+        ),
       ),
     (message) => message.id,
   );

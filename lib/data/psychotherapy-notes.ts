@@ -1,7 +1,9 @@
 import 'server-only';
+import type { Idempotency } from '@/lib/api/idempotency';
 import type { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Viewer } from '@/lib/auth/viewer';
+import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
 import { toIsoDate } from '@/lib/format';
 import { invalidCursor } from '@/lib/schemas/common';
@@ -94,24 +96,27 @@ export async function createPsychotherapyNote(
   viewer: Viewer,
   patientId: string,
   input: z.input<typeof PsychotherapyNoteInput>,
+  idempotency?: Idempotency,
 ): Promise<PsychotherapyNote> {
   const data = PsychotherapyNoteInput.parse(input);
   return withPatientAccess(
     viewer,
     patientId,
     { permission: 'psychotherapyNote.write', action: 'create', resourceType: 'psychotherapyNote' },
-    async (tx, patient) =>
-      toDto(
-        await tx.psychotherapyNote.create({
-          data: {
-            organizationId: patient.organizationId,
-            patientId: patient.id,
-            authorId: viewer.userId,
-            sessionDate: data.sessionDate ? new Date(data.sessionDate) : null,
-            body: data.body,
-          },
-          select,
-        }),
+    (tx, patient) =>
+      idempotent(tx, viewer, idempotency, data, async () =>
+        toDto(
+          await tx.psychotherapyNote.create({
+            data: {
+              organizationId: patient.organizationId,
+              patientId: patient.id,
+              authorId: viewer.userId,
+              sessionDate: data.sessionDate ? new Date(data.sessionDate) : null,
+              body: data.body,
+            },
+            select,
+          }),
+        ),
       ),
     (note) => note.id,
   );

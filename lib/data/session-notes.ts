@@ -1,8 +1,10 @@
 import 'server-only';
+import type { Idempotency } from '@/lib/api/idempotency';
 import type { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
+import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
@@ -185,27 +187,29 @@ export async function createSessionNote(
   viewer: Viewer,
   patientId: string,
   input: z.input<typeof SessionNoteInput>,
+  idempotency?: Idempotency,
 ): Promise<SessionNote> {
   const data = SessionNoteInput.parse(input);
   return withPatientAccess(
     viewer,
     patientId,
     { permission: 'sessionNote.write', action: 'create', resourceType: 'sessionNote' },
-    async (tx, patient) => {
-      const row = await tx.sessionNote.create({
-        data: {
-          organizationId: patient.organizationId,
-          patientId: patient.id,
-          authorId: viewer.userId,
-          kind: data.kind,
-          format: data.format,
-          sessionDate: new Date(data.sessionDate),
-          body: data.body,
-        },
-        select: noteSelect,
-      });
-      return toNote(row, viewer);
-    },
+    (tx, patient) =>
+      idempotent(tx, viewer, idempotency, data, async () => {
+        const row = await tx.sessionNote.create({
+          data: {
+            organizationId: patient.organizationId,
+            patientId: patient.id,
+            authorId: viewer.userId,
+            kind: data.kind,
+            format: data.format,
+            sessionDate: new Date(data.sessionDate),
+            body: data.body,
+          },
+          select: noteSelect,
+        });
+        return toNote(row, viewer);
+      }),
     (note) => note.id,
   );
 }
@@ -320,34 +324,36 @@ export async function addAddendum(
   patientId: string,
   noteId: string,
   input: z.input<typeof AddendumInput>,
+  idempotency?: Idempotency,
 ): Promise<Addendum> {
   const { body } = AddendumInput.parse(input);
   return withPatientAccess(
     viewer,
     patientId,
     { permission: 'sessionNote.write', action: 'create', resourceType: 'sessionNoteAddendum' },
-    async (tx, patient) => {
-      const row = await findOwn(tx, viewer, patient, noteId);
-      if (row.status !== 'SIGNED') {
-        throw new ConflictError('Addenda are for signed notes; edit the draft instead.');
-      }
-      const addendum = await tx.sessionNoteAddendum.create({
-        data: {
-          organizationId: patient.organizationId,
-          patientId: patient.id,
-          noteId: row.id,
-          authorId: viewer.userId,
-          body,
-        },
-        select: { id: true, body: true, createdAt: true, author: personSelect },
-      });
-      return {
-        id: addendum.id,
-        body: addendum.body,
-        author: person(addendum.author),
-        createdAt: addendum.createdAt.toISOString(),
-      };
-    },
+    (tx, patient) =>
+      idempotent(tx, viewer, idempotency, { noteId, body }, async () => {
+        const row = await findOwn(tx, viewer, patient, noteId);
+        if (row.status !== 'SIGNED') {
+          throw new ConflictError('Addenda are for signed notes; edit the draft instead.');
+        }
+        const addendum = await tx.sessionNoteAddendum.create({
+          data: {
+            organizationId: patient.organizationId,
+            patientId: patient.id,
+            noteId: row.id,
+            authorId: viewer.userId,
+            body,
+          },
+          select: { id: true, body: true, createdAt: true, author: personSelect },
+        });
+        return {
+          id: addendum.id,
+          body: addendum.body,
+          author: person(addendum.author),
+          createdAt: addendum.createdAt.toISOString(),
+        };
+      }),
     (addendum) => addendum.id,
   );
 }

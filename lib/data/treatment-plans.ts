@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Idempotency } from '@/lib/api/idempotency';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
@@ -14,6 +15,7 @@ import {
   type MeasuredValue,
 } from '@/lib/clinical/goal-progress';
 import { changeSummaryOf, diffPlans } from '@/lib/clinical/plan-diff';
+import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
 import { ConflictError, NotFoundError, PreconditionError } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
@@ -569,6 +571,7 @@ export async function acknowledgeTreatmentPlan(
   viewer: Viewer,
   patientId: string,
   input: AcknowledgePlanInput,
+  idempotency?: Idempotency,
 ): Promise<PlanAcknowledgement> {
   return withPatientAccess(
     viewer,
@@ -579,29 +582,37 @@ export async function acknowledgeTreatmentPlan(
       resourceType: 'treatmentPlan',
       resourceId: `version ${input.version}`,
     },
-    async (tx, patient) => {
-      const plan = await findPlan(tx, patient);
-      if (!plan || plan.currentVersion === 0) throw new NotFoundError('treatment plan');
-      if (input.version !== plan.currentVersion) {
-        throw new ConflictError(
-          `Version ${input.version} is not the current plan: please read version ${plan.currentVersion}.`,
-          'version',
-        );
-      }
-      const version = await tx.treatmentPlanVersion.findFirstOrThrow({
-        where: { planId: plan.id, version: plan.currentVersion, patientId: patient.id },
-        select: { id: true },
-      });
-      await tx.$executeRaw`
+    (tx, patient) =>
+      idempotent(
+        tx,
+        viewer,
+        idempotency,
+        input,
+        async () => {
+          const plan = await findPlan(tx, patient);
+          if (!plan || plan.currentVersion === 0) throw new NotFoundError('treatment plan');
+          if (input.version !== plan.currentVersion) {
+            throw new ConflictError(
+              `Version ${input.version} is not the current plan: please read version ${plan.currentVersion}.`,
+              'version',
+            );
+          }
+          const version = await tx.treatmentPlanVersion.findFirstOrThrow({
+            where: { planId: plan.id, version: plan.currentVersion, patientId: patient.id },
+            select: { id: true },
+          });
+          await tx.$executeRaw`
         INSERT INTO "PlanAcknowledgement" ("organizationId", "patientId", "planVersionId")
         VALUES (${patient.organizationId}::uuid, ${patient.id}::uuid, ${version.id}::uuid)
         ON CONFLICT ("planVersionId", "patientId") DO NOTHING`;
-      const row = await tx.planAcknowledgement.findFirstOrThrow({
-        where: { planVersionId: version.id, patientId: patient.id },
-        select: { acknowledgedAt: true },
-      });
-      return { version: plan.currentVersion, acknowledgedAt: row.acknowledgedAt.toISOString() };
-    },
+          const row = await tx.planAcknowledgement.findFirstOrThrow({
+            where: { planVersionId: version.id, patientId: patient.id },
+            select: { acknowledgedAt: true },
+          });
+          return { version: plan.currentVersion, acknowledgedAt: row.acknowledgedAt.toISOString() };
+        },
+        () => 200,
+      ),
   );
 }
 
@@ -675,6 +686,7 @@ export async function addPlanComment(
   viewer: Viewer,
   patientId: string,
   input: { body: string },
+  idempotency?: Idempotency,
 ): Promise<PlanComment> {
   const permission: Permission =
     viewer.role === 'PATIENT' ? 'treatmentPlan.comment' : 'treatmentPlan.edit';
@@ -682,28 +694,29 @@ export async function addPlanComment(
     viewer,
     patientId,
     { permission, action: 'comment', resourceType: 'treatmentPlan' },
-    async (tx, patient) => {
-      const plan = await findPlan(tx, patient);
-      const version =
-        plan && plan.currentVersion > 0
-          ? await tx.treatmentPlanVersion.findFirst({
-              where: { planId: plan.id, version: plan.currentVersion, patientId: patient.id },
-              select: { id: true },
-            })
-          : null;
-      if (!version) throw new NotFoundError('treatment plan');
-      const row = await tx.planComment.create({
-        data: {
-          organizationId: patient.organizationId,
-          patientId: patient.id,
-          planVersionId: version.id,
-          authorId: viewer.userId,
-          body: input.body,
-        },
-        select: commentSelect,
-      });
-      return toComment(row);
-    },
+    (tx, patient) =>
+      idempotent(tx, viewer, idempotency, input, async () => {
+        const plan = await findPlan(tx, patient);
+        const version =
+          plan && plan.currentVersion > 0
+            ? await tx.treatmentPlanVersion.findFirst({
+                where: { planId: plan.id, version: plan.currentVersion, patientId: patient.id },
+                select: { id: true },
+              })
+            : null;
+        if (!version) throw new NotFoundError('treatment plan');
+        const row = await tx.planComment.create({
+          data: {
+            organizationId: patient.organizationId,
+            patientId: patient.id,
+            planVersionId: version.id,
+            authorId: viewer.userId,
+            body: input.body,
+          },
+          select: commentSelect,
+        });
+        return toComment(row);
+      }),
     (comment) => comment.id,
   );
 }
@@ -717,6 +730,7 @@ export async function requestPlanReview(
   viewer: Viewer,
   patientId: string,
   input: { reason: PlanReviewRequest['reason']; detail?: string },
+  idempotency?: Idempotency,
 ): Promise<PlanReviewRequest> {
   return withPatientAccess(
     viewer,
@@ -726,21 +740,22 @@ export async function requestPlanReview(
       action: 'requestReview',
       resourceType: 'treatmentPlan',
     },
-    async (tx, patient) => {
-      const plan = await findPlan(tx, patient);
-      if (!plan || plan.currentVersion === 0) throw new NotFoundError('treatment plan');
-      const row = await tx.planReviewRequest.create({
-        data: {
-          organizationId: patient.organizationId,
-          patientId: patient.id,
-          planId: plan.id,
-          reason: input.reason,
-          detail: input.detail ? input.detail : null,
-        },
-        select: reviewRequestSelect,
-      });
-      return toReviewRequest(row);
-    },
+    (tx, patient) =>
+      idempotent(tx, viewer, idempotency, input, async () => {
+        const plan = await findPlan(tx, patient);
+        if (!plan || plan.currentVersion === 0) throw new NotFoundError('treatment plan');
+        const row = await tx.planReviewRequest.create({
+          data: {
+            organizationId: patient.organizationId,
+            patientId: patient.id,
+            planId: plan.id,
+            reason: input.reason,
+            detail: input.detail ? input.detail : null,
+          },
+          select: reviewRequestSelect,
+        });
+        return toReviewRequest(row);
+      }),
     (request) => request.id,
   );
 }

@@ -1,8 +1,8 @@
 // The authorization matrix of /api/v1 as data: every route and method x every kind of caller,
 // each cell's status asserted against the real handler and a real database.
 //
-// A new endpoint adds ONE row to tests/integration/matrix/<area>.ts (and its entry to
-// lib/api/routes/<area>.ts), e.g.
+// A new endpoint adds ONE row to tests/integration/matrix/<area>.ts (a new area file joins the list
+// in tests/integration/matrix/index.ts) and its entry to lib/api/routes/<area>.ts, e.g.
 //   { method: 'GET', path: '/api/v1/patients/{patientId}/medications', expect: { signedOut: 401, patient: 200, otherPatient: 404, prescriberOnTeam: 200, prescriberOffTeam: 404, therapistOnTeam: 200, therapistOffTeam: 404, admin: 403, otherOrgClinician: 404 } },
 // `{patientId}` is filled with the team's patient; other path parameters, a body or fresh rows per
 // cell come from `call: async (w) => ({ params, body, query })`.
@@ -10,65 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '@/prisma/generated/client';
 import { db } from '@/lib/db';
 import { apiRoutes } from '@/lib/api/openapi';
-import {
-  addToCareTeam,
-  createCareTeam,
-  createOrganization,
-  createPatient,
-  createUser,
-  type PatientWithAccount,
-} from '@/tests/factories';
-import {
-  callApi,
-  exportedMethods,
-  loadRoute,
-  routeFiles,
-  sessionCookie,
-} from '@/tests/support/api';
-import { coreRows } from '@/tests/integration/matrix/core';
-import { medicationRows } from '@/tests/integration/matrix/medications';
-import { patientReportRows } from '@/tests/integration/matrix/patient-reports';
-import { therapyRows } from '@/tests/integration/matrix/therapy';
-import { treatmentPlanRows } from '@/tests/integration/matrix/treatment-plan';
-import { SUBJECTS, type Row, type Subject, type World } from '@/tests/support/matrix';
-
-const matrix: Row[] = [
-  ...coreRows,
-  ...medicationRows,
-  ...therapyRows,
-  ...patientReportRows,
-  ...treatmentPlanRows,
-];
-
-async function buildWorld(): Promise<World> {
-  const team = await createCareTeam(db, { passwordHash: null });
-  const org = team.organization;
-  const otherPatient = await createPatient(db, org, { passwordHash: null });
-  const prescriberOff = await createUser(db, org, { role: 'PRESCRIBER', passwordHash: null });
-  const therapistOff = await createUser(db, org, { role: 'THERAPIST', passwordHash: null });
-  await addToCareTeam(db, otherPatient, prescriberOff);
-  await addToCareTeam(db, otherPatient, therapistOff);
-  const admin = await createUser(db, org, { role: 'ADMIN', passwordHash: null });
-  const elsewhere = await createCareTeam(db, {
-    organization: await createOrganization(db),
-    passwordHash: null,
-  });
-  const users = {
-    patient: team.patient,
-    otherPatient,
-    prescriberOnTeam: team.prescriber,
-    prescriberOffTeam: prescriberOff,
-    therapistOnTeam: team.therapist,
-    therapistOffTeam: therapistOff,
-    admin,
-    otherOrgClinician: elsewhere.prescriber,
-  };
-  const cookies = { signedOut: undefined } as Record<Subject, string | undefined>;
-  for (const [subject, user] of Object.entries(users)) {
-    cookies[subject as Subject] = await sessionCookie(user);
-  }
-  return { team, users, cookies };
-}
+import type { PatientWithAccount } from '@/tests/factories';
+import { callApi, exportedMethods, loadRoute, routeFiles } from '@/tests/support/api';
+import { buildWorld, matrix, SUBJECTS, type World } from '@/tests/integration/matrix';
 
 function accountId(user: User | PatientWithAccount): string {
   return 'account' in user ? user.account.id : user.id;

@@ -73,6 +73,7 @@ export const coreRoutes: ApiRoute[] = [
   {
     method: 'POST',
     path: '/api/v1/patients/{patientId}/care-team',
+    idempotent: true,
     tag: 'Administration',
     summary: 'Add a clinician to the care team',
     who: 'Admins of the organization; others who can see the patient get 403, anyone else 404.',
@@ -118,6 +119,7 @@ export const coreRoutes: ApiRoute[] = [
   {
     method: 'POST',
     path: '/api/v1/users',
+    idempotent: true,
     tag: 'Administration',
     summary: 'Create a clinician or patient account',
     who: 'Admins. Without `initialPassword` the answer carries a one-time set-password link (72 h).',

@@ -35,9 +35,10 @@ export const medicationRoutes: ApiRoute[] = [
   {
     method: 'POST',
     path: '/api/v1/patients/{patientId}/medication-changes',
+    idempotent: true,
     tag: 'Medications',
     summary:
-      'Record a medication change. A reason is required; the effective date may be at most a year ago and 90 days ahead (400 otherwise). 409 when the regimen does not allow the action (starting an active medication, an increase that does not raise the dose, correcting a change twice…), or when an Idempotency-Key is reused for a different request. With an Idempotency-Key header (1–200 characters), a repeat of the same request answers the first result (header Idempotent-Replayed: true) and records nothing.',
+      'Record a medication change. A reason is required; the effective date may be at most a year ago and 90 days ahead (400 otherwise). 409 when the regimen does not allow the action (starting an active medication, an increase that does not raise the dose, correcting a change twice…).',
     who: 'Prescribers on the patient’s active care team; therapists and the patient get 403, anyone else 404.',
     params: PatientParams,
     body: MedicationChangeInput,

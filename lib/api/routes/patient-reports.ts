@@ -36,6 +36,7 @@ export const patientReportRoutes: ApiRoute[] = [
   {
     method: 'POST',
     path: '/api/v1/patients/{patientId}/check-ins',
+    idempotent: true,
     tag: 'Check-ins and assessments',
     summary: 'Check in for today (or update today’s check-in)',
     who: 'The patient themself; clinicians on the team get 403, anyone else 404.',
@@ -63,6 +64,7 @@ export const patientReportRoutes: ApiRoute[] = [
   {
     method: 'POST',
     path: '/api/v1/patients/{patientId}/assessments',
+    idempotent: true,
     tag: 'Check-ins and assessments',
     summary: 'Complete a PHQ-9 or GAD-7',
     who: 'The patient themself; clinicians on the team get 403, anyone else 404. A PHQ-9 item 9 answer above 0 raises a safety flag for the care team.',

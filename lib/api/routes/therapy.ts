@@ -55,6 +55,7 @@ export const therapyRoutes: ApiRoute[] = [
   {
     method: 'POST',
     path: notes,
+    idempotent: true,
     tag: 'Session notes',
     summary: 'Start a draft note (DAP or SOAP sections), visible to its author alone until signed',
     who: team,
@@ -98,6 +99,7 @@ export const therapyRoutes: ApiRoute[] = [
   {
     method: 'POST',
     path: `${notes}/{noteId}/addenda`,
+    idempotent: true,
     tag: 'Session notes',
     summary: 'Append an addendum to a signed note (409 on a draft)',
     who: author,
@@ -133,6 +135,7 @@ export const therapyRoutes: ApiRoute[] = [
   {
     method: 'POST',
     path: '/api/v1/patients/{patientId}/psychotherapy-notes',
+    idempotent: true,
     tag: 'Psychotherapy notes',
     summary: 'Record a psychotherapy note, readable by its author alone',
     who: 'Therapists on the patient’s active care team; the patient, prescribers and admins get 403, anyone else 404.',
@@ -155,6 +158,7 @@ export const therapyRoutes: ApiRoute[] = [
   {
     method: 'POST',
     path: '/api/v1/patients/{patientId}/messages',
+    idempotent: true,
     tag: 'Messages',
     summary: 'Post a message to the care-team thread',
     who: team,

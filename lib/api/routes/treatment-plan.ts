@@ -96,6 +96,7 @@ export const treatmentPlanRoutes: ApiRoute[] = [
   {
     method: 'POST',
     path: '/api/v1/patients/{patientId}/treatment-plan/acknowledgements',
+    idempotent: true,
     tag: TAG,
     summary: 'The patient acknowledges the current version',
     who: `${PATIENT_ONLY} Idempotent; 409 when \`version\` is not the current one.`,
@@ -118,6 +119,7 @@ export const treatmentPlanRoutes: ApiRoute[] = [
   {
     method: 'POST',
     path: '/api/v1/patients/{patientId}/treatment-plan/comments',
+    idempotent: true,
     tag: TAG,
     summary: 'Comment on the current version',
     who: `${READERS} Clinicians may reply. 404 before the first version.`,
@@ -129,6 +131,7 @@ export const treatmentPlanRoutes: ApiRoute[] = [
   {
     method: 'POST',
     path: '/api/v1/patients/{patientId}/treatment-plan/review-requests',
+    idempotent: true,
     tag: TAG,
     summary: 'The patient asks for a plan review',
     who: `${PATIENT_ONLY} Raises the “review requested” flag on the caseload until resolved.`,

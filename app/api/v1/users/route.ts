@@ -6,7 +6,9 @@ export const GET = handle(async (request, { viewer }) =>
   ok(await listUsers(viewer, readQuery(request, UserListQuery))),
 );
 
-export const POST = handle(async (request, { viewer }) => {
+export const POST = handle(async (request, { viewer, idempotency }) => {
   const input = await readBody(request, CreateAccountInput);
-  return created(await createAccount(viewer, input, { origin: request.nextUrl.origin }));
+  return created(
+    await createAccount(viewer, input, { origin: request.nextUrl.origin, idempotency }),
+  );
 });

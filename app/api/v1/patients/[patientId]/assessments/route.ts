@@ -6,7 +6,11 @@ export const GET = handle<{ patientId: string }>(async (request, { params, viewe
   ok(await listAssessments(viewer, params.patientId, readQuery(request, AssessmentListQuery))),
 );
 
-export const POST = handle<{ patientId: string }>(async (request, { params, viewer }) => {
-  const input = await readBody(request, AssessmentInput);
-  return created({ assessment: await recordAssessment(viewer, params.patientId, input) });
-});
+export const POST = handle<{ patientId: string }>(
+  async (request, { params, viewer, idempotency }) => {
+    const input = await readBody(request, AssessmentInput);
+    return created({
+      assessment: await recordAssessment(viewer, params.patientId, input, idempotency),
+    });
+  },
+);

@@ -6,8 +6,10 @@ export const GET = handle<{ patientId: string }>(async (request, { params, viewe
   ok(await listCheckIns(viewer, params.patientId, readQuery(request, CheckInListQuery))),
 );
 
-export const POST = handle<{ patientId: string }>(async (request, { params, viewer }) => {
-  const input = await readBody(request, CheckInInput);
-  const result = await recordCheckIn(viewer, params.patientId, input);
-  return result.updated ? ok(result) : created(result);
-});
+export const POST = handle<{ patientId: string }>(
+  async (request, { params, viewer, idempotency }) => {
+    const input = await readBody(request, CheckInInput);
+    const result = await recordCheckIn(viewer, params.patientId, input, idempotency);
+    return result.updated ? ok(result) : created(result);
+  },
+);

@@ -1,5 +1,4 @@
 import { created, handle, ok, readBody, readQuery } from '@/lib/api/handler';
-import { idempotencyKeyOf, REPLAYED_HEADER } from '@/lib/api/idempotency';
 import { listMedicationChanges, recordMedicationChange } from '@/lib/data/medications';
 import { MedicationChangeInput, MedicationChangeQuery } from '@/lib/schemas/medications';
 
@@ -13,13 +12,14 @@ export const GET = handle<{ patientId: string }>(async (request, { params, viewe
   ),
 );
 
-export const POST = handle<{ patientId: string }>(async (request, { params, viewer }) => {
-  const idempotencyKey = idempotencyKeyOf(request);
-  const input = await readBody(request, MedicationChangeInput);
-  const { change, replayed } = await recordMedicationChange(viewer, params.patientId, input, {
-    idempotencyKey,
-  });
-  const response = created(change);
-  if (replayed) response.headers.set(REPLAYED_HEADER, 'true');
-  return response;
-});
+export const POST = handle<{ patientId: string }>(
+  async (request, { params, viewer, idempotency }) =>
+    created(
+      await recordMedicationChange(
+        viewer,
+        params.patientId,
+        await readBody(request, MedicationChangeInput),
+        idempotency,
+      ),
+    ),
+);

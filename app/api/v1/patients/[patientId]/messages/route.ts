@@ -6,6 +6,14 @@ export const GET = handle<{ patientId: string }>(async (request, { params, viewe
   ok(await listMessages(viewer, params.patientId, readQuery(request, MessageListQuery))),
 );
 
-export const POST = handle<{ patientId: string }>(async (request, { params, viewer }) =>
-  created(await postMessage(viewer, params.patientId, await readBody(request, MessageInput))),
+export const POST = handle<{ patientId: string }>(
+  async (request, { params, viewer, idempotency }) =>
+    created(
+      await postMessage(
+        viewer,
+        params.patientId,
+        await readBody(request, MessageInput),
+        idempotency,
+      ),
+    ),
 );

@@ -15,12 +15,14 @@ export const GET = handle<{ patientId: string }>(async (request, { params, viewe
   ),
 );
 
-export const POST = handle<{ patientId: string }>(async (request, { params, viewer }) =>
-  created(
-    await createPsychotherapyNote(
-      viewer,
-      params.patientId,
-      await readBody(request, PsychotherapyNoteInput),
+export const POST = handle<{ patientId: string }>(
+  async (request, { params, viewer, idempotency }) =>
+    created(
+      await createPsychotherapyNote(
+        viewer,
+        params.patientId,
+        await readBody(request, PsychotherapyNoteInput),
+        idempotency,
+      ),
     ),
-  ),
 );

@@ -6,8 +6,14 @@ export const GET = handle<{ patientId: string }>(async (request, { params, viewe
   ok(await listSessionNotes(viewer, params.patientId, readQuery(request, SessionNoteListQuery))),
 );
 
-export const POST = handle<{ patientId: string }>(async (request, { params, viewer }) =>
-  created(
-    await createSessionNote(viewer, params.patientId, await readBody(request, SessionNoteInput)),
-  ),
+export const POST = handle<{ patientId: string }>(
+  async (request, { params, viewer, idempotency }) =>
+    created(
+      await createSessionNote(
+        viewer,
+        params.patientId,
+        await readBody(request, SessionNoteInput),
+        idempotency,
+      ),
+    ),
 );

@@ -2,12 +2,14 @@ import { handle, ok, readBody } from '@/lib/api/handler';
 import { acknowledgeTreatmentPlan } from '@/lib/data/treatment-plans';
 import { AcknowledgePlanInput } from '@/lib/schemas/treatment-plan';
 
-export const POST = handle<{ patientId: string }>(async (request, { params, viewer }) =>
-  ok(
-    await acknowledgeTreatmentPlan(
-      viewer,
-      params.patientId,
-      await readBody(request, AcknowledgePlanInput),
+export const POST = handle<{ patientId: string }>(
+  async (request, { params, viewer, idempotency }) =>
+    ok(
+      await acknowledgeTreatmentPlan(
+        viewer,
+        params.patientId,
+        await readBody(request, AcknowledgePlanInput),
+        idempotency,
+      ),
     ),
-  ),
 );

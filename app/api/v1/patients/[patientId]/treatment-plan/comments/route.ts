@@ -6,8 +6,14 @@ export const GET = handle<{ patientId: string }>(async (request, { params, viewe
   ok(await listPlanComments(viewer, params.patientId, readQuery(request, PlanCommentListQuery))),
 );
 
-export const POST = handle<{ patientId: string }>(async (request, { params, viewer }) =>
-  created(
-    await addPlanComment(viewer, params.patientId, await readBody(request, PlanCommentInput)),
-  ),
+export const POST = handle<{ patientId: string }>(
+  async (request, { params, viewer, idempotency }) =>
+    created(
+      await addPlanComment(
+        viewer,
+        params.patientId,
+        await readBody(request, PlanCommentInput),
+        idempotency,
+      ),
+    ),
 );

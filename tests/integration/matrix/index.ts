@@ -1,0 +1,58 @@
+// Every row of the /api/v1 authorization matrix, and the world its cells act in. A new area file
+// under tests/integration/matrix adds its rows here.
+import { db } from '@/lib/db';
+import {
+  addToCareTeam,
+  createCareTeam,
+  createOrganization,
+  createPatient,
+  createUser,
+} from '@/tests/factories';
+import { sessionCookie } from '@/tests/support/api';
+import { coreRows } from '@/tests/integration/matrix/core';
+import { medicationRows } from '@/tests/integration/matrix/medications';
+import { patientReportRows } from '@/tests/integration/matrix/patient-reports';
+import { therapyRows } from '@/tests/integration/matrix/therapy';
+import { treatmentPlanRows } from '@/tests/integration/matrix/treatment-plan';
+import type { Row, Subject, World } from '@/tests/support/matrix';
+
+export { SUBJECTS, type Row, type Subject, type World } from '@/tests/support/matrix';
+
+export const matrix: Row[] = [
+  ...coreRows,
+  ...medicationRows,
+  ...therapyRows,
+  ...patientReportRows,
+  ...treatmentPlanRows,
+];
+
+/** A care team, a patient and clinicians beside it, an admin, another organization: one session each. */
+export async function buildWorld(): Promise<World> {
+  const team = await createCareTeam(db, { passwordHash: null });
+  const org = team.organization;
+  const otherPatient = await createPatient(db, org, { passwordHash: null });
+  const prescriberOff = await createUser(db, org, { role: 'PRESCRIBER', passwordHash: null });
+  const therapistOff = await createUser(db, org, { role: 'THERAPIST', passwordHash: null });
+  await addToCareTeam(db, otherPatient, prescriberOff);
+  await addToCareTeam(db, otherPatient, therapistOff);
+  const admin = await createUser(db, org, { role: 'ADMIN', passwordHash: null });
+  const elsewhere = await createCareTeam(db, {
+    organization: await createOrganization(db),
+    passwordHash: null,
+  });
+  const users = {
+    patient: team.patient,
+    otherPatient,
+    prescriberOnTeam: team.prescriber,
+    prescriberOffTeam: prescriberOff,
+    therapistOnTeam: team.therapist,
+    therapistOffTeam: therapistOff,
+    admin,
+    otherOrgClinician: elsewhere.prescriber,
+  };
+  const cookies = { signedOut: undefined } as Record<Subject, string | undefined>;
+  for (const [subject, user] of Object.entries(users)) {
+    cookies[subject as Subject] = await sessionCookie(user);
+  }
+  return { team, users, cookies };
+}
