@@ -75,6 +75,8 @@ export async function apiFetch<T = JsonValue>(
     body?: unknown;
     signal?: AbortSignal;
     headers?: Record<string, string>;
+    /** For a POST that creates: see useCreateMutation in lib/use-create-mutation.ts. */
+    idempotencyKey?: string;
   } = {},
 ): Promise<T> {
   const method = init.method ?? 'GET';
@@ -87,6 +89,7 @@ export async function apiFetch<T = JsonValue>(
     headers: {
       Accept: 'application/json, application/problem+json',
       ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(init.idempotencyKey ? { 'Idempotency-Key': init.idempotencyKey } : {}),
       ...init.headers,
     },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),

@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -10,6 +10,7 @@ import { FormAlert } from '@/components/forms/form-alert';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 import { apiFetch } from '@/lib/api-client';
+import { useCreateMutation } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
 import { AddCareTeamMemberInput } from '@/lib/schemas/admin';
@@ -41,12 +42,12 @@ export function AddCareTeamMemberForm({
     defaultValues: { clinicianId: '' },
   });
 
-  const mutation = useMutation({
+  const mutation = useCreateMutation({
     mutationKey: queryKeys.patients.addCareTeamMember(patientId),
-    mutationFn: (input: AddCareTeamMemberInput) =>
+    mutationFn: (input: AddCareTeamMemberInput, idempotencyKey) =>
       apiFetch<{ member: CareTeamMember }>(
         `/api/v1/patients/${encodeURIComponent(patientId)}/care-team`,
-        { method: 'POST', body: input },
+        { method: 'POST', body: input, idempotencyKey },
       ),
     onSuccess: async ({ member }) => {
       setAdded(`${member.name} is now on the care team.`);

@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
@@ -11,6 +11,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { CopyField } from '@/components/ui/copy-field';
 import { Field, FieldError, inputClass } from '@/components/ui/field';
 import { apiFetch } from '@/lib/api-client';
+import { useCreateMutation } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
 import { ACCOUNT_ROLES, CreateAccountInput, type CreateAccountResult } from '@/lib/schemas/admin';
@@ -101,10 +102,14 @@ export function CreateAccountForm() {
   const role = useWatch({ control, name: 'role' });
   const passwordMethod = useWatch({ control, name: 'passwordMethod' });
 
-  const mutation = useMutation({
+  const mutation = useCreateMutation({
     mutationKey: queryKeys.users.create,
-    mutationFn: (input: CreateAccountInput) =>
-      apiFetch<CreateAccountResult>('/api/v1/users', { method: 'POST', body: input }),
+    mutationFn: (input: CreateAccountInput, idempotencyKey) =>
+      apiFetch<CreateAccountResult>('/api/v1/users', {
+        method: 'POST',
+        body: input,
+        idempotencyKey,
+      }),
     onSuccess: async (result) => {
       setCreated(result);
       reset(emptyForm);

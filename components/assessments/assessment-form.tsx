@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
@@ -12,6 +12,7 @@ import { FormAlert } from '@/components/forms/form-alert';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field';
 import { apiFetch } from '@/lib/api-client';
+import { useCreateMutation } from '@/lib/use-create-mutation';
 import type { InstrumentText } from '@/lib/clinical/assessment-items';
 import { PHQ9_SAFETY_ITEM_INDEX } from '@/lib/clinical/scoring';
 import { queryKeys } from '@/lib/query-keys';
@@ -43,12 +44,12 @@ export function AssessmentForm({ patientId, text }: { patientId: string; text: I
   const safetyAnswer =
     text.instrument === 'PHQ9' ? Number(answers[PHQ9_SAFETY_ITEM_INDEX] || 0) : 0;
 
-  const mutation = useMutation({
+  const mutation = useCreateMutation({
     mutationKey: queryKeys.patients.assessments(patientId),
-    mutationFn: (input: AssessmentInput) =>
+    mutationFn: (input: AssessmentInput, idempotencyKey) =>
       apiFetch<{ assessment: Assessment }>(
         `/api/v1/patients/${encodeURIComponent(patientId)}/assessments`,
-        { method: 'POST', body: input },
+        { method: 'POST', body: input, idempotencyKey },
       ),
     onSuccess: async ({ assessment }) => {
       setResult(assessment);

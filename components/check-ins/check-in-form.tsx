@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { format } from 'date-fns';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -12,6 +12,7 @@ import { FormAlert } from '@/components/forms/form-alert';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 import { apiFetch } from '@/lib/api-client';
+import { useCreateMutation } from '@/lib/use-create-mutation';
 import { formatDate } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
 import {
@@ -138,12 +139,13 @@ function CheckInFields({
   } = useForm<FormValues>({ defaultValues: initialValues(existing, measures) });
   const sideEffects = useFieldArray({ control, name: 'sideEffects' });
 
-  const mutation = useMutation({
+  const mutation = useCreateMutation({
     mutationKey: queryKeys.patients.checkIns(patientId),
-    mutationFn: (input: CheckInInput) =>
+    mutationFn: (input: CheckInInput, idempotencyKey) =>
       apiFetch<CheckInResult>(`/api/v1/patients/${encodeURIComponent(patientId)}/check-ins`, {
         method: 'POST',
         body: input,
+        idempotencyKey,
       }),
     onSuccess: async (result) => {
       setSaved(result.updated ? 'updated' : 'created');

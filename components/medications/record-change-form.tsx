@@ -1,8 +1,8 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { applyProblem } from '@/components/forms/apply-problem';
 import { FormAlert } from '@/components/forms/form-alert';
@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, inputClass } from '@/components/ui/field';
 import { apiFetch } from '@/lib/api-client';
+import { useCreateMutation } from '@/lib/use-create-mutation';
 import { formatDate, formatDose, toIsoDate } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
 import {
@@ -174,18 +175,15 @@ export function RecordChangeForm({
   const medication = useWatch({ control, name: 'medication' });
   const correctsId = useWatch({ control, name: 'correctsId' });
 
-  // One key per change being recorded: a retry after a lost answer cannot record it twice.
-  const idempotencyKey = useRef(globalThis.crypto.randomUUID());
-  const mutation = useMutation({
+  const mutation = useCreateMutation({
     mutationKey: queryKeys.patients.recordMedicationChange(patientId),
-    mutationFn: (input: Output) =>
+    mutationFn: (input: Output, idempotencyKey) =>
       apiFetch<MedicationChange>(`/api/v1/patients/${patientId}/medication-changes`, {
         method: 'POST',
         body: input,
-        headers: { 'Idempotency-Key': idempotencyKey.current },
+        idempotencyKey,
       }),
     onSuccess: async (change) => {
-      idempotencyKey.current = globalThis.crypto.randomUUID();
       setPending(null);
       reset(emptyForm());
       setDone(`Recorded: ${changeTitle(change)}.`);

@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { applyProblem } from '@/components/forms/apply-problem';
@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 import { LocalDateTime } from '@/components/ui/local-date-time';
 import { apiFetch, problemMessage } from '@/lib/api-client';
+import { useCreateMutation } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
 import { MessageInput, type MessagePage } from '@/lib/schemas/messages';
@@ -46,9 +47,10 @@ export function MessageThread({
     reset,
     formState: { errors },
   } = useForm<MessageInput>({ resolver: zodResolver(MessageInput), defaultValues: { body: '' } });
-  const mutation = useMutation({
+  const mutation = useCreateMutation({
     mutationKey: queryKeys.patients.postMessage(patientId),
-    mutationFn: (input: MessageInput) => apiFetch(path, { method: 'POST', body: input }),
+    mutationFn: (input: MessageInput, idempotencyKey) =>
+      apiFetch(path, { method: 'POST', body: input, idempotencyKey }),
     onSuccess: async () => {
       reset({ body: '' });
       await queryClient.invalidateQueries({ queryKey: key });

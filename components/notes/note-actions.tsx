@@ -11,6 +11,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, inputClass } from '@/components/ui/field';
 import { apiFetch, problemMessage } from '@/lib/api-client';
+import { useCreateMutation } from '@/lib/use-create-mutation';
 import { queryKeys } from '@/lib/query-keys';
 import { AddendumInput, WithholdInput } from '@/lib/schemas/session-notes';
 
@@ -71,10 +72,14 @@ export function AddendumForm({ patientId, noteId }: { patientId: string; noteId:
     resolver: zodResolver(AddendumInput),
     defaultValues: { body: '' },
   });
-  const mutation = useMutation({
+  const mutation = useCreateMutation({
     mutationKey: queryKeys.patients.sessionNoteAction(patientId, noteId, 'addenda'),
-    mutationFn: (input: AddendumInput) =>
-      apiFetch(notePath(patientId, noteId, 'addenda'), { method: 'POST', body: input }),
+    mutationFn: (input: AddendumInput, idempotencyKey) =>
+      apiFetch(notePath(patientId, noteId, 'addenda'), {
+        method: 'POST',
+        body: input,
+        idempotencyKey,
+      }),
     onSuccess: () => {
       reset({ body: '' });
       router.refresh();

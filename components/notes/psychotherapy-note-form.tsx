@@ -1,6 +1,5 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -9,6 +8,7 @@ import { FormAlert } from '@/components/forms/form-alert';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 import { apiFetch } from '@/lib/api-client';
+import { useCreateMutation } from '@/lib/use-create-mutation';
 import { queryKeys } from '@/lib/query-keys';
 import { PsychotherapyNoteInput } from '@/lib/schemas/psychotherapy-notes';
 
@@ -26,12 +26,13 @@ export function PsychotherapyNoteForm({ patientId, today }: { patientId: string;
     reset,
     formState: { errors },
   } = useForm<Values>({ defaultValues: { sessionDate: today, body: '' } });
-  const mutation = useMutation({
+  const mutation = useCreateMutation({
     mutationKey: queryKeys.patients.psychotherapyNotes(patientId),
-    mutationFn: (input: PsychotherapyNoteInput) =>
+    mutationFn: (input: PsychotherapyNoteInput, idempotencyKey) =>
       apiFetch(`/api/v1/patients/${encodeURIComponent(patientId)}/psychotherapy-notes`, {
         method: 'POST',
         body: input,
+        idempotencyKey,
       }),
     onSuccess: () => {
       reset({ sessionDate: today, body: '' });

@@ -1,7 +1,6 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
@@ -10,6 +9,7 @@ import { FormAlert } from '@/components/forms/form-alert';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 import { apiFetch } from '@/lib/api-client';
+import { useCreateMutation } from '@/lib/use-create-mutation';
 import { queryKeys } from '@/lib/query-keys';
 import { NOTE_SECTIONS, SessionNoteInput, type SessionNote } from '@/lib/schemas/session-notes';
 
@@ -60,12 +60,13 @@ export function SessionNoteForm({
   const format = useWatch({ control: formControl, name: 'format' });
   const base: `/api/v1/${string}` = `/api/v1/patients/${encodeURIComponent(patientId)}/session-notes`;
 
-  const mutation = useMutation({
+  const mutation = useCreateMutation({
     mutationKey: queryKeys.patients.saveSessionNote(patientId),
-    mutationFn: (input: Values) =>
+    mutationFn: (input: Values, idempotencyKey) =>
       apiFetch<SessionNote>(note ? `${base}/${encodeURIComponent(note.id)}` : base, {
         method: note ? 'PUT' : 'POST',
         body: input,
+        idempotencyKey: note ? undefined : idempotencyKey,
       }),
     onSuccess: (saved) => {
       if (note) {

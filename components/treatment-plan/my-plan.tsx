@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { applyProblem } from '@/components/forms/apply-problem';
@@ -16,6 +16,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Field, FieldError, inputClass } from '@/components/ui/field';
 import { LocalDateTime } from '@/components/ui/local-date-time';
 import { apiFetch, problemMessage } from '@/lib/api-client';
+import { useCreateMutation } from '@/lib/use-create-mutation';
 import { formatDate } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
 import {
@@ -60,12 +61,12 @@ export function MyPlan({
     initialData: initialView,
   });
   const view = query.data;
-  const acknowledge = useMutation({
+  const acknowledge = useCreateMutation({
     mutationKey: queryKeys.treatmentPlan.acknowledge(patientId),
-    mutationFn: (version: number) =>
+    mutationFn: (version: number, idempotencyKey) =>
       apiFetch<PlanAcknowledgement>(
         `/api/v1/patients/${patientId}/treatment-plan/acknowledgements`,
-        { method: 'POST', body: { version } },
+        { method: 'POST', body: { version }, idempotencyKey },
       ),
     onSettled: () =>
       queryClient.invalidateQueries({ queryKey: queryKeys.treatmentPlan.current(patientId) }),
@@ -256,12 +257,13 @@ function ReviewRequestForm({ patientId, open }: { patientId: string; open: PlanR
     resolver: zodResolver(PlanReviewRequestInput) as never,
     defaultValues: { reason: '', detail: '' },
   });
-  const mutation = useMutation({
+  const mutation = useCreateMutation({
     mutationKey: queryKeys.treatmentPlan.requestReview(patientId),
-    mutationFn: (input: { reason: ReviewReason; detail?: string }) =>
+    mutationFn: (input: { reason: ReviewReason; detail?: string }, idempotencyKey) =>
       apiFetch<PlanReviewRequest>(`/api/v1/patients/${patientId}/treatment-plan/review-requests`, {
         method: 'POST',
         body: input,
+        idempotencyKey,
       }),
     onSuccess: async () => {
       reset({ reason: '', detail: '' });

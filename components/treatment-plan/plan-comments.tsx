@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { applyProblem } from '@/components/forms/apply-problem';
@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 import { LocalDateTime } from '@/components/ui/local-date-time';
 import { apiFetch, problemMessage } from '@/lib/api-client';
+import { useCreateMutation } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
 import {
@@ -55,10 +56,10 @@ export function PlanComments({
     resolver: zodResolver(PlanCommentInput),
     defaultValues: { body: '' },
   });
-  const mutation = useMutation({
+  const mutation = useCreateMutation({
     mutationKey: queryKeys.treatmentPlan.comment(patientId),
-    mutationFn: (input: { body: string }) =>
-      apiFetch<PlanComment>(path, { method: 'POST', body: input }),
+    mutationFn: (input: { body: string }, idempotencyKey) =>
+      apiFetch<PlanComment>(path, { method: 'POST', body: input, idempotencyKey }),
     onSuccess: async () => {
       reset({ body: '' });
       setSent(true);
