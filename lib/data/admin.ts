@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { hashPassword } from '@/lib/auth/password';
 import type { Permission } from '@/lib/auth/policy';
+import type { AuditAction, AuditResourceType } from '@/lib/audit-vocabulary';
 import type { RequestContext } from '@/lib/auth/session-policy';
 import type { Viewer } from '@/lib/auth/viewer';
 import { normalizeEmail } from '@/lib/data/accounts';
@@ -71,7 +72,7 @@ function isUniqueViolation(error: unknown): boolean {
 async function administer<T>(
   viewer: Viewer,
   permission: Permission,
-  audit: { action: string; resourceType: string; resourceId?: string },
+  audit: { action: AuditAction; resourceType: AuditResourceType; resourceId?: string },
   work: () => Promise<T>,
 ): Promise<T> {
   await authorize(viewer, permission, audit);
@@ -249,7 +250,7 @@ export async function createAccount(
  * ConflictError for the admin's own account. Audited.
  */
 export async function disableAccount(viewer: Viewer, userId: string): Promise<UserSummary> {
-  const audit = { action: 'update', resourceType: 'user', resourceId: userId };
+  const audit = { action: 'update', resourceType: 'user', resourceId: userId } as const;
   return administer(viewer, 'user.manage', audit, async () => {
     if (!Id.safeParse(userId).success) throw new NotFoundError('user');
     if (userId === viewer.userId) {

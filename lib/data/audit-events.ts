@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
 import { db } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
-import { PSYCHOTHERAPY_NOTE_RESOURCE } from '@/lib/data/access-log';
+import { PSYCHOTHERAPY_NOTE_RESOURCE } from '@/lib/audit-vocabulary';
 import { authorize, recordAccess } from '@/lib/data/audit';
 import { AuditEventQuery, type AuditEventPage } from '@/lib/schemas/audit-events';
 import { invalidCursor } from '@/lib/schemas/common';

@@ -1,5 +1,6 @@
 import 'server-only';
 import { auditHash } from '@/lib/audit-chain';
+import type { AuditAction, AuditResourceType } from '@/lib/audit-vocabulary';
 import type { Tx } from '@/lib/db';
 import { can, type Permission } from '@/lib/auth/policy';
 import type { Role, Viewer } from '@/lib/auth/viewer';
@@ -11,8 +12,8 @@ export type AuditEntry = {
   actorId?: string | null;
   actorRole?: Role | null;
   actorEmail?: string | null;
-  action: string;
-  resourceType: string;
+  action: AuditAction;
+  resourceType: AuditResourceType;
   resourceId?: string | null;
   patientId?: string | null;
   outcome: 'ALLOWED' | 'DENIED' | 'FAILED';
@@ -60,8 +61,8 @@ export function writeAuditEvent(tx: Tx, entry: AuditEntry): Promise<void> {
 
 function accessEntry(
   viewer: Viewer,
-  action: string,
-  resourceType: string,
+  action: AuditAction,
+  resourceType: AuditResourceType,
   options: AccessOptions,
 ): AuditEntry {
   return {
@@ -95,8 +96,8 @@ type AccessOptions = {
 export function recordListAccess(
   tx: Tx,
   viewer: Viewer,
-  action: string,
-  resourceType: string,
+  action: AuditAction,
+  resourceType: AuditResourceType,
   patientIds: string[],
   detail?: string,
 ): Promise<void> {
@@ -113,8 +114,8 @@ export function recordListAccess(
 export function recordAccess(
   tx: Tx,
   viewer: Viewer,
-  action: string,
-  resourceType: string,
+  action: AuditAction,
+  resourceType: AuditResourceType,
   options: AccessOptions = {},
 ): Promise<void> {
   return writeAuditEvent(tx, accessEntry(viewer, action, resourceType, options));
@@ -127,7 +128,7 @@ export function recordAccess(
 export async function authorize(
   viewer: Viewer,
   permission: Permission,
-  audit: { action: string; resourceType: string },
+  audit: { action: AuditAction; resourceType: AuditResourceType },
 ): Promise<void> {
   if (can(viewer, permission)) return;
   await db.$transaction((tx) =>

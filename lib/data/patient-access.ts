@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { db, type Tx } from '@/lib/db';
 import { can, patientsInScope, type Permission } from '@/lib/auth/policy';
 import type { Viewer } from '@/lib/auth/viewer';
+import type { AuditAction, AuditResourceType } from '@/lib/audit-vocabulary';
 import { recordAccess } from '@/lib/data/audit';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 
@@ -10,9 +11,9 @@ export type PatientAccess = {
   /** The permission the role must carry (checked after scope: out of scope is 404, not 403). */
   permission: Permission;
   /** The audit action: 'read', 'create', 'update', 'sign', ... */
-  action: string;
+  action: AuditAction;
   /** The audit resource type, e.g. 'medicationChange'. */
-  resourceType: string;
+  resourceType: AuditResourceType;
   resourceId?: string;
 };
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ROLES } from '@/lib/auth/viewer';
 import { Cursor, Id, IsoDateTime, Limit, Page } from '@/lib/schemas/common';
 
 /** GET /api/v1/patients/{patientId}/access-log query. */
@@ -8,19 +7,22 @@ export type AccessLogQuery = z.infer<typeof AccessLogQuery>;
 
 export const AuditOutcome = z.enum(['ALLOWED', 'DENIED', 'FAILED']);
 
-/** One access to a patient's record, as the patient reads it ("who viewed my record"). */
+/**
+ * One access to a patient's record, as the patient reads it ("who viewed my record"): plain words
+ * only (lib/audit-vocabulary.ts), no internal names; the admin's audit trail has those.
+ */
 export const AccessLogEntry = z.object({
   id: Id,
   occurredAt: IsoDateTime,
-  actorName: z.string().nullable(),
-  actorRole: z.enum(ROLES).nullable(),
-  /** The patient themself did it. */
-  isSelf: z.boolean(),
-  action: z.string(),
-  resourceType: z.string(),
-  outcome: AuditOutcome,
-  /** Plain language, addressed to the patient: "Viewed your medications". */
+  /** "You", "Elena Rivera". */
+  who: z.string(),
+  /** "your prescriber", "an administrator"; null for the patient themself. */
+  role: z.string().nullable(),
+  /** Continues the sentence after who and role: "viewed your session notes". */
+  did: z.string(),
+  /** The whole sentence: "Elena Rivera, your prescriber, viewed your session notes." */
   summary: z.string(),
+  outcome: z.enum(['went through', 'refused', 'did not go through']),
 });
 export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
 

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { summarizeAccess } from '@/lib/data/access-log';
+import {
+  accessInWords,
+  AUDIT_RESOURCE_TYPES,
+  PSYCHOTHERAPY_NOTE_RESOURCE,
+} from '@/lib/audit-vocabulary';
 import { recordAccess } from '@/lib/data/audit';
-import { createCareTeam, createUser, viewerFor } from '@/tests/factories';
+import { toIsoDate } from '@/lib/format';
+import { createCareTeam, createSessionNote, createUser, viewerFor } from '@/tests/factories';
 import { callApi, sessionCookie } from '@/tests/support/api';
 
 async function clinic() {
@@ -11,7 +16,21 @@ async function clinic() {
   return { ...team, admin };
 }
 
-type Entry = { id: string; summary: string; isSelf: boolean; actorName: string | null };
+type Entry = {
+  id: string;
+  who: string;
+  role: string | null;
+  did: string;
+  summary: string;
+  outcome: string;
+};
+
+/** The words of a page, its JSON field names and ids aside. */
+const wordsOf = (page: { items: Entry[] }) =>
+  page.items.flatMap((e) => [e.who, e.role ?? '', e.did, e.summary, e.outcome]).join('\n');
+
+// Internal names: camelCase words or the audit trail's ALLOWED/DENIED/FAILED.
+const INTERNAL = /\b[a-z]+[A-Z]\w*|\b(ALLOWED|DENIED|FAILED|PRESCRIBER|THERAPIST|PATIENT|ADMIN)\b/;
 
 const accessLog = (patientId: string, cookie: string, query: Record<string, string> = {}) =>
   callApi({
@@ -36,24 +55,119 @@ describe('GET /api/v1/patients/{patientId}/access-log', () => {
     expect(result.status).toBe(200);
     expect(result.body.nextCursor).toBeNull();
     expect(
-      result.body.items.map((e: Entry & { actorRole: string; outcome: string }) => [
-        e.actorName,
-        e.actorRole,
-        e.isSelf,
-        e.outcome,
-        e.summary,
-      ]),
+      result.body.items.map(
+        ({ id: _, occurredAt: __, ...words }: Entry & { occurredAt: string }) => words,
+      ),
     ).toEqual([
-      [c.patient.account.name, 'PATIENT', true, 'ALLOWED', 'Viewed your profile and care team'],
-      [
-        c.therapist.name,
-        'THERAPIST',
-        false,
-        'DENIED',
-        'Tried to view the list of who viewed your record and was refused',
-      ],
-      [c.prescriber.name, 'PRESCRIBER', false, 'ALLOWED', 'Viewed your profile and care team'],
+      {
+        who: 'You',
+        role: null,
+        did: 'viewed your profile and care team',
+        summary: 'You viewed your profile and care team.',
+        outcome: 'went through',
+      },
+      {
+        who: c.therapist.name,
+        role: 'a therapist',
+        did: 'tried to view the list of who viewed your record and was refused',
+        summary: `${c.therapist.name}, a therapist, tried to view the list of who viewed your record and was refused.`,
+        outcome: 'refused',
+      },
+      {
+        who: c.prescriber.name,
+        role: 'your prescriber',
+        did: 'viewed your profile and care team',
+        summary: `${c.prescriber.name}, your prescriber, viewed your profile and care team.`,
+        outcome: 'went through',
+      },
     ]);
+    expect(wordsOf(result.body)).not.toMatch(INTERNAL);
+  });
+
+  it('says a clinician read the care-team thread as such, not as "your record"', async () => {
+    const c = await clinic();
+    const thread = await callApi({
+      method: 'GET',
+      path: '/api/v1/patients/{patientId}/messages',
+      params: { patientId: c.patient.id },
+      cookie: await sessionCookie(c.prescriber),
+    });
+    expect(thread.status).toBe(200);
+    const log = await accessLog(c.patient.id, await sessionCookie(c.patient));
+    expect(log.body.items.map((e: Entry) => e.summary)).toEqual([
+      `${c.prescriber.name}, your prescriber, viewed your care team’s messages about you.`,
+    ]);
+  });
+
+  it('never reveals that a note was withheld from the patient; the admin’s audit trail keeps it', async () => {
+    const c = await clinic();
+    const note = await createSessionNote(db, c.patient, c.therapist, {
+      status: 'SIGNED',
+      sessionDate: new Date(`${toIsoDate(new Date())}T00:00:00Z`),
+    });
+    const withheld = await callApi({
+      method: 'POST',
+      path: '/api/v1/patients/{patientId}/session-notes/{noteId}/withhold',
+      params: { patientId: c.patient.id, noteId: note.id },
+      body: { reason: 'Could be harmful to read before we talk.' },
+      cookie: await sessionCookie(c.therapist),
+    });
+    expect(withheld.status).toBe(200);
+    // The therapist reads it again afterwards, as a clinician may.
+    const read = await callApi({
+      method: 'GET',
+      path: '/api/v1/patients/{patientId}/session-notes/{noteId}',
+      params: { patientId: c.patient.id, noteId: note.id },
+      cookie: await sessionCookie(c.therapist),
+    });
+    expect(read.status).toBe(200);
+
+    for (const viewer of [c.patient, c.admin]) {
+      const log = await accessLog(c.patient.id, await sessionCookie(viewer), { limit: '100' });
+      expect(log.status).toBe(200);
+      expect(log.body.items.map((e: Entry) => e.summary)).toContain(
+        `${c.therapist.name}, your therapist, viewed your session notes.`,
+      );
+      expect(log.body.items.map((e: Entry) => e.summary)).not.toContain(
+        `${c.therapist.name}, your therapist, changed your session notes.`,
+      );
+      expect(log.text).not.toMatch(/withh|harmful|hidden/i);
+      expect(wordsOf(log.body)).not.toMatch(INTERNAL);
+    }
+    const audit = await callApi({
+      method: 'GET',
+      path: '/api/v1/audit-events',
+      query: { patientId: c.patient.id, limit: '100' },
+      cookie: await sessionCookie(c.admin),
+    });
+    expect(audit.body.items).toContainEqual(
+      expect.objectContaining({
+        action: 'withhold',
+        resourceType: 'sessionNote',
+        resourceId: note.id,
+      }),
+    );
+  });
+
+  it('has plain words, its own, for every resource type lib/data records', async () => {
+    const c = await clinic();
+    const shown = AUDIT_RESOURCE_TYPES.filter((type) => type !== PSYCHOTHERAPY_NOTE_RESOURCE);
+    await db.$transaction(async (tx) => {
+      for (const resourceType of shown) {
+        await recordAccess(tx, viewerFor(c.prescriber), 'read', resourceType, {
+          patientId: c.patient.id,
+        });
+      }
+    });
+    const log = await accessLog(c.patient.id, await sessionCookie(c.patient), { limit: '100' });
+    const summaries: string[] = log.body.items.map((e: Entry) => e.summary);
+    expect(summaries).toHaveLength(shown.length);
+    expect(new Set(summaries).size).toBe(shown.length);
+    for (const summary of summaries) {
+      expect(summary).toMatch(new RegExp(`^${c.prescriber.name}, your prescriber, viewed .+\\.$`));
+      expect(summary).not.toBe(`${c.prescriber.name}, your prescriber, viewed your record.`);
+    }
+    expect(wordsOf(log.body)).not.toMatch(INTERNAL);
   });
 
   it('never shows psychotherapy-note events, to the patient or to an admin', async () => {
@@ -71,10 +185,9 @@ describe('GET /api/v1/patients/{patientId}/access-log', () => {
     });
     for (const viewer of [c.patient, c.admin]) {
       const log = await accessLog(c.patient.id, await sessionCookie(viewer), { limit: '100' });
-      expect(log.body.items.map((e: { resourceType: string }) => e.resourceType)).not.toContain(
-        'psychotherapyNote',
+      expect(log.body.items.map((e: Entry) => e.summary)).toContain(
+        `${c.therapist.name}, your therapist, viewed your session notes.`,
       );
-      expect(log.body.items.map((e: Entry) => e.summary)).toContain('Viewed your session notes');
       expect(log.text).not.toMatch(/psychotherapy/i);
     }
     const audit = await callApi({
@@ -125,7 +238,7 @@ describe('GET /api/v1/patients/{patientId}/access-log', () => {
     expect(first.body.items).toEqual([]);
     const second = await accessLog(c.patient.id, cookie);
     expect(second.body.items.map((e: Entry) => e.summary)).toEqual([
-      'Viewed the list of who viewed your record',
+      'You viewed the list of who viewed your record.',
     ]);
   });
 
@@ -145,15 +258,54 @@ describe('GET /api/v1/patients/{patientId}/access-log', () => {
   });
 });
 
-describe('summarizeAccess', () => {
+describe('accessInWords', () => {
+  const facts = {
+    actorName: 'Elena Rivera',
+    actorRole: 'PRESCRIBER',
+    isSelf: false,
+    outcome: 'ALLOWED',
+  } as const;
   it.each([
-    ['read', 'medication', 'ALLOWED', 'Viewed your medications'],
-    ['read', 'patient', 'DENIED', 'Tried to view your profile and care team and was refused'],
-    ['create', 'medicationChange', 'ALLOWED', 'Recorded a change to your medications'],
-    ['create', 'checkIn', 'FAILED', 'Tried to change your check-ins, but it did not go through'],
-    ['create', 'careTeam', 'ALLOWED', 'Added a clinician to your care team'],
-    ['read', 'somethingNew', 'ALLOWED', 'Viewed your record'],
+    ['read', 'medication', 'ALLOWED', 'Elena Rivera, your prescriber, viewed your medications.'],
+    [
+      'read',
+      'patient',
+      'DENIED',
+      'Elena Rivera, a prescriber, tried to view your profile and care team and was refused.',
+    ],
+    [
+      'create',
+      'medicationChange',
+      'ALLOWED',
+      'Elena Rivera, your prescriber, recorded a change to your medications.',
+    ],
+    [
+      'create',
+      'checkIn',
+      'FAILED',
+      'Elena Rivera, a prescriber, tried to change your check-ins, but it did not go through.',
+    ],
+    [
+      'create',
+      'careTeamMessage',
+      'ALLOWED',
+      'Elena Rivera, your prescriber, wrote to your care team about you.',
+    ],
+    ['read', 'somethingOld', 'ALLOWED', 'Elena Rivera, your prescriber, viewed your record.'],
   ] as const)('%s %s %s: %s', (action, resourceType, outcome, summary) => {
-    expect(summarizeAccess(action, resourceType, outcome)).toBe(summary);
+    expect(accessInWords({ ...facts, action, resourceType, outcome }).summary).toBe(summary);
+  });
+
+  it('speaks to the patient about their own refusals as "you were"', () => {
+    const words = accessInWords({
+      ...facts,
+      isSelf: true,
+      action: 'read',
+      resourceType: 'accessLog',
+      outcome: 'DENIED',
+    });
+    expect(words.summary).toBe(
+      'You tried to view the list of who viewed your record and were refused.',
+    );
   });
 });

@@ -18,7 +18,7 @@ describe('audit events', () => {
           writeAuditEvent(tx, {
             organizationId: org.id,
             action: 'read',
-            resourceType: 'test',
+            resourceType: 'patient',
             resourceId: String(i),
             outcome: 'ALLOWED',
           }),
@@ -39,7 +39,7 @@ describe('audit events', () => {
       writeAuditEvent(tx, {
         organizationId: org.id,
         action: 'read',
-        resourceType: 'test',
+        resourceType: 'patient',
         outcome: 'ALLOWED',
       }),
     );

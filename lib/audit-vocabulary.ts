@@ -1,0 +1,199 @@
+// The nouns and verbs of the audit trail, and how a patient reads them. lib/data writes only these
+// (AuditEntry and PatientAccess are typed with them), and "who viewed my record", in the API and
+// on the page, says each one in plain words from here: a noun added to the union does not compile
+// until it has its words.
+
+/** Every resource type lib/data records in the audit trail. */
+export const AUDIT_RESOURCE_TYPES = [
+  'patient',
+  'careTeam',
+  'user',
+  'session',
+  'accessLog',
+  'auditEvent',
+  'treatmentPlan',
+  'treatmentPlanVersion',
+  'planComment',
+  'medication',
+  'medicationChange',
+  'sessionNote',
+  'sessionNoteAddendum',
+  'psychotherapyNote',
+  'checkIn',
+  'assessment',
+  'careTeamMessage',
+  'brief',
+  'chartOverview',
+  'chartHeader',
+  'careSummary',
+  'caseload',
+  'timeline',
+  'trends',
+] as const;
+export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
+
+/** Every action lib/data records in the audit trail. */
+export const AUDIT_ACTIONS = [
+  'read',
+  'list',
+  'create',
+  'update',
+  'sign',
+  'withhold',
+  'acknowledge',
+  'comment',
+  'requestReview',
+  'resolveReview',
+  'sign-in',
+  'sign-out',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * SECURITY: psychotherapy notes (HIPAA 45 CFR 164.501) never appear in any list, log or count
+ * seen by anyone but their author (PRODUCT.md); their audit events are left out of every view.
+ */
+export const PSYCHOTHERAPY_NOTE_RESOURCE = 'psychotherapyNote' satisfies AuditResourceType;
+
+/**
+ * SECURITY (PRODUCT.md: a withheld note is not shown to the patient, and nothing tells them so):
+ * the actions the patient's access log leaves out. The admin's audit trail keeps them.
+ */
+export const HIDDEN_FROM_PATIENT_ACTIONS = ['withhold'] as const satisfies readonly AuditAction[];
+
+type ShownResourceType = Exclude<AuditResourceType, typeof PSYCHOTHERAPY_NOTE_RESOURCE>;
+
+/** What each resource is, said to the patient whose record it is. */
+const RESOURCE_WORDS: Record<ShownResourceType, string> = {
+  patient: 'your profile and care team',
+  careTeam: 'your care team',
+  user: 'your account',
+  session: 'your sign-in',
+  accessLog: 'the list of who viewed your record',
+  auditEvent: 'the audit trail of your record',
+  treatmentPlan: 'your treatment plan',
+  treatmentPlanVersion: 'earlier versions of your treatment plan',
+  planComment: 'comments on your treatment plan',
+  medication: 'your medications',
+  medicationChange: 'your medication history',
+  sessionNote: 'your session notes',
+  sessionNoteAddendum: 'additions to your session notes',
+  checkIn: 'your check-ins',
+  assessment: 'your questionnaires (PHQ-9, GAD-7)',
+  careTeamMessage: 'your care team’s messages about you',
+  brief: 'a summary of your recent changes',
+  chartOverview: 'the overview of your chart (medications and scores)',
+  chartHeader: 'your chart (name, age, care team and alerts)',
+  careSummary: 'your care summary',
+  caseload: 'your line in their list of patients (latest check-in and PHQ-9)',
+  timeline: 'your record’s timeline',
+  trends: 'your check-in and questionnaire trends',
+};
+
+// Allowed changes that read better as their own words than "changed <noun>".
+const CHANGE_WORDS: Partial<Record<`${AuditAction}:${ShownResourceType}`, string>> = {
+  'create:careTeam': 'added a clinician to your care team',
+  'update:careTeam': 'ended a clinician’s place on your care team',
+  'create:user': 'created your account',
+  'update:user': 'changed your account',
+  'create:medicationChange': 'recorded a change to your medications',
+  'create:sessionNote': 'started a session note',
+  'sign:sessionNote': 'signed a session note',
+  'create:sessionNoteAddendum': 'added to one of your session notes',
+  'create:checkIn': 'checked in',
+  'create:assessment': 'completed a questionnaire',
+  'create:careTeamMessage': 'wrote to your care team about you',
+  'acknowledge:treatmentPlan': 'acknowledged your treatment plan',
+  'comment:treatmentPlan': 'commented on your treatment plan',
+  'requestReview:treatmentPlan': 'asked for a review of your treatment plan',
+  'resolveReview:treatmentPlan': 'resolved your request for a plan review',
+  'update:treatmentPlan': 'updated your treatment plan',
+  'sign-in:session': 'signed in',
+  'sign-out:session': 'signed out',
+};
+
+const READS: ReadonlySet<string> = new Set<AuditAction>(['read', 'list']);
+const ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
+
+/** An audit event as the patient's log reads it (action and type are the stored strings). */
+export type AuditFacts = {
+  action: string;
+  resourceType: string;
+  outcome: 'ALLOWED' | 'DENIED' | 'FAILED';
+  actorName: string | null;
+  actorRole: 'PATIENT' | 'PRESCRIBER' | 'THERAPIST' | 'ADMIN' | null;
+  /** The patient themself did it. */
+  isSelf: boolean;
+};
+
+/** One access in plain words, addressed to the patient. */
+export type AccessWords = {
+  /** "You", "Elena Rivera". */
+  who: string;
+  /** "your prescriber", "an administrator"; null for the patient themself. */
+  role: string | null;
+  /** Continues the sentence: "viewed your session notes". */
+  did: string;
+  /** "Elena Rivera, your prescriber, viewed your session notes." */
+  summary: string;
+  outcome: 'went through' | 'refused' | 'did not go through';
+};
+
+/**
+ * Who did it, as the patient would say it. Only a clinician on the patient's care team can be
+ * allowed in, so an allowed clinician is "your" prescriber or therapist; a refused one may not be
+ * on the team, so is "a" prescriber.
+ */
+function whoDidIt(facts: AuditFacts): { who: string; role: string | null } {
+  if (facts.isSelf) return { who: 'You', role: null };
+  const who = facts.actorName ?? 'Someone we could not identify';
+  const allowed = facts.outcome === 'ALLOWED';
+  switch (facts.actorRole) {
+    case 'PRESCRIBER':
+      return { who, role: allowed ? 'your prescriber' : 'a prescriber' };
+    case 'THERAPIST':
+      return { who, role: allowed ? 'your therapist' : 'a therapist' };
+    case 'ADMIN':
+      return { who, role: 'an administrator' };
+    case 'PATIENT':
+      return { who, role: 'a patient' };
+    default:
+      return { who, role: null };
+  }
+}
+
+function whatWasDone(facts: AuditFacts): string {
+  // An event written before today's nouns (or by a newer version) still reads as plain words.
+  const resource = Object.hasOwn(RESOURCE_WORDS, facts.resourceType)
+    ? (facts.resourceType as ShownResourceType)
+    : null;
+  const action = ACTIONS.has(facts.action) ? (facts.action as AuditAction) : null;
+  const noun = resource ? RESOURCE_WORDS[resource] : 'your record';
+  const isRead = READS.has(facts.action);
+  const verb = isRead ? 'view' : 'change';
+  if (facts.outcome === 'DENIED') {
+    return `tried to ${verb} ${noun} and ${facts.isSelf ? 'were' : 'was'} refused`;
+  }
+  if (facts.outcome === 'FAILED') return `tried to ${verb} ${noun}, but it did not go through`;
+  if (isRead) return `viewed ${noun}`;
+  return (action && resource && CHANGE_WORDS[`${action}:${resource}`]) || `changed ${noun}`;
+}
+
+const OUTCOME_WORDS = {
+  ALLOWED: 'went through',
+  DENIED: 'refused',
+  FAILED: 'did not go through',
+} as const satisfies Record<AuditFacts['outcome'], AccessWords['outcome']>;
+
+/** One access, in the words the patient reads (API and page alike). */
+export function accessInWords(facts: AuditFacts): AccessWords {
+  const { who, role } = whoDidIt(facts);
+  const did = whatWasDone(facts);
+  return {
+    who,
+    role,
+    did,
+    summary: `${who}${role ? `, ${role},` : ''} ${did}.`,
+    outcome: OUTCOME_WORDS[facts.outcome],
+  };
+}
