@@ -175,3 +175,36 @@ describe('Idempotency-Key', () => {
     },
   );
 });
+
+describe('a replayed account creation', () => {
+  it('answers the same set-password link, which works, though the link is stored nowhere', async () => {
+    const world = await buildWorld();
+    const key = randomUUID();
+    const create = () =>
+      callApi({
+        method: 'POST',
+        path: '/api/v1/users',
+        cookie: world.cookies.admin,
+        headers: { 'Idempotency-Key': key },
+        body: { role: 'THERAPIST', name: 'Robin Link', email: `robin.${key}@example.test` },
+      });
+    const first = await create();
+    const again = await create();
+    expect(first.status).toBe(201);
+    expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    const link = new URL(first.body.setPasswordUrl);
+    expect(again.body.setPasswordUrl).toBe(first.body.setPasswordUrl);
+
+    const token = link.searchParams.get('token')!;
+    const stored = await db.idempotencyKey.findFirstOrThrow({ where: { key } });
+    expect(JSON.stringify(stored.responseBody)).not.toContain(token);
+    expect(await db.passwordSetToken.count({ where: { userId: first.body.user.id } })).toBe(1);
+
+    const set = await callApi({
+      method: 'POST',
+      path: '/api/v1/set-password',
+      body: { token, password: 'a long enough passphrase' },
+    });
+    expect(set.status).toBe(204);
+  });
+});
