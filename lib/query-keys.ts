@@ -1,7 +1,10 @@
 // Every TanStack Query key of the app, so that a mutation invalidates exactly what it changed.
 
 export const queryKeys = {
-  me: ['me'] as const,
+  me: {
+    all: ['me'] as const,
+    dismissSignInNotice: ['me', 'sign-in-notice', 'dismiss'] as const,
+  },
   users: {
     all: ['users'] as const,
     create: ['users', 'create'] as const,

@@ -4,7 +4,7 @@ import type { SignInError } from '@/lib/auth/session-policy';
 export function signInErrorMessage(error: SignInError): string {
   if (error.kind === 'too-many-attempts') {
     const minutes = error.minutes === 1 ? '1 minute' : `${error.minutes} minutes`;
-    return `Too many sign-in attempts. For your security, please wait ${minutes} and try again.`;
+    return `Too many sign-in attempts from this network. For your security, please wait ${minutes} and try again.`;
   }
   if (error.kind === 'unavailable') {
     return "We couldn't sign you in just now. Please try again in a moment.";

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { IDEMPOTENCY_HEADER, IdempotencyKeyValue, REPLAYED_HEADER } from '@/lib/api/idempotency';
 import type { ApiRoute } from '@/lib/api/registry';
+import { accountRoutes } from '@/lib/api/routes/accounts';
 import { coreRoutes } from '@/lib/api/routes/core';
 import { medicationRoutes } from '@/lib/api/routes/medications';
 import { patientReportRoutes } from '@/lib/api/routes/patient-reports';
@@ -21,6 +22,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...therapyRoutes,
   ...patientReportRoutes,
   ...treatmentPlanRoutes,
+  ...accountRoutes,
 ];
 
 type JsonSchema = Record<string, unknown>;

@@ -97,7 +97,8 @@ function reasonFor(account: SignInAccount | null, passwordMatches: boolean): str
 
 /**
  * The credentials check behind the sign-in endpoint (next-auth's `authorize`; tests call it
- * directly). Rate-limited per account and per IP, audited whatever the outcome.
+ * directly). Refused per client address (5 guesses per account in 15 minutes, 100 failures an
+ * hour), slowed down per account, audited whatever the outcome (lib/data/sign-in-limits.ts).
  * SECURITY: every refusal is the same `credentials` error, so the answer never reveals whether an
  * account exists, is disabled or has no password; unknown emails still pay for a hash.
  */
@@ -125,6 +126,9 @@ export async function authenticate(input: unknown, context: RequestContext): Pro
     const minutes = Math.ceil(permit.retryAfterSeconds / 60);
     return { ok: false, error: { kind: 'too-many-attempts', minutes } };
   }
+
+  // SECURITY: held before the password is checked, so a caller who stops waiting learns nothing.
+  if (permit.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, permit.delayMs));
 
   const passwordMatches = wellFormed
     ? await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password)

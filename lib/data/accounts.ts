@@ -1,8 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { writeAuditEvent, type AuditEntry } from '@/lib/data/audit';
-import type { Role } from '@/lib/auth/viewer';
+import { recordAccess, writeAuditEvent, type AuditEntry } from '@/lib/data/audit';
+import type { Role, Viewer } from '@/lib/auth/viewer';
 import type { RequestContext } from '@/lib/auth/session-policy';
 
 // Any 8-4-4-4-12 hex id: seeded ids need not carry a UUID version.
@@ -92,7 +92,8 @@ export type SignInOutcome = 'ALLOWED' | 'FAILED' | 'DENIED';
 /**
  * Records one sign-in attempt in the audit trail (lib/auth/options.ts only). `account` is the
  * account the email named, if any; FAILED for a wrong or unusable credential, DENIED when
- * rate-limited.
+ * rate-limited. A failure or refusal is counted on the account; a success turns that count into
+ * the owner's notice (getSignInNotice) and starts it again.
  */
 export async function recordSignInAttempt(attempt: {
   email: string;
@@ -117,7 +118,47 @@ export async function recordSignInAttempt(attempt: {
     requestId: context.requestId ?? null,
     detail: attempt.reason ?? null,
   };
-  await db.$transaction((tx) => writeAuditEvent(tx, entry));
+  await db.$transaction(async (tx) => {
+    await writeAuditEvent(tx, entry);
+    if (!account) return;
+    if (outcome === 'ALLOWED') {
+      // One statement, so a failure counted meanwhile is neither lost nor counted twice.
+      await tx.$executeRaw`UPDATE "User" SET "failedSignInsNotice" = "failedSignIns", "failedSignIns" = 0 WHERE "id" = ${account.id}::uuid`;
+    } else {
+      await tx.user.updateMany({
+        where: { id: account.id },
+        data: { failedSignIns: { increment: 1 } },
+      });
+    }
+  });
+}
+
+/**
+ * The signed-in account holder, about their own account: how many sign-in attempts failed (or
+ * were refused) between their previous sign-in and their latest one, until they dismiss it; 0 when
+ * there is nothing to say.
+ */
+export async function getSignInNotice(viewer: Viewer): Promise<{ failedAttempts: number }> {
+  const user = await db.user.findFirst({
+    where: { id: viewer.userId, organizationId: viewer.organizationId },
+    select: { failedSignInsNotice: true },
+  });
+  return { failedAttempts: user?.failedSignInsNotice ?? 0 };
+}
+
+/** The signed-in account holder: hides the failed-attempts notice until their next sign-in. Audited. */
+export async function dismissSignInNotice(viewer: Viewer): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const dismissed = await tx.user.updateMany({
+      where: { id: viewer.userId, organizationId: viewer.organizationId },
+      data: { failedSignInsNotice: 0 },
+    });
+    await recordAccess(tx, viewer, 'update', 'user', {
+      resourceId: viewer.userId,
+      outcome: dismissed.count === 1 ? 'ALLOWED' : 'FAILED',
+      detail: 'failed sign-in notice dismissed',
+    });
+  });
 }
 
 /**

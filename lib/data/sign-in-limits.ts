@@ -3,15 +3,28 @@ import { createHash } from 'node:crypto';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { pool } from '@/lib/db';
 
-/** SECURITY: at most 5 failed sign-ins per account (email) in 15 minutes. */
-export const ACCOUNT_LIMIT = { points: 5, duration: 15 * 60 } as const;
-/** SECURITY: at most 20 failed sign-ins per client IP in 15 minutes. */
-export const IP_LIMIT = { points: 20, duration: 15 * 60 } as const;
+// SECURITY: sign-in abuse (docs/decisions/012-sign-in-abuse.md). Refusals are per client address
+// only, so no number of failures from elsewhere can lock the owner out from their own address;
+// across addresses an account is only slowed down.
 
+/** SECURITY: per address, at most 5 guesses at one account in 15 minutes. */
+export const ACCOUNT_ADDRESS_LIMIT = { points: 5, duration: 15 * 60 } as const;
+/** SECURITY: per address, at most 100 failed sign-ins in an hour, whatever the accounts. */
+export const ADDRESS_LIMIT = { points: 100, duration: 60 * 60 } as const;
+/** Failures per account from every address, counted over 15 minutes for the delay; never refuses. */
+export const ACCOUNT_WINDOW_SECONDS = 15 * 60;
+/** The progressive delay: free for the first failures, then doubling, capped. */
+export const SIGN_IN_DELAY = { freeFailures: 3, firstMs: 250, capMs: 3000 } as const;
+
+const ACCOUNT_ADDRESS_PREFIX = 'sign-in:account-address';
+const ADDRESS_PREFIX = 'sign-in:address';
 const ACCOUNT_PREFIX = 'sign-in:account';
-const IP_PREFIX = 'sign-in:ip';
 
-type Limiters = { account: RateLimiterPostgres; ip: RateLimiterPostgres };
+type Limiters = {
+  accountAddress: RateLimiterPostgres;
+  address: RateLimiterPostgres;
+  account: RateLimiterPostgres;
+};
 
 const globalForLimits = globalThis as unknown as { triadSignInLimiters?: Limiters };
 
@@ -27,8 +40,19 @@ function limiters(): Limiters {
   };
   const options = { storeClient, storeType: 'pool', tableName: 'rate_limits', tableCreated: true };
   const created: Limiters = {
-    account: new RateLimiterPostgres({ ...options, keyPrefix: ACCOUNT_PREFIX, ...ACCOUNT_LIMIT }),
-    ip: new RateLimiterPostgres({ ...options, keyPrefix: IP_PREFIX, ...IP_LIMIT }),
+    accountAddress: new RateLimiterPostgres({
+      ...options,
+      keyPrefix: ACCOUNT_ADDRESS_PREFIX,
+      ...ACCOUNT_ADDRESS_LIMIT,
+    }),
+    address: new RateLimiterPostgres({ ...options, keyPrefix: ADDRESS_PREFIX, ...ADDRESS_LIMIT }),
+    // A budget no one reaches: this counter only measures, the delay is its answer.
+    account: new RateLimiterPostgres({
+      ...options,
+      keyPrefix: ACCOUNT_PREFIX,
+      points: 2 ** 30,
+      duration: ACCOUNT_WINDOW_SECONDS,
+    }),
   };
   globalForLimits.triadSignInLimiters = created;
   return created;
@@ -40,13 +64,30 @@ function digest(value: string): string {
 }
 
 function keysFor(email: string, ip: string | undefined) {
-  return { account: digest(email.trim().toLowerCase()), ip: digest(ip || 'unknown') };
+  const account = email.trim().toLowerCase();
+  const address = ip || 'unknown';
+  return {
+    accountAddress: digest(`${account}\n${address}`),
+    address: digest(address),
+    account: digest(account),
+  };
 }
 
-/** The rate_limits rows that count failures for this email and IP (for tests and operators). */
+/** The rate_limits rows that count failures for this email and address (for tests and operators). */
 export function rateLimitRowKeys(email: string, ip: string | undefined) {
   const keys = keysFor(email, ip);
-  return { account: `${ACCOUNT_PREFIX}:${keys.account}`, ip: `${IP_PREFIX}:${keys.ip}` };
+  return {
+    accountAddress: `${ACCOUNT_ADDRESS_PREFIX}:${keys.accountAddress}`,
+    address: `${ADDRESS_PREFIX}:${keys.address}`,
+    account: `${ACCOUNT_PREFIX}:${keys.account}`,
+  };
+}
+
+/** How long to hold an attempt at an account that failed `recentFailures` times lately. */
+export function signInDelayMs(recentFailures: number): number {
+  const { freeFailures, firstMs, capMs } = SIGN_IN_DELAY;
+  if (recentFailures < freeFailures) return 0;
+  return Math.min(capMs, firstMs * 2 ** Math.min(recentFailures - freeFailures, 16));
 }
 
 // The library refuses by rejecting with a RateLimiterRes. Checked by shape: a bundler may load
@@ -62,48 +103,62 @@ function isRefusal(reason: unknown): reason is RateLimiterRes {
   );
 }
 
-/** Whether a sign-in attempt may go ahead, and if not which budget is spent and for how long. */
+/**
+ * Whether a sign-in attempt may go ahead (and after how long a pause), or which of the address's
+ * budgets is spent and for how long.
+ */
 export type AttemptPermit =
-  { allowed: true } | { allowed: false; scope: 'account' | 'ip'; retryAfterSeconds: number };
+  | { allowed: true; delayMs: number }
+  | { allowed: false; scope: 'account-address' | 'address'; retryAfterSeconds: number };
 
 /**
- * Takes one point from the account's and the IP's budgets before a password is checked; refuses
- * when either is spent. Counting first (one atomic upsert each) means parallel guesses cannot
- * slip past the limit. Call `settleSuccessfulSignIn` after a verified password.
+ * Takes one point from the address's budgets (for this account, and overall) before a password is
+ * checked, and refuses when either is spent; then counts the attempt against the account and
+ * answers the delay its recent failures earn. Counting first (one atomic upsert each) means
+ * parallel guesses cannot slip past a limit. Call `settleSuccessfulSignIn` after a verified
+ * password.
  */
 export async function reserveSignInAttempt(
   email: string,
   ip: string | undefined,
 ): Promise<AttemptPermit> {
-  const { account, ip: ipLimiter } = limiters();
+  const { accountAddress, address, account } = limiters();
   const keys = keysFor(email, ip);
-  const [byAccount, byIp] = await Promise.allSettled([
-    account.consume(keys.account),
-    ipLimiter.consume(keys.ip),
+  const [byPair, byAddress] = await Promise.allSettled([
+    accountAddress.consume(keys.accountAddress),
+    address.consume(keys.address),
   ]);
-  for (const result of [byAccount, byIp]) {
+  for (const result of [byPair, byAddress]) {
     // A store failure (not a refusal) fails closed: no sign-in without a working limiter.
     if (result.status === 'rejected' && !isRefusal(result.reason)) throw result.reason;
   }
   const refusal = (result: PromiseSettledResult<RateLimiterRes>) =>
     result.status === 'rejected' ? (result.reason as RateLimiterRes) : null;
-  const accountRefusal = refusal(byAccount);
-  const ipRefusal = refusal(byIp);
-  const refused = accountRefusal ?? ipRefusal;
-  if (!refused) return { allowed: true };
-  return {
-    allowed: false,
-    scope: accountRefusal ? 'account' : 'ip',
-    retryAfterSeconds: Math.max(1, Math.ceil(refused.msBeforeNext / 1000)),
-  };
+  const pairRefusal = refusal(byPair);
+  const refused = pairRefusal ?? refusal(byAddress);
+  if (refused) {
+    return {
+      allowed: false,
+      scope: pairRefusal ? 'account-address' : 'address',
+      retryAfterSeconds: Math.max(1, Math.ceil(refused.msBeforeNext / 1000)),
+    };
+  }
+  // A refused attempt checks no password, so only attempts that go ahead count here.
+  const counted = await account.consume(keys.account);
+  return { allowed: true, delayMs: signInDelayMs(counted.consumedPoints - 1) };
 }
 
 /**
- * After a verified password: the account's failures are forgiven and the IP gets back the point
- * this attempt took (successes are not failures).
+ * After a verified password from `ip`: that address's guesses at this account are forgiven, and
+ * the address and the account get back the point this attempt took (a success is no failure).
+ * Other addresses' counters stay as they are: a success from one says nothing about another.
  */
 export async function settleSuccessfulSignIn(email: string, ip: string | undefined): Promise<void> {
-  const { account, ip: ipLimiter } = limiters();
+  const { accountAddress, address, account } = limiters();
   const keys = keysFor(email, ip);
-  await Promise.all([account.delete(keys.account), ipLimiter.reward(keys.ip)]);
+  await Promise.all([
+    accountAddress.delete(keys.accountAddress),
+    address.reward(keys.address),
+    account.reward(keys.account),
+  ]);
 }

@@ -9,6 +9,7 @@ import {
   createUser,
 } from '@/tests/factories';
 import { sessionCookie } from '@/tests/support/api';
+import { accountRows } from '@/tests/integration/matrix/accounts';
 import { coreRows } from '@/tests/integration/matrix/core';
 import { medicationRows } from '@/tests/integration/matrix/medications';
 import { patientReportRows } from '@/tests/integration/matrix/patient-reports';
@@ -24,6 +25,7 @@ export const matrix: Row[] = [
   ...therapyRows,
   ...patientReportRows,
   ...treatmentPlanRows,
+  ...accountRows,
 ];
 
 /** A care team, a patient and clinicians beside it, an admin, another organization: one session each. */

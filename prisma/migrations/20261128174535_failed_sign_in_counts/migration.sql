@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "failedSignIns" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "failedSignInsNotice" INTEGER NOT NULL DEFAULT 0;
