@@ -27,6 +27,12 @@ export function CareTeamList({ teams }: { teams: CareTeamSummary[] }) {
                   <span className="text-slate-600">
                     ({roleLabel(clinician.role).toLowerCase()})
                   </span>
+                  {clinician.isActive ? null : (
+                    <span className="block font-medium text-amber-900">
+                      {clinician.name}’s account is disabled: assign another{' '}
+                      {roleLabel(clinician.role).toLowerCase()}.
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>

@@ -32,6 +32,12 @@ export function CareTeamMembers({
             <p className="text-sm text-slate-600">
               {roleLabel(member.role)}, on the team since {formatDate(member.startedAt)}
             </p>
+            {member.isActive ? null : (
+              <p className="text-sm font-medium text-amber-900">
+                Account disabled: no longer active. Add another{' '}
+                {roleLabel(member.role).toLowerCase()} below, then end this membership.
+              </p>
+            )}
           </div>
           <EndMembershipButton
             patientId={patientId}

@@ -28,7 +28,10 @@ export function ChartHeader({ patient, now }: { patient: ChartHeaderData; now: D
         {patient.careTeam.length === 0
           ? 'no active clinicians'
           : patient.careTeam
-              .map((m) => `${m.name} (${roleLabel(m.role).toLowerCase()})`)
+              .map(
+                (m) =>
+                  `${m.name} (${roleLabel(m.role).toLowerCase()}${m.isActive ? '' : ', no longer active'})`,
+              )
               .join(', ')}
       </p>
       {patient.flags.length > 0 ? (

@@ -11,12 +11,21 @@ export function CareTeamList({ members }: { members: CareTeamMember[] }) {
       </EmptyState>
     );
   }
+  // Whoever still looks after the patient comes first.
+  const ordered = [...members.filter((m) => m.isActive), ...members.filter((m) => !m.isActive)];
   return (
     <ul className="grid gap-3 sm:grid-cols-2">
-      {members.map((member) => (
+      {ordered.map((member) => (
         <li key={member.id} className="rounded-lg border border-slate-200 p-4">
           <p className="font-medium text-slate-900">{member.name}</p>
-          <p className="mt-1 text-sm text-slate-600">{careRoleText(member.role)}</p>
+          {member.isActive ? (
+            <p className="mt-1 text-sm text-slate-600">{careRoleText(member.role)}</p>
+          ) : (
+            <p className="mt-1 text-sm text-slate-700">
+              No longer active on your care team. Your clinic will arrange someone else to take
+              over.
+            </p>
+          )}
         </li>
       ))}
     </ul>

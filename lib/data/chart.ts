@@ -11,7 +11,13 @@ export type ChartHeader = {
   /** `YYYY-MM-DD` */
   dateOfBirth: string;
   pronouns: string | null;
-  careTeam: { clinicianId: string; name: string; role: 'PRESCRIBER' | 'THERAPIST' }[];
+  /** `isActive` false: the clinician's account is disabled, no longer active on the team. */
+  careTeam: {
+    clinicianId: string;
+    name: string;
+    role: 'PRESCRIBER' | 'THERAPIST';
+    isActive: boolean;
+  }[];
   flags: Flag[];
 };
 
@@ -35,7 +41,9 @@ export async function getChartHeader(viewer: Viewer, patientId: string): Promise
           careTeam: {
             where: { endedAt: null, organizationId: scoped.organizationId },
             orderBy: { startedAt: 'asc' },
-            select: { clinician: { select: { id: true, name: true, role: true } } },
+            select: {
+              clinician: { select: { id: true, name: true, role: true, disabledAt: true } },
+            },
           },
         },
       });
@@ -47,7 +55,14 @@ export async function getChartHeader(viewer: Viewer, patientId: string): Promise
         pronouns: patient.pronouns,
         careTeam: patient.careTeam.flatMap(({ clinician }) =>
           clinician.role === 'PRESCRIBER' || clinician.role === 'THERAPIST'
-            ? [{ clinicianId: clinician.id, name: clinician.name, role: clinician.role }]
+            ? [
+                {
+                  clinicianId: clinician.id,
+                  name: clinician.name,
+                  role: clinician.role,
+                  isActive: clinician.disabledAt === null,
+                },
+              ]
             : [],
         ),
         flags: flags.get(patient.id) ?? [],

@@ -9,7 +9,8 @@ import { DEFAULT_ASSESSMENT_INTERVAL_DAYS } from '@/lib/clinical/assessment-sche
 import { assessmentsDue, type AssessmentDue } from '@/lib/data/assessments';
 import { addDays, fromIsoDate } from '@/lib/calendar-date';
 
-export type CareTeamMember = { id: string; name: string; role: Role };
+/** `isActive` false: the clinician's account is disabled, no longer active on the team. */
+export type CareTeamMember = { id: string; name: string; role: Role; isActive: boolean };
 
 export type MyCareGoal = {
   id: string;
@@ -138,7 +139,7 @@ export async function getMyCareSummary(
           where: { endedAt: null },
           orderBy: { startedAt: 'asc' },
           take: MAX_ITEMS,
-          select: { clinician: { select: { id: true, name: true, role: true } } },
+          select: { clinician: { select: { id: true, name: true, role: true, disabledAt: true } } },
         },
       },
     });
@@ -240,7 +241,12 @@ export async function getMyCareSummary(
     return {
       patientId: patient.id,
       name: patient.account.name,
-      careTeam: patient.careTeam.map((m) => m.clinician),
+      careTeam: patient.careTeam.map(({ clinician }) => ({
+        id: clinician.id,
+        name: clinician.name,
+        role: clinician.role,
+        isActive: clinician.disabledAt === null,
+      })),
       assessments,
       assessmentIntervalDays: intervalDays,
       trend: {

@@ -19,7 +19,8 @@ export type OrganizationUser = {
 export type CareTeamSummary = {
   patientId: string;
   patientName: string;
-  clinicians: { id: string; name: string; role: Role }[];
+  /** `isActive` false: the clinician's account is disabled and should be replaced on the team. */
+  clinicians: { id: string; name: string; role: Role; isActive: boolean }[];
 };
 
 export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
@@ -28,6 +29,8 @@ export type OrganizationOverview = {
   organization: { id: string; name: string };
   users: Paged<OrganizationUser>;
   careTeams: Paged<CareTeamSummary>;
+  /** Patients (across all pages) whose active care team includes a disabled clinician. */
+  teamsWithDisabledClinicians: number;
 };
 
 function pageWithin(requested: number | undefined, total: number): number {
@@ -81,8 +84,22 @@ export async function getOrganizationOverview(
           where: { endedAt: null, organizationId },
           orderBy: { startedAt: 'asc' },
           take: 50,
-          select: { clinician: { select: { id: true, name: true, role: true } } },
+          select: {
+            clinician: { select: { id: true, name: true, role: true, disabledAt: true } },
+          },
         },
+      },
+    });
+    const teamsWithDisabledClinicians = await tx.patient.count({
+      where: {
+        AND: [
+          inScope,
+          {
+            careTeam: {
+              some: { endedAt: null, organizationId, clinician: { disabledAt: { not: null } } },
+            },
+          },
+        ],
       },
     });
 
@@ -116,9 +133,15 @@ export async function getOrganizationOverview(
         items: patients.map((p) => ({
           patientId: p.id,
           patientName: p.account.name,
-          clinicians: p.careTeam.map((m) => m.clinician),
+          clinicians: p.careTeam.map(({ clinician }) => ({
+            id: clinician.id,
+            name: clinician.name,
+            role: clinician.role,
+            isActive: clinician.disabledAt === null,
+          })),
         })),
       },
+      teamsWithDisabledClinicians,
     };
   });
 }

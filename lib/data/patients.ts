@@ -29,7 +29,7 @@ export const careTeamMemberSelect = {
   clinicianId: true,
   startedAt: true,
   endedAt: true,
-  clinician: { select: { name: true, role: true } },
+  clinician: { select: { name: true, role: true, disabledAt: true } },
 } as const satisfies Prisma.CareTeamMembershipSelect;
 
 type MembershipRow = Prisma.CareTeamMembershipGetPayload<{ select: typeof careTeamMemberSelect }>;
@@ -44,6 +44,7 @@ export function toCareTeamMember(row: MembershipRow): CareTeamMember {
     role: row.clinician.role === 'PRESCRIBER' ? 'PRESCRIBER' : 'THERAPIST',
     startedAt: row.startedAt.toISOString(),
     endedAt: row.endedAt?.toISOString() ?? null,
+    isActive: row.clinician.disabledAt === null,
   };
 }
 
@@ -103,7 +104,8 @@ export async function listPatients(
 
 /**
  * The patient themself, clinicians on their active care team and the organization's admins: the
- * profile (name, date of birth, pronouns) and the active care team, no clinical content.
+ * profile (name, date of birth, pronouns) and the active care team (a clinician whose account is
+ * disabled is listed with `isActive: false`: no longer active), no clinical content.
  * NotFoundError out of scope; audited as a read of the patient.
  */
 export async function getPatient(viewer: Viewer, patientId: string): Promise<PatientProfile> {

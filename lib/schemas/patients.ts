@@ -32,6 +32,8 @@ export const CareTeamMember = z.object({
   role: z.enum(['PRESCRIBER', 'THERAPIST']),
   startedAt: IsoDateTime,
   endedAt: IsoDateTime.nullable(),
+  /** False when the clinician's account is disabled: no longer active on this team. */
+  isActive: z.boolean(),
 });
 export type CareTeamMember = z.infer<typeof CareTeamMember>;
 

@@ -165,6 +165,7 @@ describe('GET /api/v1/patients/{patientId}', () => {
         role: 'PRESCRIBER',
         startedAt: c.memberships[0]!.startedAt.toISOString(),
         endedAt: null,
+        isActive: true,
       });
     }
   });

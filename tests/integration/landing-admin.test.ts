@@ -82,7 +82,7 @@ describe('getOrganizationOverview', () => {
     for (const care of overview.careTeams.items) {
       expect(Object.keys(care).sort()).toEqual(['clinicians', 'patientId', 'patientName']);
       for (const clinician of care.clinicians) {
-        expect(Object.keys(clinician).sort()).toEqual(['id', 'name', 'role']);
+        expect(Object.keys(clinician).sort()).toEqual(['id', 'isActive', 'name', 'role']);
       }
     }
     const text = JSON.stringify(overview);

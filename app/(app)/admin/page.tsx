@@ -44,6 +44,18 @@ export default async function AdminPage({
         </div>
       </PageHeader>
       <div className="space-y-6">
+        {overview.teamsWithDisabledClinicians > 0 ? (
+          <p
+            role="status"
+            className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+          >
+            {overview.teamsWithDisabledClinicians === 1
+              ? '1 patient has'
+              : `${overview.teamsWithDisabledClinicians} patients have`}{' '}
+            a clinician with a disabled account on their care team. Assign another clinician in
+            their place (marked under Care teams below).
+          </p>
+        ) : null}
         <Card title="Users" titleId="users-heading" description={`${users.total} accounts`}>
           {users.items.length === 0 ? (
             <EmptyState title="No accounts yet" />
