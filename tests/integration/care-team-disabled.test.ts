@@ -76,7 +76,7 @@ describe('a disabled clinician on a care team', () => {
   it('stops being flagged once the admin ends the membership', async () => {
     const { patient, admin, memberships } = await teamWithDisabledPrescriber();
     await db.careTeamMembership.update({
-      where: { id: memberships[0].id },
+      where: { id: memberships[0]!.id },
       data: { endedAt: new Date() },
     });
     const overview = await getOrganizationOverview(viewerFor(admin));
