@@ -20,7 +20,9 @@ import {
   AddCareTeamMemberInput,
   CreateAccountInput,
   SetPasswordInput,
+  UpdateAccountInput,
   UserListQuery,
+  type SetPasswordLinkResult,
   type UserList,
   type UserSummary,
 } from '@/lib/schemas/admin';
@@ -245,8 +247,8 @@ export async function createAccount(
 }
 
 /**
- * Admins: disables an account of their organization and ends all its sessions (sessionVersion
- * bumped: they end at the account's next request). NotFoundError outside the organization;
+ * Admins: disables an account of their organization, ends all its sessions (sessionVersion
+ * bumped: they end at the account's next request) and expires its unused set-password links. NotFoundError outside the organization;
  * ConflictError for the admin's own account. Audited.
  */
 export async function disableAccount(viewer: Viewer, userId: string): Promise<UserSummary> {
@@ -263,11 +265,14 @@ export async function disableAccount(viewer: Viewer, userId: string): Promise<Us
         select: { id: true, disabledAt: true, patient: { select: { id: true } } },
       });
       if (!target) throw new NotFoundError('user');
+      const now = new Date();
       const updated = await tx.user.update({
         where: { id: target.id },
-        data: { disabledAt: target.disabledAt ?? new Date(), sessionVersion: { increment: 1 } },
+        data: { disabledAt: target.disabledAt ?? now, sessionVersion: { increment: 1 } },
         select: userSelect,
       });
+      // A link handed out before must not work again if the account is re-enabled later.
+      await expireSetPasswordLinks(tx, target.id, now);
       await recordAccess(tx, viewer, 'update', 'user', {
         resourceId: target.id,
         patientId: target.patient?.id ?? null,
@@ -275,6 +280,172 @@ export async function disableAccount(viewer: Viewer, userId: string): Promise<Us
       });
       return toUserSummary(updated);
     });
+  });
+}
+
+/** Every set-password link of the account that still works stops working at `now`. */
+async function expireSetPasswordLinks(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  await tx.passwordSetToken.updateMany({
+    where: { userId, usedAt: null, expiresAt: { gt: now } },
+    data: { expiresAt: now },
+  });
+}
+
+type AccountTarget = { id: string; disabledAt: Date | null; patientId: string | null };
+
+/** SECURITY: tenant isolation in the where: another organization's account is not found. */
+async function findAccountOf(
+  tx: Prisma.TransactionClient,
+  viewer: Viewer,
+  userId: string,
+): Promise<AccountTarget> {
+  if (!Id.safeParse(userId).success) throw new NotFoundError('user');
+  const target = await tx.user.findFirst({
+    where: { id: userId, organizationId: viewer.organizationId },
+    select: { id: true, disabledAt: true, patient: { select: { id: true } } },
+  });
+  if (!target) throw new NotFoundError('user');
+  return { id: target.id, disabledAt: target.disabledAt, patientId: target.patient?.id ?? null };
+}
+
+/** Admins: one account of their organization. NotFoundError outside it. Audited. */
+export async function getAccount(viewer: Viewer, userId: string): Promise<UserSummary> {
+  const audit = { action: 'read', resourceType: 'user', resourceId: userId } as const;
+  return administer(viewer, 'user.manage', audit, () =>
+    db.$transaction(async (tx) => {
+      const target = await findAccountOf(tx, viewer, userId);
+      await recordAccess(tx, viewer, 'read', 'user', {
+        resourceId: target.id,
+        patientId: target.patientId,
+      });
+      const row = await tx.user.findFirstOrThrow({ where: { id: target.id }, select: userSelect });
+      return toUserSummary(row);
+    }),
+  );
+}
+
+/**
+ * Admins: re-enables a disabled account of their organization, so its holder may sign in again
+ * with their password (or a new set-password link). Enabling an active account changes nothing.
+ * NotFoundError outside the organization. Audited.
+ */
+export async function enableAccount(viewer: Viewer, userId: string): Promise<UserSummary> {
+  const audit = { action: 'update', resourceType: 'user', resourceId: userId } as const;
+  return administer(viewer, 'user.manage', audit, () =>
+    db.$transaction(async (tx) => {
+      const target = await findAccountOf(tx, viewer, userId);
+      const updated = await tx.user.update({
+        where: { id: target.id },
+        data: { disabledAt: null },
+        select: userSelect,
+      });
+      await recordAccess(tx, viewer, 'update', 'user', {
+        resourceId: target.id,
+        patientId: target.patientId,
+        detail: target.disabledAt ? 'account re-enabled' : 'account already active',
+      });
+      return toUserSummary(updated);
+    }),
+  );
+}
+
+/**
+ * Admins: changes the name and/or the email (the sign-in address) of an account of their
+ * organization. ConflictError (409, on `email`) when another account has the email; NotFoundError
+ * outside the organization. Audited, naming which fields changed (not their values).
+ */
+export async function updateAccount(
+  viewer: Viewer,
+  userId: string,
+  input: z.input<typeof UpdateAccountInput>,
+): Promise<UserSummary> {
+  const data = UpdateAccountInput.parse(input);
+  const audit = { action: 'update', resourceType: 'user', resourceId: userId } as const;
+  const taken = () => new ConflictError('An account with this email already exists.', 'email');
+  return administer(viewer, 'user.manage', audit, async () => {
+    const email = data.email === undefined ? undefined : normalizeEmail(data.email);
+    try {
+      return await db.$transaction(async (tx) => {
+        const target = await findAccountOf(tx, viewer, userId);
+        if (email !== undefined) {
+          const holder = await tx.user.findUnique({ where: { email }, select: { id: true } });
+          if (holder && holder.id !== target.id) throw taken();
+        }
+        const before = await tx.user.findFirstOrThrow({
+          where: { id: target.id },
+          select: { name: true, email: true },
+        });
+        const updated = await tx.user.update({
+          where: { id: target.id },
+          data: { name: data.name, email },
+          select: userSelect,
+        });
+        const changed = [
+          data.name !== undefined && data.name !== before.name ? 'name' : null,
+          email !== undefined && email !== before.email ? 'email' : null,
+        ].filter(Boolean);
+        await recordAccess(tx, viewer, 'update', 'user', {
+          resourceId: target.id,
+          patientId: target.patientId,
+          detail: changed.length > 0 ? `${changed.join(' and ')} changed` : 'nothing changed',
+        });
+        return toUserSummary(updated);
+      });
+    } catch (error) {
+      // Two accounts taking the same email at once: the unique index decides.
+      if (isUniqueViolation(error)) throw taken();
+      throw error;
+    }
+  });
+}
+
+/**
+ * Admins: a new one-time set-password link (72 hours) for an active account of their
+ * organization, for a holder who forgot their password or never used their first link. Earlier
+ * links stop working; using this one ends the account's other sessions. With an Idempotency-Key a
+ * repeat answers the same link and issues none (the link is derived, never stored: linkTokenFor).
+ * ConflictError (409) for a disabled account; NotFoundError outside the organization. Audited.
+ */
+export async function sendSetPasswordLink(
+  viewer: Viewer,
+  userId: string,
+  options: { origin?: string; idempotency?: Idempotency } = {},
+): Promise<SetPasswordLinkResult> {
+  const audit = { action: 'create', resourceType: 'passwordSetLink', resourceId: userId } as const;
+  const linkToken = linkTokenFor(viewer, options.idempotency);
+  return administer(viewer, 'user.manage', audit, async () => {
+    const { targetId, answer } = await db.$transaction(async (tx) => {
+      const target = await findAccountOf(tx, viewer, userId);
+      const answer = await idempotent(tx, viewer, options.idempotency, {}, async () => {
+        if (target.disabledAt) {
+          throw new ConflictError('This account is disabled. Re-enable it before sending a link.');
+        }
+        const now = new Date();
+        await expireSetPasswordLinks(tx, target.id, now);
+        const expiresAt = new Date(now.getTime() + SET_PASSWORD_LINK_HOURS * 3_600_000);
+        await tx.passwordSetToken.create({
+          data: { userId: target.id, tokenHash: sha256(linkToken(target.id)), expiresAt },
+        });
+        const row = await tx.user.findFirstOrThrow({
+          where: { id: target.id },
+          select: userSelect,
+        });
+        return { user: toUserSummary(row), expiresAt: expiresAt.toISOString() };
+      });
+      await recordAccess(tx, viewer, 'create', 'passwordSetLink', {
+        resourceId: target.id,
+        patientId: target.patientId,
+        detail: options.idempotency?.replayed
+          ? 'set-password link answered again (Idempotency-Key)'
+          : `set-password link issued (${SET_PASSWORD_LINK_HOURS} h), earlier links expired`,
+      });
+      return { targetId: target.id, answer };
+    });
+    return { ...answer, setPasswordUrl: setPasswordUrl(linkToken(targetId), options.origin) };
   });
 }
 

@@ -98,6 +98,27 @@ export const UserParams = z.strictObject({ userId: Id });
 /** 200 answer of POST /api/v1/users/{userId}/disable. */
 export const DisableAccountResult = z.object({ user: UserSummary });
 
+/** 200 answer of GET and PATCH /api/v1/users/{userId} and POST …/enable. */
+export const AccountResult = z.object({ user: UserSummary });
+export type AccountResult = z.infer<typeof AccountResult>;
+
+/** PATCH /api/v1/users/{userId}: a new name, a new email, or both. */
+export const UpdateAccountInput = z
+  .strictObject({ name: PersonName.optional(), email: Email.optional() })
+  .refine((input) => input.name !== undefined || input.email !== undefined, {
+    message: 'Send a new name, a new email, or both.',
+  });
+export type UpdateAccountInput = z.infer<typeof UpdateAccountInput>;
+
+/** 201 answer of POST /api/v1/users/{userId}/set-password-link. */
+export const SetPasswordLinkResult = z.object({
+  user: UserSummary,
+  /** The one-time link to hand to the account holder; earlier unused links stop working. */
+  setPasswordUrl: z.string(),
+  expiresAt: IsoDateTime,
+});
+export type SetPasswordLinkResult = z.infer<typeof SetPasswordLinkResult>;
+
 /** POST /api/v1/patients/{patientId}/care-team. */
 export const AddCareTeamMemberInput = z.strictObject({ clinicianId: Id });
 export type AddCareTeamMemberInput = z.infer<typeof AddCareTeamMemberInput>;
