@@ -9,6 +9,9 @@ export const queryKeys = {
     all: ['users'] as const,
     create: ['users', 'create'] as const,
     disable: (userId: string) => ['users', userId, 'disable'] as const,
+    enable: (userId: string) => ['users', userId, 'enable'] as const,
+    update: (userId: string) => ['users', userId, 'update'] as const,
+    setPasswordLink: (userId: string) => ['users', userId, 'set-password-link'] as const,
   },
   patients: {
     all: ['patients'] as const,

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { DisableAccountButton } from '@/components/admin/disable-account-button';
 import { Badge } from '@/components/ui/badge';
 import type { OrganizationUser } from '@/lib/data/organization';
@@ -7,8 +8,9 @@ const columns =
   'md:grid md:grid-cols-[minmax(0,1.4fr)_minmax(0,2fr)_minmax(0,1fr)_minmax(0,0.8fr)_minmax(0,0.9fr)] md:items-center md:gap-4';
 
 /**
- * The organization's accounts: who, how to reach them, their role, whether they can sign in, and
- * "Disable" for an active account other than the admin's own.
+ * The organization's accounts: who, how to reach them, their role, whether they can sign in,
+ * "Manage" (name, email, set-password link, re-enable) and "Disable" for an active account other
+ * than the admin's own.
  */
 export function UserList({
   users,
@@ -58,7 +60,13 @@ export function UserList({
                 </dd>
               </div>
             </dl>
-            <div className="mt-2 md:mt-0 md:text-right">
+            <div className="mt-2 flex flex-wrap items-center gap-3 md:mt-0 md:justify-end">
+              <Link
+                href={`/admin/accounts/${user.id}`}
+                className="text-sm font-medium text-teal-800 underline"
+              >
+                Manage<span className="sr-only"> {user.name}’s account</span>
+              </Link>
               {user.isActive && user.id !== currentUserId ? (
                 <DisableAccountButton userId={user.id} name={user.name} />
               ) : null}
