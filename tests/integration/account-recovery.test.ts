@@ -116,6 +116,21 @@ describe('POST /api/v1/users/{userId}/set-password-link', () => {
     expect((await setPassword(tokenOf(first.body.setPasswordUrl))).status).toBe(204);
   });
 
+  it('tells a patient in plain words, in their access log, that a link was made for them', async () => {
+    const c = await clinic();
+    expect((await sendLink(c.admin, c.patient.account.id)).status).toBe(201);
+    const log = await callApi({
+      method: 'GET',
+      path: '/api/v1/patients/{patientId}/access-log',
+      params: { patientId: c.patient.id },
+      cookie: await sessionCookie(c.patient),
+    });
+    expect(log.status).toBe(200);
+    expect(log.body.items.map((i: { summary: string }) => i.summary)).toContainEqual(
+      expect.stringContaining('made you a new link to set your password'),
+    );
+  });
+
   it('refuses a disabled account with 409 until it is re-enabled', async () => {
     const c = await clinic();
     await disableAccount(viewerFor(c.admin), c.therapist.id);
