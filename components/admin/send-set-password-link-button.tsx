@@ -1,12 +1,12 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { CopyField } from '@/components/ui/copy-field';
 import { apiFetch, problemMessage } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
+import { useCreateMutation } from '@/lib/use-create-mutation';
 import type { SetPasswordLinkResult } from '@/lib/schemas/admin';
 
 /**
@@ -16,15 +16,14 @@ import type { SetPasswordLinkResult } from '@/lib/schemas/admin';
 export function SendSetPasswordLinkButton({ userId, name }: { userId: string; name: string }) {
   const [isOpen, setIsOpen] = useState(false);
   const [link, setLink] = useState<string | null>(null);
-  // One key per confirmation: a retry of the same request answers the same link.
-  const idempotencyKey = useRef('');
   const noticeRef = useRef<HTMLParagraphElement>(null);
-  const mutation = useMutation({
+  // A retry after a failure sends the same Idempotency-Key, so it answers the same link.
+  const mutation = useCreateMutation<SetPasswordLinkResult, void>({
     mutationKey: queryKeys.users.setPasswordLink(userId),
-    mutationFn: () =>
+    mutationFn: (_, idempotencyKey) =>
       apiFetch<SetPasswordLinkResult>(
         `/api/v1/users/${encodeURIComponent(userId)}/set-password-link`,
-        { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey.current } },
+        { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey } },
       ),
     onSuccess: (result) => {
       setIsOpen(false);
@@ -41,7 +40,6 @@ export function SendSetPasswordLinkButton({ userId, name }: { userId: string; na
         variant="secondary"
         onClick={() => {
           mutation.reset();
-          idempotencyKey.current = crypto.randomUUID();
           setIsOpen(true);
         }}
       >
