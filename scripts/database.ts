@@ -120,7 +120,13 @@ export async function startEmbedded(options: {
   // With an IPC channel, so the server exits when this process dies, even by SIGKILL.
   const child = spawn(
     process.execPath,
-    ['--import', pathToFileURL(require.resolve('tsx')).href, SERVER_SCRIPT, db, String(options.port)],
+    [
+      '--import',
+      pathToFileURL(require.resolve('tsx')).href,
+      SERVER_SCRIPT,
+      db,
+      String(options.port),
+    ],
     { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
   );
   child.channel?.unref();
