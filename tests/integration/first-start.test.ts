@@ -159,5 +159,12 @@ describe('a first start on the embedded database killed with SIGKILL', () => {
 
     expect(second.code, second.output).toBe(0);
     expect(await databaseState(target)).toEqual(completeState(expectedMigrations));
+    // Commits reach the disk: PGlite's default is fsync off (bench/embedded-fsync.sh counts them).
+    const settings = await target.withClient(async (client) => ({
+      fsync: (await client.query<{ fsync: string }>('SHOW fsync')).rows[0]!.fsync,
+      walSyncMethod: (await client.query<{ wal_sync_method: string }>('SHOW wal_sync_method'))
+        .rows[0]!.wal_sync_method,
+    }));
+    expect(settings).toEqual({ fsync: 'on', walSyncMethod: 'fsync' });
   }, 300_000);
 });
