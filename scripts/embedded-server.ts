@@ -78,21 +78,25 @@ async function openDataDir(dataDir: string): Promise<PGlite> {
   return open(dataDir);
 }
 
-const db = target === 'memory://' ? await PGlite.create() : await openDataDir(path.resolve(target));
-const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 10 });
-
+const running: { db?: PGlite; server?: PGLiteSocketServer } = {};
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await server.stop();
-  await db.close();
+  // Still starting: nothing to close that a kill would not leave the same way.
+  if (!running.server || !running.db) process.exit(1);
+  await running.server.stop();
+  await running.db.close();
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
-// The IPC channel to the parent closes when the parent dies, however it dies.
+// The IPC channel to the parent closes when the parent dies, however it dies. Listened to before
+// the slow start, so an orphan never lives on to serve the data folder beside a new server.
 process.on('disconnect', () => void stop());
 
+const db = target === 'memory://' ? await PGlite.create() : await openDataDir(path.resolve(target));
+const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 10 });
+Object.assign(running, { db, server });
 await server.start();
 process.send?.('ready');
