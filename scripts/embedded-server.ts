@@ -4,10 +4,20 @@
 // - acknowledged commits are on disk: PGlite runs Postgres with fsync off, and its Node
 //   filesystem has no fsync; here fsync is on and reaches the disk;
 // - a first start interrupted during initdb leaves no half-made data directory;
-// - it exits when the process that started it dies, even by SIGKILL.
+// - it exits when the process that started it dies, even by SIGKILL;
+// - one server per data folder (PGlite takes no lock of its own).
 //
 //   node --import tsx scripts/embedded-server.ts <data dir | memory://> <port>
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
@@ -95,6 +105,24 @@ process.on('SIGTERM', () => void stop());
 // the slow start, so an orphan never lives on to serve the data folder beside a new server.
 process.on('disconnect', () => void stop());
 
+/** Claims the data folder for this process, refusing one a live process holds. */
+function lockDataDir(dataDir: string): void {
+  const lockFile = `${dataDir}.pid`;
+  const holder = Number(existsSync(lockFile) ? readFileSync(lockFile, 'utf8') : 0);
+  if (holder && holder !== process.pid) {
+    try {
+      process.kill(holder, 0);
+      console.error(`triad: the embedded database in ${dataDir} is in use by process ${holder}.`);
+      process.exit(1);
+    } catch {
+      // A stale lock: its process is gone.
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+  process.on('exit', () => rmSync(lockFile, { force: true }));
+}
+
+if (target !== 'memory://') lockDataDir(path.resolve(target));
 const db = target === 'memory://' ? await PGlite.create() : await openDataDir(path.resolve(target));
 const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 10 });
 Object.assign(running, { db, server });
