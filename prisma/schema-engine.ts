@@ -5,6 +5,7 @@
  *
  * Pinned: @prisma/schema-engine-wasm must equal @prisma/engines-version of the installed Prisma.
  */
+import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -75,6 +76,12 @@ export async function readMigrations(): Promise<MigrationList> {
  * adapter-pg runs a migration script by splitting it on every ';', which breaks PL/pgSQL bodies
  * (our audit trigger). Postgres itself runs a multi-statement script in one simple query, as one
  * implicit transaction, so hand it the script whole.
+ *
+ * The engine records a migration as started, runs its script, then records it as finished: a
+ * process killed in between left a "failed" migration that blocked every later start. So the
+ * script marks its own record finished, in its transaction (the record is found by the checksum
+ * the engine stores: the script's SHA-256). Committed means recorded; a record still unfinished
+ * is a script that never committed, which `retryInterrupted` hands back to the engine.
  */
 function wholeScriptPg(pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
   const factory = new PrismaPg(pool);
@@ -85,7 +92,10 @@ function wholeScriptPg(pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
     connect: async () => {
       const adapter = (await factory.connect()) as Adapter;
       adapter.executeScript = async (script: string) => {
-        await pool.query(script).catch((error: unknown) => adapter.onError(error));
+        const checksum = createHash('sha256').update(script).digest('hex');
+        // The newline ends a trailing `--` comment; the lone ';' is an empty statement.
+        const recorded = `${script}\n;\nUPDATE _prisma_migrations SET finished_at = now() WHERE checksum = '${checksum}' AND finished_at IS NULL AND rolled_back_at IS NULL;`;
+        await pool.query(recorded).catch((error: unknown) => adapter.onError(error));
       };
       return adapter;
     },
@@ -93,18 +103,56 @@ function wholeScriptPg(pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
   };
 }
 
+/** Prisma's advisory lock key for migrations, so two migrating processes take turns. */
+const MIGRATION_LOCK = 72707369;
+
+/**
+ * Marks as rolled back every migration recorded as started and never finished: its script's
+ * transaction did not commit (see wholeScriptPg), so the engine may apply it again. This is
+ * what `prisma migrate resolve --rolled-back` would do by hand.
+ */
+async function retryInterrupted(pool: pg.Pool): Promise<string[]> {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query<{ exists: boolean }>(
+      "SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists",
+    );
+    if (!rows[0]?.exists) return [];
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      const marked = await client.query<{ migration_name: string }>(
+        `UPDATE _prisma_migrations
+            SET rolled_back_at = now(),
+                logs = concat_ws(E'\\n', logs, 'Interrupted before it committed: applied again.')
+          WHERE finished_at IS NULL AND rolled_back_at IS NULL
+          RETURNING migration_name`,
+      );
+      return marked.rows.map((row) => row.migration_name);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
 /** Applies every migration not yet applied to the database at `url`; returns their names. */
 export async function applyMigrations(url: string): Promise<string[]> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
-  const engine = await openEngine(bindMigrationAwareSqlAdapterFactory(wholeScriptPg(pool)));
   try {
-    const result = await engine.applyMigrations({
-      migrationsList: await readMigrations(),
-      filters: NO_FILTERS,
-    });
-    return result.appliedMigrationNames;
+    const retried = await retryInterrupted(pool);
+    if (retried.length) console.log(`Applying again, after an interruption: ${retried.join(', ')}`);
+    const engine = await openEngine(bindMigrationAwareSqlAdapterFactory(wholeScriptPg(pool)));
+    try {
+      const result = await engine.applyMigrations({
+        migrationsList: await readMigrations(),
+        filters: NO_FILTERS,
+      });
+      return result.appliedMigrationNames;
+    } finally {
+      engine.free();
+    }
   } finally {
-    engine.free();
     await pool.end();
   }
 }

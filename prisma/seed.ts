@@ -171,6 +171,8 @@ function describeCounts(counts: Record<string, number>): string {
 
 async function main(): Promise<void> {
   process.env.CHECKPOINT_DISABLE ??= '1';
+  // Started by scripts/serve.ts: its IPC channel closes when it dies, and the seed goes with it.
+  process.on('disconnect', () => process.exit(1));
   await withDatabase(async (database) => {
     const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     try {

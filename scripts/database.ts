@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 
 export type Database = { url: string; embedded: boolean; stop: () => Promise<void> };
@@ -13,6 +14,7 @@ export type Database = { url: string; embedded: boolean; stop: () => Promise<voi
 export class DatabaseStartError extends Error {}
 
 const require = createRequire(import.meta.url);
+const SERVER_SCRIPT = fileURLToPath(new URL('./embedded-server.ts', import.meta.url));
 
 function describe(url: string): string {
   try {
@@ -112,25 +114,22 @@ export async function startEmbedded(options: {
   }
   let db = 'memory://';
   if (options.dataDir) {
-    mkdirSync(options.dataDir, { recursive: true });
+    mkdirSync(path.dirname(path.resolve(options.dataDir)), { recursive: true });
     db = path.resolve(options.dataDir);
   }
-  const serverScript = path.join(
-    path.dirname(require.resolve('@electric-sql/pglite-socket')),
-    'scripts',
-    'server.js',
-  );
+  // With an IPC channel, so the server exits when this process dies, even by SIGKILL.
   const child = spawn(
     process.execPath,
     [
-      serverScript,
-      `--db=${db}`,
-      `--port=${options.port}`,
-      '--host=127.0.0.1',
-      '--max-connections=10',
+      '--import',
+      pathToFileURL(require.resolve('tsx')).href,
+      SERVER_SCRIPT,
+      db,
+      String(options.port),
     ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
   );
+  child.channel?.unref();
   const kill = () => child.kill('SIGTERM');
   process.once('exit', kill);
   await waitForPort(options.port, child, 60_000);

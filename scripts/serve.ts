@@ -1,8 +1,9 @@
 // Runs Triad: chooses the database (scripts/database.ts), applies migrations, optionally seeds the
 // demo organization, builds when the sources changed, then serves with Next. Stopping this
-// process (Ctrl-C) stops Next and the embedded database with it.
+// process (Ctrl-C) stops Next and the embedded database with it. `prepare` stops after the
+// database steps (the first-start interruption tests use it).
 //
-//   tsx scripts/serve.ts dev|start [--seed] [--fresh-database] [--port N]
+//   tsx scripts/serve.ts dev|start|prepare [--seed] [--fresh-database] [--port N]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ const { positionals, values } = parseArgs({
     port: { type: 'string' },
   },
 });
-const mode = positionals[0] === 'dev' ? 'dev' : 'start';
+const mode = positionals[0] === 'dev' || positionals[0] === 'prepare' ? positionals[0] : 'start';
 const port = values.port ?? process.env.PORT ?? '3000';
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
 const quietEnv = { NEXT_TELEMETRY_DISABLED: '1', CHECKPOINT_DISABLE: '1' };
@@ -62,8 +63,13 @@ function sourceFingerprint(): string {
   return hash.digest('hex');
 }
 
-function run(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...quietEnv, ...env } });
+function run(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  stdio: 'inherit' | ['inherit', 'inherit', 'inherit', 'ipc'] = 'inherit',
+): ChildProcess {
+  return spawn(command, args, { stdio, env: { ...process.env, ...quietEnv, ...env } });
 }
 
 function waitFor(child: ChildProcess): Promise<number> {
@@ -79,7 +85,11 @@ async function openDatabase(): Promise<Database> {
     return { url: fresh.url, embedded: !process.env.DATABASE_URL, stop: fresh.drop };
   }
   const database = await resolveDatabase();
-  await applyMigrations(database.url);
+  await applyMigrations(database.url).catch(async (error: unknown) => {
+    await database.stop();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseStartError(`migration failed: ${reason}`);
+  });
   return database;
 }
 
@@ -101,6 +111,10 @@ const appEnv = {
   // The embedded server serves one transaction at a time and mixes up the statements of
   // concurrent connections: give it exactly one (docs/decisions/004-embedded-database.md).
   DB_POOL_MAX: database.embedded ? '1' : (process.env.DB_POOL_MAX ?? '10'),
+  // Requests there wait their turn for that one connection, as transactions do (lib/db.ts).
+  ...(database.embedded && !process.env.DB_CONNECT_TIMEOUT_MS
+    ? { DB_CONNECT_TIMEOUT_MS: '15000' }
+    : {}),
 };
 
 let current: ChildProcess | undefined;
@@ -121,14 +135,24 @@ async function step(
   command: string,
   args: string[],
   env: Record<string, string> = {},
+  stdio?: Parameters<typeof run>[3],
 ): Promise<void> {
-  current = run(command, args, { ...appEnv, ...env });
+  current = run(command, args, { ...appEnv, ...env }, stdio);
   const code = await waitFor(current);
   if (stopping) return;
   if (code !== 0) await shutdown(code);
 }
 
-if (values.seed) await step(process.execPath, ['--import', 'tsx', 'prisma/seed.ts']);
+// With an IPC channel, so the seed stops when this process dies, even by SIGKILL.
+if (values.seed) {
+  await step(process.execPath, ['--import', 'tsx', 'prisma/seed.ts'], {}, [
+    'inherit',
+    'inherit',
+    'inherit',
+    'ipc',
+  ]);
+}
+if (mode === 'prepare') await shutdown(0);
 
 if (mode === 'start') {
   const distDir = process.env.NEXT_DIST_DIR || '.next';

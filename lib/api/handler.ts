@@ -8,6 +8,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionError } from '@/lib/errors';
 import { idempotencyOf, REPLAYED_HEADER, type Idempotency } from '@/lib/api/idempotency';
 import { problem, type FieldError } from '@/lib/api/problem';
+import { isClientGone, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '@/lib/transient-errors';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -60,6 +61,19 @@ function toProblem(error: unknown, requestId: string): NextResponse {
   }
   if (error instanceof PreconditionError)
     return problem(error.status, error.message, { requestId });
+  if (isDatabaseUnavailable(error)) {
+    // Not a bug: one line, no stack (docs/decisions/016-start-up-durability-timeouts.md).
+    console.warn(
+      `[${requestId}] database unavailable: ${String((error as Error)?.message ?? error).split('\n')[0]}`,
+    );
+    const unavailable = problem(
+      503,
+      'Triad cannot reach its database just now. Please try again in a few seconds.',
+      { requestId },
+    );
+    unavailable.headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
+    return unavailable;
+  }
   // The details stay in the server log, found again by the request id the client sees.
   console.error(`[${requestId}] unhandled error in an API handler`, error);
   return problem(
@@ -133,6 +147,8 @@ export function handle<P>(
       response.headers.set('Cache-Control', 'no-store');
       return response;
     } catch (error) {
+      // A client that went away is no error: nobody reads the answer, nothing is logged.
+      if (isClientGone(error, request.signal)) return new NextResponse(null, { status: 499 });
       return toProblem(error, requestId);
     }
   };

@@ -13,6 +13,7 @@ const titles: Record<number, string> = {
   415: 'The request body must be JSON',
   428: 'If-Match is required',
   500: 'Something went wrong on our side',
+  503: 'Temporarily unavailable',
 };
 
 /** An `application/problem+json` response (RFC 9457), never carrying a stack trace or SQL. */
