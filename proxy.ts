@@ -1,6 +1,7 @@
 import { decode, encode, type JWT } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import {
+  isBackgroundRequest,
   refreshedSession,
   sessionCookieName,
   sessionState,
@@ -8,7 +9,8 @@ import {
 } from '@/lib/auth/session-policy';
 
 // Server Components cannot set cookies, so the sliding idle window lives here: every page request
-// (and every /api/v1 request) with a live session re-issues the cookie with a new lastActivity;
+// (and every /api/v1 request) with a live session re-issues the cookie with a new lastActivity,
+// except background ones (polls, refetches, prefetches), which pass without renewing it;
 // a page request without one goes to /sign-in. The proxy is the first gate, not the only one:
 // getViewer re-checks the token and the account row on every call.
 
@@ -121,6 +123,12 @@ export async function proxy(request: NextRequest) {
   if (!token || !secret || state !== 'active') {
     if (isApi) return secured(pass(), csp, https);
     return secured(toSignIn(request, secure, cookie !== undefined), csp, https);
+  }
+
+  // SECURITY: only a person's request renews the idle window. A background one passes with the
+  // session as it is, so a polling page still signs out 30 minutes after the last real request.
+  if (isBackgroundRequest((name) => request.headers.get(name))) {
+    return secured(pass(), csp, https);
   }
 
   const { lastActivity, maxAgeSeconds } = refreshedSession(

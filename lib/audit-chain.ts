@@ -15,6 +15,8 @@ export type ChainedFields = {
   userAgent?: string | null;
   requestId?: string | null;
   detail?: string | null;
+  background?: boolean | null;
+  repeatOfId?: string | null;
   occurredAt: Date;
 };
 
@@ -39,6 +41,8 @@ export function auditHash(prevHash: string | null, e: ChainedFields): string {
     e.requestId ?? '',
     e.detail ?? '',
     e.occurredAt.toISOString(),
+    // Only background events carry the field, so every hash written before it still verifies.
+    ...(e.background ? [`background:${e.repeatOfId ?? ''}`] : []),
   ];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }

@@ -84,8 +84,35 @@ export function safeCallbackPath(value: string | null | undefined): string | nul
   return url.pathname + url.search + url.hash;
 }
 
+/**
+ * The header the app's fetch client (lib/api-client.ts) sets on requests no person asked for:
+ * polls, refetches on focus or reconnect. Value: BACKGROUND_ACTIVITY.
+ */
+export const ACTIVITY_HEADER = 'X-Triad-Activity';
+export const BACKGROUND_ACTIVITY = 'background';
+
+/**
+ * Whether a request was made without a person acting: marked by the client, or one of Next's
+ * router prefetches. SECURITY: such requests do not renew the idle window (the proxy), so a page
+ * that polls still signs out after 30 minutes without a person's request. The mark is the
+ * client's word; it can only cost the client (no renewal), never hide a read from the patient
+ * (lib/data/audit.ts decides that).
+ */
+export function isBackgroundRequest(header: (name: string) => string | null | undefined): boolean {
+  return (
+    header(ACTIVITY_HEADER.toLowerCase())?.trim().toLowerCase() === BACKGROUND_ACTIVITY ||
+    header('next-router-prefetch') === '1'
+  );
+}
+
 /** The caller's address, user agent and request id, as recorded on audit events. */
-export type RequestContext = { ip?: string; userAgent?: string; requestId?: string };
+export type RequestContext = {
+  ip?: string;
+  userAgent?: string;
+  requestId?: string;
+  /** The request was not a person's action (isBackgroundRequest). */
+  background?: boolean;
+};
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
@@ -105,7 +132,7 @@ export function requestContextFrom(
   const requestedId = header('x-request-id')?.trim();
   const requestId =
     requestedId && REQUEST_ID.test(requestedId) ? requestedId : globalThis.crypto.randomUUID();
-  return { ip, userAgent, requestId };
+  return { ip, userAgent, requestId, ...(isBackgroundRequest(header) ? { background: true } : {}) };
 }
 
 /** next-auth's code for a refused credential; one code for every reason, by design. */

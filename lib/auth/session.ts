@@ -33,6 +33,7 @@ export async function getViewer(context?: RequestContext): Promise<Viewer | null
     ip: caller.ip,
     userAgent: caller.userAgent,
     requestId: caller.requestId,
+    ...(caller.background ? { background: true } : {}),
   };
 }
 

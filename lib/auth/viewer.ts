@@ -14,6 +14,8 @@ export type Viewer = {
   ip?: string;
   userAgent?: string;
   requestId?: string;
+  /** The request was a poll or refetch, not a person's action (audited as background). */
+  background?: boolean;
 };
 
 export function isClinician(role: Role): boolean {

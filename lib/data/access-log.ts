@@ -35,6 +35,9 @@ export async function listAccessLog(
         resourceType: { not: PSYCHOTHERAPY_NOTE_RESOURCE },
         // SECURITY: nothing here may tell the patient that a note was withheld from them.
         action: { notIn: [...HIDDEN_FROM_PATIENT_ACTIONS] },
+        // A background read that repeats a foreground access the log already shows (a poll of an
+        // open page) adds nothing for the patient; every other background event stays in.
+        repeatOfId: null,
       };
       const filters: Prisma.AuditEventWhereInput[] = [mine];
       if (cursor) {

@@ -21,7 +21,47 @@ export type AuditEntry = {
   userAgent?: string | null;
   requestId?: string | null;
   detail?: string | null;
+  /** The request was a poll or refetch, not a person's action (Viewer.background). */
+  background?: boolean;
 };
+
+/** A background read within this long after the same foreground access repeats it. */
+export const BACKGROUND_REPEAT_WINDOW_MS = 30 * 60 * 1000;
+
+const READ_ACTIONS = new Set(['read', 'list']);
+
+/**
+ * SECURITY: the foreground access a background read repeats, or null. Only an allowed read by a
+ * known actor about one patient can repeat one: the same actor, patient and resource type, not
+ * itself background, allowed, at most 30 minutes before. The patient's access log leaves out
+ * only reads that repeat one (it already shows that access), so setting the background header
+ * cannot hide a first read, a write or a refusal from the patient.
+ */
+async function repeatedAccess(tx: Tx, entry: AuditEntry, at: Date): Promise<string | null> {
+  if (
+    !entry.background ||
+    entry.outcome !== 'ALLOWED' ||
+    !READ_ACTIONS.has(entry.action) ||
+    !entry.actorId ||
+    !entry.patientId
+  ) {
+    return null;
+  }
+  const foreground = await tx.auditEvent.findFirst({
+    where: {
+      organizationId: entry.organizationId,
+      actorId: entry.actorId,
+      patientId: entry.patientId,
+      resourceType: entry.resourceType,
+      background: false,
+      outcome: 'ALLOWED',
+      occurredAt: { gte: new Date(at.getTime() - BACKGROUND_REPEAT_WINDOW_MS), lte: at },
+    },
+    orderBy: { occurredAt: 'desc' },
+    select: { id: true },
+  });
+  return foreground?.id ?? null;
+}
 
 /**
  * Appends audit events inside the caller's transaction, each chained by hash to the one before in
@@ -43,9 +83,11 @@ export async function writeAuditEvents(tx: Tx, entries: AuditEntry[]): Promise<v
     });
     let prevHash = previous?.hash ?? null;
     const occurredAt = new Date();
-    const rows = chainEntries.map((entry) => {
-      const hash = auditHash(prevHash, { ...entry, occurredAt });
-      const row = { ...entry, occurredAt, prevHash, hash };
+    const repeats = await Promise.all(chainEntries.map((e) => repeatedAccess(tx, e, occurredAt)));
+    const rows = chainEntries.map((entry, i) => {
+      const event = { ...entry, background: entry.background ?? false, repeatOfId: repeats[i] };
+      const hash = auditHash(prevHash, { ...event, occurredAt });
+      const row = { ...event, occurredAt, prevHash, hash };
       prevHash = hash;
       return row;
     });
@@ -79,6 +121,7 @@ function accessEntry(
     userAgent: viewer.userAgent ?? null,
     requestId: viewer.requestId ?? null,
     detail: options.detail ?? null,
+    background: viewer.background ?? false,
   };
 }
 
