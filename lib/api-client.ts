@@ -1,3 +1,6 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { ACTIVITY_HEADER, BACKGROUND_ACTIVITY } from '@/lib/auth/session-policy';
+
 /** One field's complaint in a problem answer: `path` is dotted, e.g. `email` or `answers.3`. */
 export type ProblemFieldError = { path: string; message: string };
 
@@ -65,39 +68,91 @@ async function toProblem(response: Response): Promise<ApiProblem> {
 }
 
 /**
+ * Asks the person to sign in again after their session ended (components/auth/session-recovery.tsx
+ * registers it): resolves true once they have, false when they decline.
+ */
+export type SessionRecovery = () => Promise<boolean>;
+
+let sessionRecovery: SessionRecovery | null = null;
+
+/** Registers (or, with null, removes) the in-place sign-in that apiFetch calls on a 401. */
+export function setSessionRecovery(recovery: SessionRecovery | null): void {
+  sessionRecovery = recovery;
+}
+
+/** What a person reads when their session ended and they did not sign in again. */
+export const SESSION_ENDED_MESSAGE =
+  'You were signed out. What you typed is still here: try again to sign in and send it.';
+
+export type ApiFetchInit = {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  /** For a POST that creates: see useCreateMutation in lib/use-create-mutation.ts. */
+  idempotencyKey?: string;
+  /**
+   * A request no person asked for (a poll, a refetch): sent with the background mark, so it does
+   * not keep the session alive, and a 401 fails quietly instead of asking to sign in.
+   */
+  background?: boolean;
+  /** false: a 401 fails at once, without asking to sign in (autosave, which must not interrupt). */
+  recoverSession?: boolean;
+};
+
+/**
  * Calls the v1 API from the browser: JSON in and out, the session cookie sent, and any non-2xx
- * answer thrown as an ApiProblem. 204 resolves to undefined.
+ * answer thrown as an ApiProblem. 204 resolves to undefined. When a person's request meets an
+ * ended session (401), it asks them to sign in again in place and then sends the request once
+ * more, so whatever form sent it keeps what was typed and completes; if they decline, it throws.
  */
 export async function apiFetch<T = JsonValue>(
   path: `/api/v1/${string}`,
-  init: {
-    method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-    body?: unknown;
-    signal?: AbortSignal;
-    headers?: Record<string, string>;
-    /** For a POST that creates: see useCreateMutation in lib/use-create-mutation.ts. */
-    idempotencyKey?: string;
-  } = {},
+  init: ApiFetchInit = {},
 ): Promise<T> {
   const method = init.method ?? 'GET';
   // SECURITY: same-origin only (a relative path); fetch sends this app's Origin, which the API's
   // foreign-origin check of mutations requires.
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    cache: 'no-store',
-    headers: {
-      Accept: 'application/json, application/problem+json',
-      ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(init.idempotencyKey ? { 'Idempotency-Key': init.idempotencyKey } : {}),
-      ...init.headers,
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    signal: init.signal,
-  });
+  const send = () =>
+    fetch(path, {
+      method,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: {
+        Accept: 'application/json, application/problem+json',
+        ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(init.idempotencyKey ? { 'Idempotency-Key': init.idempotencyKey } : {}),
+        ...(init.background ? { [ACTIVITY_HEADER]: BACKGROUND_ACTIVITY } : {}),
+        ...init.headers,
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: init.signal,
+    });
+  let response = await send();
+  if (response.status === 401 && !init.background && init.recoverSession !== false) {
+    // The API refused before doing anything, so sending the same request again is safe (and an
+    // Idempotency-Key goes with it).
+    if (sessionRecovery && (await sessionRecovery())) response = await send();
+    if (response.status === 401) {
+      const problem = await toProblem(response);
+      throw new ApiProblem({ ...problem, detail: SESSION_ENDED_MESSAGE });
+    }
+  }
   if (!response.ok) throw await toProblem(response);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+/**
+ * Whether a query's fetch is one no person asked for: a refetch of data already shown (on an
+ * interval, on focus or reconnect, after an invalidation), as opposed to the first load or a
+ * "show more" of an infinite list. Queries pass it to apiFetch as `background`.
+ */
+export function isBackgroundFetch(context: { client: QueryClient; queryKey: QueryKey }): boolean {
+  const query = context.client.getQueryCache().find({ queryKey: context.queryKey, exact: true });
+  if (!query || query.state.data === undefined) return false;
+  const meta = query.state.fetchMeta as { fetchMore?: unknown } | null;
+  return !meta?.fetchMore;
 }
 
 /** A query string from the defined, non-empty values only: `?cursor=…&limit=25`, or ''. */

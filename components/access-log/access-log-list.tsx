@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { AccessLogItem } from '@/components/access-log/access-log-entry';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { apiFetch, problemMessage, queryString } from '@/lib/api-client';
+import { apiFetch, isBackgroundFetch, problemMessage, queryString } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { AccessLogPage } from '@/lib/schemas/access-log';
 
@@ -25,10 +25,10 @@ export function AccessLogList({
   const [announcement, setAnnouncement] = useState('');
   const query = useInfiniteQuery({
     queryKey: queryKeys.patients.accessLog(patientId),
-    queryFn: ({ pageParam, signal }) =>
+    queryFn: ({ pageParam, signal, ...context }) =>
       apiFetch<AccessLogPage>(
         `/api/v1/patients/${encodeURIComponent(patientId)}/access-log${queryString({ cursor: pageParam })}`,
-        { signal },
+        { signal, background: isBackgroundFetch(context) },
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,

@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { apiFetch } from '@/lib/api-client';
+import { apiFetch, isBackgroundFetch } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { MedicationChangePage, Regimen } from '@/lib/schemas/medications';
 import { ChangeHistory } from './change-history';
@@ -25,16 +25,20 @@ export function MedicationsPanel({
 }) {
   const regimen = useQuery({
     queryKey: queryKeys.patients.regimen(patientId),
-    queryFn: () => apiFetch<Regimen>(`/api/v1/patients/${patientId}/medications`),
+    queryFn: (context) =>
+      apiFetch<Regimen>(`/api/v1/patients/${patientId}/medications`, {
+        background: isBackgroundFetch(context),
+      }),
     initialData: initialRegimen,
   });
   const changes = useInfiniteQuery({
     queryKey: queryKeys.patients.medicationChanges(patientId),
-    queryFn: ({ pageParam }) =>
+    queryFn: (context) =>
       apiFetch<MedicationChangePage>(
         `/api/v1/patients/${patientId}/medication-changes?limit=${HISTORY_LIMIT}${
-          pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''
+          context.pageParam ? `&cursor=${encodeURIComponent(context.pageParam)}` : ''
         }`,
+        { background: isBackgroundFetch(context) },
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? undefined,

@@ -9,7 +9,7 @@ import { FormAlert } from '@/components/forms/form-alert';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 import { LocalDateTime } from '@/components/ui/local-date-time';
-import { apiFetch, problemMessage } from '@/lib/api-client';
+import { apiFetch, isBackgroundFetch, problemMessage } from '@/lib/api-client';
 import { useCreateMutation } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
@@ -35,7 +35,11 @@ export function MessageThread({
   const path = `/api/v1/patients/${encodeURIComponent(patientId)}/messages` as const;
   const thread = useQuery({
     queryKey: key,
-    queryFn: ({ signal }) => apiFetch<MessagePage>(`${path}?limit=50`, { signal }),
+    queryFn: ({ signal, ...context }) =>
+      apiFetch<MessagePage>(`${path}?limit=50`, {
+        signal,
+        background: isBackgroundFetch(context),
+      }),
     initialData: firstPage,
     refetchInterval: REFRESH_MS,
     refetchOnWindowFocus: true,

@@ -11,7 +11,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LocalDateTime } from '@/components/ui/local-date-time';
-import { apiFetch, problemMessage } from '@/lib/api-client';
+import { apiFetch, isBackgroundFetch, problemMessage } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type {
   PlanCommentList,
@@ -37,7 +37,10 @@ export function ClinicianPlan({
   const editButton = useRef<HTMLButtonElement>(null);
   const query = useQuery({
     queryKey: queryKeys.treatmentPlan.current(patientId),
-    queryFn: () => apiFetch<TreatmentPlanView>(`/api/v1/patients/${patientId}/treatment-plan`),
+    queryFn: (context) =>
+      apiFetch<TreatmentPlanView>(`/api/v1/patients/${patientId}/treatment-plan`, {
+        background: isBackgroundFetch(context),
+      }),
     initialData: initialView,
   });
   const view = query.data;

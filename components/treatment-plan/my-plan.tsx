@@ -15,7 +15,7 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Field, FieldError, inputClass } from '@/components/ui/field';
 import { LocalDateTime } from '@/components/ui/local-date-time';
-import { apiFetch, problemMessage } from '@/lib/api-client';
+import { apiFetch, isBackgroundFetch, problemMessage } from '@/lib/api-client';
 import { useCreateMutation } from '@/lib/use-create-mutation';
 import { formatDate } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
@@ -57,7 +57,10 @@ export function MyPlan({
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: queryKeys.treatmentPlan.current(patientId),
-    queryFn: () => apiFetch<TreatmentPlanView>(`/api/v1/patients/${patientId}/treatment-plan`),
+    queryFn: (context) =>
+      apiFetch<TreatmentPlanView>(`/api/v1/patients/${patientId}/treatment-plan`, {
+        background: isBackgroundFetch(context),
+      }),
     initialData: initialView,
   });
   const view = query.data;

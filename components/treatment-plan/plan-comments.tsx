@@ -9,7 +9,7 @@ import { FormAlert } from '@/components/forms/form-alert';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 import { LocalDateTime } from '@/components/ui/local-date-time';
-import { apiFetch, problemMessage } from '@/lib/api-client';
+import { apiFetch, isBackgroundFetch, problemMessage } from '@/lib/api-client';
 import { useCreateMutation } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
@@ -43,7 +43,8 @@ export function PlanComments({
   const path = `/api/v1/patients/${patientId}/treatment-plan/comments` as const;
   const comments = useQuery({
     queryKey: queryKeys.treatmentPlan.comments(patientId),
-    queryFn: () => apiFetch<PlanCommentList>(`${path}?limit=50`),
+    queryFn: (context) =>
+      apiFetch<PlanCommentList>(`${path}?limit=50`, { background: isBackgroundFetch(context) }),
     initialData: initial,
   });
   const {

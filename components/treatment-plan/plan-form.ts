@@ -1,7 +1,7 @@
 // The editor's form values and their conversions: to the PUT body, from a saved version, and to
 // and from the DraftPlan that lib/clinical/plan-diff.ts rebases.
 import type { DraftPlan } from '@/lib/clinical/plan-diff';
-import { ApiProblem } from '@/lib/api-client';
+import { apiFetch } from '@/lib/api-client';
 import type {
   GoalStatus,
   InterventionKind,
@@ -183,35 +183,14 @@ export function formToDraft(form: PlanForm): DraftPlan {
 }
 
 /** PUT with If-Match; a failure is thrown as an ApiProblem (412 when someone saved first). */
-export async function putPlan(
+export function putPlan(
   patientId: string,
   baseVersion: number,
   input: TreatmentPlanInput,
 ): Promise<PlanVersion> {
-  // SECURITY: same-origin relative path, as apiFetch; the API checks Origin on mutations.
-  const response = await fetch(`/api/v1/patients/${patientId}/treatment-plan`, {
+  return apiFetch<PlanVersion>(`/api/v1/patients/${patientId}/treatment-plan`, {
     method: 'PUT',
-    credentials: 'same-origin',
-    cache: 'no-store',
-    headers: {
-      Accept: 'application/json, application/problem+json',
-      'Content-Type': 'application/json',
-      'If-Match': `"${baseVersion}"`,
-    },
-    body: JSON.stringify(input),
-  });
-  if (response.ok) return (await response.json()) as PlanVersion;
-  let body: Record<string, unknown> = {};
-  try {
-    body = (await response.json()) as Record<string, unknown>;
-  } catch {
-    // Not JSON: the status says enough.
-  }
-  throw new ApiProblem({
-    status: response.status,
-    title: typeof body.title === 'string' ? body.title : undefined,
-    detail: typeof body.detail === 'string' ? body.detail : undefined,
-    errors: Array.isArray(body.errors) ? (body.errors as ApiProblem['errors']) : undefined,
-    requestId: typeof body.requestId === 'string' ? body.requestId : undefined,
+    headers: { 'If-Match': `"${baseVersion}"` },
+    body: input,
   });
 }

@@ -7,7 +7,7 @@ import { PlanReadView } from '@/components/treatment-plan/plan-read-view';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { LocalDateTime } from '@/components/ui/local-date-time';
-import { apiFetch, problemMessage } from '@/lib/api-client';
+import { apiFetch, isBackgroundFetch, problemMessage } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { PlanDiff, PlanVersion, PlanVersionList } from '@/lib/schemas/treatment-plan';
 
@@ -23,7 +23,10 @@ export function PlanHistory({
   const base = `/api/v1/patients/${patientId}/treatment-plan` as const;
   const versions = useQuery({
     queryKey: queryKeys.treatmentPlan.versions(patientId),
-    queryFn: () => apiFetch<PlanVersionList>(`${base}/versions?limit=100`),
+    queryFn: (context) =>
+      apiFetch<PlanVersionList>(`${base}/versions?limit=100`, {
+        background: isBackgroundFetch(context),
+      }),
   });
   const [from, setFrom] = useState(Math.max(1, currentVersion - 1));
   const [to, setTo] = useState(currentVersion);
@@ -33,17 +36,22 @@ export function PlanHistory({
   const enabled = compared !== null;
   const left = useQuery({
     queryKey: queryKeys.treatmentPlan.version(patientId, a),
-    queryFn: () => apiFetch<PlanVersion>(`${base}/versions/${a}`),
+    queryFn: (context) =>
+      apiFetch<PlanVersion>(`${base}/versions/${a}`, { background: isBackgroundFetch(context) }),
     enabled,
   });
   const right = useQuery({
     queryKey: queryKeys.treatmentPlan.version(patientId, b),
-    queryFn: () => apiFetch<PlanVersion>(`${base}/versions/${b}`),
+    queryFn: (context) =>
+      apiFetch<PlanVersion>(`${base}/versions/${b}`, { background: isBackgroundFetch(context) }),
     enabled,
   });
   const diff = useQuery({
     queryKey: queryKeys.treatmentPlan.diff(patientId, a, b),
-    queryFn: () => apiFetch<PlanDiff>(`${base}/diff?from=${a}&to=${b}`),
+    queryFn: (context) =>
+      apiFetch<PlanDiff>(`${base}/diff?from=${a}&to=${b}`, {
+        background: isBackgroundFetch(context),
+      }),
     enabled,
   });
 

@@ -70,7 +70,8 @@ describe('background reads (polls and refetches) in the audit trail and the pati
     expect(events).toHaveLength(3);
     const [first, ...polls] = events;
     expect(first).toMatchObject({ background: false, repeatOfId: null });
-    for (const poll of polls) expect(poll).toMatchObject({ background: true, repeatOfId: first!.id });
+    for (const poll of polls)
+      expect(poll).toMatchObject({ background: true, repeatOfId: first!.id });
 
     const log = (await patientLog(team)).filter((e) => e.actorName === team.therapist.name);
     expect(log).toEqual([{ actorName: team.therapist.name, summary: 'Viewed your record' }]);
@@ -207,7 +208,10 @@ describe('the proxy and background requests', () => {
       method: 'GET',
       path: MESSAGES,
       params: { patientId: team.patient.id },
-      cookie: await sessionCookie(team.therapist, { authTime: t - 3600, lastActivity: t - 31 * 60 }),
+      cookie: await sessionCookie(team.therapist, {
+        authTime: t - 3600,
+        lastActivity: t - 31 * 60,
+      }),
       headers: BACKGROUND,
     });
     expect(result.status).toBe(401);
