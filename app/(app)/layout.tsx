@@ -9,7 +9,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const viewer = await requireViewer();
   const notice = await getSignInNotice(viewer);
   return (
-    <Providers>
+    <Providers account={{ userId: viewer.userId, email: viewer.email }}>
       <AppShell name={viewer.name} role={viewer.role}>
         {notice.failedAttempts > 0 ? <SignInNotice failedAttempts={notice.failedAttempts} /> : null}
         {children}
