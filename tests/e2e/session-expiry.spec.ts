@@ -1,0 +1,155 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+// Issue 10, point 5: a session that ends while a therapist writes keeps what was typed and offers
+// to sign in again in place; session notes autosave; polls do not keep a session alive.
+test.describe.configure({ mode: 'serial' });
+
+const PASSWORD = 'care-team-demo';
+const SAM = 'sam.okafor@riverbend.test';
+const stamp = Date.now().toString(36);
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+async function alexId(page: Page): Promise<string> {
+  const patients = await (await page.request.get('/api/v1/patients?q=Alex')).json();
+  return patients.items[0].id as string;
+}
+
+/** Signing out anywhere ends every session of the account (its session version moves on). */
+async function signOutElsewhere(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await context.close();
+}
+
+async function expectNoSeriousA11yViolations(page: Page, selector: string) {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+test('a note typed while the session ended is saved after signing in again in place', async ({
+  page,
+  browser,
+}) => {
+  const text = {
+    data: `Talked through the week at work (${stamp}).`,
+    assessment: 'Mood steadier; sleep still short.',
+    plan: 'Keep the wake time; review in a week.',
+  };
+  await signIn(page, SAM);
+  const patientId = await alexId(page);
+  await page.goto(`/patients/${patientId}/notes/new`);
+  await page.getByLabel('Data').fill(text.data);
+  await page.getByLabel('Assessment').fill(text.assessment);
+  await page.getByLabel('Plan', { exact: true }).fill(text.plan);
+
+  await signOutElsewhere(browser, SAM);
+
+  // Declining keeps the form as typed and says so, in an alert that is scrolled to and focused.
+  await page.getByRole('button', { name: 'Save as draft' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign in again to continue' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Not now' }).click();
+  await expect(dialog).toBeHidden();
+  const alert = page.getByRole('alert').filter({ hasText: 'You were signed out' });
+  await expect(alert).toBeFocused();
+  await expect(alert).toBeInViewport();
+  await expect(page.getByLabel('Data')).toHaveValue(text.data);
+
+  await page.getByRole('button', { name: 'Save as draft' }).click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Password')).toBeFocused();
+  await expect(dialog.getByLabel('Email')).toHaveValue(SAM);
+  await expectNoSeriousA11yViolations(page, 'dialog[open]');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expectNoSeriousA11yViolations(page, 'dialog[open]');
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // A wrong password keeps the dialog open, with the reason, and the note still waiting.
+  await dialog.getByLabel('Password').fill('not-the-password');
+  await dialog.getByRole('button', { name: 'Sign in and continue' }).click();
+  await expect(dialog.getByRole('alert')).toContainText("don't match an active account");
+  await expect(dialog.getByLabel('Password')).toBeFocused();
+
+  await dialog.getByLabel('Password').fill(PASSWORD);
+  await dialog.getByRole('button', { name: 'Sign in and continue' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/notes\/[0-9a-f-]{36}$/);
+  await expect(page.getByText('Only you can see this draft')).toBeVisible();
+  await expect(page.getByLabel('Data')).toHaveValue(text.data);
+
+  const noteId = page.url().split('/').at(-1)!;
+  const saved = await page.request.get(`/api/v1/patients/${patientId}/session-notes/${noteId}`);
+  expect(saved.status()).toBe(200);
+  expect((await saved.json()).body).toEqual(text);
+});
+
+test('a new note autosaves as a draft 30 seconds after it changes, then keeps saving', async ({
+  page,
+}) => {
+  await page.clock.install();
+  await signIn(page, SAM);
+  const patientId = await alexId(page);
+  await page.goto(`/patients/${patientId}/notes/new`);
+  await page.clock.pauseAt(Date.now() + 60_000);
+
+  const status = page.getByRole('status').filter({ hasText: /Sav|Not saved/ });
+  const first = `Autosaved text (${stamp}).`;
+  await page.getByLabel('Data').fill(first);
+  await page.clock.fastForward(29_000);
+  await expect(page).toHaveURL(/\/notes\/new$/);
+  await expect(status).toHaveCount(0);
+
+  await page.clock.fastForward(1_000);
+  await expect(status).toHaveText(/^Saved at \d\d:\d\d$/);
+  await expect(status).toHaveAttribute('aria-live', 'polite');
+  await expect(page).toHaveURL(/\/notes\/[0-9a-f-]{36}$/);
+  const noteId = page.url().split('/').at(-1)!;
+  const note = () =>
+    page.request.get(`/api/v1/patients/${patientId}/session-notes/${noteId}`).then((r) => r.json());
+  expect((await note()).body.data).toBe(first);
+  expect((await note()).status).toBe('DRAFT');
+
+  const second = `${first} And a second thought.`;
+  await page.getByLabel('Data').fill(second);
+  await page.clock.fastForward(30_000);
+  await expect.poll(async () => (await note()).body.data).toBe(second);
+  // Still one draft: the later saves went to the same note.
+  const list = await (
+    await page.request.get(`/api/v1/patients/${patientId}/session-notes?limit=100`)
+  ).json();
+  expect(
+    list.items.filter((n: { body: { data?: string } }) => n.body.data?.startsWith(first)),
+  ).toHaveLength(1);
+});
+
+test('the message thread polls in the background, and a poll does not renew the session', async ({
+  page,
+}) => {
+  await page.clock.install();
+  await signIn(page, SAM);
+  const patientId = await alexId(page);
+  await page.goto(`/patients/${patientId}/messages`);
+  const poll = page.waitForResponse(
+    (r) =>
+      r.url().includes(`/api/v1/patients/${patientId}/messages`) && r.request().method() === 'GET',
+  );
+  await page.clock.fastForward(31_000);
+  const response = await poll;
+  expect(response.status()).toBe(200);
+  expect(await response.request().headerValue('x-triad-activity')).toBe('background');
+  expect(await response.headerValue('set-cookie')).toBeNull();
+});
