@@ -27,13 +27,21 @@ export function SessionRecovery({ userId, email }: { userId: string; email: stri
   const returnFocusTo = useRef<HTMLElement | null>(null);
   const ids = { title: useId(), body: useId(), email: useId(), password: useId(), error: useId() };
 
-  const settle = useCallback((signedIn: boolean) => {
+  // The answer for the waiting requests, given once the dialog has closed and focus has gone back,
+  // so a form's own reaction (its alert taking focus) comes after.
+  const outcome = useRef(false);
+
+  const release = useCallback((signedIn: boolean) => {
     const resolvers = waiting.current;
     waiting.current = [];
+    for (const resolve of resolvers) resolve(signedIn);
+  }, []);
+
+  const settle = useCallback((signedIn: boolean) => {
+    outcome.current = signedIn;
     setOpen(false);
     setPending(false);
     setError(null);
-    for (const resolve of resolvers) resolve(signedIn);
   }, []);
 
   useEffect(() => {
@@ -41,14 +49,15 @@ export function SessionRecovery({ userId, email }: { userId: string; email: stri
       () =>
         new Promise<boolean>((resolve) => {
           waiting.current.push(resolve);
+          outcome.current = false;
           setOpen(true);
         }),
     );
     return () => {
       setSessionRecovery(null);
-      settle(false);
+      release(false);
     };
-  }, [settle]);
+  }, [release]);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -58,11 +67,14 @@ export function SessionRecovery({ userId, email }: { userId: string; email: stri
         document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal();
       passwordRef.current?.focus();
-    } else if (!open && dialog.open) {
-      dialog.close();
-      returnFocusTo.current?.focus();
+    } else if (!open) {
+      if (dialog.open) {
+        dialog.close();
+        returnFocusTo.current?.focus();
+      }
+      release(outcome.current);
     }
-  }, [open]);
+  }, [open, release]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
