@@ -92,6 +92,8 @@ export async function listAuditEvents(
         userAgent: r.userAgent,
         requestId: r.requestId,
         detail: r.detail,
+        background: r.background,
+        repeatOfId: r.repeatOfId,
         occurredAt: r.occurredAt.toISOString(),
         prevHash: r.prevHash,
         hash: r.hash,

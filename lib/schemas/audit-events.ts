@@ -37,6 +37,10 @@ export const AuditEventRow = z.object({
   userAgent: z.string().nullable(),
   requestId: z.string().nullable(),
   detail: z.string().nullable(),
+  /** A poll or refetch, not a person's action (the client's X-Triad-Activity mark). */
+  background: z.boolean(),
+  /** For a background read: the foreground event it repeats (left out of the patient's log). */
+  repeatOfId: Id.nullable(),
   occurredAt: IsoDateTime,
   prevHash: z.string().nullable(),
   hash: z.string().nullable(),

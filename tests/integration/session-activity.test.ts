@@ -75,6 +75,25 @@ describe('background reads (polls and refetches) in the audit trail and the pati
 
     const log = (await patientLog(team)).filter((e) => e.actorName === team.therapist.name);
     expect(log).toEqual([{ actorName: team.therapist.name, summary: 'Viewed your record' }]);
+
+    // The admin's audit trail keeps all three, marked.
+    const admin = await callApi({
+      method: 'GET',
+      path: '/api/v1/audit-events',
+      query: { patientId: team.patient.id, actorId: team.therapist.id },
+      cookie: await sessionCookie(team.admin),
+    });
+    expect(admin.status).toBe(200);
+    expect(
+      admin.body.items.map((e: { background: boolean; repeatOfId: string | null }) => [
+        e.background,
+        e.repeatOfId,
+      ]),
+    ).toEqual([
+      [true, first!.id],
+      [true, first!.id],
+      [false, null],
+    ]);
   });
 
   it('show in the patient’s log when there was no foreground read to repeat', async () => {
