@@ -84,6 +84,10 @@ export function setSessionRecovery(recovery: SessionRecovery | null): void {
 export const SESSION_ENDED_MESSAGE =
   'You were signed out. What you typed is still here: try again to sign in and send it.';
 
+/** What a page that refreshes by itself says once the session has ended. */
+export const SIGNED_OUT_MESSAGE =
+  'You were signed out, so this is not being updated. Reload the page to sign in again.';
+
 export type ApiFetchInit = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
@@ -133,10 +137,14 @@ export async function apiFetch<T = JsonValue>(
     // The API refused before doing anything, so sending the same request again is safe (and an
     // Idempotency-Key goes with it).
     if (sessionRecovery && (await sessionRecovery())) response = await send();
-    if (response.status === 401) {
-      const problem = await toProblem(response);
-      throw new ApiProblem({ ...problem, detail: SESSION_ENDED_MESSAGE });
-    }
+  }
+  if (response.status === 401) {
+    // The API's words are for API clients; a person reads what happened and what to do.
+    const problem = await toProblem(response);
+    throw new ApiProblem({
+      ...problem,
+      detail: init.background ? SIGNED_OUT_MESSAGE : SESSION_ENDED_MESSAGE,
+    });
   }
   if (!response.ok) throw await toProblem(response);
   if (response.status === 204) return undefined as T;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ApiProblem,
   SESSION_ENDED_MESSAGE,
+  SIGNED_OUT_MESSAGE,
   apiFetch,
   isBackgroundFetch,
   setSessionRecovery,
@@ -59,6 +60,7 @@ describe('apiFetch and an ended session', () => {
     const { sent } = serve(401, 401);
     await expect(apiFetch('/api/v1/x', { background: true })).rejects.toMatchObject({
       status: 401,
+      detail: SIGNED_OUT_MESSAGE,
     });
     await expect(
       apiFetch('/api/v1/x', { method: 'PUT', body: {}, recoverSession: false }),
