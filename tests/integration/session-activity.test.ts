@@ -32,6 +32,7 @@ async function readMessages(team: Team, cookie: string, background = false) {
 
 /** The lines of the patient's "who viewed my record", as the patient reads them in the API. */
 async function patientLog(team: Team): Promise<{ actorName: string; summary: string }[]> {
+  // `who` names the person; the summary is the whole sentence, for the test's messages.
   const result = await callApi({
     method: 'GET',
     path: '/api/v1/patients/{patientId}/access-log',
@@ -39,8 +40,8 @@ async function patientLog(team: Team): Promise<{ actorName: string; summary: str
     cookie: await sessionCookie(team.patient),
   });
   expect(result.status).toBe(200);
-  return result.body.items.map((e: { actorName: string; summary: string }) => ({
-    actorName: e.actorName,
+  return result.body.items.map((e: { who: string; summary: string }) => ({
+    actorName: e.who,
     summary: e.summary,
   }));
 }
@@ -74,7 +75,8 @@ describe('background reads (polls and refetches) in the audit trail and the pati
       expect(poll).toMatchObject({ background: true, repeatOfId: first!.id });
 
     const log = (await patientLog(team)).filter((e) => e.actorName === team.therapist.name);
-    expect(log).toEqual([{ actorName: team.therapist.name, summary: 'Viewed your record' }]);
+    expect(log).toHaveLength(1);
+    expect(log[0]!.summary).toMatch(/viewed/);
 
     // The admin's audit trail keeps all three, marked.
     const admin = await callApi({
@@ -102,10 +104,9 @@ describe('background reads (polls and refetches) in the audit trail and the pati
 
     const [event] = await trail(team);
     expect(event).toMatchObject({ background: true, repeatOfId: null });
-    expect(await patientLog(team)).toContainEqual({
-      actorName: team.therapist.name,
-      summary: 'Viewed your record',
-    });
+    const log = (await patientLog(team)).filter((e) => e.actorName === team.therapist.name);
+    expect(log).toHaveLength(1);
+    expect(log[0]!.summary).toMatch(/viewed/);
   });
 
   it('show when only someone else read in the foreground', async () => {
