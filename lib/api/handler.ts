@@ -9,6 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError, PreconditionError } from 
 import { idempotencyOf, REPLAYED_HEADER, type Idempotency } from '@/lib/api/idempotency';
 import { problem, type FieldError } from '@/lib/api/problem';
 import { isClientGone, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '@/lib/transient-errors';
+import { recordEnrolmentGate } from '@/lib/data/second-factor';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -108,10 +109,12 @@ type PublicHandler<P> = (
  * mutations refused, errors mapped to problem+json, and `Cache-Control: no-store` on every answer.
  * A POST's Idempotency-Key is parsed here (400 when malformed) and handed to the route; an answer
  * that lib/data replayed from the store gets the Idempotent-Replayed header.
- * `{ public: true }` (set-password, the OpenAPI document) skips the session and passes no viewer.
+ * `{ public: true }` (set-password, the OpenAPI document) skips the session and passes no viewer;
+ * `{ duringEnrolment: true }` serves a viewer who must still set up a second factor.
  */
 export function handle<P = Record<string, never>>(
   handler: Handler<P>,
+  options?: { duringEnrolment: true },
 ): (request: NextRequest, route: { params: Promise<P> }) => Promise<Response>;
 export function handle<P = Record<string, never>>(
   handler: PublicHandler<P>,
@@ -119,7 +122,7 @@ export function handle<P = Record<string, never>>(
 ): (request: NextRequest, route: { params: Promise<P> }) => Promise<Response>;
 export function handle<P>(
   handler: Handler<P> | PublicHandler<P>,
-  options: { public?: boolean } = {},
+  options: { public?: boolean; duringEnrolment?: boolean } = {},
 ) {
   return async (request: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     const context = requestContextFrom((name) => request.headers.get(name));
@@ -135,6 +138,16 @@ export function handle<P>(
       } else {
         const viewer = await viewerFromRequest(request, { ...context, requestId });
         if (!viewer) return problem(401, 'Sign in to use the Triad API.', { requestId });
+        // SECURITY: the one API gate of the organization's second-factor requirement; only the
+        // routes that set one up (`duringEnrolment`) serve a viewer who has not yet.
+        if (viewer.mustEnrolSecondFactor && !options.duringEnrolment) {
+          await recordEnrolmentGate(viewer, request.nextUrl.pathname);
+          return problem(
+            403,
+            'Your organization requires a second factor. Set one up on your Security page (/account/security) first.',
+            { requestId },
+          );
+        }
         const idempotency = request.method === 'POST' ? idempotencyOf(request) : undefined;
         response = await (handler as Handler<P>)(request, {
           params,

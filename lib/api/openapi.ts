@@ -9,6 +9,7 @@ import { accountRoutes } from '@/lib/api/routes/accounts';
 import { coreRoutes } from '@/lib/api/routes/core';
 import { medicationRoutes } from '@/lib/api/routes/medications';
 import { patientReportRoutes } from '@/lib/api/routes/patient-reports';
+import { securityRoutes } from '@/lib/api/routes/security';
 import { therapyRoutes } from '@/lib/api/routes/therapy';
 import { treatmentPlanRoutes } from '@/lib/api/routes/treatment-plan';
 import { Problem } from '@/lib/schemas/common';
@@ -23,6 +24,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...patientReportRoutes,
   ...treatmentPlanRoutes,
   ...accountRoutes,
+  ...securityRoutes,
 ];
 
 type JsonSchema = Record<string, unknown>;

@@ -5,6 +5,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { reserveSignInAttempt, settleSuccessfulSignIn } from '@/lib/data/sign-in-limits';
+import { checkSignInSecondFactor } from '@/lib/data/second-factor';
 import {
   IDLE_TIMEOUT_SECONDS,
   epochSeconds,
@@ -34,6 +35,7 @@ export type SessionUser = {
   role: Role;
   organizationId: string;
   patientId: string | null;
+  mustEnrolSecondFactor: boolean;
 };
 
 declare module 'next-auth' {
@@ -59,6 +61,8 @@ export const SessionToken = z.object({
   sessionVersion: z.number().int(),
   authTime: z.number(),
   lastActivity: z.number(),
+  /** Set by the session check: the organization requires a second factor this account lacks. */
+  mustEnrolSecondFactor: z.boolean().optional(),
 });
 export type SessionToken = z.infer<typeof SessionToken>;
 
@@ -146,6 +150,13 @@ export async function authenticate(input: unknown, context: RequestContext): Pro
   }
 
   await settleSuccessfulSignIn(email, context.ip);
+  // The password was right: an account with a second factor also needs its code (audited there).
+  const secondFactor = await checkSignInSecondFactor(
+    account,
+    { code: asString(fields.code) },
+    context,
+  );
+  if (secondFactor) return { ok: false, error: secondFactor };
   await recordSignInAttempt({ email, account, outcome: 'ALLOWED', context });
   return {
     ok: true,
@@ -180,7 +191,12 @@ export async function checkSessionToken(raw: JWT, now: Date): Promise<SessionTok
     organizationId: token.organizationId,
   });
   if (!account) throw new SessionEndedError('revoked');
-  return { ...token, name: account.name, email: account.email };
+  return {
+    ...token,
+    name: account.name,
+    email: account.email,
+    mustEnrolSecondFactor: account.mustEnrolSecondFactor,
+  };
 }
 
 function newSessionToken(user: User, now: Date): SessionToken {
@@ -221,6 +237,7 @@ export function buildAuthOptions(context?: RequestContext): AuthOptions {
         credentials: {
           email: { label: 'Email', type: 'email' },
           password: { label: 'Password', type: 'password' },
+          code: { label: 'Code from your authenticator app, or a recovery code', type: 'text' },
         },
         async authorize(credentials, request) {
           const headers = (request?.headers ?? {}) as Record<string, string | undefined>;
@@ -256,6 +273,7 @@ export function buildAuthOptions(context?: RequestContext): AuthOptions {
             role: checked.role,
             organizationId: checked.organizationId,
             patientId: checked.patientId,
+            mustEnrolSecondFactor: checked.mustEnrolSecondFactor === true,
           },
         };
       },

@@ -29,6 +29,7 @@ export async function viewerFromRequest(
       name: token.name,
       email: token.email,
       ...(token.role === 'PATIENT' && token.patientId ? { patientId: token.patientId } : {}),
+      ...(token.mustEnrolSecondFactor ? { mustEnrolSecondFactor: true as const } : {}),
       ...context,
     };
   } catch (error) {

@@ -139,17 +139,24 @@ export function requestContextFrom(
 export const CREDENTIALS_FAILED = 'CredentialsSignin';
 const TOO_MANY_ATTEMPTS = 'TooManyAttempts';
 const SIGN_IN_UNAVAILABLE = 'SignInUnavailable';
+const SECOND_FACTOR_REQUIRED = 'SecondFactorRequired';
+const SECOND_FACTOR_INVALID = 'SecondFactorInvalid';
 
 /** Why a sign-in was refused, as far as the person signing in may know. */
 export type SignInError =
   | { kind: 'credentials' }
   | { kind: 'too-many-attempts'; minutes: number }
-  | { kind: 'unavailable' };
+  | { kind: 'unavailable' }
+  /** The password was right; the account has a second factor and no code came with it. */
+  | { kind: 'second-factor-required' }
+  | { kind: 'second-factor-invalid' };
 
 /** The error code the sign-in endpoint sends for a refusal (it travels in a URL query). */
 export function signInErrorCode(error: SignInError): string {
   if (error.kind === 'too-many-attempts') return `${TOO_MANY_ATTEMPTS}-${error.minutes}`;
   if (error.kind === 'unavailable') return SIGN_IN_UNAVAILABLE;
+  if (error.kind === 'second-factor-required') return SECOND_FACTOR_REQUIRED;
+  if (error.kind === 'second-factor-invalid') return SECOND_FACTOR_INVALID;
   return CREDENTIALS_FAILED;
 }
 
@@ -159,5 +166,7 @@ export function parseSignInError(code: string | null | undefined): SignInError |
   const tooMany = new RegExp(`^${TOO_MANY_ATTEMPTS}-(\\d{1,3})$`).exec(code);
   if (tooMany) return { kind: 'too-many-attempts', minutes: Math.max(1, Number(tooMany[1])) };
   if (code === SIGN_IN_UNAVAILABLE) return { kind: 'unavailable' };
+  if (code === SECOND_FACTOR_REQUIRED) return { kind: 'second-factor-required' };
+  if (code === SECOND_FACTOR_INVALID) return { kind: 'second-factor-invalid' };
   return { kind: 'credentials' };
 }

@@ -30,6 +30,7 @@ export async function getViewer(context?: RequestContext): Promise<Viewer | null
     name: user.name,
     email: user.email,
     ...(user.role === 'PATIENT' && user.patientId ? { patientId: user.patientId } : {}),
+    ...(user.mustEnrolSecondFactor ? { mustEnrolSecondFactor: true as const } : {}),
     ip: caller.ip,
     userAgent: caller.userAgent,
     requestId: caller.requestId,
@@ -42,10 +43,20 @@ async function currentRequestContext(): Promise<RequestContext> {
   return requestContextFrom((name) => incoming.get(name));
 }
 
-/** For pages that need a signed-in viewer: redirects to /sign-in when there is none. */
-export async function requireViewer(context?: RequestContext): Promise<Viewer> {
-  const viewer = await getViewer(context);
+/** Where a clinician or admin sets up a second factor. */
+export const SECOND_FACTOR_PAGE = '/account/security';
+
+/**
+ * For pages that need a signed-in viewer: redirects to /sign-in when there is none.
+ * SECURITY: the one page gate of the second-factor requirement: a viewer who must enrol goes to
+ * the enrolment page from every page but that one (`allowEnrolmentPending`).
+ */
+export async function requireViewer(
+  options: { allowEnrolmentPending?: boolean } = {},
+): Promise<Viewer> {
+  const viewer = await getViewer();
   if (!viewer) redirect('/sign-in');
+  if (viewer.mustEnrolSecondFactor && !options.allowEnrolmentPending) redirect(SECOND_FACTOR_PAGE);
   return viewer;
 }
 

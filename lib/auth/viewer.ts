@@ -16,6 +16,11 @@ export type Viewer = {
   requestId?: string;
   /** The request was a poll or refetch, not a person's action (audited as background). */
   background?: boolean;
+  /**
+   * SECURITY: the organization requires a second factor this clinician or admin has not set up:
+   * pages send them to /account/security and the API refuses everything but enrolment (403).
+   */
+  mustEnrolSecondFactor?: true;
 };
 
 export function isClinician(role: Role): boolean {

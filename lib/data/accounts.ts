@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { recordAccess, writeAuditEvent, type AuditEntry } from '@/lib/data/audit';
 import type { Role, Viewer } from '@/lib/auth/viewer';
 import type { RequestContext } from '@/lib/auth/session-policy';
+import { mayUseSecondFactor } from '@/lib/auth/second-factor';
 
 // Any 8-4-4-4-12 hex id: seeded ids need not carry a UUID version.
 const Uuid = z.guid();
@@ -57,6 +58,8 @@ export type SessionAccount = {
   role: Role;
   name: string;
   email: string;
+  /** Its organization requires a second factor for its role and it has none yet. */
+  mustEnrolSecondFactor: boolean;
 };
 
 /**
@@ -74,7 +77,7 @@ export async function findSessionAccount(token: {
   if (!Uuid.safeParse(token.userId).success || !Uuid.safeParse(token.organizationId).success) {
     return null;
   }
-  return db.user.findFirst({
+  const account = await db.user.findFirst({
     where: {
       id: token.userId,
       sessionVersion: token.sessionVersion,
@@ -82,8 +85,26 @@ export async function findSessionAccount(token: {
       role: token.role,
       organizationId: token.organizationId,
     },
-    select: { id: true, organizationId: true, role: true, name: true, email: true },
+    select: {
+      id: true,
+      organizationId: true,
+      role: true,
+      name: true,
+      email: true,
+      organization: { select: { requireSecondFactor: true } },
+      secondFactor: { select: { enabledAt: true } },
+    },
   });
+  if (!account) return null;
+  const { organization, secondFactor, ...rest } = account;
+  return {
+    ...rest,
+    // SECURITY: the organization's rule is read on every request, so turning it on applies at once.
+    mustEnrolSecondFactor:
+      organization.requireSecondFactor &&
+      mayUseSecondFactor(account.role) &&
+      !secondFactor?.enabledAt,
+  };
 }
 
 /** Audit outcome of a sign-in attempt. */

@@ -39,6 +39,7 @@ describe('findSessionAccount', () => {
       role: user.role,
       name: user.name,
       email: user.email,
+      mustEnrolSecondFactor: false,
     });
   });
 
