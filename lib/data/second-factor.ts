@@ -234,10 +234,11 @@ async function requiresSecondFactor(tx: Tx, viewer: Viewer): Promise<boolean> {
   return org?.requireSecondFactor === true && mayUseSecondFactor(viewer.role);
 }
 
-/** Whether the viewer has a second factor, and what their organization requires. Not audited. */
+/** Whether the viewer has a second factor, and what their organization requires. Audited. */
 export async function getSecondFactorStatus(viewer: Viewer): Promise<SecondFactorStatus> {
   await requireEligible(viewer, 'read');
   return db.$transaction(async (tx) => {
+    await recordAccess(tx, viewer, 'read', RESOURCE, { resourceId: viewer.userId });
     const factor = await tx.secondFactor.findUnique({
       where: { userId: viewer.userId },
       select: { enabledAt: true },

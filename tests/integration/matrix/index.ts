@@ -13,6 +13,7 @@ import { accountRows } from '@/tests/integration/matrix/accounts';
 import { coreRows } from '@/tests/integration/matrix/core';
 import { medicationRows } from '@/tests/integration/matrix/medications';
 import { patientReportRows } from '@/tests/integration/matrix/patient-reports';
+import { securityRows } from '@/tests/integration/matrix/security';
 import { therapyRows } from '@/tests/integration/matrix/therapy';
 import { treatmentPlanRows } from '@/tests/integration/matrix/treatment-plan';
 import type { Row, Subject, World } from '@/tests/support/matrix';
@@ -26,6 +27,7 @@ export const matrix: Row[] = [
   ...patientReportRows,
   ...treatmentPlanRows,
   ...accountRows,
+  ...securityRows,
 ];
 
 /** A care team, a patient and clinicians beside it, an admin, another organization: one session each. */
