@@ -2,6 +2,7 @@
 
 import { getSession, signIn } from 'next-auth/react';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { SecondFactorStep } from '@/components/auth/second-factor-step';
 import { signInErrorMessage } from '@/components/auth/sign-in-messages';
 import { parseSignInError, safeCallbackPath, type SignInError } from '@/lib/auth/session-policy';
 import { homePathFor } from '@/lib/auth/viewer';
@@ -22,21 +23,43 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
   const [error, setError] = useState<SignInError | null>(initialError);
   const [pending, setPending] = useState(false);
   const [showPassword, setShowPassword] = useState(false);
+  // After a right password for an account with a second factor: the credentials wait here while
+  // the code is asked for, and are sent again with it (next-auth keeps no state between posts).
+  const [credentials, setCredentials] = useState<{ email: string; password: string } | null>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const ids = { email: useId(), password: useId(), error: useId() };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get('email') ?? '');
-    const password = String(form.get('password') ?? '');
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const email = credentials?.email ?? String(form.get('email') ?? '');
+    const password = credentials?.password ?? String(form.get('password') ?? '');
+    const code = credentials ? String(form.get('code') ?? '') : undefined;
     setPending(true);
     setError(null);
     try {
-      const result = await signIn('credentials', { redirect: false, email, password });
+      const result = await signIn('credentials', {
+        redirect: false,
+        email,
+        password,
+        ...(code === undefined ? {} : { code }),
+      });
       if (!result?.ok || result.error) {
-        setError(parseSignInError(result?.error) ?? { kind: 'unavailable' });
+        const refusal = parseSignInError(result?.error) ?? { kind: 'unavailable' };
+        if (refusal.kind === 'second-factor-required' || refusal.kind === 'second-factor-invalid') {
+          setCredentials({ email, password });
+          setError(refusal.kind === 'second-factor-invalid' ? refusal : null);
+          if (code !== undefined) {
+            formElement.reset();
+            formElement.querySelector<HTMLInputElement>('input[name="code"]')?.focus();
+          }
+          setPending(false);
+          return;
+        }
+        setCredentials(null);
+        setError(refusal);
         if (passwordRef.current) passwordRef.current.value = '';
         passwordRef.current?.focus();
         setPending(false);
@@ -66,60 +89,73 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
         ) : null}
       </div>
 
-      <div className="space-y-1.5">
-        <label htmlFor={ids.email} className="block text-sm font-medium text-slate-900">
-          Email
-        </label>
-        <input
-          id={ids.email}
-          name="email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          aria-invalid={error?.kind === 'credentials' || undefined}
-          aria-describedby={error ? ids.error : undefined}
-          className={inputClass}
+      {credentials ? (
+        <SecondFactorStep
+          invalid={error?.kind === 'second-factor-invalid'}
+          errorId={ids.error}
+          onStartOver={() => {
+            setCredentials(null);
+            setError(null);
+          }}
         />
-      </div>
+      ) : (
+        <>
+          <div className="space-y-1.5">
+            <label htmlFor={ids.email} className="block text-sm font-medium text-slate-900">
+              Email
+            </label>
+            <input
+              id={ids.email}
+              name="email"
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              aria-invalid={error?.kind === 'credentials' || undefined}
+              aria-describedby={error ? ids.error : undefined}
+              className={inputClass}
+            />
+          </div>
 
-      <div className="space-y-1.5">
-        <label htmlFor={ids.password} className="block text-sm font-medium text-slate-900">
-          Password
-        </label>
-        <div className="relative">
-          <input
-            ref={passwordRef}
-            id={ids.password}
-            name="password"
-            type={showPassword ? 'text' : 'password'}
-            autoComplete="current-password"
-            required
-            aria-invalid={error?.kind === 'credentials' || undefined}
-            aria-describedby={error ? ids.error : undefined}
-            className={`${inputClass} pr-20`}
-          />
-          <button
-            type="button"
-            onClick={() => setShowPassword((shown) => !shown)}
-            aria-pressed={showPassword}
-            aria-controls={ids.password}
-            className="absolute inset-y-1 right-1 rounded px-3 text-sm font-medium text-teal-800 hover:bg-teal-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-700"
-          >
-            {showPassword ? 'Hide' : 'Show'}
-            <span className="sr-only"> password</span>
-          </button>
-        </div>
-      </div>
+          <div className="space-y-1.5">
+            <label htmlFor={ids.password} className="block text-sm font-medium text-slate-900">
+              Password
+            </label>
+            <div className="relative">
+              <input
+                ref={passwordRef}
+                id={ids.password}
+                name="password"
+                type={showPassword ? 'text' : 'password'}
+                autoComplete="current-password"
+                required
+                aria-invalid={error?.kind === 'credentials' || undefined}
+                aria-describedby={error ? ids.error : undefined}
+                className={`${inputClass} pr-20`}
+              />
+              <button
+                type="button"
+                onClick={() => setShowPassword((shown) => !shown)}
+                aria-pressed={showPassword}
+                aria-controls={ids.password}
+                className="absolute inset-y-1 right-1 rounded px-3 text-sm font-medium text-teal-800 hover:bg-teal-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-700"
+              >
+                {showPassword ? 'Hide' : 'Show'}
+                <span className="sr-only"> password</span>
+              </button>
+            </div>
+          </div>
+        </>
+      )}
 
       <button
         type="submit"
         disabled={pending}
         className="flex w-full items-center justify-center rounded-md bg-teal-700 px-4 py-3 text-base font-semibold text-white shadow-sm hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700 disabled:cursor-wait"
       >
-        {pending ? 'Signing in…' : 'Sign in'}
+        {pending ? 'Signing in…' : credentials ? 'Verify and sign in' : 'Sign in'}
       </button>
     </form>
   );
