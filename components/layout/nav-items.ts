@@ -18,7 +18,11 @@ export function navItemsFor(role: Role): NavItem[] {
     return [
       { href: '/admin', label: 'Users and care teams' },
       { href: '/admin/audit', label: 'Audit log' },
+      { href: '/admin/security', label: 'Security' },
     ];
   }
-  return [{ href: '/caseload', label: 'Caseload' }];
+  return [
+    { href: '/caseload', label: 'Caseload' },
+    { href: '/account/security', label: 'Security' },
+  ];
 }
