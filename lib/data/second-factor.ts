@@ -590,13 +590,37 @@ export async function getOrganizationSecurity(viewer: Viewer): Promise<Organizat
   });
 }
 
-/** Admins: turns "require a second factor for clinicians and admins" on or off. Audited. */
+/**
+ * Admins: turns "require a second factor for clinicians and admins" on or off; on only once the
+ * admin has one (else 409). Audited.
+ */
 export async function updateOrganizationSecurity(
   viewer: Viewer,
   input: z.input<typeof OrganizationSecurityInput>,
 ): Promise<OrganizationSecurity> {
   const { requireSecondFactor } = OrganizationSecurityInput.parse(input);
   await authorize(viewer, 'user.manage', { action: 'update', resourceType: 'organization' });
+  if (requireSecondFactor) {
+    // The admin who turns it on would be the first one held at the enrolment page: they set up
+    // their own second factor first, knowing what they ask of everyone else.
+    const own = await db.secondFactor.findFirst({
+      where: { userId: viewer.userId, enabledAt: { not: null } },
+      select: { userId: true },
+    });
+    if (!own) {
+      await db.$transaction((tx) =>
+        recordAccess(tx, viewer, 'update', 'organization', {
+          resourceId: viewer.organizationId,
+          outcome: 'FAILED',
+          detail: 'requiring a second factor without one of ones own',
+        }),
+      );
+      throw new ConflictError(
+        'Set up your own two-step sign-in first (on your Security page), then require it of everyone.',
+        'requireSecondFactor',
+      );
+    }
+  }
   return db.$transaction(async (tx) => {
     const org = await tx.organization.update({
       where: { id: viewer.organizationId },

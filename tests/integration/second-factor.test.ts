@@ -340,14 +340,26 @@ describe('the second factor', () => {
       body: { requireSecondFactor: 'yes' },
     });
     expect(bad.status).toBe(400);
-    const on = await callApi({
-      method: 'PUT',
-      path: settings,
-      cookie: adminCookie,
-      body: { requireSecondFactor: true },
-    });
+    const turnOn = () =>
+      callApi({
+        method: 'PUT',
+        path: settings,
+        cookie: adminCookie,
+        body: { requireSecondFactor: true },
+      });
+    // Not before the admin has a second factor of their own.
+    const early = await turnOn();
+    expect(early.status).toBe(409);
+    expect(early.body.errors).toEqual([
+      { path: 'requireSecondFactor', message: expect.any(String) },
+    ]);
+    const adminFactor = await enrol(clinicAdmin);
+    const on = await turnOn();
     expect(on.status).toBe(200);
     expect(on.body).toEqual({ requireSecondFactor: true });
+    expect(
+      (await callApi({ method: 'GET', path: '/api/v1/users', cookie: adminCookie })).status,
+    ).toBe(200);
 
     // Even a session from before the change: the rule is read on every request.
     const cookie = await cookieFor(clinician);
@@ -359,9 +371,16 @@ describe('the second factor', () => {
       orderBy: { seq: 'desc' },
     });
     expect(gateEvent?.detail).toBe('second factor required before /api/v1/patients');
-    // The admin who turned it on is held too, until they enrol.
+    // Another admin without one is held too, until they enrol.
+    const secondAdmin = await createUser(db, clinic, { role: 'ADMIN', password: PASSWORD });
     expect(
-      (await callApi({ method: 'GET', path: '/api/v1/users', cookie: adminCookie })).status,
+      (
+        await callApi({
+          method: 'GET',
+          path: '/api/v1/users',
+          cookie: await cookieFor(secondAdmin),
+        })
+      ).status,
     ).toBe(403);
     // Patients are not affected.
     const patientCookie = await sessionCookie(patient);
@@ -385,7 +404,7 @@ describe('the second factor', () => {
     expect(await db.recoveryCode.count({ where: { userId: clinician.id, usedAt: null } })).toBe(10);
 
     // An admin reset puts the clinician back in front of enrolment.
-    await enrol(clinicAdmin);
+    expect(adminFactor.recoveryCodes).toHaveLength(10);
     const reset = await callApi({
       method: 'POST',
       path: '/api/v1/users/{userId}/second-factor/reset',

@@ -9,6 +9,7 @@ import {
   totpUri,
   unseal,
 } from '@/lib/auth/second-factor';
+import { parseSignInError, signInErrorCode } from '@/lib/auth/session-policy';
 
 // RFC 6238, appendix B: the SHA-1 seed "12345678901234567890" in base32; the 6-digit codes are the
 // last six digits of the published 8-digit ones.
@@ -112,5 +113,17 @@ describe('recovery codes', () => {
     ]) {
       expect(canonicalRecoveryCode(typed)).toBeNull();
     }
+  });
+});
+
+describe('the sign-in error codes of the second step', () => {
+  it('travel through the error URL and back', () => {
+    for (const error of [
+      { kind: 'second-factor-required' },
+      { kind: 'second-factor-invalid' },
+    ] as const) {
+      expect(parseSignInError(signInErrorCode(error))).toEqual(error);
+    }
+    expect(signInErrorCode({ kind: 'second-factor-required' })).toBe('SecondFactorRequired');
   });
 });

@@ -102,9 +102,9 @@ export const securityRoutes: ApiRoute[] = [
     path: '/api/v1/organization/security',
     tag: 'Administration',
     summary: 'Require a second factor for clinicians and admins, or not',
-    who: 'Admins. When on, a clinician or admin without a second factor is sent to set one up before anything else.',
+    who: 'Admins. When on, a clinician or admin without a second factor is sent to set one up before anything else. Turning it on needs the admin’s own second factor first (409).',
     body: OrganizationSecurityInput,
     success: { status: 200, description: 'The settings.', schema: OrganizationSecurity },
-    problems: [400, 403, 413, 415],
+    problems: [400, 403, 409, 413, 415],
   },
 ];
