@@ -35,7 +35,8 @@ export type SessionUser = {
   role: Role;
   organizationId: string;
   patientId: string | null;
-  mustEnrolSecondFactor: boolean;
+  /** Present (true) only while the organization requires a second factor this account lacks. */
+  mustEnrolSecondFactor?: true;
 };
 
 declare module 'next-auth' {
@@ -273,7 +274,7 @@ export function buildAuthOptions(context?: RequestContext): AuthOptions {
             role: checked.role,
             organizationId: checked.organizationId,
             patientId: checked.patientId,
-            mustEnrolSecondFactor: checked.mustEnrolSecondFactor === true,
+            ...(checked.mustEnrolSecondFactor ? { mustEnrolSecondFactor: true as const } : {}),
           },
         };
       },
