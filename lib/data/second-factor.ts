@@ -124,7 +124,15 @@ async function checkCode(userId: string, code: string, now: Date): Promise<CodeO
   }
 
   const lastUsedStep = factor.lastUsedStep === null ? null : Number(factor.lastUsedStep);
-  const totp = await checkTotp(unseal(factor.secretSealed), code, now, lastUsedStep);
+  let secret: string;
+  try {
+    secret = unseal(factor.secretSealed);
+  } catch {
+    // Sealed under another NEXTAUTH_SECRET: no app code can match; recovery codes still work.
+    console.error('[second-factor] a TOTP secret does not open with this NEXTAUTH_SECRET');
+    return { ok: false, reason: 'wrong-code' };
+  }
+  const totp = await checkTotp(secret, code, now, lastUsedStep);
   if (!totp.valid) return { ok: false, reason: 'wrong-code' };
   // The step is claimed with a conditional update, so two requests with one code cannot both pass.
   const claimed = await db.secondFactor.updateMany({
