@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Organization, User } from '@/prisma/generated/client';
 import { db } from '@/lib/db';
 import { authenticate } from '@/lib/auth/options';
+import { seal } from '@/lib/auth/second-factor';
 import type { RequestContext } from '@/lib/auth/session-policy';
 import { CODE_LIMIT, codeLimitRowKey } from '@/lib/data/second-factor';
 import { createOrganization, createPatient, createUser } from '@/tests/factories';
@@ -247,6 +248,20 @@ describe('the second factor', () => {
       error: { kind: 'second-factor-invalid' },
     });
     expect((await signIn(user, renewed.body.recoveryCodes[0])).ok).toBe(true);
+  });
+
+  it('after NEXTAUTH_SECRET changes, app codes fail (no outage) and recovery codes still sign in', async () => {
+    const user = await createUser(db, org, { role: 'PRESCRIBER', password: PASSWORD });
+    const { secret, recoveryCodes } = await enrol(user);
+    await db.secondFactor.update({
+      where: { userId: user.id },
+      data: { secretSealed: seal(secret, 'the-secret-before-it-was-rotated') },
+    });
+    expect(await signIn(user, await totp(secret, 1))).toEqual({
+      ok: false,
+      error: { kind: 'second-factor-invalid' },
+    });
+    expect((await signIn(user, recoveryCodes[0]!)).ok).toBe(true);
   });
 
   it('turns off with a code, unless the organization requires it', async () => {
