@@ -9,6 +9,9 @@ const SIZES = [
   { width: 375, height: 812 },
 ] as const;
 
+// Each test signs in several times and runs axe at two sizes on several pages.
+test.slow();
+
 async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter(
@@ -40,6 +43,14 @@ async function fillCredentials(page: Page, email: string, password: string) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** The demo admin, signed in (the first page of a cold server may take a while on a slow machine). */
+async function signedInAdmin(browser: Browser): Promise<Page> {
+  const admin = await newPage(browser);
+  await fillCredentials(admin, 'admin@riverbend.test', PASSWORD);
+  await expect(admin).toHaveURL(/\/admin$/, { timeout: 30_000 });
+  return admin;
 }
 
 async function newPage(browser: Browser): Promise<Page> {
@@ -81,9 +92,7 @@ async function enrolOnSecurityPage(page: Page, checkA11y = false): Promise<strin
 test('a clinician sets up two-step sign-in, then signs in with password and code', async ({
   browser,
 }) => {
-  const admin = await newPage(browser);
-  await fillCredentials(admin, 'admin@riverbend.test', PASSWORD);
-  await expect(admin).toHaveURL(/\/admin$/);
+  const admin = await signedInAdmin(browser);
   const email = await createClinician(admin, 'Quinn Harper');
 
   const page = await newPage(browser);
@@ -131,9 +140,7 @@ test('a clinician sets up two-step sign-in, then signs in with password and code
 test('an organization that requires two-step sign-in sends a clinician without it to set it up', async ({
   browser,
 }) => {
-  const admin = await newPage(browser);
-  await fillCredentials(admin, 'admin@riverbend.test', PASSWORD);
-  await expect(admin).toHaveURL(/\/admin$/);
+  const admin = await signedInAdmin(browser);
   const email = await createClinician(admin, 'Rowan Tanaka');
 
   let adminSecret: string | null = null;
