@@ -67,8 +67,11 @@ async function createClinician(admin: Page, name: string): Promise<string> {
   return email;
 }
 
-/** On /account/security: set up two-step sign-in with the secret shown; returns the secret. */
-async function enrolOnSecurityPage(page: Page, checkA11y = false): Promise<string> {
+/** On /account/security: set up two-step sign-in with the secret shown; returns it and the code used. */
+async function enrolOnSecurityPage(
+  page: Page,
+  checkA11y = false,
+): Promise<{ secret: string; code: string }> {
   await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
   await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
   const secret = await page.getByTestId('totp-secret').getAttribute('data-secret');
@@ -81,12 +84,13 @@ async function enrolOnSecurityPage(page: Page, checkA11y = false): Promise<strin
   await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
   await expect(page.getByText('That code is not right')).toBeVisible();
 
-  await page.getByLabel('6-digit code').fill(await codeFor(secret!));
+  const code = await codeFor(secret!);
+  await page.getByLabel('6-digit code').fill(code);
   await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
   await expect(page.getByRole('heading', { name: 'Save your recovery codes' })).toBeVisible();
   await expect(page.getByTestId('recovery-code')).toHaveCount(10);
   await expect(page.getByRole('button', { name: 'Download as text' })).toBeVisible();
-  return secret!;
+  return { secret: secret!, code };
 }
 
 test('a clinician sets up two-step sign-in, then signs in with password and code', async ({
@@ -102,7 +106,7 @@ test('a clinician sets up two-step sign-in, then signs in with password and code
   await expect(page.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Two-step sign-in is off' })).toBeVisible();
 
-  const secret = await enrolOnSecurityPage(page, true);
+  const { secret, code: spent } = await enrolOnSecurityPage(page, true);
   const recoveryCode = (await page.getByTestId('recovery-code').first().textContent())!;
   await page.getByRole('button', { name: 'I have saved my codes' }).click();
   await expect(page).toHaveURL(/\/caseload$/);
@@ -117,8 +121,8 @@ test('a clinician sets up two-step sign-in, then signs in with password and code
   await expect(code).toBeFocused();
   await axeAtBothSizes(page);
 
-  // The code that turned it on was spent; the next one signs in.
-  await code.fill(await codeFor(secret));
+  // The code that turned it on was spent (or is too old by now); the next one signs in.
+  await code.fill(spent);
   await page.getByRole('button', { name: 'Verify and sign in' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'That code isn' })).toBeVisible();
   await axeAtBothSizes(page);
@@ -147,7 +151,7 @@ test('an organization that requires two-step sign-in sends a clinician without i
   try {
     // The admin sets up their own first, then requires it of everyone.
     await admin.goto('/account/security');
-    adminSecret = await enrolOnSecurityPage(admin);
+    adminSecret = (await enrolOnSecurityPage(admin)).secret;
     await admin.getByRole('button', { name: 'I have saved my codes' }).click();
     await admin.getByRole('link', { name: 'Security' }).click();
     await expect(admin).toHaveURL(/\/admin\/security$/);
