@@ -30,6 +30,8 @@ export const AUDIT_RESOURCE_TYPES = [
   'caseload',
   'timeline',
   'trends',
+  'secondFactor',
+  'organization',
 ] as const;
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
 
@@ -47,6 +49,7 @@ export const AUDIT_ACTIONS = [
   'resolveReview',
   'sign-in',
   'sign-out',
+  'delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -90,6 +93,9 @@ const RESOURCE_WORDS: Record<ShownResourceType, string> = {
   caseload: 'your line in their list of patients (latest check-in and PHQ-9)',
   timeline: 'your record’s timeline',
   trends: 'your check-in and questionnaire trends',
+  // A clinician's or admin's own account settings: never about a patient's record.
+  secondFactor: 'two-step sign-in',
+  organization: 'the clinic’s settings',
 };
 
 // Allowed changes that read better as their own words than "changed <noun>".

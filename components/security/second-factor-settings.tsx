@@ -130,9 +130,9 @@ export function SecondFactorSettings({
     setStarting(true);
     setStartError(null);
     try {
+      // Each start replaces the pending secret, so a retry needs no Idempotency-Key.
       const enrolment = await apiFetch<EnrolmentStart>('/api/v1/me/second-factor/enrolment', {
         method: 'POST',
-        headers: { 'Idempotency-Key': globalThis.crypto.randomUUID() },
       });
       setPhase({ kind: 'enrolling', enrolment });
     } catch (error) {

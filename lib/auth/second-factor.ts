@@ -38,9 +38,9 @@ export type TotpCheck = { valid: true; timeStep: number } | { valid: false };
 
 const TOTP_CODE = /^\d{6}$/;
 
-/** A typed code without the spaces and dashes people add ("123 456"). */
+/** A typed code without the spaces, dashes and dots people add ("123 456", "123.456"). */
 export function normalizeCode(code: string): string {
-  return code.replace(/[\s-]/g, '');
+  return code.replace(/[\s.-]/g, '');
 }
 
 /**

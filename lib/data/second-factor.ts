@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 import { db, pool, type Tx } from '@/lib/db';
-import { requestHash } from '@/lib/api/idempotency';
+import type { Idempotency } from '@/lib/api/idempotency';
 import {
   canonicalRecoveryCode,
   checkTotp,
@@ -17,6 +17,7 @@ import {
 } from '@/lib/auth/second-factor';
 import type { RequestContext, SignInError } from '@/lib/auth/session-policy';
 import type { Role, Viewer } from '@/lib/auth/viewer';
+import type { AuditAction, AuditResourceType } from '@/lib/audit-vocabulary';
 import { authorize, recordAccess, writeAuditEvent } from '@/lib/data/audit';
 import { idempotent } from '@/lib/data/idempotency';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
@@ -181,8 +182,8 @@ export async function checkSignInSecondFactor(
       actorId: account.id,
       actorRole: account.role,
       actorEmail: account.email,
-      action: 'sign-in-second-factor',
-      resourceType: 'session',
+      action: 'sign-in',
+      resourceType: RESOURCE,
       resourceId: account.id,
       outcome: outcome.ok ? 'ALLOWED' : outcome.reason === 'rate-limited' ? 'DENIED' : 'FAILED',
       ip: context.ip ?? null,
@@ -201,10 +202,10 @@ export async function checkSignInSecondFactor(
 // ---------------------------------------------------------------------------------------------
 // The account holder's own second factor
 
-const RESOURCE = 'second-factor';
+const RESOURCE = 'secondFactor' satisfies AuditResourceType;
 
 /** Patients have no second factor: a 403, audited. */
-async function requireEligible(viewer: Viewer, action: string): Promise<void> {
+async function requireEligible(viewer: Viewer, action: AuditAction): Promise<void> {
   if (mayUseSecondFactor(viewer.role)) return;
   await db.$transaction((tx) =>
     recordAccess(tx, viewer, action, RESOURCE, { outcome: 'DENIED', detail: 'role' }),
@@ -212,7 +213,7 @@ async function requireEligible(viewer: Viewer, action: string): Promise<void> {
   throw new ForbiddenError('A second factor is for clinicians and administrators.');
 }
 
-async function auditRefusal(viewer: Viewer, action: string, detail: string, denied = false) {
+async function auditRefusal(viewer: Viewer, action: AuditAction, detail: string, denied = false) {
   await db.$transaction((tx) =>
     recordAccess(tx, viewer, action, RESOURCE, {
       resourceId: viewer.userId,
@@ -223,7 +224,7 @@ async function auditRefusal(viewer: Viewer, action: string, detail: string, deni
 }
 
 /** A code check for the API: too many wrong codes is a 403, a wrong code a 400 on `code`. */
-async function requireCode(viewer: Viewer, action: string, code: string): Promise<void> {
+async function requireCode(viewer: Viewer, action: AuditAction, code: string): Promise<void> {
   const outcome = await checkCode(viewer.userId, code, new Date());
   if (outcome.ok) return;
   if (outcome.reason === 'rate-limited') {
@@ -264,77 +265,56 @@ export async function getSecondFactorStatus(viewer: Viewer): Promise<SecondFacto
   });
 }
 
-type IdempotencyOption = { idempotencyKey?: string };
-
 /**
- * `idempotent` for answers that carry a secret (a TOTP secret, recovery codes): the stored copy is
- * sealed like the TOTP secrets, so the idempotency table never holds one in clear.
+ * `idempotent` for answers that carry a secret (recovery codes): the stored copy is sealed like
+ * the TOTP secrets, so the idempotency table never holds one in clear.
  */
 async function idempotentSecret<T>(
   tx: Tx,
   viewer: Viewer,
-  path: string,
-  body: unknown,
-  options: IdempotencyOption,
+  idempotency: Idempotency | undefined,
+  input: unknown,
   work: () => Promise<T>,
-): Promise<{ body: T; replayed: boolean }> {
-  const request = options.idempotencyKey
-    ? {
-        key: options.idempotencyKey,
-        method: 'POST',
-        path,
-        requestHash: requestHash('POST', path, body),
-      }
-    : undefined;
-  const answer = await idempotent(tx, viewer, request, async () => ({
-    status: 201,
-    body: { sealed: seal(JSON.stringify(await work())) },
+): Promise<T> {
+  const stored = await idempotent(tx, viewer, idempotency, input, async () => ({
+    sealed: seal(JSON.stringify(await work())),
   }));
-  return { body: JSON.parse(unseal(answer.body.sealed)) as T, replayed: answer.replayed };
+  return JSON.parse(unseal(stored.sealed)) as T;
 }
 
 /**
- * Starts (or restarts) enrolment: a new secret, stored sealed and pending until `confirmEnrolment`.
- * ConflictError when a second factor is already on. Audited.
+ * Starts (or starts over) enrolment: a new secret, stored sealed and pending until
+ * `confirmEnrolment`. Each call replaces the pending secret, so a retry is harmless and needs no
+ * Idempotency-Key: the last secret shown is the one to confirm. ConflictError when a second factor
+ * is already on. Audited.
  */
 export async function startEnrolment(
   viewer: Viewer,
-  options: IdempotencyOption = {},
-): Promise<{ secret: string; otpauthUri: string; replayed: boolean }> {
+): Promise<{ secret: string; otpauthUri: string }> {
   await requireEligible(viewer, 'create');
   try {
     return await db.$transaction(async (tx) => {
-      const result = await idempotentSecret(
-        tx,
-        viewer,
-        '/api/v1/me/second-factor/enrolment',
-        null,
-        options,
-        async () => {
-          const existing = await tx.secondFactor.findUnique({
-            where: { userId: viewer.userId },
-            select: { enabledAt: true },
-          });
-          if (existing?.enabledAt) {
-            throw new ConflictError(
-              'A second factor is already on. Turn it off first to set up a new one.',
-            );
-          }
-          const secret = newTotpSecret();
-          const secretSealed = seal(secret);
-          await tx.secondFactor.upsert({
-            where: { userId: viewer.userId },
-            create: { userId: viewer.userId, secretSealed },
-            update: { secretSealed, enabledAt: null, lastUsedStep: null, createdAt: new Date() },
-          });
-          await recordAccess(tx, viewer, 'create', RESOURCE, {
-            resourceId: viewer.userId,
-            detail: 'enrolment started',
-          });
-          return { secret, otpauthUri: totpUri(secret, viewer.email) };
-        },
-      );
-      return { ...result.body, replayed: result.replayed };
+      const existing = await tx.secondFactor.findUnique({
+        where: { userId: viewer.userId },
+        select: { enabledAt: true },
+      });
+      if (existing?.enabledAt) {
+        throw new ConflictError(
+          'A second factor is already on. Turn it off first to set up a new one.',
+        );
+      }
+      const secret = newTotpSecret();
+      const secretSealed = seal(secret);
+      await tx.secondFactor.upsert({
+        where: { userId: viewer.userId },
+        create: { userId: viewer.userId, secretSealed },
+        update: { secretSealed, enabledAt: null, lastUsedStep: null, createdAt: new Date() },
+      });
+      await recordAccess(tx, viewer, 'create', RESOURCE, {
+        resourceId: viewer.userId,
+        detail: 'enrolment started',
+      });
+      return { secret, otpauthUri: totpUri(secret, viewer.email) };
     });
   } catch (error) {
     if (error instanceof ConflictError) await auditRefusal(viewer, 'create', 'already-enabled');
@@ -360,8 +340,9 @@ async function issueRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
  * SECURITY: codes are checked outside any transaction: the code limiter uses the app's pool, which
  * on the embedded database has a single connection that a transaction would be holding.
  */
-async function isRetry(viewer: Viewer, key: string | undefined): Promise<boolean> {
-  if (!key) return false;
+async function isRetry(viewer: Viewer, idempotency: Idempotency | undefined): Promise<boolean> {
+  if (!idempotency) return false;
+  const key = idempotency.key;
   const stored = await db.idempotencyKey.findFirst({
     where: { userId: viewer.userId, organizationId: viewer.organizationId, key },
     select: { id: true },
@@ -382,13 +363,13 @@ function tooManyCodes(minutes: number): ForbiddenError {
 export async function confirmEnrolment(
   viewer: Viewer,
   input: z.input<typeof ConfirmEnrolmentInput>,
-  options: IdempotencyOption = {},
-): Promise<RecoveryCodes & { replayed: boolean }> {
+  idempotency?: Idempotency,
+): Promise<RecoveryCodes> {
   const { code } = ConfirmEnrolmentInput.parse(input);
   await requireEligible(viewer, 'update');
   const now = new Date();
   let confirmed: { secretSealed: string; timeStep: number } | null = null;
-  if (!(await isRetry(viewer, options.idempotencyKey))) {
+  if (!(await isRetry(viewer, idempotency))) {
     const pending = await db.secondFactor.findUnique({
       where: { userId: viewer.userId },
       select: { secretSealed: true, enabledAt: true },
@@ -414,10 +395,9 @@ export async function confirmEnrolment(
     await forgiveCodeAttempts(viewer.userId);
     confirmed = { secretSealed: pending.secretSealed, timeStep: totp.timeStep };
   }
-  const path = '/api/v1/me/second-factor/confirm';
   try {
-    return await db.$transaction(async (tx) => {
-      const result = await idempotentSecret(tx, viewer, path, { code }, options, async () => {
+    return await db.$transaction((tx) =>
+      idempotentSecret(tx, viewer, idempotency, { code }, async () => {
         // Only a first use of the key reaches here, and it checked the code above.
         if (!confirmed) throw new ConflictError('Enrolment changed meanwhile: start again.');
         const enabled = await tx.secondFactor.updateMany({
@@ -433,9 +413,8 @@ export async function confirmEnrolment(
           detail: 'second factor on, 10 recovery codes issued',
         });
         return { enabledAt: now.toISOString(), recoveryCodes };
-      });
-      return { ...result.body, replayed: result.replayed };
-    });
+      }),
+    );
   } catch (error) {
     if (error instanceof ConflictError) await auditRefusal(viewer, 'update', 'conflict');
     throw error;
@@ -446,11 +425,11 @@ export async function confirmEnrolment(
 export async function regenerateRecoveryCodes(
   viewer: Viewer,
   input: z.input<typeof SecondFactorCodeInput>,
-  options: IdempotencyOption = {},
-): Promise<RecoveryCodes & { replayed: boolean }> {
+  idempotency?: Idempotency,
+): Promise<RecoveryCodes> {
   const { code } = SecondFactorCodeInput.parse(input);
   await requireEligible(viewer, 'update');
-  if (!(await isRetry(viewer, options.idempotencyKey))) {
+  if (!(await isRetry(viewer, idempotency))) {
     const factor = await db.secondFactor.findUnique({
       where: { userId: viewer.userId },
       select: { enabledAt: true },
@@ -461,10 +440,9 @@ export async function regenerateRecoveryCodes(
     }
     await requireCode(viewer, 'update', code);
   }
-  const path = '/api/v1/me/second-factor/recovery-codes';
   try {
-    return await db.$transaction(async (tx) => {
-      const result = await idempotentSecret(tx, viewer, path, { code }, options, async () => {
+    return await db.$transaction((tx) =>
+      idempotentSecret(tx, viewer, idempotency, { code }, async () => {
         const factor = await tx.secondFactor.findUnique({
           where: { userId: viewer.userId },
           select: { enabledAt: true },
@@ -477,9 +455,8 @@ export async function regenerateRecoveryCodes(
           detail: '10 new recovery codes issued, the old ones revoked',
         });
         return { enabledAt: factor.enabledAt.toISOString(), recoveryCodes };
-      });
-      return { ...result.body, replayed: result.replayed };
-    });
+      }),
+    );
   } catch (error) {
     if (error instanceof ConflictError) await auditRefusal(viewer, 'update', 'conflict');
     throw error;
@@ -538,7 +515,7 @@ export async function resetSecondFactor(
   viewer: Viewer,
   userId: string,
 ): Promise<{ userId: string; secondFactorEnabled: false }> {
-  const audit = { action: 'delete', resourceType: RESOURCE };
+  const audit = { action: 'delete', resourceType: RESOURCE } as const;
   await authorize(viewer, 'user.manage', audit);
   const refuse = async (error: Error, detail: string) => {
     await db.$transaction((tx) =>
@@ -680,7 +657,7 @@ export async function listSecondFactorAccounts(viewer: Viewer): Promise<SecondFa
  */
 export async function recordEnrolmentGate(viewer: Viewer, path: string): Promise<void> {
   await db.$transaction((tx) =>
-    recordAccess(tx, viewer, 'access', RESOURCE, {
+    recordAccess(tx, viewer, 'read', RESOURCE, {
       outcome: 'DENIED',
       detail: `second factor required before ${path.slice(0, 200)}`,
     }),

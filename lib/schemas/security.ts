@@ -9,7 +9,8 @@ const CodeText = z
   .trim()
   .min(1, { message: 'Enter the code.' })
   .max(40, { message: 'That is longer than any code.' })
-  .regex(/^[0-9A-Za-z\s-]+$/, { message: 'Use the digits or letters of the code only.' });
+  // Spaces, dashes and dots are how people group a code they type or paste; they are ignored.
+  .regex(/^[0-9A-Za-z\s.-]+$/, { message: 'Use the digits or letters of the code only.' });
 
 export const SecondFactorStatus = z.object({
   enabled: z.boolean(),

