@@ -132,6 +132,7 @@ test('a clinician sets up two-step sign-in, then signs in with password and code
 
   // A recovery code signs in once.
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
   await fillCredentials(page, email, NEW_PASSWORD);
   await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
   await page.getByLabel('Recovery code').fill(recoveryCode);
