@@ -14,6 +14,7 @@ export type ChainedFields = {
   ip?: string | null;
   userAgent?: string | null;
   requestId?: string | null;
+  clientRequestId?: string | null;
   detail?: string | null;
   background?: boolean | null;
   repeatOfId?: string | null;
@@ -44,6 +45,9 @@ export function auditHash(prevHash: string | null, e: ChainedFields): string {
     // Only background events carry the field, so every hash written before it still verifies.
     ...(e.background ? [`background:${e.repeatOfId ?? ''}`] : []),
   ];
+  // Appended only when present, so every event written before the field existed keeps its hash;
+  // labelled, so it can never be read as the background marker above or the reverse.
+  if (e.clientRequestId != null) fields.push(`client-request-id:${e.clientRequestId}`);
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 

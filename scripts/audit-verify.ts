@@ -23,7 +23,7 @@ async function verifyDatabase(url: string): Promise<boolean> {
         const { rows } = await client.query(
           `SELECT seq::text AS seq, "organizationId", "actorId", "actorRole", "actorEmail", action,
                   "resourceType", "resourceId", "patientId", outcome, ip, "userAgent", "requestId",
-                  detail, background, "repeatOfId", "occurredAt", "prevHash", hash
+                  "clientRequestId", detail, background, "repeatOfId", "occurredAt", "prevHash", hash
              FROM "AuditEvent"
             WHERE "organizationId" IS NOT DISTINCT FROM $1 AND seq > $2
             ORDER BY "AuditEvent".seq LIMIT ${BATCH}`,

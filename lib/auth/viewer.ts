@@ -16,6 +16,7 @@ export type Viewer = {
   requestId?: string;
   /** The request was a poll or refetch, not a person's action (audited as background). */
   background?: boolean;
+  clientRequestId?: string;
   /**
    * SECURITY: the organization requires a second factor this clinician or admin has not set up:
    * pages send them to /account/security and the API refuses everything but enrolment (403).

@@ -137,6 +137,7 @@ export async function recordSignInAttempt(attempt: {
     ip: context.ip ?? null,
     userAgent: context.userAgent ?? null,
     requestId: context.requestId ?? null,
+    clientRequestId: context.clientRequestId ?? null,
     detail: attempt.reason ?? null,
   };
   await db.$transaction(async (tx) => {
@@ -215,6 +216,7 @@ export async function recordSignOut(session: {
       ip: context.ip ?? null,
       userAgent: context.userAgent ?? null,
       requestId: context.requestId ?? null,
+      clientRequestId: context.clientRequestId ?? null,
     });
   });
 }

@@ -565,6 +565,7 @@ export async function setPasswordWithToken(
     ip: context.ip ?? null,
     userAgent: context.userAgent ?? null,
     requestId: context.requestId ?? null,
+    clientRequestId: context.clientRequestId ?? null,
   };
   // Only a usable link pays for argon2id, so this public endpoint cannot be made to burn CPU;
   // the link is then claimed in the transaction below, where a race is settled.

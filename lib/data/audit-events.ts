@@ -91,6 +91,7 @@ export async function listAuditEvents(
         ip: r.ip,
         userAgent: r.userAgent,
         requestId: r.requestId,
+        clientRequestId: r.clientRequestId,
         detail: r.detail,
         background: r.background,
         repeatOfId: r.repeatOfId,

@@ -20,6 +20,7 @@ export type AuditEntry = {
   ip?: string | null;
   userAgent?: string | null;
   requestId?: string | null;
+  clientRequestId?: string | null;
   detail?: string | null;
   /** The request was a poll or refetch, not a person's action (Viewer.background). */
   background?: boolean;
@@ -120,6 +121,7 @@ function accessEntry(
     ip: viewer.ip ?? null,
     userAgent: viewer.userAgent ?? null,
     requestId: viewer.requestId ?? null,
+    clientRequestId: viewer.clientRequestId ?? null,
     detail: options.detail ?? null,
     background: viewer.background ?? false,
   };

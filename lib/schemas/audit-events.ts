@@ -36,6 +36,8 @@ export const AuditEventRow = z.object({
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
   requestId: z.string().nullable(),
+  /** The X-Request-Id the client sent, if any; `requestId` is the server's own. */
+  clientRequestId: z.string().nullable(),
   detail: z.string().nullable(),
   /** A poll or refetch, not a person's action (the client's X-Triad-Activity mark). */
   background: z.boolean(),

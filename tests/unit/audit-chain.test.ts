@@ -59,4 +59,25 @@ describe('the audit hash chain', () => {
       broken: null,
     });
   });
+
+  it('covers the client’s request id when there is one, and leaves older hashes as they were', () => {
+    const fields: ChainedFields = {
+      organizationId: 'org-1',
+      action: 'read',
+      resourceType: 'patient',
+      outcome: 'ALLOWED',
+      requestId: 'server-id',
+      occurredAt: new Date(Date.UTC(2026, 0, 1)),
+    };
+    // An event written before the field existed reads back with it null: same hash.
+    expect(auditHash(null, { ...fields, clientRequestId: null })).toBe(auditHash(null, fields));
+    const hash = auditHash(null, { ...fields, clientRequestId: 'client-1' });
+    expect(hash).not.toBe(auditHash(null, fields));
+    const stored = { ...fields, clientRequestId: 'client-1', seq: 1n, prevHash: null, hash };
+    expect(verifyChain([stored]).broken).toBeNull();
+    expect(verifyChain([{ ...stored, clientRequestId: 'client-2' }]).broken?.reason).toBe(
+      'its content does not match its hash',
+    );
+    expect(verifyChain([{ ...stored, clientRequestId: null }]).broken).not.toBeNull();
+  });
 });
