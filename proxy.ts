@@ -7,6 +7,8 @@ import {
   sessionState,
   usesSecureCookies,
 } from '@/lib/auth/session-policy';
+import { isHttps } from '@/lib/http/request-context';
+import { log } from '@/lib/log';
 
 // Server Components cannot set cookies, so the sliding idle window lives here: every page request
 // (and every /api/v1 request) with a live session re-issues the cookie with a new lastActivity,
@@ -86,8 +88,8 @@ function secured(response: NextResponse, csp: string, https: boolean): NextRespo
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const isApi = pathname === '/api' || pathname.startsWith('/api/');
-  const https =
-    request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  // SECURITY: X-Forwarded-Proto counts only from a trusted proxy (TRUST_PROXY).
+  const https = isHttps((name) => request.headers.get(name), request.nextUrl);
   const nonce = isApi ? null : btoa(globalThis.crypto.randomUUID());
   const csp = nonce ? pageCsp(nonce) : API_CSP;
   // Next reads the nonce from the request's CSP header when it renders the page.
@@ -109,9 +111,7 @@ export async function proxy(request: NextRequest) {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret && !warnedNoSecret) {
     warnedNoSecret = true;
-    console.error(
-      '[auth] NEXTAUTH_SECRET is not set: no session can be read, every page goes to /sign-in.',
-    );
+    log.error('NEXTAUTH_SECRET is not set: no session can be read, every page goes to /sign-in.');
   }
   const cookie = request.cookies.get(cookieName)?.value;
   const token = secret ? await readToken(cookie, secret) : null;

@@ -1,7 +1,8 @@
 // Runs Triad: chooses the database (scripts/database.ts), applies migrations, optionally seeds the
-// demo organization, builds when the sources changed, then serves with Next. Stopping this
-// process (Ctrl-C) stops Next and the embedded database with it. `prepare` stops after the
-// database steps (the first-start interruption tests use it).
+// demo organization, builds when the sources changed, then serves Next through the server in
+// front of it (scripts/next-server.ts, which resolves client addresses with TRUST_PROXY). Stopping
+// this process (Ctrl-C) stops the server and the embedded database with it. `prepare` stops after
+// the database steps (the first-start interruption tests use it).
 //
 //   tsx scripts/serve.ts dev|start|prepare [--seed] [--fresh-database] [--port N]
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -172,6 +173,11 @@ if (mode === 'start') {
 console.log(
   `Triad on http://localhost:${port} (database: ${database.embedded ? 'embedded PGlite' : 'PostgreSQL'})`,
 );
-current = run(process.execPath, [nextBin, mode, '--port', port], appEnv);
+current = run(
+  process.execPath,
+  ['--import', 'tsx/esm', 'scripts/next-server.ts', mode, '--port', port],
+  // `next start` and `next dev` set NODE_ENV themselves; a custom server must.
+  { ...appEnv, NODE_ENV: mode === 'start' ? 'production' : 'development' },
+);
 const code = await waitFor(current);
 if (!stopping) await shutdown(code);

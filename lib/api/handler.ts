@@ -1,9 +1,9 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
 import { z, ZodError } from 'zod';
 import { viewerFromRequest } from '@/lib/auth/request-viewer';
-import { requestContextFrom } from '@/lib/auth/session-policy';
+import { allowedOrigins, requestContextFrom, requestOrigin } from '@/lib/http/request-context';
+import { log } from '@/lib/log';
 import type { Viewer } from '@/lib/auth/viewer';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionError } from '@/lib/errors';
 import { idempotencyOf, REPLAYED_HEADER, type Idempotency } from '@/lib/api/idempotency';
@@ -76,7 +76,7 @@ function toProblem(error: unknown, requestId: string): NextResponse {
     return unavailable;
   }
   // The details stay in the server log, found again by the request id the client sees.
-  console.error(`[${requestId}] unhandled error in an API handler`, error);
+  log.error('unhandled error in an API handler', { requestId, error });
   return problem(
     500,
     'Please try again. If it keeps happening, contact support with the request id.',
@@ -87,16 +87,27 @@ function toProblem(error: unknown, requestId: string): NextResponse {
 }
 
 /**
- * SECURITY: a mutation whose Origin is not this app's is refused (cross-site request forgery).
- * Requests without an Origin (curl, server-to-server) carry no ambient browser credentials risk
- * beyond the SameSite=Lax session cookie.
+ * SECURITY: the Origin of a mutation from another site (cross-site request forgery), or null when
+ * it may proceed. Same-origin is the request's own scheme and host (the forwarded ones only from a
+ * trusted proxy, lib/http/request-context.ts), so the app works at whatever address it is opened;
+ * NEXTAUTH_URL and ALLOWED_ORIGINS add more. Requests without an Origin (curl, server-to-server)
+ * carry no ambient browser credentials beyond the SameSite=Lax session cookie.
  */
-function isForeignOrigin(request: NextRequest): boolean {
+function foreignOrigin(request: NextRequest): { origin: string; own: string } | null {
   const origin = request.headers.get('origin');
-  if (!origin || !MUTATIONS.has(request.method)) return false;
-  const allowed = new Set([request.nextUrl.origin]);
-  if (process.env.NEXTAUTH_URL) allowed.add(new URL(process.env.NEXTAUTH_URL).origin);
-  return !allowed.has(origin);
+  if (origin === null || !MUTATIONS.has(request.method)) return null;
+  const own = requestOrigin((name) => request.headers.get(name), request.nextUrl);
+  if (origin === own || allowedOrigins().origins.has(origin)) return null;
+  return { origin, own };
+}
+
+function foreignOriginMessage({ origin, own }: { origin: string; own: string }): string {
+  const shown = JSON.stringify(origin.slice(0, 200));
+  return (
+    `Changes sent from ${shown} are not accepted: that is not this app's address (${own}). ` +
+    'Open Triad at its own address and try again, or ask the administrator to add that origin ' +
+    'to ALLOWED_ORIGINS.'
+  );
 }
 
 type PublicHandler<P> = (
@@ -126,11 +137,10 @@ export function handle<P>(
 ) {
   return async (request: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     const context = requestContextFrom((name) => request.headers.get(name));
-    const requestId = context.requestId ?? randomUUID();
+    const { requestId } = context;
     try {
-      if (isForeignOrigin(request)) {
-        return problem(403, 'Requests from another site are not accepted.', { requestId });
-      }
+      const foreign = foreignOrigin(request);
+      if (foreign) return problem(403, foreignOriginMessage(foreign), { requestId });
       const params = await route.params;
       let response: Response;
       if (options.public) {

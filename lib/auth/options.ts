@@ -9,7 +9,7 @@ import { checkSignInSecondFactor } from '@/lib/data/second-factor';
 import {
   IDLE_TIMEOUT_SECONDS,
   epochSeconds,
-  requestContextFrom,
+  relativeRedirect,
   sessionCookieName,
   sessionState,
   signInErrorCode,
@@ -18,6 +18,8 @@ import {
   type SignInError,
 } from '@/lib/auth/session-policy';
 import { ROLES, type Role } from '@/lib/auth/viewer';
+import { requestContextFrom } from '@/lib/http/request-context';
+import { log } from '@/lib/log';
 import {
   findSessionAccount,
   findSignInAccount,
@@ -248,7 +250,7 @@ export function buildAuthOptions(context?: RequestContext): AuthOptions {
             result = await authenticate(credentials, caller);
           } catch (error) {
             // Never let a database message travel to the client in the error URL.
-            console.error('[auth] sign-in failed unexpectedly', error);
+            log.error('sign-in failed unexpectedly', { requestId: caller.requestId, error });
             throw new Error(signInErrorCode({ kind: 'unavailable' }));
           }
           if (result.ok) return result.user;
@@ -258,6 +260,12 @@ export function buildAuthOptions(context?: RequestContext): AuthOptions {
       }),
     ],
     callbacks: {
+      // SECURITY: only a path on this app (no open redirect), and relative, so that after
+      // signing out the browser stays at the address it used (127.0.0.1, a LAN address) instead
+      // of going to NEXTAUTH_URL's host, where it may not reach the app.
+      redirect({ url }) {
+        return relativeRedirect(url);
+      },
       async jwt({ token, user }) {
         const now = new Date();
         if (user) return newSessionToken(user, now);
@@ -298,7 +306,7 @@ export function buildAuthOptions(context?: RequestContext): AuthOptions {
         const error = metadata instanceof Error ? metadata : metadata?.error;
         // An ended session is routine (idle, expired, revoked), not an error worth a stack trace.
         if (error instanceof SessionEndedError) return;
-        console.error(`[next-auth][error][${code}]`, metadata);
+        log.error(`next-auth ${code}`, { metadata });
       },
     },
   };

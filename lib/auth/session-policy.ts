@@ -105,35 +105,31 @@ export function isBackgroundRequest(header: (name: string) => string | null | un
   );
 }
 
-/** The caller's address, user agent and request id, as recorded on audit events. */
+/** The path (with query and fragment) of a redirect target, never another site. */
+export function relativeRedirect(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, 'http://triad.invalid');
+  } catch {
+    return '/';
+  }
+  // `//host` would leave the app: one leading slash only.
+  return `/${parsed.pathname.replace(/^\/+/, '')}${parsed.search}${parsed.hash}`;
+}
+
+/**
+ * The caller's address, user agent and request ids, as recorded on audit events
+ * (lib/http/request-context.ts reads them): `requestId` is the server's own, `clientRequestId`
+ * the X-Request-Id the client sent, kept only for correlation.
+ */
 export type RequestContext = {
   ip?: string;
   userAgent?: string;
   requestId?: string;
+  clientRequestId?: string;
   /** The request was not a person's action (isBackgroundRequest). */
   background?: boolean;
 };
-
-const REQUEST_ID = /^[\w.:-]{1,100}$/;
-
-/**
- * Who is calling from where, for the audit trail and the per-IP limit: `x-real-ip`, else the last
- * `x-forwarded-for` hop (the one the nearest proxy appended; earlier hops are the client's word),
- * the user agent, and the request id when the caller sent a well-formed one.
- * SECURITY: deploy behind a reverse proxy that sets these headers; without one a client can
- * choose its own address, which weakens only the per-IP limit (the per-account one still holds).
- */
-export function requestContextFrom(
-  header: (name: string) => string | null | undefined,
-): RequestContext {
-  const forwarded = header('x-forwarded-for')?.split(',').at(-1)?.trim();
-  const ip = (header('x-real-ip')?.trim() || forwarded || undefined)?.slice(0, 64);
-  const userAgent = header('user-agent')?.slice(0, 512) || undefined;
-  const requestedId = header('x-request-id')?.trim();
-  const requestId =
-    requestedId && REQUEST_ID.test(requestedId) ? requestedId : globalThis.crypto.randomUUID();
-  return { ip, userAgent, requestId, ...(isBackgroundRequest(header) ? { background: true } : {}) };
-}
 
 /** next-auth's code for a refused credential; one code for every reason, by design. */
 export const CREDENTIALS_FAILED = 'CredentialsSignin';

@@ -4,7 +4,8 @@ import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { authOptions } from '@/lib/auth/options';
-import { requestContextFrom, type RequestContext } from '@/lib/auth/session-policy';
+import type { RequestContext } from '@/lib/auth/session-policy';
+import { requestContextFrom } from '@/lib/http/request-context';
 import type { Role, Viewer } from '@/lib/auth/viewer';
 
 // One session check per render: layouts and pages that each ask share it.
@@ -34,6 +35,7 @@ export async function getViewer(context?: RequestContext): Promise<Viewer | null
     ip: caller.ip,
     userAgent: caller.userAgent,
     requestId: caller.requestId,
+    clientRequestId: caller.clientRequestId,
     ...(caller.background ? { background: true } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { sessionCookieName } from '@/lib/auth/session-policy';
+import { EDGE_KEY_ENV, internalHeaders } from '@/lib/http/request-context';
 import { proxy } from '@/proxy';
 
 describe('the proxy’s security headers', () => {
@@ -9,12 +10,28 @@ describe('the proxy’s security headers', () => {
     const plain = await proxy(new NextRequest('http://localhost/sign-in'));
     expect(plain.headers.get('strict-transport-security')).toBeNull();
 
-    const behindTls = await proxy(
-      new NextRequest('http://localhost/sign-in', { headers: { 'x-forwarded-proto': 'https' } }),
-    );
-    expect(behindTls.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    // HTTPS at a trusted proxy, as the server in front of Next reports it.
+    process.env[EDGE_KEY_ENV] = 'edge-key-for-the-hsts-test';
+    try {
+      const headers = internalHeaders(
+        { ip: '192.0.2.1', proto: 'https', host: 'triad.example' },
+        'id',
+        'edge-key-for-the-hsts-test',
+      );
+      const behindTls = await proxy(new NextRequest('http://localhost/sign-in', { headers }));
+      expect(behindTls.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    } finally {
+      delete process.env[EDGE_KEY_ENV];
+    }
     const direct = await proxy(new NextRequest('https://triad.example/sign-in'));
     expect(direct.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+
+  it('believes no X-Forwarded-Proto a client sends', async () => {
+    const spoofed = await proxy(
+      new NextRequest('http://localhost/sign-in', { headers: { 'x-forwarded-proto': 'https' } }),
+    );
+    expect(spoofed.headers.get('strict-transport-security')).toBeNull();
   });
 
   it('gives each page request its own nonce and never allows inline script', async () => {

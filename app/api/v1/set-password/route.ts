@@ -1,5 +1,5 @@
 import { handle, noContent, readBody } from '@/lib/api/handler';
-import { requestContextFrom } from '@/lib/auth/session-policy';
+import { requestContextFrom } from '@/lib/http/request-context';
 import { setPasswordWithToken } from '@/lib/data/admin';
 import { SetPasswordInput } from '@/lib/schemas/admin';
 
