@@ -219,9 +219,10 @@ function newSessionToken(user: User, now: Date): SessionToken {
 
 /**
  * next-auth's configuration. `context` (the route handler passes it) puts the caller's IP and user
- * agent on sign-in and sign-out audit events; getServerSession uses the bare `authOptions`.
+ * agent on sign-in and sign-out audit events, and `origin` (the address the request was sent to)
+ * keeps redirects there; getServerSession uses the bare `authOptions`.
  */
-export function buildAuthOptions(context?: RequestContext): AuthOptions {
+export function buildAuthOptions(context?: RequestContext, origin?: string): AuthOptions {
   const secure = usesSecureCookies(process.env.NEXTAUTH_URL);
   return {
     secret: process.env.NEXTAUTH_SECRET,
@@ -260,11 +261,11 @@ export function buildAuthOptions(context?: RequestContext): AuthOptions {
       }),
     ],
     callbacks: {
-      // SECURITY: only a path on this app (no open redirect), and relative, so that after
-      // signing out the browser stays at the address it used (127.0.0.1, a LAN address) instead
-      // of going to NEXTAUTH_URL's host, where it may not reach the app.
-      redirect({ url }) {
-        return relativeRedirect(url);
+      // SECURITY: only a path on this app (no open redirect), at the address the browser used
+      // (127.0.0.1, a LAN address), so signing out does not go to NEXTAUTH_URL's host, where it
+      // may not reach the app. Absolute: next-auth's client parses it with `new URL`.
+      redirect({ url, baseUrl }) {
+        return `${origin ?? baseUrl}${relativeRedirect(url)}`;
       },
       async jwt({ token, user }) {
         const now = new Date();
@@ -308,6 +309,10 @@ export function buildAuthOptions(context?: RequestContext): AuthOptions {
         if (error instanceof SessionEndedError) return;
         log.error(`next-auth ${code}`, { metadata });
       },
+      warn(code) {
+        log.warn(`next-auth ${code}`);
+      },
+      debug() {},
     },
   };
 }

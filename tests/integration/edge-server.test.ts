@@ -52,14 +52,19 @@ class Browser {
   }
 
   /** Posts the credentials form as the sign-in page's script would; returns next-auth's answer. */
-  async signIn(email: string, password: string, headers: Record<string, string> = {}) {
+  async signIn(
+    email: string,
+    password: string,
+    headers: Record<string, string> = {},
+    json = false,
+  ) {
     const { csrfToken } = (await (await this.fetch('/api/auth/csrf')).json()) as {
       csrfToken: string;
     };
     return this.fetch('/api/auth/callback/credentials', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-      body: new URLSearchParams({ csrfToken, email, password }),
+      body: new URLSearchParams({ csrfToken, email, password, ...(json ? { json: 'true' } : {}) }),
     });
   }
 }
@@ -127,6 +132,28 @@ describe.skipIf(inject('embeddedDatabase'))('the real server without TRUST_PROXY
       requestId: serverRequestId,
       clientRequestId: 'client-chosen-id',
     });
+  }, 180_000);
+
+  it('keeps next-auth’s sign-in and sign-out answers at the address the browser used', async () => {
+    const base = `http://127.0.0.1:${port}`;
+    const browser = new Browser(base);
+    // As next-auth's browser client asks (json=true): it parses the answer with `new URL`.
+    const signedIn = await browser.signIn('dr.rivera@riverbend.test', 'care-team-demo', {}, true);
+    expect(signedIn.status).toBe(200);
+    const { url } = (await signedIn.json()) as { url: string };
+    expect(new URL(url).origin).toBe(base);
+    expect((await browser.fetch('/api/v1/me')).status).toBe(200);
+
+    const { csrfToken } = (await (await browser.fetch('/api/auth/csrf')).json()) as {
+      csrfToken: string;
+    };
+    const signedOut = await browser.fetch('/api/auth/signout', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrfToken, callbackUrl: '/sign-in', json: 'true' }),
+    });
+    expect(((await signedOut.json()) as { url: string }).url).toBe(`${base}/sign-in`);
+    expect((await browser.fetch('/api/v1/me')).status).toBe(401);
   }, 180_000);
 
   it('saves at 127.0.0.1 and at the machine’s LAN address, and refuses another site', async () => {
