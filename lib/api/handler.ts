@@ -146,7 +146,7 @@ export function handle<P>(
       if (options.public) {
         response = await (handler as PublicHandler<P>)(request, { params, requestId });
       } else {
-        const viewer = await viewerFromRequest(request, { ...context, requestId });
+        const viewer = await viewerFromRequest(request, context);
         if (!viewer) return problem(401, 'Sign in to use the Triad API.', { requestId });
         // SECURITY: the one API gate of the organization's second-factor requirement; only the
         // routes that set one up (`duringEnrolment`) serve a viewer who has not yet.
