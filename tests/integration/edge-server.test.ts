@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { IP_LIMIT } from '@/lib/data/sign-in-limits';
+import { ACCOUNT_ADDRESS_LIMIT, ADDRESS_LIMIT } from '@/lib/data/sign-in-limits';
 import { freePort } from '@/scripts/database';
 
 const STARTUP_MS = 10 * 60_000;
@@ -192,19 +192,38 @@ describe.skipIf(inject('embeddedDatabase'))('the real server without TRUST_PROXY
   }, 60_000);
 
   // Last: it uses up this address's sign-in allowance.
-  it('refuses sign-in from one address past its limit, however many addresses it claims', async () => {
+  it('refuses sign-in from one address past its limits, however many addresses it claims', async () => {
     const browser = new Browser(`http://127.0.0.1:${port}`);
-    const outcomes: string[] = [];
-    for (let i = 1; i <= IP_LIMIT.points + 1; i++) {
-      const answer = await browser.signIn(`nobody-${i}-${port}@example.test`, 'wrong password', {
-        'x-forwarded-for': `198.51.100.${i}`,
-        'x-real-ip': `203.0.113.${i}`,
+    let n = 0;
+    const attempt = async (email: string) => {
+      n += 1;
+      const answer = await browser.signIn(email, 'wrong password', {
+        'x-forwarded-for': `198.51.${n % 250}.${n % 200}`,
+        'x-real-ip': `203.0.113.${n % 250}`,
       });
-      outcomes.push(
-        new URL(answer.headers.get('location')!, browser.base).searchParams.get('error') ?? 'none',
-      );
+      const location = new URL(answer.headers.get('location')!, browser.base);
+      return location.searchParams.get('error') ?? 'none';
+    };
+
+    // Guesses at one account from one address, each claiming another address.
+    const oneAccount: string[] = [];
+    for (let i = 0; i <= ACCOUNT_ADDRESS_LIMIT.points; i++) {
+      oneAccount.push(await attempt('lee.park@riverbend.test'));
     }
-    expect(outcomes.slice(0, IP_LIMIT.points).every((o) => o === 'CredentialsSignin')).toBe(true);
-    expect(outcomes.at(-1)).toMatch(/^TooManyAttempts-/);
-  }, 300_000);
+    expect(oneAccount.slice(0, ACCOUNT_ADDRESS_LIMIT.points)).toEqual(
+      Array(ACCOUNT_ADDRESS_LIMIT.points).fill('CredentialsSignin'),
+    );
+    expect(oneAccount.at(-1)).toMatch(/^TooManyAttempts-/);
+
+    // Failures across accounts (the attack of the issue: random emails, random claimed addresses).
+    let accepted = ACCOUNT_ADDRESS_LIMIT.points;
+    let refused = false;
+    while (!refused && n <= ADDRESS_LIMIT.points + ACCOUNT_ADDRESS_LIMIT.points + 2) {
+      const outcome = await attempt(`nobody-${n}-${port}@example.test`);
+      if (outcome === 'CredentialsSignin') accepted += 1;
+      refused = outcome.startsWith('TooManyAttempts-');
+    }
+    expect(refused).toBe(true);
+    expect(accepted).toBeLessThanOrEqual(ADDRESS_LIMIT.points);
+  }, 600_000);
 });
