@@ -64,9 +64,10 @@ function toProblem(error: unknown, requestId: string): NextResponse {
     return problem(error.status, error.message, { requestId });
   if (isDatabaseUnavailable(error)) {
     // Not a bug: one line, no stack (docs/decisions/016-start-up-durability-timeouts.md).
-    console.warn(
-      `[${requestId}] database unavailable: ${String((error as Error)?.message ?? error).split('\n')[0]}`,
-    );
+    log.warn('database unavailable', {
+      requestId,
+      cause: String((error as Error)?.message ?? error).split('\n')[0],
+    });
     const unavailable = problem(
       503,
       'Triad cannot reach its database just now. Please try again in a few seconds.',

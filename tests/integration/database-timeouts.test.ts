@@ -80,7 +80,7 @@ describe('a frozen database', () => {
     expect(errors).not.toHaveBeenCalled();
     expect(warnings).toHaveBeenCalledTimes(3);
     for (const [line] of warnings.mock.calls) {
-      expect(line).toMatch(/^\[[^\]]+\] database unavailable: /);
+      expect(line).toMatch(/^\[triad\] warning: database unavailable requestId=\S+ cause=/);
       expect(line).not.toContain('\n');
     }
 
