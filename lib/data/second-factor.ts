@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 import { db, pool, type Tx } from '@/lib/db';
+import { log } from '@/lib/log';
 import type { Idempotency } from '@/lib/api/idempotency';
 import {
   canonicalRecoveryCode,
@@ -130,7 +131,7 @@ async function checkCode(userId: string, code: string, now: Date): Promise<CodeO
     secret = unseal(factor.secretSealed);
   } catch {
     // Sealed under another NEXTAUTH_SECRET: no app code can match; recovery codes still work.
-    console.error('[second-factor] a TOTP secret does not open with this NEXTAUTH_SECRET');
+    log.error('second factor: a TOTP secret does not open with this NEXTAUTH_SECRET');
     return { ok: false, reason: 'wrong-code' };
   }
   const totp = await checkTotp(secret, code, now, lastUsedStep);
