@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { recordAccess, writeAuditEvent, type AuditEntry } from '@/lib/data/audit';
 import type { Role, Viewer } from '@/lib/auth/viewer';
 import type { RequestContext } from '@/lib/auth/session-policy';
@@ -147,12 +147,18 @@ export async function recordSignInAttempt(attempt: {
       // One statement, so a failure counted meanwhile is neither lost nor counted twice.
       await tx.$executeRaw`UPDATE "User" SET "failedSignInsNotice" = "failedSignIns", "failedSignIns" = 0 WHERE "id" = ${account.id}::uuid`;
     } else {
-      await tx.user.updateMany({
-        where: { id: account.id },
-        data: { failedSignIns: { increment: 1 } },
-      });
+      await countFailedSignIn(tx, account.id);
     }
   });
+}
+
+/**
+ * Counts one failed or refused sign-in on the account, for its owner's notice (getSignInNotice):
+ * a wrong password here, a wrong second-factor code in lib/data/second-factor.ts. Inside the
+ * transaction that audits the attempt.
+ */
+export async function countFailedSignIn(tx: Tx, userId: string): Promise<void> {
+  await tx.user.updateMany({ where: { id: userId }, data: { failedSignIns: { increment: 1 } } });
 }
 
 /**

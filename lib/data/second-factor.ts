@@ -19,6 +19,7 @@ import {
 import type { RequestContext, SignInError } from '@/lib/auth/session-policy';
 import type { Role, Viewer } from '@/lib/auth/viewer';
 import type { AuditAction, AuditResourceType } from '@/lib/audit-vocabulary';
+import { countFailedSignIn } from '@/lib/data/accounts';
 import { authorize, recordAccess, writeAuditEvent } from '@/lib/data/audit';
 import { idempotent } from '@/lib/data/idempotency';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
@@ -177,8 +178,8 @@ export async function checkSignInSecondFactor(
   if (!code) return { kind: 'second-factor-required' };
 
   const outcome = await checkCode(account.id, code.slice(0, 40), now);
-  await db.$transaction((tx) =>
-    writeAuditEvent(tx, {
+  await db.$transaction(async (tx) => {
+    await writeAuditEvent(tx, {
       organizationId: account.organizationId,
       actorId: account.id,
       actorRole: account.role,
@@ -191,8 +192,11 @@ export async function checkSignInSecondFactor(
       userAgent: context.userAgent ?? null,
       requestId: context.requestId ?? null,
       detail: outcome.ok ? outcome.method : outcome.reason,
-    }),
-  );
+    });
+    // A wrong or refused code is a failed sign-in like a wrong password: the owner is told of it
+    // at their next sign-in (decision 012), whoever got past the password.
+    if (!outcome.ok) await countFailedSignIn(tx, account.id);
+  });
   if (outcome.ok) return null;
   if (outcome.reason === 'rate-limited') {
     return { kind: 'too-many-attempts', minutes: outcome.minutes ?? 15 };

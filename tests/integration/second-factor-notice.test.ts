@@ -1,0 +1,114 @@
+// Wrong second-factor codes at sign-in are failed sign-ins: they count in the owner's
+// "failed attempts since you last signed in" notice, as wrong passwords do (decision 012).
+import { randomBytes } from 'node:crypto';
+import { generate } from 'otplib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { User } from '@/prisma/generated/client';
+import { db } from '@/lib/db';
+import { authenticate } from '@/lib/auth/options';
+import type { RequestContext } from '@/lib/auth/session-policy';
+import type { Viewer } from '@/lib/auth/viewer';
+import { getSignInNotice } from '@/lib/data/accounts';
+import { createOrganization, createUser } from '@/tests/factories';
+import { callApi, sessionCookie } from '@/tests/support/api';
+
+const PASSWORD = 'correct horse battery staple';
+
+function caller(): RequestContext {
+  const b = randomBytes(2);
+  return { ip: `198.51.${b[0]}.${b[1]}`, userAgent: 'vitest', requestId: `t-${b.toString('hex')}` };
+}
+
+function totp(secret: string, stepsAhead = 0): Promise<string> {
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 * stepsAhead });
+}
+
+/** A 6-digit code that is none of the codes accepted around now. */
+async function wrongCode(secret: string): Promise<string> {
+  const near = await Promise.all([-1, 0, 1, 2].map((step) => totp(secret, step)));
+  return ['000000', '111111', '222222', '333333', '444444'].find((c) => !near.includes(c))!;
+}
+
+function viewerOf(user: User): Viewer {
+  return {
+    userId: user.id,
+    organizationId: user.organizationId,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+  };
+}
+
+describe('the failed-attempts notice and the second factor', () => {
+  let clinician: User;
+  let secret: string;
+
+  beforeAll(async () => {
+    const org = await createOrganization(db);
+    clinician = await createUser(db, org, { role: 'THERAPIST', password: PASSWORD });
+    const cookie = await sessionCookie(clinician);
+    const started = await callApi({
+      method: 'POST',
+      path: '/api/v1/me/second-factor/enrolment',
+      cookie,
+    });
+    expect(started.status).toBe(200);
+    secret = started.body.secret;
+    const confirmed = await callApi({
+      method: 'POST',
+      path: '/api/v1/me/second-factor/confirm',
+      cookie,
+      body: { code: await totp(secret) },
+    });
+    expect(confirmed.status, confirmed.text).toBe(201);
+  });
+
+  it('counts wrong codes after a right password, not a password that still awaits its code', async () => {
+    const email = clinician.email;
+    const failedSignIns = async () =>
+      (await db.user.findUniqueOrThrow({ where: { id: clinician.id } })).failedSignIns;
+    expect(await failedSignIns()).toBe(0);
+
+    const wrong = await wrongCode(secret);
+    for (let i = 0; i < 2; i += 1) {
+      const refused = await authenticate({ email, password: PASSWORD, code: wrong }, caller());
+      expect(refused).toEqual({ ok: false, error: { kind: 'second-factor-invalid' } });
+    }
+    expect(await failedSignIns()).toBe(2);
+
+    // A right password without a code is the first of two steps, not a failure.
+    const asked = await authenticate({ email, password: PASSWORD }, caller());
+    expect(asked).toEqual({ ok: false, error: { kind: 'second-factor-required' } });
+    expect(await failedSignIns()).toBe(2);
+
+    // A wrong password still counts, whatever code comes with it.
+    const badPassword = await authenticate(
+      { email, password: 'not the password', code: await totp(secret) },
+      caller(),
+    );
+    expect(badPassword).toEqual({ ok: false, error: { kind: 'credentials' } });
+    expect(await failedSignIns()).toBe(3);
+
+    // Before the owner signs in again, the notice says nothing; after, it tells all three.
+    const viewer = viewerOf(clinician);
+    expect(await getSignInNotice(viewer)).toEqual({ failedAttempts: 0 });
+    const signedIn = await authenticate(
+      { email, password: PASSWORD, code: await totp(secret, 1) },
+      caller(),
+    );
+    expect(signedIn.ok).toBe(true);
+    expect(await getSignInNotice(viewer)).toEqual({ failedAttempts: 3 });
+    expect(await failedSignIns()).toBe(0);
+
+    // The two wrong codes are in the audit trail, in the transaction that counted them.
+    const codeFailures = await db.auditEvent.count({
+      where: {
+        actorId: clinician.id,
+        action: 'sign-in',
+        resourceType: 'secondFactor',
+        outcome: 'FAILED',
+      },
+    });
+    expect(codeFailures).toBe(2);
+  });
+});
