@@ -11,12 +11,14 @@ type SecondFactorStepProps = {
   invalid: boolean;
   /** The id of the form's error message, for aria-describedby. */
   errorId: string;
-  onStartOver: () => void;
+  /** Back to the password, as another account; absent where the account is fixed. */
+  onStartOver?: () => void;
 };
 
 /**
  * The sign-in form's second step, after a right password for an account with a second factor:
- * the code from the authenticator app, or a recovery code. The form posts it as `code`.
+ * the code from the authenticator app, or a recovery code. The form posts it as `code`. Used by
+ * the sign-in page and by the in-place sign-in of a signed-in page (SessionRecovery).
  */
 export function SecondFactorStep({ invalid, errorId, onStartOver }: SecondFactorStepProps) {
   const [useRecovery, setUseRecovery] = useState(false);
@@ -57,13 +59,15 @@ export function SecondFactorStep({ invalid, errorId, onStartOver }: SecondFactor
         >
           {useRecovery ? 'Use the authenticator app instead' : 'Use a recovery code instead'}
         </button>
-        <button
-          type="button"
-          onClick={onStartOver}
-          className="font-medium text-teal-800 underline underline-offset-2 hover:text-teal-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700"
-        >
-          Sign in as someone else
-        </button>
+        {onStartOver ? (
+          <button
+            type="button"
+            onClick={onStartOver}
+            className="font-medium text-teal-800 underline underline-offset-2 hover:text-teal-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700"
+          >
+            Sign in as someone else
+          </button>
+        ) : null}
       </div>
     </div>
   );

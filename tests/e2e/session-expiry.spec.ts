@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { generate } from 'otplib';
 
 // Issue 10, point 5: a session that ends while a therapist writes keeps what was typed and offers
 // to sign in again in place; session notes autosave; polls do not keep a session alive.
@@ -91,6 +92,116 @@ test('a note typed while the session ended is saved after signing in again in pl
   await expect(page.getByText('Only you can see this draft')).toBeVisible();
   await expect(page.getByLabel('Data')).toHaveValue(text.data);
 
+  const noteId = page.url().split('/').at(-1)!;
+  const saved = await page.request.get(`/api/v1/patients/${patientId}/session-notes/${noteId}`);
+  expect(saved.status()).toBe(200);
+  expect((await saved.json()).body).toEqual(text);
+});
+
+test('a clinician with two-step sign-in gives password then code in the dialog, and the note saves', async ({
+  browser,
+}) => {
+  // Several sign-ins, an enrolment and axe at two sizes.
+  test.slow();
+  const initialPassword = 'a-long-initial-password';
+  const sam = await (await browser.newContext()).newPage();
+  await signIn(sam, SAM);
+  const patientId = await alexId(sam);
+  await sam.context().close();
+
+  // The demo admin creates a therapist and puts them on Alex's care team.
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, 'admin@riverbend.test');
+  const email = `robin.vale.${stamp}@riverbend.test`;
+  const created = await admin.request.post('/api/v1/users', {
+    data: { role: 'THERAPIST', name: 'Robin Vale', email, initialPassword },
+  });
+  expect(created.status()).toBe(201);
+  const clinicianId = (await created.json()).user.id as string;
+  const joined = await admin.request.post(`/api/v1/patients/${patientId}/care-team`, {
+    data: { clinicianId },
+  });
+  expect(joined.status()).toBe(201);
+  await admin.context().close();
+
+  // Signed in with the password, the therapist turns on two-step sign-in (through the API, as
+  // the Security page does), then starts a note.
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(initialPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/caseload$/);
+  const started = await page.request.post('/api/v1/me/second-factor/enrolment');
+  expect(started.status()).toBe(200);
+  const secret = (await started.json()).secret as string;
+  const enrolStep = Math.floor(Date.now() / 1000 / 30);
+  const confirmed = await page.request.post('/api/v1/me/second-factor/confirm', {
+    data: { code: await generate({ secret, epoch: enrolStep * 30 }) },
+  });
+  expect(confirmed.status()).toBe(201);
+  const recoveryCode = ((await confirmed.json()).recoveryCodes as string[])[0]!;
+
+  const text = {
+    data: `Two-step sign-in mid-note (${stamp}).`,
+    assessment: 'Engaged; tired after night shifts.',
+    plan: 'Sleep diary for a week.',
+  };
+  await page.goto(`/patients/${patientId}/notes/new`);
+  await page.getByLabel('Data').fill(text.data);
+  await page.getByLabel('Assessment').fill(text.assessment);
+  await page.getByLabel('Plan', { exact: true }).fill(text.plan);
+
+  // Signing out on another device (signed in there with a recovery code) ends this session too.
+  const elsewhere = await (await browser.newContext()).newPage();
+  await elsewhere.goto('/sign-in');
+  await elsewhere.getByLabel('Email').fill(email);
+  await elsewhere.getByLabel('Password').fill(initialPassword);
+  await elsewhere.getByRole('button', { name: 'Sign in' }).click();
+  await elsewhere.getByRole('button', { name: 'Use a recovery code instead' }).click();
+  await elsewhere.getByLabel('Recovery code').fill(recoveryCode);
+  await elsewhere.getByRole('button', { name: 'Verify and sign in' }).click();
+  await expect(elsewhere).toHaveURL(/\/caseload$/);
+  await elsewhere.getByRole('button', { name: 'Sign out' }).click();
+  await expect(elsewhere).toHaveURL(/\/sign-in/);
+  await elsewhere.context().close();
+
+  await page.getByRole('button', { name: 'Save as draft' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign in again to continue' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Password').fill(initialPassword);
+  await dialog.getByRole('button', { name: 'Sign in and continue' }).click();
+
+  // The right password alone is not enough: the code step, in the dialog, focused.
+  const code = dialog.getByLabel('Code from your authenticator app');
+  await expect(code).toBeFocused();
+  await expect(dialog.getByLabel('Password')).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Sign in as someone else' })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'dialog[open]');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expectNoSeriousA11yViolations(page, 'dialog[open]');
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // A wrong code: the reason next to the field, which is marked and focused again, emptied.
+  const next = Math.max(Math.floor(Date.now() / 1000 / 30), enrolStep + 1);
+  const right = await generate({ secret, epoch: next * 30 });
+  await code.fill(right === '000000' ? '111111' : '000000');
+  await dialog.getByRole('button', { name: 'Verify and continue' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('That code isn');
+  await expect(code).toHaveAttribute('aria-invalid', 'true');
+  await expect(code).toBeFocused();
+  await expect(code).toHaveValue('');
+  await expectNoSeriousA11yViolations(page, 'dialog[open]');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expectNoSeriousA11yViolations(page, 'dialog[open]');
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  await code.fill(right);
+  await dialog.getByRole('button', { name: 'Verify and continue' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/notes\/[0-9a-f-]{36}$/);
+  await expect(page.getByText('Only you can see this draft')).toBeVisible();
+  await expect(page.getByLabel('Data')).toHaveValue(text.data);
   const noteId = page.url().split('/').at(-1)!;
   const saved = await page.request.get(`/api/v1/patients/${patientId}/session-notes/${noteId}`);
   expect(saved.status()).toBe(200);
