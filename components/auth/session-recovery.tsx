@@ -148,68 +148,80 @@ export function SessionRecovery({ userId, email }: { userId: string; email: stri
       }}
       className="m-auto w-[calc(100%-2rem)] max-w-md rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
     >
-      <form ref={formRef} noValidate onSubmit={onSubmit} aria-busy={pending} className="px-5 py-5 sm:px-6">
-        <h2 id={ids.title} className="text-lg font-semibold text-slate-900">
-          Sign in again to continue
-        </h2>
-        <p id={ids.body} className="mt-2 text-sm text-slate-700">
-          For your privacy, your session ended. What you typed is still on this page: sign in again
-          and Triad sends it.
-        </p>
-        <div role="alert" id={ids.error} aria-atomic="true" className="empty:hidden">
-          {error ? (
-            <p className="mt-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-              {signInErrorMessage(error)}
-            </p>
-          ) : null}
-        </div>
-        {codeStep ? (
-          <div className="mt-4">
-            <SecondFactorStep invalid={error?.kind === 'second-factor-invalid'} errorId={ids.error} />
+      {/* Only while open: a closed dialog would put a second Email field on every page. */}
+      {open ? (
+        <form
+          ref={formRef}
+          noValidate
+          onSubmit={onSubmit}
+          aria-busy={pending}
+          className="px-5 py-5 sm:px-6"
+        >
+          <h2 id={ids.title} className="text-lg font-semibold text-slate-900">
+            Sign in again to continue
+          </h2>
+          <p id={ids.body} className="mt-2 text-sm text-slate-700">
+            For your privacy, your session ended. What you typed is still on this page: sign in
+            again and Triad sends it.
+          </p>
+          <div role="alert" id={ids.error} aria-atomic="true" className="empty:hidden">
+            {error ? (
+              <p className="mt-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+                {signInErrorMessage(error)}
+              </p>
+            ) : null}
           </div>
-        ) : (
-          <>
-          <div className="mt-4 space-y-1.5">
-            <label htmlFor={ids.email} className="block text-sm font-medium text-slate-900">
-              Email
-            </label>
-            <input
-              id={ids.email}
-              name="email"
-              type="email"
-              autoComplete="username"
-              value={email}
-              readOnly
-              className={`${inputClass} bg-slate-50`}
-            />
+          {codeStep ? (
+            <div className="mt-4">
+              <SecondFactorStep
+                invalid={error?.kind === 'second-factor-invalid'}
+                errorId={ids.error}
+              />
+            </div>
+          ) : (
+            <>
+              <div className="mt-4 space-y-1.5">
+                <label htmlFor={ids.email} className="block text-sm font-medium text-slate-900">
+                  Email
+                </label>
+                <input
+                  id={ids.email}
+                  name="email"
+                  type="email"
+                  autoComplete="username"
+                  value={email}
+                  readOnly
+                  className={`${inputClass} bg-slate-50`}
+                />
+              </div>
+              <div className="mt-4 space-y-1.5">
+                <label htmlFor={ids.password} className="block text-sm font-medium text-slate-900">
+                  Password
+                </label>
+                <input
+                  ref={passwordRef}
+                  id={ids.password}
+                  name="password"
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  aria-invalid={error?.kind === 'credentials' || undefined}
+                  aria-describedby={error ? ids.error : undefined}
+                  className={inputClass}
+                />
+              </div>
+            </>
+          )}
+          <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+            <Button variant="secondary" onClick={() => settle(false)} disabled={pending}>
+              Not now
+            </Button>
+            <Button type="submit" disabled={pending} aria-busy={pending}>
+              {pending ? 'Signing in…' : codeStep ? 'Verify and continue' : 'Sign in and continue'}
+            </Button>
           </div>
-          <div className="mt-4 space-y-1.5">
-            <label htmlFor={ids.password} className="block text-sm font-medium text-slate-900">
-              Password
-            </label>
-            <input
-              ref={passwordRef}
-              id={ids.password}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              aria-invalid={error?.kind === 'credentials' || undefined}
-              aria-describedby={error ? ids.error : undefined}
-              className={inputClass}
-            />
-          </div>
-          </>
-        )}
-        <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <Button variant="secondary" onClick={() => settle(false)} disabled={pending}>
-            Not now
-          </Button>
-          <Button type="submit" disabled={pending} aria-busy={pending}>
-            {pending ? 'Signing in…' : codeStep ? 'Verify and continue' : 'Sign in and continue'}
-          </Button>
-        </div>
-      </form>
+        </form>
+      ) : null}
     </dialog>
   );
 }
