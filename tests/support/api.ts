@@ -126,7 +126,11 @@ export async function callApi(call: ApiCall): Promise<ApiResult> {
   const routeModule = await loadRoute(call.path);
   const handler = routeModule[call.method] as RouteHandler | undefined;
   if (!handler) throw new Error(`${call.path} exports no ${call.method}`);
-  const response = await handler(request, { params: Promise.resolve(params) });
+  // As Next does: the handler gets the parameters its path names, and no others.
+  const named = Object.fromEntries(
+    [...call.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, params[name!]!]),
+  );
+  const response = await handler(request, { params: Promise.resolve(named) });
   const text = await response.text();
   let parsed: unknown = null;
   try {
