@@ -110,7 +110,13 @@ export async function callApi(call: ApiCall): Promise<ApiResult> {
   const concrete = call.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`No value for {${name}} in ${call.path}`);
-    return encodeURIComponent(value);
+    // A lone surrogate cannot travel in a URL; the handler still gets it, as the worst case.
+    return encodeURIComponent(
+      value.replace(
+        /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+        '\uFFFD',
+      ),
+    );
   });
   const url = new URL(concrete, BASE);
   if (call.rawQuery !== undefined) url.search = call.rawQuery;

@@ -501,11 +501,14 @@ function withMutation(
   base: Partial<ApiCall>,
   mutation: Mutation,
 ): Partial<ApiCall> {
+  // Without a prototype, so that a key named `__proto__` is a key like any other.
+  const bare = <T extends object>(from: T | undefined): T =>
+    Object.assign(Object.create(null) as T, from);
   const call: Partial<ApiCall> = {
     ...base,
-    params: { ...base.params },
-    query: { ...base.query },
-    headers: { ...base.headers },
+    params: bare(base.params),
+    query: bare(base.query),
+    headers: bare(base.headers),
   };
   switch (mutation.where) {
     case 'path':
@@ -667,7 +670,7 @@ export function problemsWith(result: FuzzResult): string[] {
   if (reads && status < 300 && hasNul('value' in mutation ? mutation.value : null)) {
     found.push(`accepted a NUL (${status})`);
   }
-  if (mutation.where === 'bodyKey' && hasNul(mutation.key) && status < 300) {
+  if (route.body && mutation.where === 'bodyKey' && hasNul(mutation.key) && status < 300) {
     found.push(`accepted a NUL in a key (${status})`);
   }
   // A date out of bounds in a date field: 400 naming the field.
