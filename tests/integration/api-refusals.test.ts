@@ -131,6 +131,16 @@ describe('a refused request on a patient-scoped route', () => {
     expect(old.events[0]).toMatchObject({ resourceType: 'checkIn', detail: 'invalid-input' });
   });
 
+  it('on psychotherapy notes: recorded as psychotherapyNote, which no list shows', async () => {
+    const { status, events } = await refused('therapistOnTeam', {
+      method: 'POST',
+      path: '/api/v1/patients/{patientId}/psychotherapy-notes',
+      body: { body: 'x', sessionDate: '0001-01-01' },
+    });
+    expect(status).toBe(400);
+    expect(events.map((e) => e.resourceType)).toEqual(['psychotherapyNote']);
+  });
+
   it('is not audited when no one is signed in, nor on a route that names no patient', async () => {
     const anonymous = await callApi({
       method: 'POST',
