@@ -39,13 +39,18 @@ async function visit(page: Page, path: string, heading: string, status?: number)
   await expect(page.getByText(ERROR), path).toHaveCount(0);
 }
 
-test('a clinician’s chart pages: malformed ids are not found, malformed cursors and dates the first page', async ({
+// Each visit renders a whole chart page; on a busy machine a handful take a while.
+test.describe.configure({ timeout: 180_000 });
+
+async function chartOf(browser: Browser) {
+  const page = await signedIn(browser, 'sam.okafor@riverbend.test', '/caseload');
+  return { page, chart: `/patients/${await alexId(page)}` };
+}
+
+test('a chart with a malformed or unknown patient or note id is not found (404)', async ({
   browser,
 }) => {
-  const page = await signedIn(browser, 'sam.okafor@riverbend.test', '/caseload');
-  const alex = await alexId(page);
-  const chart = `/patients/${alex}`;
-
+  const { page, chart } = await chartOf(browser);
   for (const id of ['not-a-uuid', 'x%00y', '%E2%80%AE', randomUUID()]) {
     await visit(page, `/patients/${id}`, NOT_FOUND, 404);
     await visit(page, `/patients/${id}/notes`, NOT_FOUND, 404);
@@ -53,7 +58,12 @@ test('a clinician’s chart pages: malformed ids are not found, malformed cursor
   for (const noteId of ['not-a-note', 'x%00y', randomUUID()]) {
     await visit(page, `${chart}/notes/${noteId}`, NOT_FOUND, 404);
   }
+});
 
+test('a chart’s lists with a malformed, forged or unknown cursor show their first page', async ({
+  browser,
+}) => {
+  const { page, chart } = await chartOf(browser);
   for (const cursor of ['-'.repeat(36), randomUUID(), 'x%00y', 'a&cursor=b']) {
     await visit(page, `${chart}/notes?cursor=${cursor}`, 'Session notes', 200);
   }
@@ -65,6 +75,12 @@ test('a clinician’s chart pages: malformed ids are not found, malformed cursor
   ]) {
     await visit(page, `${chart}/timeline?cursor=${cursor}`, 'Timeline', 200);
   }
+});
+
+test('a chart with a malformed date, period or page number shows the default', async ({
+  browser,
+}) => {
+  const { page, chart } = await chartOf(browser);
   for (const since of [
     '0001-01-01',
     '0000-01-01T00:00:00Z',
