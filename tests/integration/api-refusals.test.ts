@@ -3,7 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { buildWorld, accountId, type Subject, type World } from '@/tests/support/matrix';
+import { auditResourceOfPath } from '@/lib/api/handler';
+import { apiRoutes } from '@/lib/api/openapi';
+import { buildWorld, type Subject, type World } from '@/tests/integration/matrix';
+import { accountId } from '@/tests/support/matrix';
 import { callApi, type ApiCall } from '@/tests/support/api';
 
 let world: World;
@@ -44,7 +47,7 @@ describe('a refused request on a patient-scoped route', () => {
     expect(events[0]).toMatchObject({
       patientId: world.team.patient.id,
       action: 'create',
-      resourceType: 'message',
+      resourceType: 'careTeamMessage',
       outcome: 'FAILED',
       detail: 'invalid-input',
     });
@@ -158,5 +161,19 @@ describe('a refused request on a patient-scoped route', () => {
     expect(users.status).toBe(400);
     const requestIds = [anonymous.body.requestId, users.body.requestId];
     expect(await db.auditEvent.count({ where: { requestId: { in: requestIds } } })).toBe(0);
+  });
+});
+
+describe('the audit noun of a refusal', () => {
+  it('is known for every patient-scoped route of the registry', () => {
+    const patientRoutes = apiRoutes.filter((r) =>
+      r.path.startsWith('/api/v1/patients/{patientId}'),
+    );
+    expect(patientRoutes.length).toBeGreaterThan(20);
+    for (const route of patientRoutes) {
+      const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => `${name}-value`);
+      expect(auditResourceOfPath(path), route.path).toBeDefined();
+    }
+    expect(auditResourceOfPath('/api/v1/patients/x/psychotherapy-notes')).toBe('psychotherapyNote');
   });
 });
