@@ -104,6 +104,7 @@ function sanitized(entry: AuditEntry): AuditEntry {
     ip: auditText(entry.ip),
     userAgent: auditText(entry.userAgent),
     requestId: auditText(entry.requestId),
+    clientRequestId: auditText(entry.clientRequestId),
     detail: auditText(entry.detail),
   };
 }
