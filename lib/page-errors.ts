@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { ZodError } from 'zod';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 
 /**
@@ -12,4 +13,28 @@ export async function orNotFound<T>(read: Promise<T>): Promise<T> {
     if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
     throw error;
   }
+}
+
+function isCursorError(error: unknown): boolean {
+  return error instanceof ZodError && error.issues.some((issue) => issue.path[0] === 'cursor');
+}
+
+/**
+ * For pages paged by a `?cursor=` of their URL: the page it names, or the first page when the
+ * cursor is malformed, forged or names nothing any more (an old bookmark), never an error page.
+ * `cursor` is the one used (undefined for the first page). Out of scope: the not-found page.
+ */
+export async function pageAt<T>(
+  given: string | string[] | undefined,
+  read: (cursor: string | undefined) => Promise<T>,
+): Promise<{ page: T; cursor: string | undefined }> {
+  const cursor = typeof given === 'string' && given !== '' ? given : undefined;
+  if (cursor) {
+    try {
+      return { page: await orNotFound(read(cursor)), cursor };
+    } catch (error) {
+      if (!isCursorError(error)) throw error;
+    }
+  }
+  return { page: await orNotFound(read(undefined)), cursor: undefined };
 }

@@ -10,6 +10,10 @@ import { idempotencyOf, REPLAYED_HEADER, type Idempotency } from '@/lib/api/idem
 import { problem, type FieldError } from '@/lib/api/problem';
 import { isClientGone, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '@/lib/transient-errors';
 import { recordEnrolmentGate } from '@/lib/data/second-factor';
+import type { AuditAction, AuditResourceType } from '@/lib/audit-vocabulary';
+import { isAudited } from '@/lib/data/audit';
+import { recordRefusal, type Refusal } from '@/lib/data/patient-access';
+import { Id } from '@/lib/schemas/common';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -111,6 +115,97 @@ function foreignOriginMessage({ origin, own }: { origin: string; own: string }):
   );
 }
 
+/**
+ * SECURITY: a path id (`{patientId}`, `{noteId}`, ...) that is not a well-formed id names nothing:
+ * 404 before any read, exactly as a record out of reach.
+ */
+function checkPathIds(params: unknown): void {
+  if (typeof params !== 'object' || params === null) return;
+  for (const [name, value] of Object.entries(params)) {
+    if (!name.endsWith('Id')) continue;
+    if (typeof value !== 'string' || !Id.safeParse(value).success) {
+      throw new NotFoundError(name.slice(0, -2).replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`));
+    }
+  }
+}
+
+const ACTIONS: Partial<Record<string, AuditAction>> = {
+  GET: 'read',
+  POST: 'create',
+  PUT: 'update',
+};
+
+// The audit trail's noun for each section of a patient's API (`/api/v1/patients/{id}/<section>`).
+const SECTION_RESOURCES: Partial<Record<string, AuditResourceType>> = {
+  'access-log': 'accessLog',
+  assessments: 'assessment',
+  brief: 'brief',
+  'care-team': 'careTeam',
+  'check-ins': 'checkIn',
+  'medication-changes': 'medicationChange',
+  medications: 'medication',
+  messages: 'careTeamMessage',
+  'psychotherapy-notes': 'psychotherapyNote',
+  'session-notes': 'sessionNote',
+  timeline: 'timeline',
+  'treatment-plan': 'treatmentPlan',
+};
+
+/**
+ * The audit resource type of a path under `/api/v1/patients/{patientId}` (`patient` for the
+ * patient's own), undefined for a section this table does not know (a test keeps it complete).
+ */
+export function auditResourceOfPath(path: string): AuditResourceType | undefined {
+  const segments = path.split('/');
+  const section = segments[segments.indexOf('patients') + 2];
+  return section === undefined ? 'patient' : SECTION_RESOURCES[section];
+}
+
+/** The refusal of a request on a patient-scoped route (`/api/v1/patients/{patientId}/...`). */
+function refusalOf(request: NextRequest, params: Record<string, unknown>, status: number): Refusal {
+  const other = Object.entries(params).find(
+    ([name]) => name !== 'patientId' && name.endsWith('Id'),
+  );
+  return {
+    requestedPatientId: String(params.patientId),
+    resourceId: typeof other?.[1] === 'string' ? other[1] : undefined,
+    action: ACTIONS[request.method] ?? 'update',
+    resourceType: auditResourceOfPath(request.nextUrl.pathname) ?? 'patient',
+    status,
+  };
+}
+
+/**
+ * The answer to a thrown error. SECURITY: every refusal on a patient-scoped route is audited
+ * (PRODUCT.md); those refused before reaching lib/data (a body or query that fails validation, a
+ * malformed path id) are recorded here, once: lib/data marks those it recorded itself.
+ */
+async function answerError(
+  error: unknown,
+  request: NextRequest,
+  requestId: string,
+  viewer: Viewer | null,
+  params: unknown,
+): Promise<NextResponse> {
+  const response = toProblem(error, requestId);
+  const isRefusal = response.status >= 400 && response.status < 500 && response.status !== 401;
+  if (
+    viewer &&
+    isRefusal &&
+    !isAudited(error) &&
+    typeof params === 'object' &&
+    params !== null &&
+    'patientId' in params
+  ) {
+    try {
+      await recordRefusal(viewer, refusalOf(request, params, response.status));
+    } catch (auditError) {
+      return toProblem(auditError, requestId);
+    }
+  }
+  return response;
+}
+
 type PublicHandler<P> = (
   request: NextRequest,
   context: { params: P; requestId: string },
@@ -118,7 +213,8 @@ type PublicHandler<P> = (
 
 /**
  * The one wrapper of every /api/v1 route handler: the signed-in viewer or 401, foreign-origin
- * mutations refused, errors mapped to problem+json, and `Cache-Control: no-store` on every answer.
+ * mutations refused, path ids checked, errors mapped to problem+json (refusals on patient-scoped
+ * routes audited), and `Cache-Control: no-store` on every answer.
  * A POST's Idempotency-Key is parsed here (400 when malformed) and handed to the route; an answer
  * that lib/data replayed from the store gets the Idempotent-Replayed header.
  * `{ public: true }` (set-password, the OpenAPI document) skips the session and passes no viewer;
@@ -139,15 +235,17 @@ export function handle<P>(
   return async (request: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     const context = requestContextFrom((name) => request.headers.get(name));
     const { requestId } = context;
+    let viewer: Viewer | null = null;
+    let params: P | undefined;
     try {
       const foreign = foreignOrigin(request);
       if (foreign) return problem(403, foreignOriginMessage(foreign), { requestId });
-      const params = await route.params;
+      params = await route.params;
       let response: Response;
       if (options.public) {
         response = await (handler as PublicHandler<P>)(request, { params, requestId });
       } else {
-        const viewer = await viewerFromRequest(request, context);
+        viewer = await viewerFromRequest(request, context);
         if (!viewer) return problem(401, 'Sign in to use the Triad API.', { requestId });
         // SECURITY: the one API gate of the organization's second-factor requirement; only the
         // routes that set one up (`duringEnrolment`) serve a viewer who has not yet.
@@ -159,6 +257,7 @@ export function handle<P>(
             { requestId },
           );
         }
+        checkPathIds(params);
         const idempotency = request.method === 'POST' ? idempotencyOf(request) : undefined;
         response = await (handler as Handler<P>)(request, {
           params,
@@ -173,7 +272,7 @@ export function handle<P>(
     } catch (error) {
       // A client that went away is no error: nobody reads the answer, nothing is logged.
       if (isClientGone(error, request.signal)) return new NextResponse(null, { status: 499 });
-      return toProblem(error, requestId);
+      return answerError(error, request, requestId, viewer, params);
     }
   };
 }
@@ -210,14 +309,6 @@ export async function readBody<S extends z.ZodType>(
 export function readQuery<S extends z.ZodType>(request: NextRequest, schema: S): z.output<S> {
   const entries = [...request.nextUrl.searchParams].filter(([, value]) => value !== '');
   return schema.parse(Object.fromEntries(entries));
-}
-
-const Id = z.guid();
-
-/** A path id that is not a well-formed id names nothing: 404, as any record out of reach. */
-export function pathId(value: string, resource: string): string {
-  if (!Id.safeParse(value).success) throw new NotFoundError(resource);
-  return value;
 }
 
 /** 200 with a JSON body. */

@@ -11,7 +11,7 @@ import type { AuditAction, AuditResourceType } from '@/lib/audit-vocabulary';
 import type { RequestContext } from '@/lib/auth/session-policy';
 import type { Viewer } from '@/lib/auth/viewer';
 import { normalizeEmail } from '@/lib/data/accounts';
-import { authorize, recordAccess, writeAuditEvent } from '@/lib/data/audit';
+import { authorize, markAudited, recordAccess, writeAuditEvent } from '@/lib/data/audit';
 import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import { careTeamMemberSelect, toCareTeamMember } from '@/lib/data/patients';
@@ -89,7 +89,7 @@ async function administer<T>(
         detail: notFound ? 'not-found' : error instanceof Error ? error.name : 'error',
       }),
     );
-    throw error;
+    throw markAudited(error);
   }
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { auditHash } from '@/lib/audit-chain';
 import type { AuditAction, AuditResourceType } from '@/lib/audit-vocabulary';
 import type { Tx } from '@/lib/db';
@@ -64,6 +65,50 @@ async function repeatedAccess(tx: Tx, entry: AuditEntry, at: Date): Promise<stri
   return foreground?.id ?? null;
 }
 
+// A resource id as lib/data writes it: a UUID, a version number, "versions 1 and 2".
+const PLAIN_RESOURCE_ID = /^[A-Za-z0-9 ._:-]{1,100}$/;
+const UNSAFE_TEXT =
+  /[\u0000-\u001F\u007F-\u009F\u2028\u2029]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const MAX_TEXT = 1000;
+
+/**
+ * A resource id fit for the trail: kept when plain, else a marker with a digest, so repeated
+ * attempts with the same input can still be told apart and matched without storing it.
+ */
+export function auditResourceId(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (PLAIN_RESOURCE_ID.test(value)) return value;
+  return `unreadable:${createHash('sha256').update(value).digest('hex').slice(0, 16)}`;
+}
+
+/** Text fit for the trail: control characters and lone surrogates escaped, at most 1000 characters. */
+export function auditText(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const escaped = value.replace(
+    UNSAFE_TEXT,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return escaped.length > MAX_TEXT ? `${escaped.slice(0, MAX_TEXT - 1)}…` : escaped;
+}
+
+/**
+ * SECURITY: an audit row never holds raw request input. PostgreSQL refuses a NUL in text, so a
+ * hostile id copied into the row would fail the insert (the refusal answered 500 and unaudited);
+ * control characters would forge lines wherever the trail is shown or exported.
+ */
+function sanitized(entry: AuditEntry): AuditEntry {
+  return {
+    ...entry,
+    actorEmail: auditText(entry.actorEmail),
+    resourceId: auditResourceId(entry.resourceId),
+    ip: auditText(entry.ip),
+    userAgent: auditText(entry.userAgent),
+    requestId: auditText(entry.requestId),
+    clientRequestId: auditText(entry.clientRequestId),
+    detail: auditText(entry.detail),
+  };
+}
+
 /**
  * Appends audit events inside the caller's transaction, each chained by hash to the one before in
  * its organization's chain. Called by lib/data only.
@@ -71,7 +116,7 @@ async function repeatedAccess(tx: Tx, entry: AuditEntry, at: Date): Promise<stri
  */
 export async function writeAuditEvents(tx: Tx, entries: AuditEntry[]): Promise<void> {
   const chains = new Map<string | null, AuditEntry[]>();
-  for (const entry of entries) {
+  for (const entry of entries.map(sanitized)) {
     chains.set(entry.organizationId, [...(chains.get(entry.organizationId) ?? []), entry]);
   }
   for (const [organizationId, chainEntries] of chains) {
@@ -166,6 +211,22 @@ export function recordAccess(
   return writeAuditEvent(tx, accessEntry(viewer, action, resourceType, options));
 }
 
+const audited = new WeakSet<object>();
+
+/**
+ * Marks an error whose refusal or failure lib/data has written to the trail, so that the API
+ * wrapper (lib/api/handler.ts) does not record the same refusal a second time.
+ */
+export function markAudited<E>(error: E): E {
+  if (typeof error === 'object' && error !== null) audited.add(error);
+  return error;
+}
+
+/** Whether lib/data has already recorded the refusal or failure this error reports. */
+export function isAudited(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && audited.has(error);
+}
+
 /**
  * Role-level authorization for reads that are not about one patient (lib/data only): a role
  * without the permission gets ForbiddenError, and the denial is audited in its own transaction.
@@ -182,5 +243,5 @@ export async function authorize(
       detail: 'forbidden',
     }),
   );
-  throw new ForbiddenError();
+  throw markAudited(new ForbiddenError());
 }

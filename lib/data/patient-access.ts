@@ -4,7 +4,7 @@ import { db, type Tx } from '@/lib/db';
 import { can, patientsInScope, type Permission } from '@/lib/auth/policy';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { AuditAction, AuditResourceType } from '@/lib/audit-vocabulary';
-import { recordAccess } from '@/lib/data/audit';
+import { markAudited, recordAccess } from '@/lib/data/audit';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 
 export type PatientAccess = {
@@ -54,8 +54,9 @@ export async function withPatientAccess<T>(
   auditId?: (result: T) => string | null,
 ): Promise<T> {
   if (!Id.safeParse(patientId).success) {
-    await auditOutcome(viewer, null, access, 'DENIED', 'not-found');
-    throw new NotFoundError('patient');
+    // The malformed id itself goes in resourceId, as a marker (lib/data/audit.ts sanitizes it).
+    await auditOutcome(viewer, null, { ...access, resourceId: patientId }, 'DENIED', 'not-found');
+    throw markAudited(new NotFoundError('patient'));
   }
   let denial: 'not-found' | 'forbidden' | null = null;
   try {
@@ -96,6 +97,53 @@ export async function withPatientAccess<T>(
         error instanceof Error ? error.name : 'error',
       );
     }
-    throw error;
+    throw markAudited(error);
   }
+}
+
+/** What the API wrapper knows of a refused request on a patient-scoped route. */
+export type Refusal = {
+  /** The `{patientId}` of the path, as sent. */
+  requestedPatientId: string;
+  /** Another id of the path (a note, a membership), as sent. */
+  resourceId?: string;
+  action: AuditAction;
+  resourceType: AuditResourceType;
+  status: number;
+};
+
+const REFUSAL_DETAIL: Record<number, string> = {
+  400: 'invalid-input',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  412: 'stale-version',
+  413: 'body-too-large',
+  415: 'body-not-json',
+  428: 'version-missing',
+};
+
+/**
+ * Records a refusal on a patient-scoped route that no lib/data function recorded, because the
+ * request was refused before reaching one (a body or query that fails validation, a malformed
+ * path id, a missing If-Match). SECURITY: the patient id is recorded only when the viewer may see
+ * that patient; otherwise the requested id goes in resourceId, sanitized, never in patientId (it
+ * may name another tenant's patient). Reads nothing but the patient's id.
+ */
+export async function recordRefusal(viewer: Viewer, refusal: Refusal): Promise<void> {
+  const { requestedPatientId, status } = refusal;
+  await db.$transaction(async (tx) => {
+    const patient = Id.safeParse(requestedPatientId).success
+      ? await tx.patient.findFirst({
+          where: { AND: [{ id: requestedPatientId }, patientsInScope(viewer)] },
+          select: { id: true },
+        })
+      : null;
+    await recordAccess(tx, viewer, refusal.action, refusal.resourceType, {
+      patientId: patient?.id ?? null,
+      resourceId: patient ? (refusal.resourceId ?? null) : requestedPatientId,
+      outcome: status === 403 || status === 404 ? 'DENIED' : 'FAILED',
+      detail: REFUSAL_DETAIL[status] ?? `status-${status}`,
+    });
+  });
 }

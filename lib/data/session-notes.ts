@@ -8,7 +8,7 @@ import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
-import { invalidCursor } from '@/lib/schemas/common';
+import { Id, invalidCursor } from '@/lib/schemas/common';
 import {
   AddendumInput,
   NOTE_SECTIONS,
@@ -155,6 +155,8 @@ async function findVisible(
   patient: ScopedPatient,
   noteId: string,
 ): Promise<NoteRow> {
+  // A malformed id (from a page's URL) names nothing; PostgreSQL would refuse it as a uuid.
+  if (!Id.safeParse(noteId).success) throw new NotFoundError('session note');
   const row = await tx.sessionNote.findFirst({
     where: { AND: [notesVisibleTo(viewer, patient), { id: noteId }] },
     select: noteSelect,

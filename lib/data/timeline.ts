@@ -5,7 +5,7 @@ import { can } from '@/lib/auth/policy';
 import { notesVisibleTo } from '@/lib/data/session-notes';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import { formatDate, formatDose, toIsoDate } from '@/lib/format';
-import { invalidCursor } from '@/lib/schemas/common';
+import { Id, invalidCursor, IsoDateTime } from '@/lib/schemas/common';
 import {
   TIMELINE_KINDS,
   TimelineQuery,
@@ -18,13 +18,14 @@ export type { TimelineItem, TimelinePage } from '@/lib/schemas/timeline';
 
 type Cursor = { at: Date; kind: number; id: string };
 
+// A forged cursor is checked as any input: its instant within the date bounds, its id an id.
 const CursorTuple = z.tuple([
-  z.iso.datetime(),
+  IsoDateTime,
   z
     .int()
     .min(0)
     .max(TIMELINE_KINDS.length - 1),
-  z.guid(),
+  Id,
 ]);
 
 function encodeCursor(item: TimelineItem): string {

@@ -44,10 +44,9 @@ export type UserSummary = z.infer<typeof UserSummary>;
 export const UserList = Page(UserSummary);
 export type UserList = z.infer<typeof UserList>;
 
-const DateOfBirth = IsoDate.refine(
-  (d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10),
-  { message: 'Must be a date between 1900 and today.' },
-);
+const DateOfBirth = IsoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), {
+  message: 'Must be a date between 1900 and today.',
+});
 
 /**
  * POST /api/v1/users: a clinician or patient account. A patient needs a date of birth. Without

@@ -60,13 +60,29 @@ export const Email = z.email({ message: 'Enter a valid email address.' }).max(32
 /** A new password: 12 to 1024 characters, anything printable (argon2id hashes it). */
 export const NewPassword = wellFormed(
   z.string().min(12, { message: 'Use at least 12 characters.' }).max(1024),
-);
+).refine((s) => !CONTROL_IN_LINE.test(s), { message: 'Contains a control character.' });
 
-/** A calendar date `YYYY-MM-DD`. */
-export const IsoDate = z.iso.date();
+/**
+ * SECURITY: the calendar dates Triad accepts anywhere (bodies, queries, cursors, pages). Years 0000
+ * and 0001 pass a date's shape but fail in PostgreSQL (a 500); no clinical date lies outside these.
+ */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2100-12-31';
+const OUT_OF_RANGE = `Must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}.`;
 
-/** An instant with its offset, e.g. `2026-03-01T09:30:00Z`. */
-export const IsoDateTime = z.iso.datetime({ offset: true });
+/** Whether a `YYYY-MM-DD` (or the date part of an ISO instant) lies within the accepted range. */
+export function isDateInRange(iso: string): boolean {
+  const day = iso.slice(0, 10);
+  return day >= EARLIEST_DATE && day <= LATEST_DATE;
+}
+
+/** A calendar date `YYYY-MM-DD`, from 1900-01-01 to 2100-12-31. */
+export const IsoDate = z.iso.date({ abort: true }).refine(isDateInRange, { message: OUT_OF_RANGE });
+
+/** An instant with its offset, e.g. `2026-03-01T09:30:00Z`, dated 1900-01-01 to 2100-12-31. */
+export const IsoDateTime = z.iso
+  .datetime({ offset: true, abort: true })
+  .refine((s) => isDateInRange(s) && Number.isFinite(Date.parse(s)), { message: OUT_OF_RANGE });
 
 /** One page of a list, newest or alphabetical as the endpoint says; `nextCursor` null at the end. */
 export function Page<T extends z.ZodType>(item: T) {

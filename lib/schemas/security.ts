@@ -10,7 +10,8 @@ const CodeText = z
   .min(1, { message: 'Enter the code.' })
   .max(40, { message: 'That is longer than any code.' })
   // Spaces, dashes and dots are how people group a code they type or paste; they are ignored.
-  .regex(/^[0-9A-Za-z\s.-]+$/, { message: 'Use the digits or letters of the code only.' });
+  // A short field: no tab, line break or other control character inside (decision 014).
+  .regex(/^[0-9A-Za-z .-]+$/, { message: 'Use the digits or letters of the code only.' });
 
 export const SecondFactorStatus = z.object({
   enabled: z.boolean(),

@@ -86,14 +86,22 @@ async function snapshot(w: World) {
   };
 }
 
-function call(w: World, route: BodyRoute, extra: Partial<ApiCall>): Promise<ApiResult> {
-  return callApi({
+/** Refusals per route that the audit trail must hold (patient-scoped routes only). */
+const refusals = new Map<string, number>();
+
+async function call(w: World, route: BodyRoute, extra: Partial<ApiCall>): Promise<ApiResult> {
+  const result = await callApi({
     method: 'POST',
     path: route.path,
     params: { patientId: w.patient.id },
     cookie: w.adminCookie,
     ...extra,
   });
+  // A request from another site is refused before the session is read: nobody to attribute it to.
+  if (result.status >= 400 && !extra.headers?.origin && route.path.includes('{patientId}')) {
+    refusals.set(route.path, (refusals.get(route.path) ?? 0) + 1);
+  }
+  return result;
 }
 
 function expectFieldError(result: ApiResult, path: string) {
@@ -180,8 +188,11 @@ describe.each(bodyRoutes)('POST $path with malformed bodies', (route) => {
     expect(result.status).toBe(403);
   });
 
-  it('wrote nothing through all of it', async () => {
-    expect(await snapshot(w)).toEqual(before);
+  it('wrote nothing through all of it but the audit of each refusal on a patient-scoped route', async () => {
+    const after = await snapshot(w);
+    expect({ ...after, audit: 0 }).toEqual({ ...before, audit: 0 });
+    expect(after.audit - before.audit).toBe(refusals.get(route.path) ?? 0);
+    if (route.path.includes('{patientId}')) expect(refusals.get(route.path)).toBeGreaterThan(20);
   });
 });
 
@@ -253,12 +264,19 @@ describe('malformed query strings', () => {
       where: { actorId: w.admin.id },
       _count: true,
     });
-    // Four searches went through (the two odd-but-harmless texts on two routes); refused input
-    // never reached the data layer, except an unknown cursor of the access log, which is refused
-    // inside the audited read and so recorded as failed.
+    // Four searches went through (the two odd-but-harmless texts on two routes). Of the refusals,
+    // those on the one patient-scoped route (the access log: an unknown parameter, six limits and
+    // four cursors) are recorded as failed; the others name no patient.
     expect(Object.fromEntries(outcomes.map((o) => [o.outcome, o._count]))).toEqual({
       ALLOWED: 4,
-      FAILED: 1,
+      FAILED: 11,
     });
+    const refused = await db.auditEvent.findMany({
+      where: { actorId: w.admin.id, outcome: 'FAILED' },
+      select: { patientId: true, resourceType: true },
+    });
+    expect(new Set(refused.map((e) => `${e.resourceType} ${e.patientId}`))).toEqual(
+      new Set([`accessLog ${w.patient.id}`]),
+    );
   });
 });

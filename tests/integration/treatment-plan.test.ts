@@ -158,9 +158,9 @@ describe('GET and PUT /treatment-plan', () => {
     const failed = await db.auditEvent.count({
       where: { patientId: w.team.patient.id, action: 'update', outcome: 'FAILED' },
     });
-    // The stale ones reached the plan and are audited; a missing or malformed header is refused
-    // before any patient data is touched.
-    expect(failed).toBe(2);
+    // Every refusal is audited once: the two stale ones by the save (they reached the plan), the
+    // missing and the four malformed headers by the API wrapper, before any patient data is read.
+    expect(failed).toBe(7);
   });
 
   it('refuses a patient (403) and anyone out of scope (404)', async () => {

@@ -110,7 +110,13 @@ export async function callApi(call: ApiCall): Promise<ApiResult> {
   const concrete = call.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`No value for {${name}} in ${call.path}`);
-    return encodeURIComponent(value);
+    // A lone surrogate cannot travel in a URL; the handler still gets it, as the worst case.
+    return encodeURIComponent(
+      value.replace(
+        /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+        '\uFFFD',
+      ),
+    );
   });
   const url = new URL(concrete, BASE);
   if (call.rawQuery !== undefined) url.search = call.rawQuery;
@@ -126,7 +132,11 @@ export async function callApi(call: ApiCall): Promise<ApiResult> {
   const routeModule = await loadRoute(call.path);
   const handler = routeModule[call.method] as RouteHandler | undefined;
   if (!handler) throw new Error(`${call.path} exports no ${call.method}`);
-  const response = await handler(request, { params: Promise.resolve(params) });
+  // As Next does: the handler gets the parameters its path names, and no others.
+  const named = Object.fromEntries(
+    [...call.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, params[name!]!]),
+  );
+  const response = await handler(request, { params: Promise.resolve(named) });
   const text = await response.text();
   let parsed: unknown = null;
   try {

@@ -40,3 +40,8 @@ export const everyone = (status: number): Record<Subject, number> =>
 export const adminOnly = (status: number) => ({ ...everyone(403), signedOut: 401, admin: status });
 export const freshClinician = (w: World) =>
   createUser(db, w.team.organization, { role: 'THERAPIST', passwordHash: null });
+
+/** The account id of a caller (a patient's account, not the patient record). */
+export function accountId(user: User | PatientWithAccount): string {
+  return 'account' in user ? user.account.id : user.id;
+}

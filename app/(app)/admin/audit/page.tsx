@@ -17,7 +17,7 @@ import { listAuditEvents } from '@/lib/data/audit-events';
 import { listPatients } from '@/lib/data/patients';
 import { roleLabel } from '@/lib/format';
 import { AuditEventQuery } from '@/lib/schemas/audit-events';
-import { IsoDate } from '@/lib/schemas/common';
+import { EARLIEST_DATE, IsoDate, isDateInRange, LATEST_DATE } from '@/lib/schemas/common';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -42,7 +42,11 @@ function parseFilters(values: AuditFilterValues, cursor: string) {
   const errors: AuditFilterErrors = {};
   for (const key of ['from', 'to'] as const) {
     if (values[key] && !IsoDate.safeParse(values[key]).success) {
-      errors[key] = 'Enter a date as year-month-day.';
+      const isDateShaped = /^\d{4}-\d{2}-\d{2}$/.test(values[key]);
+      errors[key] =
+        isDateShaped && !isDateInRange(values[key])
+          ? `Enter a date from ${EARLIEST_DATE} to ${LATEST_DATE}.`
+          : 'Enter a date as year-month-day.';
     }
   }
   if (!errors.from && !errors.to && values.from && values.to && values.to < values.from) {
@@ -52,7 +56,8 @@ function parseFilters(values: AuditFilterValues, cursor: string) {
     patientId: values.patientId || undefined,
     actorId: values.actorId || undefined,
     from: values.from && !errors.from ? `${values.from}T00:00:00.000Z` : undefined,
-    to: values.to && !errors.to ? nextDay(values.to) : undefined,
+    // Up to the last accepted day is no upper bound at all (its next day lies out of range).
+    to: values.to && !errors.to && values.to < LATEST_DATE ? nextDay(values.to) : undefined,
     cursor: cursor || undefined,
     limit: PAGE_SIZE,
   });

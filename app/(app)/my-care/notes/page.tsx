@@ -7,6 +7,7 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
+import { pageAt } from '@/lib/page-errors';
 import { listSessionNotes } from '@/lib/data/session-notes';
 import { formatDate } from '@/lib/format';
 
@@ -21,15 +22,14 @@ const kindWords = {
 export default async function MyNotesPage({
   searchParams,
 }: {
-  searchParams: Promise<{ cursor?: string }>;
+  searchParams: Promise<{ cursor?: string | string[] }>;
 }) {
   const viewer = await requireRole('PATIENT');
-  if (!viewer.patientId) notFound();
-  const { cursor } = await searchParams;
-  const page = await listSessionNotes(viewer, viewer.patientId, {
-    limit: 20,
-    ...(cursor && /^[0-9a-f-]{36}$/i.test(cursor) ? { cursor } : {}),
-  });
+  const patientId = viewer.patientId;
+  if (!patientId) notFound();
+  const { page } = await pageAt((await searchParams).cursor, (cursor) =>
+    listSessionNotes(viewer, patientId, { limit: 20, cursor }),
+  );
   return (
     <>
       <PageHeader title="Session notes">

@@ -11,7 +11,7 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireRole } from '@/lib/auth/session';
 import { listSessionNotes } from '@/lib/data/session-notes';
-import { orNotFound } from '@/lib/page-errors';
+import { pageAt } from '@/lib/page-errors';
 
 export const metadata: Metadata = { title: 'Notes' };
 
@@ -21,16 +21,12 @@ export default async function NotesPage({
   searchParams,
 }: {
   params: Promise<{ patientId: string }>;
-  searchParams: Promise<{ cursor?: string }>;
+  searchParams: Promise<{ cursor?: string | string[] }>;
 }) {
   const viewer = await requireRole('PRESCRIBER', 'THERAPIST');
   const { patientId } = await params;
-  const { cursor } = await searchParams;
-  const page = await orNotFound(
-    listSessionNotes(viewer, patientId, {
-      limit: 20,
-      ...(cursor && /^[0-9a-f-]{36}$/i.test(cursor) ? { cursor } : {}),
-    }),
+  const { page } = await pageAt((await searchParams).cursor, (cursor) =>
+    listSessionNotes(viewer, patientId, { limit: 20, cursor }),
   );
   const base = `/patients/${patientId}/notes`;
 

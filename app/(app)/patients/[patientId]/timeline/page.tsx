@@ -6,8 +6,7 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireRole } from '@/lib/auth/session';
 import { getTimeline } from '@/lib/data/timeline';
-import { orNotFound } from '@/lib/page-errors';
-import { TimelineCursor } from '@/lib/schemas/timeline';
+import { pageAt } from '@/lib/page-errors';
 
 export const metadata: Metadata = { title: 'Timeline' };
 
@@ -17,13 +16,13 @@ export default async function TimelinePage({
   searchParams,
 }: {
   params: Promise<{ patientId: string }>;
-  searchParams: Promise<{ cursor?: string }>;
+  searchParams: Promise<{ cursor?: string | string[] }>;
 }) {
   const viewer = await requireRole('PRESCRIBER', 'THERAPIST');
   const { patientId } = await params;
-  const { cursor } = await searchParams;
-  const valid = cursor && TimelineCursor.safeParse(cursor).success ? cursor : undefined;
-  const page = await orNotFound(getTimeline(viewer, patientId, { limit: 30, cursor: valid }));
+  const { page, cursor } = await pageAt((await searchParams).cursor, (at) =>
+    getTimeline(viewer, patientId, { limit: 30, cursor: at }),
+  );
   const base = `/patients/${patientId}/timeline`;
   return (
     <Card
@@ -37,7 +36,7 @@ export default async function TimelinePage({
         <TimelineList items={page.items} noteHref={(id) => `/patients/${patientId}/notes/${id}`} />
       )}
       <div className="mt-6 flex gap-2">
-        {valid ? (
+        {cursor ? (
           <Link href={base} className={buttonClass('secondary')}>
             Back to the newest
           </Link>

@@ -1,15 +1,14 @@
-import { handle, ok, pathId, readBody } from '@/lib/api/handler';
+import { handle, ok, readBody } from '@/lib/api/handler';
 import { getSessionNote, updateSessionNote } from '@/lib/data/session-notes';
 import { SessionNoteInput } from '@/lib/schemas/session-notes';
 
 type Params = { patientId: string; noteId: string };
 
 export const GET = handle<Params>(async (_request, { params, viewer }) =>
-  ok(await getSessionNote(viewer, params.patientId, pathId(params.noteId, 'session note'))),
+  ok(await getSessionNote(viewer, params.patientId, params.noteId)),
 );
 
 export const PUT = handle<Params>(async (request, { params, viewer }) => {
-  const noteId = pathId(params.noteId, 'session note');
   const input = await readBody(request, SessionNoteInput);
-  return ok(await updateSessionNote(viewer, params.patientId, noteId, input));
+  return ok(await updateSessionNote(viewer, params.patientId, params.noteId, input));
 });
