@@ -105,24 +105,44 @@ process.on('SIGTERM', () => void stop());
 // the slow start, so an orphan never lives on to serve the data folder beside a new server.
 process.on('disconnect', () => void stop());
 
-/** Claims the data folder for this process, refusing one a live process holds. */
-function lockDataDir(dataDir: string): void {
+/** Whether a process lives: a zombie (killed, not yet reaped by init) counts as gone. */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    // Linux: the state follows the command name in parentheses; Z is a zombie.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Claims the data folder for this process, refusing one a live process holds. A holder killed a
+ * moment ago (a restart right after a crash) may still be dying: it gets a few seconds to go.
+ */
+async function lockDataDir(dataDir: string): Promise<void> {
   const lockFile = `${dataDir}.pid`;
   const holder = Number(existsSync(lockFile) ? readFileSync(lockFile, 'utf8') : 0);
   if (holder && holder !== process.pid) {
-    try {
-      process.kill(holder, 0);
+    const deadline = Date.now() + 5_000;
+    while (isAlive(holder) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (isAlive(holder)) {
       console.error(`triad: the embedded database in ${dataDir} is in use by process ${holder}.`);
       process.exit(1);
-    } catch {
-      // A stale lock: its process is gone.
     }
   }
   writeFileSync(lockFile, String(process.pid));
   process.on('exit', () => rmSync(lockFile, { force: true }));
 }
 
-if (target !== 'memory://') lockDataDir(path.resolve(target));
+if (target !== 'memory://') await lockDataDir(path.resolve(target));
 const db = target === 'memory://' ? await PGlite.create() : await openDataDir(path.resolve(target));
 const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 10 });
 Object.assign(running, { db, server });
