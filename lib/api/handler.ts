@@ -6,7 +6,8 @@ import { allowedOrigins, requestContextFrom, requestOrigin } from '@/lib/http/re
 import { log } from '@/lib/log';
 import type { Viewer } from '@/lib/auth/viewer';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionError } from '@/lib/errors';
-import { idempotencyOf, REPLAYED_HEADER, type Idempotency } from '@/lib/api/idempotency';
+import { idempotencyOf, REPLAYED_HEADER } from '@/lib/api/idempotency';
+import type { Idempotency } from '@/lib/idempotency';
 import { problem, type FieldError } from '@/lib/api/problem';
 import { isClientGone, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '@/lib/transient-errors';
 import { recordEnrolmentGate } from '@/lib/data/second-factor';

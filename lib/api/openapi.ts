@@ -3,7 +3,8 @@
 // authorization-matrix tests check that it lists exactly the routes under app/api/v1. A new
 // endpoint adds its entry to its area's file (and its row to tests/integration/matrix/<area>.ts).
 import { z } from 'zod';
-import { IDEMPOTENCY_HEADER, IdempotencyKeyValue, REPLAYED_HEADER } from '@/lib/api/idempotency';
+import { IdempotencyKeyValue, REPLAYED_HEADER } from '@/lib/api/idempotency';
+import { IDEMPOTENCY_HEADER } from '@/lib/idempotency';
 import type { ApiRoute } from '@/lib/api/registry';
 import { accountRoutes } from '@/lib/api/routes/accounts';
 import { coreRoutes } from '@/lib/api/routes/core';

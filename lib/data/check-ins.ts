@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Idempotency } from '@/lib/api/idempotency';
+import type { Idempotency } from '@/lib/idempotency';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';

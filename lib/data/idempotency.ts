@@ -2,7 +2,7 @@ import 'server-only';
 import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
 import { ConflictError } from '@/lib/errors';
-import { IDEMPOTENCY_HEADER, requestHash, type Idempotency } from '@/lib/api/idempotency';
+import { IDEMPOTENCY_HEADER, requestHash, type Idempotency } from '@/lib/idempotency';
 
 /**
  * The recipe of every lib/data function that creates something, inside its transaction (after the

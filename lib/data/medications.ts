@@ -13,7 +13,7 @@ import {
 } from '@/lib/clinical/regimen';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import { idempotent } from '@/lib/data/idempotency';
-import type { Idempotency } from '@/lib/api/idempotency';
+import type { Idempotency } from '@/lib/idempotency';
 import { ConflictError } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
 import { fieldError, invalidCursor } from '@/lib/schemas/common';

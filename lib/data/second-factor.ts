@@ -4,7 +4,7 @@ import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 import { db, pool, type Tx } from '@/lib/db';
 import { log } from '@/lib/log';
-import type { Idempotency } from '@/lib/api/idempotency';
+import type { Idempotency } from '@/lib/idempotency';
 import {
   canonicalRecoveryCode,
   checkTotp,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestHash } from '@/lib/api/idempotency';
+import { requestHash } from '@/lib/idempotency';
 import { trendRows } from '@/components/charts/trend-chart-types';
 import { markerLabel, changeTitle } from '@/components/medications/medication-text';
 import { effectiveDateProblem, MedicationChangeInput } from '@/lib/schemas/medications';
