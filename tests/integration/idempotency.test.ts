@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { Prisma } from '@/prisma/generated/client';
 import { apiRoutes, type ApiRoute } from '@/lib/api/openapi';
 import { buildWorld, matrix, SUBJECTS, type Row, type World } from '@/tests/integration/matrix';
 import { callApi, type ApiCall } from '@/tests/support/api';
@@ -21,18 +22,22 @@ async function tableCounts(organizationId: string): Promise<Record<string, numbe
     SELECT table_name AS name, column_name AS column FROM information_schema.columns
     WHERE table_schema = 'public' AND column_name IN ('organizationId', 'userId')
       AND table_name <> 'AuditEvent'`;
-  const scopes = new Map<string, string>();
+  const scopes = new Map<string, Prisma.Sql>();
   for (const { name, column } of columns) {
-    if (column === 'organizationId') scopes.set(name, `"organizationId" = $1::uuid`);
-    else if (!scopes.has(name)) {
-      scopes.set(name, `"userId" IN (SELECT id FROM "User" WHERE "organizationId" = $1::uuid)`);
+    if (column === 'organizationId') {
+      scopes.set(name, Prisma.sql`"organizationId" = ${organizationId}::uuid`);
+    } else if (!scopes.has(name)) {
+      scopes.set(
+        name,
+        Prisma.sql`"userId" IN (SELECT id FROM "User" WHERE "organizationId" = ${organizationId}::uuid)`,
+      );
     }
   }
   const counts: Record<string, number> = {};
-  for (const [name, where] of [...scopes].sort()) {
-    const [row] = await db.$queryRawUnsafe<{ n: bigint }[]>(
-      `SELECT count(*) AS n FROM "${name}" WHERE ${where}`,
-      organizationId,
+  for (const [name, where] of [...scopes].sort(([a], [b]) => a.localeCompare(b))) {
+    // The table names come from information_schema, not from input.
+    const [row] = await db.$queryRaw<{ n: bigint }[]>(
+      Prisma.sql`SELECT count(*) AS n FROM ${Prisma.raw(`"${name}"`)} WHERE ${where}`,
     );
     counts[name] = Number(row!.n);
   }
