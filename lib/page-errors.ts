@@ -1,6 +1,5 @@
 import { notFound } from 'next/navigation';
-import { ZodError } from 'zod';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
 
 /**
  * For pages: a record out of the viewer's scope, or a role-level denial, renders the not-found
@@ -16,7 +15,10 @@ export async function orNotFound<T>(read: Promise<T>): Promise<T> {
 }
 
 function isCursorError(error: unknown): boolean {
-  return error instanceof ZodError && error.issues.some((issue) => issue.path[0] === 'cursor');
+  return (
+    error instanceof InvalidInputError &&
+    (error.fieldErrors ?? []).some((e) => e.path === 'cursor' || e.path.startsWith('cursor.'))
+  );
 }
 
 /**

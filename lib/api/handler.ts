@@ -1,14 +1,14 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
-import { z, ZodError } from 'zod';
+import type { z } from 'zod';
 import { viewerFromRequest } from '@/lib/auth/request-viewer';
 import { allowedOrigins, requestContextFrom, requestOrigin } from '@/lib/http/request-context';
 import { log } from '@/lib/log';
 import type { Viewer } from '@/lib/auth/viewer';
-import { ConflictError, ForbiddenError, NotFoundError, PreconditionError } from '@/lib/errors';
+import { DomainError, NotFoundError, parseInput, UnreadableRequestError } from '@/lib/errors';
 import { idempotencyOf, REPLAYED_HEADER } from '@/lib/api/idempotency';
 import type { Idempotency } from '@/lib/idempotency';
-import { problem, type FieldError } from '@/lib/api/problem';
+import { problem, problemOf } from '@/lib/api/problem';
 import { isClientGone, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '@/lib/transient-errors';
 import { recordEnrolmentGate } from '@/lib/data/second-factor';
 import type { AuditAction, AuditResourceType } from '@/lib/audit-vocabulary';
@@ -21,15 +21,6 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-class BadRequestError extends Error {
-  constructor(
-    message: string,
-    public readonly status: 400 | 413 | 415 = 400,
-  ) {
-    super(message);
-  }
-}
-
 export type HandlerContext<P> = {
   params: P;
   viewer: Viewer;
@@ -39,34 +30,9 @@ export type HandlerContext<P> = {
 };
 type Handler<P> = (request: NextRequest, context: HandlerContext<P>) => Promise<Response>;
 
-function zodErrors(error: ZodError): FieldError[] {
-  return error.issues.flatMap((issue) => {
-    const at = issue.path.map(String);
-    // One entry per unknown field, at the field's own path, so a client sees which to remove.
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        path: [...at, key].join('.'),
-        message: 'Unknown field.',
-      }));
-    }
-    return [{ path: at.join('.') || '(body)', message: issue.message }];
-  });
-}
-
 function toProblem(error: unknown, requestId: string): NextResponse {
-  if (error instanceof ZodError) {
-    return problem(400, 'Some fields are not valid.', { requestId, errors: zodErrors(error) });
-  }
-  if (error instanceof BadRequestError) return problem(error.status, error.message, { requestId });
-  if (error instanceof NotFoundError)
-    return problem(404, `The ${error.resource} was not found.`, { requestId });
-  if (error instanceof ForbiddenError) return problem(403, error.message, { requestId });
-  if (error instanceof ConflictError) {
-    const errors = error.field ? [{ path: error.field, message: error.message }] : undefined;
-    return problem(409, error.message, { requestId, errors });
-  }
-  if (error instanceof PreconditionError)
-    return problem(error.status, error.message, { requestId });
+  // Every refusal is a DomainError (lib/errors.ts); readBody and readQuery convert zod failures.
+  if (error instanceof DomainError) return problemOf(error, requestId);
   if (isDatabaseUnavailable(error)) {
     // Not a bug: one line, no stack (docs/decisions/016-start-up-durability-timeouts.md).
     log.warn('database unavailable', {
@@ -285,22 +251,25 @@ export async function readBody<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-    throw new BadRequestError('Send the body as JSON (Content-Type: application/json).', 415);
+    throw new UnreadableRequestError(
+      'Send the body as JSON (Content-Type: application/json).',
+      415,
+    );
   }
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES)
-    throw new BadRequestError(`The body is over ${MAX_BODY_BYTES} bytes.`, 413);
+    throw new UnreadableRequestError(`The body is over ${MAX_BODY_BYTES} bytes.`, 413);
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    throw new BadRequestError(`The body is over ${MAX_BODY_BYTES} bytes.`, 413);
+    throw new UnreadableRequestError(`The body is over ${MAX_BODY_BYTES} bytes.`, 413);
   }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new BadRequestError('The body is not valid JSON.');
+    throw new UnreadableRequestError('The body is not valid JSON.');
   }
-  return schema.parse(body);
+  return parseInput(schema, body);
 }
 
 /**
@@ -309,7 +278,7 @@ export async function readBody<S extends z.ZodType>(
  */
 export function readQuery<S extends z.ZodType>(request: NextRequest, schema: S): z.output<S> {
   const entries = [...request.nextUrl.searchParams].filter(([, value]) => value !== '');
-  return schema.parse(Object.fromEntries(entries));
+  return parseInput(schema, Object.fromEntries(entries));
 }
 
 /** 200 with a JSON body. */

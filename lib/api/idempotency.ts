@@ -1,6 +1,7 @@
 // The Idempotency-Key header of POST requests: a client that retries (a timeout, a double click)
 // gets the first answer again instead of a second record. lib/data/idempotency.ts stores the keys.
 import { z } from 'zod';
+import { parseInput } from '@/lib/errors';
 import { IDEMPOTENCY_HEADER, type Idempotency } from '@/lib/idempotency';
 
 /** A key is 1 to 200 visible ASCII characters (a UUID is the usual choice). */
@@ -16,7 +17,7 @@ const Header = z.object({ [IDEMPOTENCY_HEADER]: IdempotencyKeyValue.optional() }
 export function idempotencyOf(request: Request): Idempotency | undefined {
   const value = request.headers.get(IDEMPOTENCY_HEADER);
   if (value === null) return undefined;
-  const key = Header.parse({ [IDEMPOTENCY_HEADER]: value })[IDEMPOTENCY_HEADER]!;
+  const key = parseInput(Header, { [IDEMPOTENCY_HEADER]: value })[IDEMPOTENCY_HEADER]!;
   return { key, method: request.method, path: new URL(request.url).pathname, replayed: false };
 }
 

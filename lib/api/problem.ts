@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
+import type { DomainError, FieldError } from '@/lib/errors';
 
-export type FieldError = { path: string; message: string };
+export type { FieldError } from '@/lib/errors';
 
 const titles: Record<number, string> = {
   400: 'The request is not valid',
@@ -20,7 +21,12 @@ const titles: Record<number, string> = {
 export function problem(
   status: number,
   detail: string,
-  extra: { requestId?: string; errors?: FieldError[] } = {},
+  extra: {
+    requestId?: string;
+    errors?: FieldError[];
+    extensions?: Record<string, unknown>;
+    headers?: Record<string, string>;
+  } = {},
 ): NextResponse {
   return new NextResponse(
     JSON.stringify({
@@ -29,11 +35,26 @@ export function problem(
       status,
       detail,
       ...(extra.errors ? { errors: extra.errors } : {}),
+      ...extra.extensions,
       ...(extra.requestId ? { requestId: extra.requestId } : {}),
     }),
     {
       status,
-      headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' },
+      headers: {
+        ...extra.headers,
+        'Content-Type': 'application/problem+json',
+        'Cache-Control': 'no-store',
+      },
     },
   );
+}
+
+/** The one mapping of a DomainError (lib/errors.ts) to its problem+json answer. */
+export function problemOf(error: DomainError, requestId?: string): NextResponse {
+  return problem(error.status, error.detail, {
+    requestId,
+    errors: error.fieldErrors,
+    extensions: error.extensions,
+    headers: error.headers,
+  });
 }

@@ -9,7 +9,7 @@ import {
 } from '@/lib/audit-vocabulary';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import { AccessLogQuery, type AccessLogPage } from '@/lib/schemas/access-log';
-import { invalidCursor } from '@/lib/schemas/common';
+import { invalidCursor, parseInput } from '@/lib/errors';
 
 export type { AccessLogEntry, AccessLogPage } from '@/lib/schemas/access-log';
 
@@ -23,7 +23,7 @@ export async function listAccessLog(
   patientId: string,
   query: z.input<typeof AccessLogQuery> = {},
 ): Promise<AccessLogPage> {
-  const { cursor, limit } = AccessLogQuery.parse(query);
+  const { cursor, limit } = parseInput(AccessLogQuery, query);
   return withPatientAccess(
     viewer,
     patientId,

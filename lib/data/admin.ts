@@ -15,7 +15,13 @@ import { authorize, markAudited, recordAccess, writeAuditEvent } from '@/lib/dat
 import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import { careTeamMemberSelect, toCareTeamMember } from '@/lib/data/patients';
-import { ConflictError, NotFoundError } from '@/lib/errors';
+import {
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  invalidCursor,
+  parseInput,
+} from '@/lib/errors';
 import {
   AddCareTeamMemberInput,
   CreateAccountInput,
@@ -26,7 +32,7 @@ import {
   type UserList,
   type UserSummary,
 } from '@/lib/schemas/admin';
-import { fieldError, Id, invalidCursor } from '@/lib/schemas/common';
+import { Id } from '@/lib/schemas/common';
 import type { CareTeamMember } from '@/lib/schemas/patients';
 
 export type { CreateAccountResult, UserList, UserSummary } from '@/lib/schemas/admin';
@@ -101,7 +107,7 @@ export async function listUsers(
   viewer: Viewer,
   query: z.input<typeof UserListQuery> = {},
 ): Promise<UserList> {
-  const { role, q, cursor, limit } = UserListQuery.parse(query);
+  const { role, q, cursor, limit } = parseInput(UserListQuery, query);
   await authorize(viewer, 'user.manage', { action: 'list', resourceType: 'user' });
   return db.$transaction(async (tx) => {
     // SECURITY: tenant isolation: the admin's own organization only, the cursor included.
@@ -177,7 +183,7 @@ export async function createAccount(
   input: z.input<typeof CreateAccountInput>,
   options: { origin?: string; idempotency?: Idempotency } = {},
 ): Promise<{ user: UserSummary; setPasswordUrl: string | null }> {
-  const data = CreateAccountInput.parse(input);
+  const data = parseInput(CreateAccountInput, input);
   return administer(viewer, 'user.manage', { action: 'create', resourceType: 'user' }, async () => {
     const email = normalizeEmail(data.email);
     const passwordHash = data.initialPassword ? await hashPassword(data.initialPassword) : null;
@@ -363,7 +369,7 @@ export async function updateAccount(
   userId: string,
   input: z.input<typeof UpdateAccountInput>,
 ): Promise<UserSummary> {
-  const data = UpdateAccountInput.parse(input);
+  const data = parseInput(UpdateAccountInput, input);
   const audit = { action: 'update', resourceType: 'user', resourceId: userId } as const;
   const taken = () => new ConflictError('An account with this email already exists.', 'email');
   return administer(viewer, 'user.manage', audit, async () => {
@@ -460,7 +466,7 @@ export async function addCareTeamMember(
   input: z.input<typeof AddCareTeamMemberInput>,
   idempotency?: Idempotency,
 ): Promise<CareTeamMember> {
-  const { clinicianId } = AddCareTeamMemberInput.parse(input);
+  const { clinicianId } = parseInput(AddCareTeamMemberInput, input);
   return withPatientAccess(
     viewer,
     patientId,
@@ -548,13 +554,13 @@ export async function endCareTeamMembership(
 /**
  * Anyone holding a one-time link (no session): sets the account's password, uses up every
  * outstanding link of the account and ends its sessions. A token that is unknown, expired, used
- * or of a disabled account is a 400 on `token` (ZodError), recorded as a failed attempt.
+ * or of a disabled account is a 400 on `token` (InvalidInputError), recorded as a failed attempt.
  */
 export async function setPasswordWithToken(
   input: z.input<typeof SetPasswordInput>,
   context: RequestContext = {},
 ): Promise<void> {
-  const { token, password } = SetPasswordInput.parse(input);
+  const { token, password } = parseInput(SetPasswordInput, input);
   const usable = (now: Date): Prisma.PasswordSetTokenWhereInput => ({
     tokenHash: sha256(token),
     usedAt: null,
@@ -634,6 +640,9 @@ export async function setPasswordWithToken(
         ...request,
       }),
     );
-    throw fieldError('token', 'This link is not valid or has expired. Ask for a new one.');
+    throw InvalidInputError.field(
+      'token',
+      'This link is not valid or has expired. Ask for a new one.',
+    );
   }
 }

@@ -20,7 +20,7 @@ import {
   type AssessmentList,
   type Instrument,
 } from '@/lib/schemas/assessments';
-import { invalidCursor } from '@/lib/schemas/common';
+import { invalidCursor, parseInput } from '@/lib/errors';
 
 export type { Assessment, AssessmentDue, AssessmentList } from '@/lib/schemas/assessments';
 
@@ -84,7 +84,7 @@ export async function recordAssessment(
   raw: AssessmentInput,
   idempotency?: Idempotency,
 ): Promise<Assessment> {
-  const input = AssessmentInput.parse(raw);
+  const input = parseInput(AssessmentInput, raw);
   const result = scoreAssessment(input.instrument, input.answers);
   return withPatientAccess(
     viewer,
@@ -131,7 +131,7 @@ export async function listAssessments(
   query: Partial<AssessmentListQuery> = {},
   now: Date = new Date(),
 ): Promise<AssessmentList> {
-  const { instrument, cursor, limit } = AssessmentListQuery.parse(query);
+  const { instrument, cursor, limit } = parseInput(AssessmentListQuery, query);
   return withPatientAccess(
     viewer,
     patientId,

@@ -6,7 +6,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { PSYCHOTHERAPY_NOTE_RESOURCE } from '@/lib/audit-vocabulary';
 import { authorize, recordAccess } from '@/lib/data/audit';
 import { AuditEventQuery, type AuditEventPage } from '@/lib/schemas/audit-events';
-import { invalidCursor } from '@/lib/schemas/common';
+import { invalidCursor, parseInput } from '@/lib/errors';
 
 export type { AuditEventPage, AuditEventRow } from '@/lib/schemas/audit-events';
 
@@ -19,7 +19,7 @@ export async function listAuditEvents(
   viewer: Viewer,
   query: z.input<typeof AuditEventQuery> = {},
 ): Promise<AuditEventPage> {
-  const { patientId, actorId, from, to, cursor, limit } = AuditEventQuery.parse(query);
+  const { patientId, actorId, from, to, cursor, limit } = parseInput(AuditEventQuery, query);
   await authorize(viewer, 'auditEvent.read', { action: 'list', resourceType: 'auditEvent' });
 
   return db.$transaction(async (tx) => {

@@ -14,6 +14,7 @@ import {
   type BriefScore,
   type BriefSideEffect,
 } from '@/lib/schemas/brief';
+import { parseInput } from '@/lib/errors';
 
 export type { Brief } from '@/lib/schemas/brief';
 
@@ -155,7 +156,7 @@ export async function getBrief(
   query: z.input<typeof BriefQuery> = {},
   now: Date = new Date(),
 ): Promise<Brief> {
-  const input = BriefQuery.parse(query);
+  const input = parseInput(BriefQuery, query);
   return withPatientAccess(
     viewer,
     patientId,

@@ -14,8 +14,9 @@ import {
   type CheckInList,
   type CheckInResult,
 } from '@/lib/schemas/check-ins';
-import { fieldError } from '@/lib/schemas/common';
+
 import { addDays, daysBetween, fromIsoDate } from '@/lib/calendar-date';
+import { InvalidInputError, parseInput } from '@/lib/errors';
 
 export type { CheckIn, CheckInList, CheckInResult } from '@/lib/schemas/check-ins';
 
@@ -143,7 +144,7 @@ export async function recordCheckIn(
   idempotency?: Idempotency,
   now: Date = new Date(),
 ): Promise<CheckInResult> {
-  const input = CheckInInput.parse(raw);
+  const input = parseInput(CheckInInput, raw);
   return withPatientAccess(
     viewer,
     patientId,
@@ -160,14 +161,17 @@ export async function recordCheckIn(
             input.localDate < addDays(serverDate, -1) ||
             input.localDate > addDays(serverDate, 1)
           ) {
-            throw fieldError('localDate', 'A check-in is for today: use your own date today.');
+            throw InvalidInputError.field(
+              'localDate',
+              'A check-in is for today: use your own date today.',
+            );
           }
           const plan = await currentPlanFacts(tx, patient);
           const measures = plan?.measures ?? [];
           const known = new Set(measures.map((m) => m.goalKey));
           input.measures.forEach((measure, index) => {
             if (!known.has(measure.goalKey)) {
-              throw fieldError(
+              throw InvalidInputError.field(
                 `measures.${index}.goalKey`,
                 'This is not a measure of your current plan.',
               );
@@ -271,11 +275,14 @@ export async function listCheckIns(
   query: CheckInListQuery = {},
   now: Date = new Date(),
 ): Promise<CheckInList> {
-  const parsed = CheckInListQuery.parse(query);
+  const parsed = parseInput(CheckInListQuery, query);
   const to = parsed.to ?? addDays(toIsoDate(now), 1);
   const from = parsed.from ?? addDays(to, -30);
   if (daysBetween(from, to) >= CHECK_IN_RANGE_MAX_DAYS) {
-    throw fieldError('from', `Ask for at most ${CHECK_IN_RANGE_MAX_DAYS} days at a time.`);
+    throw InvalidInputError.field(
+      'from',
+      `Ask for at most ${CHECK_IN_RANGE_MAX_DAYS} days at a time.`,
+    );
   }
   return withPatientAccess(
     viewer,

@@ -14,9 +14,9 @@ import {
 import { withPatientAccess } from '@/lib/data/patient-access';
 import { idempotent } from '@/lib/data/idempotency';
 import type { Idempotency } from '@/lib/idempotency';
-import { ConflictError } from '@/lib/errors';
+import { ConflictError, InvalidInputError, invalidCursor, parseInput } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
-import { fieldError, invalidCursor } from '@/lib/schemas/common';
+
 import {
   MedicationChangeInput,
   type MedicationChange,
@@ -260,7 +260,7 @@ export async function recordMedicationChange(
   input: MedicationChangeInput | MedicationChangeData,
   idempotency?: Idempotency,
 ): Promise<MedicationChange> {
-  const data = MedicationChangeInput.parse(input);
+  const data = parseInput(MedicationChangeInput, input);
   return withPatientAccess(
     viewer,
     patientId,
@@ -309,7 +309,8 @@ async function appendChange(
         correctedBy: { select: { id: true } },
       },
     });
-    if (!target) throw fieldError('correctsId', 'No change of this patient has that id.');
+    if (!target)
+      throw InvalidInputError.field('correctsId', 'No change of this patient has that id.');
     if (target.action === 'ENTERED_IN_ERROR') {
       throw new ConflictError(
         'A correction cannot itself be marked as entered in error.',

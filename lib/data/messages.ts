@@ -5,13 +5,14 @@ import type { Prisma } from '@/prisma/generated/client';
 import type { Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess } from '@/lib/data/patient-access';
-import { invalidCursor } from '@/lib/schemas/common';
+
 import {
   MessageInput,
   MessageListQuery,
   type Message,
   type MessagePage,
 } from '@/lib/schemas/messages';
+import { invalidCursor, parseInput } from '@/lib/errors';
 
 export type { Message, MessagePage } from '@/lib/schemas/messages';
 
@@ -47,7 +48,7 @@ export async function listMessages(
   patientId: string,
   query: z.input<typeof MessageListQuery> = {},
 ): Promise<MessagePage> {
-  const { cursor, limit } = MessageListQuery.parse(query);
+  const { cursor, limit } = parseInput(MessageListQuery, query);
   return withPatientAccess(
     viewer,
     patientId,
@@ -84,14 +85,14 @@ export async function listMessages(
   );
 }
 
-/** Clinicians on the team: posts a message to the thread. Invalid input: ZodError. */
+/** Clinicians on the team: posts a message to the thread. Invalid input: InvalidInputError (400). */
 export async function postMessage(
   viewer: Viewer,
   patientId: string,
   input: z.input<typeof MessageInput>,
   idempotency?: Idempotency,
 ): Promise<Message> {
-  const { body } = MessageInput.parse(input);
+  const { body } = parseInput(MessageInput, input);
   return withPatientAccess(
     viewer,
     patientId,

@@ -6,9 +6,9 @@ import { patientsInScope } from '@/lib/auth/policy';
 import type { Viewer } from '@/lib/auth/viewer';
 import { authorize, recordAccess } from '@/lib/data/audit';
 import { withPatientAccess } from '@/lib/data/patient-access';
-import { NotFoundError } from '@/lib/errors';
+import { NotFoundError, invalidCursor, parseInput } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
-import { invalidCursor } from '@/lib/schemas/common';
+
 import {
   PatientListQuery,
   type CareTeamMember,
@@ -51,13 +51,13 @@ export function toCareTeamMember(row: MembershipRow): CareTeamMember {
 /**
  * Any signed-in viewer: the patients in their scope (a patient: only themself; a clinician: their
  * active care teams; an admin: the organization), by name then id, a page at a time, with an
- * optional name search. One 'list' audit event per call. Invalid input throws ZodError (400).
+ * optional name search. One 'list' audit event per call. Invalid input throws InvalidInputError (400).
  */
 export async function listPatients(
   viewer: Viewer,
   query: z.input<typeof PatientListQuery> = {},
 ): Promise<PatientList> {
-  const { q, cursor, limit } = PatientListQuery.parse(query);
+  const { q, cursor, limit } = parseInput(PatientListQuery, query);
   await authorize(viewer, 'patient.list', { action: 'list', resourceType: 'patient' });
 
   return db.$transaction(async (tx) => {

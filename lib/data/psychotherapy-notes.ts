@@ -6,13 +6,14 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
 import { toIsoDate } from '@/lib/format';
-import { invalidCursor } from '@/lib/schemas/common';
+
 import {
   PsychotherapyNoteInput,
   PsychotherapyNoteListQuery,
   type PsychotherapyNote,
   type PsychotherapyNotePage,
 } from '@/lib/schemas/psychotherapy-notes';
+import { invalidCursor, parseInput } from '@/lib/errors';
 
 export type { PsychotherapyNote, PsychotherapyNotePage } from '@/lib/schemas/psychotherapy-notes';
 
@@ -55,7 +56,7 @@ export async function listPsychotherapyNotes(
   patientId: string,
   query: z.input<typeof PsychotherapyNoteListQuery> = {},
 ): Promise<PsychotherapyNotePage> {
-  const { cursor, limit } = PsychotherapyNoteListQuery.parse(query);
+  const { cursor, limit } = parseInput(PsychotherapyNoteListQuery, query);
   return withPatientAccess(
     viewer,
     patientId,
@@ -91,14 +92,14 @@ export async function listPsychotherapyNotes(
   );
 }
 
-/** Therapists on the team: records a psychotherapy note of their own. Invalid input: ZodError. */
+/** Therapists on the team: records a psychotherapy note of their own. Invalid input: InvalidInputError (400). */
 export async function createPsychotherapyNote(
   viewer: Viewer,
   patientId: string,
   input: z.input<typeof PsychotherapyNoteInput>,
   idempotency?: Idempotency,
 ): Promise<PsychotherapyNote> {
-  const data = PsychotherapyNoteInput.parse(input);
+  const data = parseInput(PsychotherapyNoteInput, input);
   return withPatientAccess(
     viewer,
     patientId,

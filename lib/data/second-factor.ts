@@ -22,8 +22,14 @@ import type { AuditAction, AuditResourceType } from '@/lib/audit-vocabulary';
 import { countFailedSignIn } from '@/lib/data/accounts';
 import { authorize, recordAccess, writeAuditEvent } from '@/lib/data/audit';
 import { idempotent } from '@/lib/data/idempotency';
-import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
-import { fieldError, Id } from '@/lib/schemas/common';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  parseInput,
+} from '@/lib/errors';
+import { Id } from '@/lib/schemas/common';
 import {
   ConfirmEnrolmentInput,
   OrganizationSecurityInput,
@@ -237,7 +243,10 @@ async function requireCode(viewer: Viewer, action: AuditAction, code: string): P
     throw tooManyCodes(outcome.minutes ?? CODE_LIMIT.duration / 60);
   }
   await auditRefusal(viewer, action, 'wrong-code');
-  throw fieldError('code', 'That code is not right, or it was already used. Try the next code.');
+  throw InvalidInputError.field(
+    'code',
+    'That code is not right, or it was already used. Try the next code.',
+  );
 }
 
 async function requiresSecondFactor(tx: Tx, viewer: Viewer): Promise<boolean> {
@@ -370,7 +379,7 @@ export async function confirmEnrolment(
   input: z.input<typeof ConfirmEnrolmentInput>,
   idempotency?: Idempotency,
 ): Promise<RecoveryCodes> {
-  const { code } = ConfirmEnrolmentInput.parse(input);
+  const { code } = parseInput(ConfirmEnrolmentInput, input);
   await requireEligible(viewer, 'update');
   const now = new Date();
   let confirmed: { secretSealed: string; timeStep: number } | null = null;
@@ -395,7 +404,10 @@ export async function confirmEnrolment(
     const totp = await checkTotp(unseal(pending.secretSealed), code, now);
     if (!totp.valid) {
       await auditRefusal(viewer, 'update', 'wrong-code');
-      throw fieldError('code', 'That code is not right. Enter the code the app shows now.');
+      throw InvalidInputError.field(
+        'code',
+        'That code is not right. Enter the code the app shows now.',
+      );
     }
     await forgiveCodeAttempts(viewer.userId);
     confirmed = { secretSealed: pending.secretSealed, timeStep: totp.timeStep };
@@ -432,7 +444,7 @@ export async function regenerateRecoveryCodes(
   input: z.input<typeof SecondFactorCodeInput>,
   idempotency?: Idempotency,
 ): Promise<RecoveryCodes> {
-  const { code } = SecondFactorCodeInput.parse(input);
+  const { code } = parseInput(SecondFactorCodeInput, input);
   await requireEligible(viewer, 'update');
   if (!(await isRetry(viewer, idempotency))) {
     const factor = await db.secondFactor.findUnique({
@@ -476,7 +488,7 @@ export async function disableOwnSecondFactor(
   viewer: Viewer,
   input: z.input<typeof SecondFactorCodeInput>,
 ): Promise<SecondFactorStatus> {
-  const { code } = SecondFactorCodeInput.parse(input);
+  const { code } = parseInput(SecondFactorCodeInput, input);
   await requireEligible(viewer, 'delete');
   const refuse = async (message: string, detail: string) => {
     await auditRefusal(viewer, 'delete', detail);
@@ -588,7 +600,7 @@ export async function updateOrganizationSecurity(
   viewer: Viewer,
   input: z.input<typeof OrganizationSecurityInput>,
 ): Promise<OrganizationSecurity> {
-  const { requireSecondFactor } = OrganizationSecurityInput.parse(input);
+  const { requireSecondFactor } = parseInput(OrganizationSecurityInput, input);
   await authorize(viewer, 'user.manage', { action: 'update', resourceType: 'organization' });
   if (requireSecondFactor) {
     // The admin who turns it on would be the first one held at the enrolment page: they set up

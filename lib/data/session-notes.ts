@@ -5,10 +5,16 @@ import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
+import { afterKey, keysetPage } from '@/lib/data/recipes';
 import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
-import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  parseInput,
+} from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
-import { Id, invalidCursor } from '@/lib/schemas/common';
+import { Id } from '@/lib/schemas/common';
 import {
   AddendumInput,
   NOTE_SECTIONS,
@@ -113,38 +119,33 @@ export async function listSessionNotes(
   patientId: string,
   query: z.input<typeof SessionNoteListQuery> = {},
 ): Promise<SessionNotePage> {
-  const { cursor, limit } = SessionNoteListQuery.parse(query);
+  const { cursor, limit } = parseInput(SessionNoteListQuery, query);
   return withPatientAccess(
     viewer,
     patientId,
     { permission: 'sessionNote.read', action: 'list', resourceType: 'sessionNote' },
     async (tx, patient) => {
       const visible = notesVisibleTo(viewer, patient);
-      const filters: Prisma.SessionNoteWhereInput[] = [visible];
-      if (cursor) {
-        const after = await tx.sessionNote.findFirst({
-          where: { AND: [visible, { id: cursor }] },
-          select: { id: true, sessionDate: true },
-        });
-        if (!after) throw invalidCursor();
-        filters.push({
-          OR: [
-            { sessionDate: { lt: after.sessionDate } },
-            { sessionDate: after.sessionDate, id: { lt: after.id } },
-          ],
-        });
-      }
-      const rows = await tx.sessionNote.findMany({
-        where: { AND: filters },
-        orderBy: [{ sessionDate: 'desc' }, { id: 'desc' }],
-        take: limit + 1,
-        select: noteSelect,
+      return keysetPage({
+        cursor,
+        limit,
+        findKey: async (id) => {
+          const at = await tx.sessionNote.findFirst({
+            where: { AND: [visible, { id }] },
+            select: { id: true, sessionDate: true },
+          });
+          return at && { value: at.sessionDate, id: at.id };
+        },
+        fetch: (after, take) =>
+          tx.sessionNote.findMany({
+            where: { AND: [visible, ...(after ? [afterKey('sessionDate', after, 'desc')] : [])] },
+            orderBy: [{ sessionDate: 'desc' }, { id: 'desc' }],
+            take,
+            select: noteSelect,
+          }),
+        cursorOf: (row) => row.id,
+        toItem: (row) => toNote(row, viewer),
       });
-      const page = rows.slice(0, limit);
-      return {
-        items: page.map((row) => toNote(row, viewer)),
-        nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
-      };
     },
   );
 }
@@ -184,14 +185,14 @@ export async function getSessionNote(
   );
 }
 
-/** Prescribers and therapists on the team: a new draft of their own. Invalid input: ZodError. */
+/** Prescribers and therapists on the team: a new draft of their own. Invalid input: InvalidInputError (400). */
 export async function createSessionNote(
   viewer: Viewer,
   patientId: string,
   input: z.input<typeof SessionNoteInput>,
   idempotency?: Idempotency,
 ): Promise<SessionNote> {
-  const data = SessionNoteInput.parse(input);
+  const data = parseInput(SessionNoteInput, input);
   return withPatientAccess(
     viewer,
     patientId,
@@ -236,7 +237,7 @@ export async function updateSessionNote(
   noteId: string,
   input: z.input<typeof SessionNoteInput>,
 ): Promise<SessionNote> {
-  const data = SessionNoteInput.parse(input);
+  const data = parseInput(SessionNoteInput, input);
   return withPatientAccess(
     viewer,
     patientId,
@@ -328,7 +329,7 @@ export async function addAddendum(
   input: z.input<typeof AddendumInput>,
   idempotency?: Idempotency,
 ): Promise<Addendum> {
-  const { body } = AddendumInput.parse(input);
+  const { body } = parseInput(AddendumInput, input);
   return withPatientAccess(
     viewer,
     patientId,
@@ -370,7 +371,7 @@ export async function withholdSessionNote(
   noteId: string,
   input: z.input<typeof WithholdInput>,
 ): Promise<SessionNote> {
-  const { reason } = WithholdInput.parse(input);
+  const { reason } = parseInput(WithholdInput, input);
   return withPatientAccess(
     viewer,
     patientId,

@@ -5,7 +5,7 @@ import { can } from '@/lib/auth/policy';
 import { notesVisibleTo } from '@/lib/data/session-notes';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import { formatDate, formatDose, toIsoDate } from '@/lib/format';
-import { Id, invalidCursor, IsoDateTime } from '@/lib/schemas/common';
+import { Id, IsoDateTime } from '@/lib/schemas/common';
 import {
   TIMELINE_KINDS,
   TimelineQuery,
@@ -13,6 +13,7 @@ import {
   type TimelineKind,
   type TimelinePage,
 } from '@/lib/schemas/timeline';
+import { invalidCursor, parseInput } from '@/lib/errors';
 
 export type { TimelineItem, TimelinePage } from '@/lib/schemas/timeline';
 
@@ -35,7 +36,8 @@ function encodeCursor(item: TimelineItem): string {
 
 function decodeCursor(cursor: string): Cursor {
   try {
-    const [at, kind, id] = CursorTuple.parse(
+    const [at, kind, id] = parseInput(
+      CursorTuple,
       JSON.parse(Buffer.from(cursor, 'base64url').toString()),
     );
     return { at: new Date(at), kind, id };
@@ -88,7 +90,7 @@ export async function getTimeline(
   patientId: string,
   query: z.input<typeof TimelineQuery> = {},
 ): Promise<TimelinePage> {
-  const input = TimelineQuery.parse(query);
+  const input = parseInput(TimelineQuery, query);
   const cursor = input.cursor ? decodeCursor(input.cursor) : null;
   const take = input.limit + 1;
   const isPatient = viewer.role === 'PATIENT';

@@ -1,7 +1,7 @@
 import 'server-only';
+import type { z } from 'zod';
 import type { Idempotency } from '@/lib/idempotency';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
 import type { Permission } from '@/lib/auth/policy';
@@ -17,9 +17,17 @@ import {
 import { changeSummaryOf, diffPlans } from '@/lib/clinical/plan-diff';
 import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
-import { ConflictError, NotFoundError, PreconditionError } from '@/lib/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  InvalidInputError,
+  StalePlanError,
+  invalidCursor,
+  type FieldError,
+  parseInput,
+} from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
-import { invalidCursor } from '@/lib/schemas/common';
+
 import {
   PlanCommentListQuery,
   PlanVersionListQuery,
@@ -38,18 +46,6 @@ import {
 import { fromIsoDate } from '@/lib/calendar-date';
 
 /** The PUT's If-Match named an older version: 412, and the answer says which version is current. */
-export class StalePlanError extends PreconditionError {
-  constructor(public readonly currentVersion: number) {
-    super(
-      412,
-      currentVersion === 0
-        ? 'This patient has no plan yet: send If-Match: "0" to write the first version.'
-        : `The plan has changed since you loaded it: it is at version ${currentVersion} now.`,
-    );
-    this.name = 'StalePlanError';
-  }
-}
-
 // Generous bounds: a real plan holds far fewer, but no read is unbounded.
 const MAX_ROWS = 100;
 const MAX_OPEN_REVIEW_REQUESTS = 20;
@@ -298,17 +294,6 @@ export async function getTreatmentPlan(
   );
 }
 
-function badFields(issues: { path: (string | number)[]; message: string }[]): z.ZodError {
-  return new z.ZodError(
-    issues.map((i) => ({
-      code: 'custom' as const,
-      path: i.path,
-      message: i.message,
-      input: undefined,
-    })),
-  );
-}
-
 /**
  * Prescribers and therapists on the patient's active care team: writes the next version of the
  * plan (the whole content) when `expectedVersion` is still current, else StalePlanError (412).
@@ -328,12 +313,12 @@ export async function saveTreatmentPlan(
     patientId,
     { permission: 'treatmentPlan.edit', action: 'update', resourceType: 'treatmentPlan' },
     async (tx, patient) => {
-      const issues: { path: (string | number)[]; message: string }[] = [];
+      const issues: FieldError[] = [];
       const owners = new Set((await activeClinicians(tx, patient)).map((c) => c.id));
       input.interventions.forEach((item, index) => {
         if (!owners.has(item.ownerId)) {
           issues.push({
-            path: ['interventions', index, 'ownerId'],
+            path: ['interventions', index, 'ownerId'].join('.'),
             message: 'Choose a clinician on this patient’s care team.',
           });
         }
@@ -369,12 +354,12 @@ export async function saveTreatmentPlan(
       input.goals.forEach((goal, index) => {
         if (goal.goalKey && !known.has(goal.goalKey)) {
           issues.push({
-            path: ['goals', index, 'goalKey'],
+            path: ['goals', index, 'goalKey'].join('.'),
             message: 'Not a goal of this plan; leave goalKey out for a new goal.',
           });
         }
       });
-      if (issues.length) throw badFields(issues);
+      if (issues.length) throw new InvalidInputError(issues);
 
       // SECURITY: the compare-and-set. Under concurrency the second UPDATE waits for the first
       // to commit, then re-reads the row, no longer matches and changes nothing.
@@ -480,7 +465,7 @@ export async function listPlanVersions(
   patientId: string,
   query: z.input<typeof PlanVersionListQuery> = {},
 ): Promise<PlanVersionList> {
-  const { cursor, limit } = PlanVersionListQuery.parse(query);
+  const { cursor, limit } = parseInput(PlanVersionListQuery, query);
   return withPatientAccess(
     viewer,
     patientId,
@@ -642,7 +627,7 @@ export async function listPlanComments(
   patientId: string,
   query: z.input<typeof PlanCommentListQuery> = {},
 ): Promise<PlanCommentList> {
-  const { cursor, limit } = PlanCommentListQuery.parse(query);
+  const { cursor, limit } = parseInput(PlanCommentListQuery, query);
   return withPatientAccess(
     viewer,
     patientId,

@@ -98,13 +98,3 @@ export const Problem = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   requestId: z.string().optional(),
 });
-
-/** A 400 naming one field, for input that is well-formed but unusable (an unknown cursor). */
-export function fieldError(path: string, message: string): z.ZodError {
-  return new z.ZodError([{ code: 'custom', path: [path], message, input: undefined }]);
-}
-
-/** The 400 for a well-formed cursor that names nothing in the list being paged. */
-export function invalidCursor(): z.ZodError {
-  return fieldError('cursor', 'Not a cursor this API gave out.');
-}

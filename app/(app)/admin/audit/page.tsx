@@ -1,6 +1,6 @@
+import { InvalidInputError } from '@/lib/errors';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ZodError } from 'zod';
 import { AuditEventTable } from '@/components/admin/audit-event-table';
 import {
   AuditFilterForm,
@@ -84,7 +84,7 @@ async function eventsFor(viewer: Viewer, query: Query | null) {
   try {
     return await listAuditEvents(viewer, query);
   } catch (error) {
-    if (error instanceof ZodError) return 'stale-cursor' as const;
+    if (error instanceof InvalidInputError) return 'stale-cursor' as const;
     throw error;
   }
 }

@@ -1,7 +1,6 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import type { NextRequest } from 'next/server';
 import { handle, ok, readBody } from '@/lib/api/handler';
-import { problem } from '@/lib/api/problem';
-import { getTreatmentPlan, saveTreatmentPlan, StalePlanError } from '@/lib/data/treatment-plans';
+import { getTreatmentPlan, saveTreatmentPlan } from '@/lib/data/treatment-plans';
 import { PreconditionError } from '@/lib/errors';
 import { TreatmentPlanInput } from '@/lib/schemas/treatment-plan';
 
@@ -23,31 +22,15 @@ function expectedVersion(request: NextRequest): number {
   return Number(match[1]);
 }
 
-/** A 412 that also says, as `currentVersion` and in the ETag, which version is current now. */
-async function staleAnswer(error: StalePlanError, requestId: string): Promise<Response> {
-  const body = (await problem(412, error.message, { requestId }).json()) as object;
-  return NextResponse.json(
-    { ...body, currentVersion: error.currentVersion },
-    {
-      status: 412,
-      headers: { 'Content-Type': 'application/problem+json', ETag: etag(error.currentVersion) },
-    },
-  );
-}
-
 export const GET = handle<{ patientId: string }>(async (_request, { params, viewer }) => {
   const view = await getTreatmentPlan(viewer, params.patientId);
   return ok(view, { headers: { ETag: etag(view.version) } });
 });
 
-export const PUT = handle<{ patientId: string }>(async (request, { params, viewer, requestId }) => {
+// A stale version is a StalePlanError (lib/errors.ts): 412 with `currentVersion` and its ETag.
+export const PUT = handle<{ patientId: string }>(async (request, { params, viewer }) => {
   const expected = expectedVersion(request);
   const input = await readBody(request, TreatmentPlanInput);
-  try {
-    const saved = await saveTreatmentPlan(viewer, params.patientId, expected, input);
-    return ok(saved, { headers: { ETag: etag(saved.version) } });
-  } catch (error) {
-    if (error instanceof StalePlanError) return staleAnswer(error, requestId);
-    throw error;
-  }
+  const saved = await saveTreatmentPlan(viewer, params.patientId, expected, input);
+  return ok(saved, { headers: { ETag: etag(saved.version) } });
 });
