@@ -1,5 +1,6 @@
-export const ROLES = ['PATIENT', 'PRESCRIBER', 'THERAPIST', 'ADMIN'] as const;
-export type Role = (typeof ROLES)[number];
+import type { ClinicianRole, Role } from '@/lib/schemas/enums';
+
+export { ROLES, type ClinicianRole, type Role } from '@/lib/schemas/enums';
 
 /** Who is asking: built from the verified session, passed as the first argument to lib/data. */
 export type Viewer = {
@@ -26,6 +27,15 @@ export type Viewer = {
 
 export function isClinician(role: Role): boolean {
   return role === 'PRESCRIBER' || role === 'THERAPIST';
+}
+
+/**
+ * The role of the author of a clinical record (a note, an addendum, a message) or of a care-team
+ * member: only prescribers and therapists write those or join care teams (lib/auth/policy.ts), so
+ * any other role reads as a therapist rather than widening the DTO's type.
+ */
+export function clinicianRole(role: string): ClinicianRole {
+  return role === 'PRESCRIBER' ? 'PRESCRIBER' : 'THERAPIST';
 }
 
 /** Where each role lands after sign-in. */

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Idempotency } from '@/lib/idempotency';
 import type { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
-import type { Viewer } from '@/lib/auth/viewer';
+import { clinicianRole, type Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess } from '@/lib/data/patient-access';
 
@@ -34,7 +34,7 @@ function toDto(row: Prisma.CareTeamMessageGetPayload<{ select: typeof select }>)
       id: row.author.id,
       name: row.author.name,
       // Only clinicians may write (message.write).
-      role: row.author.role === 'PRESCRIBER' ? 'PRESCRIBER' : 'THERAPIST',
+      role: clinicianRole(row.author.role),
     },
   };
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
 import { db } from '@/lib/db';
 import { patientsInScope } from '@/lib/auth/policy';
-import type { Viewer } from '@/lib/auth/viewer';
+import { clinicianRole, type Viewer } from '@/lib/auth/viewer';
 import { authorize, recordAccess } from '@/lib/data/audit';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import { NotFoundError, invalidCursor, parseInput } from '@/lib/errors';
@@ -41,7 +41,7 @@ export function toCareTeamMember(row: MembershipRow): CareTeamMember {
     clinicianId: row.clinicianId,
     name: row.clinician.name,
     // Memberships are only ever created for prescribers and therapists (lib/data/admin.ts).
-    role: row.clinician.role === 'PRESCRIBER' ? 'PRESCRIBER' : 'THERAPIST',
+    role: clinicianRole(row.clinician.role),
     startedAt: row.startedAt.toISOString(),
     endedAt: row.endedAt?.toISOString() ?? null,
     isActive: row.clinician.disabledAt === null,

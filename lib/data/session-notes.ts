@@ -3,7 +3,7 @@ import type { Idempotency } from '@/lib/idempotency';
 import type { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
-import type { Viewer } from '@/lib/auth/viewer';
+import { clinicianRole, type Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
 import { afterKey, keysetPage } from '@/lib/data/recipes';
 import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
@@ -72,7 +72,7 @@ function person(p: { id: string; name: string; role: string }) {
   return {
     id: p.id,
     name: p.name,
-    role: p.role === 'PRESCRIBER' ? 'PRESCRIBER' : 'THERAPIST',
+    role: clinicianRole(p.role),
   } as const;
 }
 
