@@ -3,6 +3,8 @@
 // on the page, says each one in plain words from here: a noun added to the union does not compile
 // until it has its words.
 
+import type { AuditOutcome, Role } from '@/lib/schemas/enums';
+
 /** Every resource type lib/data records in the audit trail. */
 export const AUDIT_RESOURCE_TYPES = [
   'patient',
@@ -33,7 +35,15 @@ export const AUDIT_RESOURCE_TYPES = [
   'secondFactor',
   'organization',
 ] as const;
-export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
+/** A noun of the audit trail: what an event is about. */
+export type AuditResource = (typeof AUDIT_RESOURCE_TYPES)[number];
+/** The name AuditEntry and the API wrapper know the noun by (the same union). */
+export type AuditResourceType = AuditResource;
+
+/** Whether a stored resource type is one of today's nouns (rows outlive the vocabulary). */
+export function isAuditResource(value: string): value is AuditResource {
+  return Object.hasOwn(PATIENT_WORDS, value);
+}
 
 /** Every action lib/data records in the audit trail. */
 export const AUDIT_ACTIONS = [
@@ -57,7 +67,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
  * SECURITY: psychotherapy notes (HIPAA 45 CFR 164.501) never appear in any list, log or count
  * seen by anyone but their author (PRODUCT.md); their audit events are left out of every view.
  */
-export const PSYCHOTHERAPY_NOTE_RESOURCE = 'psychotherapyNote' satisfies AuditResourceType;
+export const PSYCHOTHERAPY_NOTE_RESOURCE = 'psychotherapyNote' satisfies AuditResource;
 
 /**
  * SECURITY (PRODUCT.md: a withheld note is not shown to the patient, and nothing tells them so):
@@ -65,10 +75,12 @@ export const PSYCHOTHERAPY_NOTE_RESOURCE = 'psychotherapyNote' satisfies AuditRe
  */
 export const HIDDEN_FROM_PATIENT_ACTIONS = ['withhold'] as const satisfies readonly AuditAction[];
 
-type ShownResourceType = Exclude<AuditResourceType, typeof PSYCHOTHERAPY_NOTE_RESOURCE>;
-
-/** What each resource is, said to the patient whose record it is. */
-const RESOURCE_WORDS: Record<ShownResourceType, string> = {
+/**
+ * What each resource is, said to the patient whose record it is ("who viewed my record", in the
+ * API and on the page). Keyed by every noun, so a noun added to AuditResource does not compile
+ * until it has its words. null: never shown to the patient (psychotherapy notes, above).
+ */
+export const PATIENT_WORDS = {
   patient: 'your profile and care team',
   careTeam: 'your care team',
   user: 'your account',
@@ -96,10 +108,11 @@ const RESOURCE_WORDS: Record<ShownResourceType, string> = {
   // A clinician's or admin's own account settings: never about a patient's record.
   secondFactor: 'two-step sign-in',
   organization: 'the clinic’s settings',
-};
+  psychotherapyNote: null,
+} as const satisfies Record<AuditResource, string | null>;
 
 // Allowed changes that read better as their own words than "changed <noun>".
-const CHANGE_WORDS: Partial<Record<`${AuditAction}:${ShownResourceType}`, string>> = {
+const CHANGE_WORDS: Partial<Record<`${AuditAction}:${AuditResource}`, string>> = {
   'create:careTeam': 'added a clinician to your care team',
   'update:careTeam': 'ended a clinician’s place on your care team',
   'create:user': 'created your account',
@@ -128,9 +141,9 @@ const ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
 export type AuditFacts = {
   action: string;
   resourceType: string;
-  outcome: 'ALLOWED' | 'DENIED' | 'FAILED';
+  outcome: AuditOutcome;
   actorName: string | null;
-  actorRole: 'PATIENT' | 'PRESCRIBER' | 'THERAPIST' | 'ADMIN' | null;
+  actorRole: Role | null;
   /** The patient themself did it. */
   isSelf: boolean;
 };
@@ -173,11 +186,9 @@ function whoDidIt(facts: AuditFacts): { who: string; role: string | null } {
 
 function whatWasDone(facts: AuditFacts): string {
   // An event written before today's nouns (or by a newer version) still reads as plain words.
-  const resource = Object.hasOwn(RESOURCE_WORDS, facts.resourceType)
-    ? (facts.resourceType as ShownResourceType)
-    : null;
+  const resource = isAuditResource(facts.resourceType) ? facts.resourceType : null;
   const action = ACTIONS.has(facts.action) ? (facts.action as AuditAction) : null;
-  const noun = resource ? RESOURCE_WORDS[resource] : 'your record';
+  const noun = (resource && PATIENT_WORDS[resource]) ?? 'your record';
   const isRead = READS.has(facts.action);
   const verb = isRead ? 'view' : 'change';
   if (facts.outcome === 'DENIED') {
@@ -185,7 +196,8 @@ function whatWasDone(facts: AuditFacts): string {
   }
   if (facts.outcome === 'FAILED') return `tried to ${verb} ${noun}, but it did not go through`;
   if (isRead) return `viewed ${noun}`;
-  return (action && resource && CHANGE_WORDS[`${action}:${resource}`]) || `changed ${noun}`;
+  const change = action && resource ? CHANGE_WORDS[`${action}:${resource}`] : undefined;
+  return change ?? `changed ${noun}`;
 }
 
 const OUTCOME_WORDS = {

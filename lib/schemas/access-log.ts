@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { AUDIT_OUTCOMES } from '@/lib/schemas/enums';
 import { Cursor, Id, IsoDateTime, Limit, Page } from '@/lib/schemas/common';
 
 /** GET /api/v1/patients/{patientId}/access-log query. */
 export const AccessLogQuery = z.strictObject({ cursor: Cursor.optional(), limit: Limit });
 export type AccessLogQuery = z.infer<typeof AccessLogQuery>;
 
-export const AuditOutcome = z.enum(['ALLOWED', 'DENIED', 'FAILED']);
+export const AuditOutcome = z.enum(AUDIT_OUTCOMES);
 
 /**
  * One access to a patient's record, as the patient reads it ("who viewed my record"): plain words

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { INSTRUMENTS as INSTRUMENT_VALUES } from '@/lib/schemas/enums';
 import { INSTRUMENTS, MAX_ITEM_ANSWER } from '@/lib/clinical/scoring';
 import { Cursor, Id, IsoDate, IsoDateTime, Limit, Page } from '@/lib/schemas/common';
 
-export const Instrument = z.enum(['PHQ9', 'GAD7']);
+export const Instrument = z.enum(INSTRUMENT_VALUES);
 export type Instrument = z.infer<typeof Instrument>;
 
 /** POST /api/v1/patients/{patientId}/assessments: one completed PHQ-9 or GAD-7. */

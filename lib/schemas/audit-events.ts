@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '@/lib/auth/viewer';
+import { ROLES } from '@/lib/schemas/enums';
 import { AuditOutcome } from '@/lib/schemas/access-log';
 import { Cursor, Id, IsoDateTime, Limit, Page } from '@/lib/schemas/common';
 

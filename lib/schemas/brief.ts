@@ -1,5 +1,6 @@
 // The before-session brief (issue 5): what changed for a patient since a moment, for clinicians.
 import { z } from 'zod';
+import { CLINICIAN_ROLES, INSTRUMENTS, MEDICATION_ACTIONS, SEVERITIES } from '@/lib/schemas/enums';
 import { Id, IsoDate, IsoDateTime } from '@/lib/schemas/common';
 
 /** GET /api/v1/patients/{patientId}/brief query: `since` an ISO instant (or `YYYY-MM-DD`). */
@@ -20,7 +21,7 @@ export const BriefSinceSource = z.enum(['QUERY', 'LAST_SIGNED_NOTE', 'DEFAULT_30
 
 export const BriefMedicationChange = z.object({
   id: Id,
-  action: z.enum(['START', 'INCREASE', 'DECREASE', 'HOLD', 'RESUME', 'STOP', 'ENTERED_IN_ERROR']),
+  action: z.enum(MEDICATION_ACTIONS),
   medication: z.string(),
   dose: z.number().nullable(),
   unit: z.string().nullable(),
@@ -37,9 +38,9 @@ export type BriefMedicationChange = z.infer<typeof BriefMedicationChange>;
 export const BriefSideEffect = z.object({
   name: z.string(),
   reports: z.number().int(),
-  worst: z.enum(['MILD', 'MODERATE', 'SEVERE']),
+  worst: z.enum(SEVERITIES),
   /** Oldest first; at most the last 20 reports in the period. */
-  series: z.array(z.object({ date: IsoDate, severity: z.enum(['MILD', 'MODERATE', 'SEVERE']) })),
+  series: z.array(z.object({ date: IsoDate, severity: z.enum(SEVERITIES) })),
 });
 export type BriefSideEffect = z.infer<typeof BriefSideEffect>;
 
@@ -74,7 +75,7 @@ const Score = z.object({
 export type BriefScore = z.infer<typeof Score>;
 
 export const BriefAssessment = z.object({
-  instrument: z.enum(['PHQ9', 'GAD7']),
+  instrument: z.enum(INSTRUMENTS),
   latest: Score.nullable(),
   previous: Score.nullable(),
   baseline: Score.nullable(),
@@ -97,7 +98,7 @@ export type BriefPlanChange = z.infer<typeof BriefPlanChange>;
 export const BriefMessage = z.object({
   id: Id,
   body: z.string(),
-  author: z.object({ id: Id, name: z.string(), role: z.enum(['PRESCRIBER', 'THERAPIST']) }),
+  author: z.object({ id: Id, name: z.string(), role: z.enum(CLINICIAN_ROLES) }),
   createdAt: IsoDateTime,
 });
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { SEVERITIES } from '@/lib/schemas/enums';
+
+export { SEVERITIES } from '@/lib/schemas/enums';
 import { freeText, Id, IsoDate, IsoDateTime, singleLine } from '@/lib/schemas/common';
 
-export const SEVERITIES = ['MILD', 'MODERATE', 'SEVERE'] as const;
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '@/lib/auth/viewer';
+import { ROLES } from '@/lib/schemas/enums';
 import { Id } from '@/lib/schemas/common';
 
 /** GET /api/v1/me: the signed-in account. */

@@ -1,6 +1,9 @@
 // Medications (issue 4): the regimen, the append-only change history and the record-a-change input,
 // shared by the form, the route handlers and the OpenAPI document.
 import { z } from 'zod';
+import { MEDICATION_ACTIONS, MEDICATION_STATUSES } from '@/lib/schemas/enums';
+
+export { MEDICATION_ACTIONS } from '@/lib/schemas/enums';
 import {
   Cursor,
   freeText,
@@ -13,19 +16,10 @@ import {
 } from '@/lib/schemas/common';
 import { daysBetween, toIsoDate } from '@/lib/calendar-date';
 
-export const MEDICATION_ACTIONS = [
-  'START',
-  'INCREASE',
-  'DECREASE',
-  'HOLD',
-  'RESUME',
-  'STOP',
-  'ENTERED_IN_ERROR',
-] as const;
 export const MedicationAction = z.enum(MEDICATION_ACTIONS);
 export type MedicationAction = z.infer<typeof MedicationAction>;
 
-export const MedicationStatus = z.enum(['ACTIVE', 'HELD', 'STOPPED']);
+export const MedicationStatus = z.enum(MEDICATION_STATUSES);
 export type MedicationStatus = z.infer<typeof MedicationStatus>;
 
 /** How far back and ahead an effective date may be. */

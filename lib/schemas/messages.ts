@@ -1,5 +1,6 @@
 // Care-team messages: a per-patient thread between the patient's clinicians (issue 5).
 import { z } from 'zod';
+import { CLINICIAN_ROLES } from '@/lib/schemas/enums';
 import { Cursor, freeText, Id, IsoDateTime, Limit } from '@/lib/schemas/common';
 
 /** POST /messages. */
@@ -15,7 +16,7 @@ export const Message = z.object({
   id: Id,
   patientId: Id,
   body: z.string(),
-  author: z.object({ id: Id, name: z.string(), role: z.enum(['PRESCRIBER', 'THERAPIST']) }),
+  author: z.object({ id: Id, name: z.string(), role: z.enum(CLINICIAN_ROLES) }),
   createdAt: IsoDateTime,
 });
 export type Message = z.infer<typeof Message>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLINICIAN_ROLES } from '@/lib/schemas/enums';
 import { Cursor, Id, IsoDate, IsoDateTime, Limit, Page, SearchText } from '@/lib/schemas/common';
 
 /** GET /api/v1/patients query: `q` searches names (case-insensitive, contains). */
@@ -29,7 +30,7 @@ export const CareTeamMember = z.object({
   membershipId: Id,
   clinicianId: Id,
   name: z.string(),
-  role: z.enum(['PRESCRIBER', 'THERAPIST']),
+  role: z.enum(CLINICIAN_ROLES),
   startedAt: IsoDateTime,
   endedAt: IsoDateTime.nullable(),
   /** False when the clinician's account is disabled: no longer active on this team. */

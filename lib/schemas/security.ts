@@ -1,7 +1,7 @@
 // The second factor (TOTP) and the organization's security settings (issue 10).
 import { z } from 'zod';
 import { Id } from '@/lib/schemas/common';
-import { ROLES } from '@/lib/auth/viewer';
+import { ROLES } from '@/lib/schemas/enums';
 
 /** A 6-digit code from the authenticator app, or a recovery code `XXXX-XXXX-XXXX-XXXX`. */
 const CodeText = z

@@ -1,5 +1,11 @@
 // Session (progress) notes: drafts, signing, addenda, withholding from the patient (issue 5).
 import { z } from 'zod';
+import {
+  CLINICIAN_ROLES,
+  SESSION_NOTE_FORMATS,
+  SESSION_NOTE_KINDS,
+  SESSION_NOTE_STATUSES,
+} from '@/lib/schemas/enums';
 import { Cursor, freeText, Id, IsoDate, IsoDateTime, Limit, Page } from '@/lib/schemas/common';
 
 const Section = freeText(20_000);
@@ -29,7 +35,7 @@ export const NOTE_SECTIONS = {
   ],
 } as const;
 
-export const SessionNoteKind = z.enum(['THERAPY', 'MEDICATION_MANAGEMENT']);
+export const SessionNoteKind = z.enum(SESSION_NOTE_KINDS);
 
 const noteFields = {
   kind: SessionNoteKind,
@@ -45,7 +51,7 @@ const noteFields = {
 export const SessionNoteInput = z
   .strictObject({
     ...noteFields,
-    format: z.enum(['DAP', 'SOAP']),
+    format: z.enum(SESSION_NOTE_FORMATS),
     body: z.union([DapBody, SoapBody]),
   })
   .superRefine((note, ctx) => {
@@ -78,7 +84,7 @@ export const SessionNoteParams = z.strictObject({ patientId: Id, noteId: Id });
 const Person = z.object({
   id: Id,
   name: z.string(),
-  role: z.enum(['PRESCRIBER', 'THERAPIST']),
+  role: z.enum(CLINICIAN_ROLES),
 });
 
 export const Addendum = z.object({
@@ -94,10 +100,10 @@ export const SessionNote = z.object({
   id: Id,
   patientId: Id,
   kind: SessionNoteKind,
-  format: z.enum(['DAP', 'SOAP']),
+  format: z.enum(SESSION_NOTE_FORMATS),
   sessionDate: IsoDate,
   body: z.record(z.string(), z.string()),
-  status: z.enum(['DRAFT', 'SIGNED']),
+  status: z.enum(SESSION_NOTE_STATUSES),
   signedAt: IsoDateTime.nullable(),
   withheld: z.object({ at: IsoDateTime, reason: z.string() }).nullable(),
   author: Person,

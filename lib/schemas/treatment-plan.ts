@@ -3,6 +3,26 @@
 // handlers and the OpenAPI document.
 import { z } from 'zod';
 import {
+  GOAL_STATUSES,
+  INTERVENTION_KINDS,
+  MEASURE_DIRECTIONS,
+  MEASURE_KINDS,
+  REVIEW_REASONS,
+  ROLES,
+} from '@/lib/schemas/enums';
+
+export {
+  GOAL_STATUSES,
+  INTERVENTION_KINDS,
+  MEASURE_DIRECTIONS,
+  MEASURE_KINDS,
+  REVIEW_REASONS,
+  type GoalStatus,
+  type InterventionKind,
+  type MeasureDirection,
+  type MeasureKind,
+} from '@/lib/schemas/enums';
+import {
   Cursor,
   Id,
   IsoDate,
@@ -12,32 +32,6 @@ import {
   singleLine,
 } from '@/lib/schemas/common';
 
-export const GOAL_STATUSES = ['ACTIVE', 'ACHIEVED', 'PAUSED', 'DISCONTINUED'] as const;
-export const MEASURE_KINDS = ['NONE', 'PHQ9', 'GAD7', 'PERSONAL'] as const;
-export const MEASURE_DIRECTIONS = ['AT_MOST', 'AT_LEAST'] as const;
-export const INTERVENTION_KINDS = [
-  'MEDICATION_MANAGEMENT',
-  'CBT',
-  'DBT',
-  'ACT',
-  'PSYCHOEDUCATION',
-  'BEHAVIORAL_ACTIVATION',
-  'EXPOSURE',
-  'SKILLS_PRACTICE',
-  'OTHER',
-] as const;
-export const REVIEW_REASONS = [
-  'TOO_INTENSE',
-  'TOO_COSTLY',
-  'HARD_TO_KEEP_UP',
-  'NOT_HELPING',
-  'OTHER',
-] as const;
-
-export type GoalStatus = (typeof GOAL_STATUSES)[number];
-export type MeasureKind = (typeof MEASURE_KINDS)[number];
-export type MeasureDirection = (typeof MEASURE_DIRECTIONS)[number];
-export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 /** The highest score of each instrument: a target must lie within it. */
@@ -196,7 +190,7 @@ export const PlanCommentListQuery = z.strictObject({ cursor: Cursor.optional(), 
 const Person = z.object({
   id: Id,
   name: z.string(),
-  role: z.enum(['PATIENT', 'PRESCRIBER', 'THERAPIST', 'ADMIN']),
+  role: z.enum(ROLES),
 });
 
 export const PlanGoal = z.object({
