@@ -1,17 +1,64 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
-import type { Role, Viewer } from '@/lib/auth/viewer';
+import type { Tx } from '@/lib/db';
+import type { Viewer } from '@/lib/auth/viewer';
 import {
   accessInWords,
   HIDDEN_FROM_PATIENT_ACTIONS,
   PSYCHOTHERAPY_NOTE_RESOURCE,
 } from '@/lib/audit-vocabulary';
-import { withPatientAccess } from '@/lib/data/patient-access';
-import { AccessLogQuery, type AccessLogPage } from '@/lib/schemas/access-log';
-import { invalidCursor, parseInput } from '@/lib/errors';
+import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
+import { keysetPage } from '@/lib/data/recipes';
+import { AccessLogQuery, type AccessLogEntry, type AccessLogPage } from '@/lib/schemas/access-log';
+import { parseInput } from '@/lib/errors';
 
 export type { AccessLogEntry, AccessLogPage } from '@/lib/schemas/access-log';
+
+const eventSelect = {
+  id: true,
+  occurredAt: true,
+  actorId: true,
+  actorRole: true,
+  action: true,
+  resourceType: true,
+  outcome: true,
+} as const satisfies Prisma.AuditEventSelect;
+
+type EventRow = Prisma.AuditEventGetPayload<{ select: typeof eventSelect }>;
+
+/** Each event of a page in the patient's words: who (by name, or "You"), and what, from lib/audit-vocabulary.ts. */
+async function wordsFor(
+  tx: Tx,
+  patient: ScopedPatient,
+  rows: EventRow[],
+): Promise<(row: EventRow) => AccessLogEntry> {
+  const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
+  const actors =
+    actorIds.length === 0
+      ? []
+      : await tx.user.findMany({
+          where: { id: { in: actorIds }, organizationId: patient.organizationId },
+          select: { id: true, name: true },
+        });
+  const own = await tx.patient.findFirst({
+    where: { id: patient.id, organizationId: patient.organizationId },
+    select: { userId: true },
+  });
+  const names = new Map(actors.map((a) => [a.id, a.name]));
+  return (r) => ({
+    id: r.id,
+    occurredAt: r.occurredAt.toISOString(),
+    ...accessInWords({
+      action: r.action,
+      resourceType: r.resourceType,
+      outcome: r.outcome,
+      actorName: r.actorId ? (names.get(r.actorId) ?? null) : null,
+      actorRole: r.actorRole,
+      isSelf: r.actorId !== null && r.actorId === own?.userId,
+    }),
+  });
+}
 
 /**
  * The patient themself and their organization's admins ("who viewed my record"): every audited
@@ -39,66 +86,40 @@ export async function listAccessLog(
         // open page) adds nothing for the patient; every other background event stays in.
         repeatOfId: null,
       };
-      const filters: Prisma.AuditEventWhereInput[] = [mine];
-      if (cursor) {
-        const after = await tx.auditEvent.findFirst({
-          where: { AND: [mine, { id: cursor }] },
-          select: { seq: true, occurredAt: true },
-        });
-        if (!after) throw invalidCursor();
-        filters.push({
-          OR: [
-            { occurredAt: { lt: after.occurredAt } },
-            { occurredAt: after.occurredAt, seq: { lt: after.seq } },
-          ],
-        });
-      }
       // Newest first along the (patientId, occurredAt) index; seq breaks ties in chain order.
-      const rows = await tx.auditEvent.findMany({
-        where: { AND: filters },
-        orderBy: [{ occurredAt: 'desc' }, { seq: 'desc' }],
-        take: limit + 1,
-        select: {
-          id: true,
-          occurredAt: true,
-          actorId: true,
-          actorRole: true,
-          action: true,
-          resourceType: true,
-          outcome: true,
-        },
-      });
-      const page = rows.slice(0, limit);
-
-      const actorIds = [...new Set(page.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
-      const actors =
-        actorIds.length === 0
-          ? []
-          : await tx.user.findMany({
-              where: { id: { in: actorIds }, organizationId: patient.organizationId },
-              select: { id: true, name: true },
-            });
-      const own = await tx.patient.findFirst({
-        where: { id: patient.id, organizationId: patient.organizationId },
-        select: { userId: true },
-      });
-      const names = new Map(actors.map((a) => [a.id, a.name]));
-
-      return {
-        items: page.map((r) => ({
-          id: r.id,
-          occurredAt: r.occurredAt.toISOString(),
-          ...accessInWords({
-            action: r.action,
-            resourceType: r.resourceType,
-            outcome: r.outcome,
-            actorName: r.actorId ? (names.get(r.actorId) ?? null) : null,
-            actorRole: (r.actorRole as Role | null) ?? null,
-            isSelf: r.actorId !== null && r.actorId === own?.userId,
+      const page = await keysetPage({
+        cursor,
+        limit,
+        findKey: (id) =>
+          tx.auditEvent.findFirst({
+            where: { AND: [mine, { id }] },
+            select: { seq: true, occurredAt: true },
           }),
-        })),
-        nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
-      };
+        fetch: (after, take) =>
+          tx.auditEvent.findMany({
+            where: {
+              AND: [
+                mine,
+                ...(after
+                  ? [
+                      {
+                        OR: [
+                          { occurredAt: { lt: after.occurredAt } },
+                          { occurredAt: after.occurredAt, seq: { lt: after.seq } },
+                        ],
+                      },
+                    ]
+                  : []),
+              ],
+            },
+            orderBy: [{ occurredAt: 'desc' }, { seq: 'desc' }],
+            take,
+            select: eventSelect,
+          }),
+        cursorOf: (row) => row.id,
+      });
+      const words = await wordsFor(tx, patient, page.items);
+      return { items: page.items.map(words), nextCursor: page.nextCursor };
     },
   );
 }

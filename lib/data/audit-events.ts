@@ -1,14 +1,74 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
-import { db } from '@/lib/db';
+import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
 import { PSYCHOTHERAPY_NOTE_RESOURCE } from '@/lib/audit-vocabulary';
-import { authorize, recordAccess } from '@/lib/data/audit';
-import { AuditEventQuery, type AuditEventPage } from '@/lib/schemas/audit-events';
-import { invalidCursor, parseInput } from '@/lib/errors';
+import { withOrganizationAccess } from '@/lib/data/organization-access';
+import { keysetPage } from '@/lib/data/recipes';
+import {
+  AuditEventQuery,
+  type AuditEventPage,
+  type AuditEventRow,
+} from '@/lib/schemas/audit-events';
+import { parseInput } from '@/lib/errors';
 
 export type { AuditEventPage, AuditEventRow } from '@/lib/schemas/audit-events';
+
+type EventRow = Prisma.AuditEventGetPayload<object>;
+
+/** The names of the actors and patients a page of events mentions, within the organization. */
+async function namesOf(tx: Tx, organizationId: string, rows: EventRow[], patientId?: string) {
+  const actorIds = new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])));
+  const patientIds = new Set(rows.flatMap((r) => (r.patientId ? [r.patientId] : [])));
+  if (patientId) patientIds.add(patientId);
+  const actors =
+    actorIds.size === 0
+      ? []
+      : await tx.user.findMany({
+          where: { id: { in: [...actorIds] }, organizationId },
+          select: { id: true, name: true },
+        });
+  const patients =
+    patientIds.size === 0
+      ? []
+      : await tx.patient.findMany({
+          where: { id: { in: [...patientIds] }, organizationId },
+          select: { id: true, account: { select: { name: true } } },
+        });
+  return {
+    actors: new Map(actors.map((a) => [a.id, a.name])),
+    patients: new Map(patients.map((p) => [p.id, p.account.name])),
+  };
+}
+
+function toEvent(r: EventRow, names: Awaited<ReturnType<typeof namesOf>>): AuditEventRow {
+  return {
+    id: r.id,
+    seq: r.seq.toString(),
+    organizationId: r.organizationId,
+    actorId: r.actorId,
+    actorRole: r.actorRole,
+    actorEmail: r.actorEmail,
+    action: r.action,
+    resourceType: r.resourceType,
+    resourceId: r.resourceId,
+    patientId: r.patientId,
+    outcome: r.outcome,
+    ip: r.ip,
+    userAgent: r.userAgent,
+    requestId: r.requestId,
+    clientRequestId: r.clientRequestId,
+    detail: r.detail,
+    background: r.background,
+    repeatOfId: r.repeatOfId,
+    occurredAt: r.occurredAt.toISOString(),
+    prevHash: r.prevHash,
+    hash: r.hash,
+    actorName: r.actorId ? (names.actors.get(r.actorId) ?? null) : null,
+    patientName: r.patientId ? (names.patients.get(r.patientId) ?? null) : null,
+  };
+}
 
 /**
  * Admins: their organization's audit events, newest first (by chain position), filtered by
@@ -20,9 +80,12 @@ export async function listAuditEvents(
   query: z.input<typeof AuditEventQuery> = {},
 ): Promise<AuditEventPage> {
   const { patientId, actorId, from, to, cursor, limit } = parseInput(AuditEventQuery, query);
-  await authorize(viewer, 'auditEvent.read', { action: 'list', resourceType: 'auditEvent' });
-
-  return db.$transaction(async (tx) => {
+  const access = {
+    permission: 'auditEvent.read',
+    action: 'list',
+    resourceType: 'auditEvent',
+  } as const;
+  return withOrganizationAccess(viewer, access, async (tx, record) => {
     // SECURITY: tenant isolation, and psychotherapy notes kept out of every shared view.
     const ours: Prisma.AuditEventWhereInput = {
       organizationId: viewer.organizationId,
@@ -33,75 +96,28 @@ export async function listAuditEvents(
     if (actorId) filters.push({ actorId });
     if (from) filters.push({ occurredAt: { gte: new Date(from) } });
     if (to) filters.push({ occurredAt: { lt: new Date(to) } });
-    if (cursor) {
-      const after = await tx.auditEvent.findFirst({
-        where: { AND: [ours, { id: cursor }] },
-        select: { seq: true },
-      });
-      if (!after) throw invalidCursor();
-      filters.push({ seq: { lt: after.seq } });
-    }
-    const rows = await tx.auditEvent.findMany({
-      where: { AND: filters },
-      orderBy: { seq: 'desc' },
-      take: limit + 1,
+    const page = await keysetPage({
+      cursor,
+      limit,
+      findKey: async (id) =>
+        (await tx.auditEvent.findFirst({ where: { AND: [ours, { id }] }, select: { seq: true } }))
+          ?.seq ?? null,
+      fetch: (after, take) =>
+        tx.auditEvent.findMany({
+          where: { AND: [...filters, ...(after === undefined ? [] : [{ seq: { lt: after } }])] },
+          orderBy: { seq: 'desc' },
+          take,
+        }),
+      cursorOf: (row) => row.id,
     });
-    const page = rows.slice(0, limit);
-
-    const actorIds = new Set(page.flatMap((r) => (r.actorId ? [r.actorId] : [])));
-    const patientIds = new Set(page.flatMap((r) => (r.patientId ? [r.patientId] : [])));
-    if (patientId) patientIds.add(patientId);
-    const actors =
-      actorIds.size === 0
-        ? []
-        : await tx.user.findMany({
-            where: { id: { in: [...actorIds] }, organizationId: viewer.organizationId },
-            select: { id: true, name: true },
-          });
-    const patients =
-      patientIds.size === 0
-        ? []
-        : await tx.patient.findMany({
-            where: { id: { in: [...patientIds] }, organizationId: viewer.organizationId },
-            select: { id: true, account: { select: { name: true } } },
-          });
-    const actorNames = new Map(actors.map((a) => [a.id, a.name]));
-    const patientNames = new Map(patients.map((p) => [p.id, p.account.name]));
-
+    const names = await namesOf(tx, viewer.organizationId, page.items, patientId);
     // A search of one patient's events is an access to that patient's record: it shows in their
     // access log. An id from outside the organization is not recorded as a patient of it.
-    await recordAccess(tx, viewer, 'list', 'auditEvent', {
-      patientId: patientId && patientNames.has(patientId) ? patientId : null,
-      detail: describeFilters({ patientId, actorId, from, to, cursor }),
-    });
-
+    record.patientId = patientId && names.patients.has(patientId) ? patientId : null;
+    record.detail = describeFilters({ patientId, actorId, from, to, cursor });
     return {
-      items: page.map((r) => ({
-        id: r.id,
-        seq: r.seq.toString(),
-        organizationId: r.organizationId,
-        actorId: r.actorId,
-        actorRole: r.actorRole,
-        actorEmail: r.actorEmail,
-        action: r.action,
-        resourceType: r.resourceType,
-        resourceId: r.resourceId,
-        patientId: r.patientId,
-        outcome: r.outcome,
-        ip: r.ip,
-        userAgent: r.userAgent,
-        requestId: r.requestId,
-        clientRequestId: r.clientRequestId,
-        detail: r.detail,
-        background: r.background,
-        repeatOfId: r.repeatOfId,
-        occurredAt: r.occurredAt.toISOString(),
-        prevHash: r.prevHash,
-        hash: r.hash,
-        actorName: r.actorId ? (actorNames.get(r.actorId) ?? null) : null,
-        patientName: r.patientId ? (patientNames.get(r.patientId) ?? null) : null,
-      })),
-      nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+      items: page.items.map((r) => toEvent(r, names)),
+      nextCursor: page.nextCursor,
     };
   });
 }

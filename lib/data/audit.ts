@@ -6,6 +6,7 @@ import type { Tx } from '@/lib/db';
 import { can, type Permission } from '@/lib/auth/policy';
 import type { Role, Viewer } from '@/lib/auth/viewer';
 import { db } from '@/lib/db';
+import { lockFor } from '@/lib/data/recipes';
 import { ForbiddenError } from '@/lib/errors';
 
 export type AuditEntry = {
@@ -120,8 +121,9 @@ export async function writeAuditEvents(tx: Tx, entries: AuditEntry[]): Promise<v
     chains.set(entry.organizationId, [...(chains.get(entry.organizationId) ?? []), entry]);
   }
   for (const [organizationId, chainEntries] of chains) {
-    // One writer at a time per organization, so each event sees its true predecessor.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'audit:' + (organizationId ?? 'no-organization')}))`;
+    // SECURITY: one writer at a time per organization's chain (events without an organization
+    // share one chain), until the transaction ends, so each event sees its true predecessor.
+    await lockFor(tx, 'audit', organizationId ?? 'no-organization');
     const previous = await tx.auditEvent.findFirst({
       where: { organizationId },
       orderBy: { seq: 'desc' },

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
+import { lockFor } from '@/lib/data/recipes';
 import { ConflictError } from '@/lib/errors';
 import { IDEMPOTENCY_HEADER, requestHash, type Idempotency } from '@/lib/idempotency';
 
@@ -28,7 +29,7 @@ export async function idempotent<T>(
   const hash = requestHash(idempotency.method, idempotency.path, input);
   // Concurrent requests with one key wait here for the first to commit, then find its answer
   // (the unique (userId, key) constraint is the backstop).
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${viewer.userId}:${idempotency.key}`}, 0))`;
+  await lockFor(tx, 'idempotency', viewer.userId, idempotency.key);
   const stored = await tx.idempotencyKey.findFirst({
     where: { userId: viewer.userId, organizationId: viewer.organizationId, key: idempotency.key },
     select: { requestHash: true, responseBody: true },

@@ -1,12 +1,12 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
-import { db } from '@/lib/db';
 import { patientsInScope } from '@/lib/auth/policy';
 import { clinicianRole, type Viewer } from '@/lib/auth/viewer';
-import { authorize, recordAccess } from '@/lib/data/audit';
+import { withOrganizationAccess } from '@/lib/data/organization-access';
+import { keysetPage } from '@/lib/data/recipes';
 import { withPatientAccess } from '@/lib/data/patient-access';
-import { NotFoundError, invalidCursor, parseInput } from '@/lib/errors';
+import { NotFoundError, parseInput } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
 
 import {
@@ -58,47 +58,58 @@ export async function listPatients(
   query: z.input<typeof PatientListQuery> = {},
 ): Promise<PatientList> {
   const { q, cursor, limit } = parseInput(PatientListQuery, query);
-  await authorize(viewer, 'patient.list', { action: 'list', resourceType: 'patient' });
-
-  return db.$transaction(async (tx) => {
-    // SECURITY: scope in the query (PRODUCT.md access rules), including the cursor lookup.
+  const access = { permission: 'patient.list', action: 'list', resourceType: 'patient' } as const;
+  return withOrganizationAccess(viewer, access, async (tx, record) => {
+    // SECURITY: scope in the query (lib/auth/policy.ts patientsInScope), the cursor lookup included.
     const inScope = patientsInScope(viewer);
     const filters: Prisma.PatientWhereInput[] = [inScope];
     if (q) filters.push({ account: { name: { contains: q, mode: 'insensitive' } } });
-    if (cursor) {
-      const after = await tx.patient.findFirst({
-        where: { AND: [inScope, { id: cursor }] },
-        select: { id: true, account: { select: { name: true } } },
-      });
-      if (!after) throw invalidCursor();
-      filters.push({
-        OR: [
-          { account: { name: { gt: after.account.name } } },
-          { account: { name: after.account.name }, id: { gt: after.id } },
-        ],
-      });
-    }
-    const rows = await tx.patient.findMany({
-      where: { AND: filters },
-      orderBy: [{ account: { name: 'asc' } }, { id: 'asc' }],
-      take: limit + 1,
-      select: { id: true, dateOfBirth: true, pronouns: true, account: { select: { name: true } } },
-    });
-    const page = rows.slice(0, limit);
-
-    await recordAccess(tx, viewer, 'list', 'patient', {
-      detail: `${page.length} patients${q ? ', name search' : ''}${cursor ? ', later page' : ''}`,
-    });
-
-    return {
-      items: page.map((p) => ({
+    const page = await keysetPage({
+      cursor,
+      limit,
+      findKey: async (id) => {
+        const at = await tx.patient.findFirst({
+          where: { AND: [inScope, { id }] },
+          select: { id: true, account: { select: { name: true } } },
+        });
+        return at && { name: at.account.name, id: at.id };
+      },
+      fetch: (after, take) =>
+        tx.patient.findMany({
+          where: {
+            AND: [
+              ...filters,
+              ...(after
+                ? [
+                    {
+                      OR: [
+                        { account: { name: { gt: after.name } } },
+                        { account: { name: after.name }, id: { gt: after.id } },
+                      ],
+                    },
+                  ]
+                : []),
+            ],
+          },
+          orderBy: [{ account: { name: 'asc' } }, { id: 'asc' }],
+          take,
+          select: {
+            id: true,
+            dateOfBirth: true,
+            pronouns: true,
+            account: { select: { name: true } },
+          },
+        }),
+      cursorOf: (row) => row.id,
+      toItem: (p) => ({
         id: p.id,
         name: p.account.name,
         dateOfBirth: toIsoDate(p.dateOfBirth),
         pronouns: p.pronouns,
-      })),
-      nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
-    };
+      }),
+    });
+    record.detail = `${page.items.length} patients${q ? ', name search' : ''}${cursor ? ', later page' : ''}`;
+    return page;
   });
 }
 

@@ -1,0 +1,97 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import { can, type Permission } from '@/lib/auth/policy';
+import type { Viewer } from '@/lib/auth/viewer';
+import type { AuditAction, AuditResource } from '@/lib/audit-vocabulary';
+import { isAudited, markAudited, recordAccess, recordListAccess } from '@/lib/data/audit';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
+
+export type OrganizationAccess = {
+  /** The permission the role must carry (lib/auth/policy.ts). */
+  permission: Permission;
+  /** The audit action: 'read', 'list', 'create', 'update', 'delete'. */
+  action: AuditAction;
+  /** The audit resource, e.g. 'user', 'organization'. */
+  resourceType: AuditResource;
+  /** The record asked for (an account's id), as sent; lib/data/audit.ts sanitizes it. */
+  resourceId?: string;
+};
+
+/**
+ * The audit event of the access, which `work` completes as it learns: the record touched, the
+ * patient it concerns (or the patients a list showed, one event each, so each patient's access
+ * log shows it), and a detail. A detail set before a refusal is thrown explains the refusal.
+ */
+export type AccessRecord = {
+  resourceId?: string | null;
+  patientId?: string | null;
+  patientIds?: string[];
+  detail?: string;
+};
+
+async function recordRefusal(
+  viewer: Viewer,
+  access: OrganizationAccess,
+  record: AccessRecord,
+  outcome: 'DENIED' | 'FAILED',
+  detail: string,
+): Promise<void> {
+  await db.$transaction((tx) =>
+    recordAccess(tx, viewer, access.action, access.resourceType, {
+      resourceId: record.resourceId ?? access.resourceId ?? null,
+      outcome,
+      detail,
+    }),
+  );
+}
+
+/**
+ * The one road to organization-level data (lib/data only): accounts, care-team assignments, the
+ * audit trail, the organization's settings; a patient's record goes through withPatientAccess.
+ * Checks the role's permission, runs `work` in one transaction inside the viewer's organization
+ * (SECURITY: `work` pins every query to `viewer.organizationId`) and records the audit event.
+ * A role without the permission gets ForbiddenError; a NotFoundError from `work` (a record outside
+ * the organization) is audited DENIED, any other failure FAILED, each in a transaction of its own
+ * since the failing one rolls back (docs/decisions/018-one-shape.md).
+ */
+export async function withOrganizationAccess<T>(
+  viewer: Viewer,
+  access: OrganizationAccess,
+  work: (tx: Tx, record: AccessRecord) => Promise<T>,
+): Promise<T> {
+  const record: AccessRecord = {};
+  if (!can(viewer, access.permission)) {
+    await recordRefusal(viewer, access, record, 'DENIED', 'forbidden');
+    throw markAudited(new ForbiddenError());
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      const result = await work(tx, record);
+      const { patientIds, ...options } = record;
+      if (patientIds) {
+        await recordListAccess(
+          tx,
+          viewer,
+          access.action,
+          access.resourceType,
+          patientIds,
+          options.detail,
+        );
+      } else {
+        await recordAccess(tx, viewer, access.action, access.resourceType, {
+          ...options,
+          resourceId: options.resourceId ?? access.resourceId ?? null,
+        });
+      }
+      return result;
+    });
+  } catch (error) {
+    if (isAudited(error)) throw error;
+    const notFound = error instanceof NotFoundError;
+    const detail = notFound
+      ? 'not-found'
+      : (record.detail ?? (error instanceof Error ? error.name : 'error'));
+    await recordRefusal(viewer, access, record, notFound ? 'DENIED' : 'FAILED', detail);
+    throw markAudited(error);
+  }
+}
