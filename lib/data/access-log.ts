@@ -8,12 +8,22 @@ import {
   HIDDEN_FROM_PATIENT_ACTIONS,
   PSYCHOTHERAPY_NOTE_RESOURCE,
 } from '@/lib/audit-vocabulary';
-import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
+import {
+  withPatientAccess,
+  type PatientAccess,
+  type ScopedPatient,
+} from '@/lib/data/patient-access';
 import { keysetPage } from '@/lib/data/recipes';
 import { AccessLogQuery, type AccessLogEntry, type AccessLogPage } from '@/lib/schemas/access-log';
 import { parseInput } from '@/lib/errors';
 
 export type { AccessLogEntry, AccessLogPage } from '@/lib/schemas/access-log';
+
+const READ_LOG = {
+  permission: 'accessLog.read',
+  action: 'read',
+  resourceType: 'accessLog',
+} as const satisfies PatientAccess;
 
 const eventSelect = {
   id: true,
@@ -71,55 +81,50 @@ export async function listAccessLog(
   query: z.input<typeof AccessLogQuery> = {},
 ): Promise<AccessLogPage> {
   const { cursor, limit } = parseInput(AccessLogQuery, query);
-  return withPatientAccess(
-    viewer,
-    patientId,
-    { permission: 'accessLog.read', action: 'read', resourceType: 'accessLog' },
-    async (tx, patient) => {
-      const mine: Prisma.AuditEventWhereInput = {
-        organizationId: patient.organizationId,
-        patientId: patient.id,
-        resourceType: { not: PSYCHOTHERAPY_NOTE_RESOURCE },
-        // SECURITY: nothing here may tell the patient that a note was withheld from them.
-        action: { notIn: [...HIDDEN_FROM_PATIENT_ACTIONS] },
-        // A background read that repeats a foreground access the log already shows (a poll of an
-        // open page) adds nothing for the patient; every other background event stays in.
-        repeatOfId: null,
-      };
-      // Newest first along the (patientId, occurredAt) index; seq breaks ties in chain order.
-      const page = await keysetPage({
-        cursor,
-        limit,
-        findKey: (id) =>
-          tx.auditEvent.findFirst({
-            where: { AND: [mine, { id }] },
-            select: { seq: true, occurredAt: true },
-          }),
-        fetch: (after, take) =>
-          tx.auditEvent.findMany({
-            where: {
-              AND: [
-                mine,
-                ...(after
-                  ? [
-                      {
-                        OR: [
-                          { occurredAt: { lt: after.occurredAt } },
-                          { occurredAt: after.occurredAt, seq: { lt: after.seq } },
-                        ],
-                      },
-                    ]
-                  : []),
-              ],
-            },
-            orderBy: [{ occurredAt: 'desc' }, { seq: 'desc' }],
-            take,
-            select: eventSelect,
-          }),
-        cursorOf: (row) => row.id,
-      });
-      const words = await wordsFor(tx, patient, page.items);
-      return { items: page.items.map(words), nextCursor: page.nextCursor };
-    },
-  );
+  return withPatientAccess(viewer, patientId, READ_LOG, async (tx, patient) => {
+    const mine: Prisma.AuditEventWhereInput = {
+      organizationId: patient.organizationId,
+      patientId: patient.id,
+      resourceType: { not: PSYCHOTHERAPY_NOTE_RESOURCE },
+      // SECURITY: nothing here may tell the patient that a note was withheld from them.
+      action: { notIn: [...HIDDEN_FROM_PATIENT_ACTIONS] },
+      // A background read that repeats a foreground access the log already shows (a poll of an
+      // open page) adds nothing for the patient; every other background event stays in.
+      repeatOfId: null,
+    };
+    // Newest first along the (patientId, occurredAt) index; seq breaks ties in chain order.
+    const page = await keysetPage({
+      cursor,
+      limit,
+      findKey: (id) =>
+        tx.auditEvent.findFirst({
+          where: { AND: [mine, { id }] },
+          select: { seq: true, occurredAt: true },
+        }),
+      fetch: (after, take) =>
+        tx.auditEvent.findMany({
+          where: {
+            AND: [
+              mine,
+              ...(after
+                ? [
+                    {
+                      OR: [
+                        { occurredAt: { lt: after.occurredAt } },
+                        { occurredAt: after.occurredAt, seq: { lt: after.seq } },
+                      ],
+                    },
+                  ]
+                : []),
+            ],
+          },
+          orderBy: [{ occurredAt: 'desc' }, { seq: 'desc' }],
+          take,
+          select: eventSelect,
+        }),
+      cursorOf: (row) => row.id,
+    });
+    const words = await wordsFor(tx, patient, page.items);
+    return { items: page.items.map(words), nextCursor: page.nextCursor };
+  });
 }

@@ -1,14 +1,13 @@
 // The enums of Triad's schema (prisma/schema.prisma), said once as `as const` arrays: the zod
 // schemas, lib/auth, lib/audit-vocabulary and client components import them from here, so the
 // values are written in one place and client code never loads the generated Prisma client.
-// tests/unit/enums.test.ts keeps each array equal to its Prisma enum.
+// tests/unit/enums.test.ts keeps each array equal to its Prisma enum. A type is
+// `(typeof ARRAY)[number]`, or the zod schema's z.infer where one exists.
 
 export const ROLES = ['PATIENT', 'PRESCRIBER', 'THERAPIST', 'ADMIN'] as const;
-export type Role = (typeof ROLES)[number];
 
 /** The roles that join care teams and write clinical records. */
 export const CLINICIAN_ROLES = ['PRESCRIBER', 'THERAPIST'] as const;
-export type ClinicianRole = (typeof CLINICIAN_ROLES)[number];
 
 export const MEDICATION_ACTIONS = [
   'START',
@@ -19,19 +18,14 @@ export const MEDICATION_ACTIONS = [
   'STOP',
   'ENTERED_IN_ERROR',
 ] as const;
-export type MedicationAction = (typeof MEDICATION_ACTIONS)[number];
 
 export const MEDICATION_STATUSES = ['ACTIVE', 'HELD', 'STOPPED'] as const;
-export type MedicationStatus = (typeof MEDICATION_STATUSES)[number];
 
 export const GOAL_STATUSES = ['ACTIVE', 'ACHIEVED', 'PAUSED', 'DISCONTINUED'] as const;
-export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
 export const MEASURE_KINDS = ['NONE', 'PHQ9', 'GAD7', 'PERSONAL'] as const;
-export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
 export const MEASURE_DIRECTIONS = ['AT_MOST', 'AT_LEAST'] as const;
-export type MeasureDirection = (typeof MEASURE_DIRECTIONS)[number];
 
 export const INTERVENTION_KINDS = [
   'MEDICATION_MANAGEMENT',
@@ -44,7 +38,6 @@ export const INTERVENTION_KINDS = [
   'SKILLS_PRACTICE',
   'OTHER',
 ] as const;
-export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
 
 export const REVIEW_REASONS = [
   'TOO_INTENSE',
@@ -53,23 +46,24 @@ export const REVIEW_REASONS = [
   'NOT_HELPING',
   'OTHER',
 ] as const;
-export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 export const SESSION_NOTE_KINDS = ['THERAPY', 'MEDICATION_MANAGEMENT'] as const;
-export type SessionNoteKind = (typeof SESSION_NOTE_KINDS)[number];
 
 export const SESSION_NOTE_FORMATS = ['DAP', 'SOAP'] as const;
-export type SessionNoteFormat = (typeof SESSION_NOTE_FORMATS)[number];
 
 export const SESSION_NOTE_STATUSES = ['DRAFT', 'SIGNED'] as const;
-export type SessionNoteStatus = (typeof SESSION_NOTE_STATUSES)[number];
 
 export const SEVERITIES = ['MILD', 'MODERATE', 'SEVERE'] as const;
-export type Severity = (typeof SEVERITIES)[number];
 
 /** The questionnaires: PHQ-9 and GAD-7. */
 export const INSTRUMENTS = ['PHQ9', 'GAD7'] as const;
-export type Instrument = (typeof INSTRUMENTS)[number];
 
 export const AUDIT_OUTCOMES = ['ALLOWED', 'DENIED', 'FAILED'] as const;
+
+export type Role = (typeof ROLES)[number];
+export type ClinicianRole = (typeof CLINICIAN_ROLES)[number];
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
+export type MeasureDirection = (typeof MEASURE_DIRECTIONS)[number];
+export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

@@ -12,15 +12,11 @@ import {
 } from '@/lib/data/sign-in-limits';
 import type { RequestContext } from '@/lib/auth/session-policy';
 import type { Role } from '@/lib/auth/viewer';
-import { createOrganization, createPatient, createUser } from '@/tests/factories';
-
-const PASSWORD = 'correct horse battery staple';
+import { createOrganization, createPatient, createUser, viewerFor } from '@/tests/factories';
+import { PASSWORD, callerIn } from '@/tests/support/sign-in';
 
 // Each test signs in from its own address, so per-IP counters never leak between tests.
-function caller(): RequestContext {
-  const b = randomBytes(2);
-  return { ip: `198.51.${b[0]}.${b[1]}`, userAgent: 'vitest', requestId: `t-${b.toString('hex')}` };
-}
+const caller = () => callerIn('198.51');
 
 async function account(
   role: Role = 'PRESCRIBER',
@@ -158,22 +154,6 @@ describe('authenticate (credentials sign-in)', () => {
     });
   });
 });
-
-function viewerOf(user: {
-  id: string;
-  organizationId: string;
-  role: Role;
-  name: string;
-  email: string;
-}) {
-  return {
-    userId: user.id,
-    organizationId: user.organizationId,
-    role: user.role,
-    name: user.name,
-    email: user.email,
-  };
-}
 
 async function failFrom(email: string, context: RequestContext, times: number) {
   const results = [];
@@ -334,7 +314,7 @@ describe('the failed-attempts notice after sign-in', () => {
     const { user } = await account();
     const owner = caller();
     expect((await authenticate({ email: user.email, password: PASSWORD }, owner)).ok).toBe(true);
-    const viewer = viewerOf(user);
+    const viewer = viewerFor(user);
     expect(await getSignInNotice(viewer)).toEqual({ failedAttempts: 0 });
 
     // 7 attempts from one address (5 failures, 2 refusals) and 2 from another.
@@ -364,6 +344,6 @@ describe('the failed-attempts notice after sign-in', () => {
     const { user: neighbour } = await account();
     await failFrom(neighbour.email, caller(), 3);
     expect((await authenticate({ email: user.email, password: PASSWORD }, caller())).ok).toBe(true);
-    expect(await getSignInNotice(viewerOf(user))).toEqual({ failedAttempts: 0 });
+    expect(await getSignInNotice(viewerFor(user))).toEqual({ failedAttempts: 0 });
   });
 });

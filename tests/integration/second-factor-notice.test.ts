@@ -1,43 +1,16 @@
 // Wrong second-factor codes at sign-in are failed sign-ins: they count in the owner's
 // "failed attempts since you last signed in" notice, as wrong passwords do (decision 012).
-import { randomBytes } from 'node:crypto';
-import { generate } from 'otplib';
+
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '@/prisma/generated/client';
 import { db } from '@/lib/db';
 import { authenticate } from '@/lib/auth/options';
-import type { RequestContext } from '@/lib/auth/session-policy';
-import type { Viewer } from '@/lib/auth/viewer';
 import { getSignInNotice } from '@/lib/data/accounts';
-import { createOrganization, createUser } from '@/tests/factories';
+import { createOrganization, createUser, viewerFor } from '@/tests/factories';
 import { callApi, sessionCookie } from '@/tests/support/api';
+import { PASSWORD, callerIn, totp, wrongCode } from '@/tests/support/sign-in';
 
-const PASSWORD = 'correct horse battery staple';
-
-function caller(): RequestContext {
-  const b = randomBytes(2);
-  return { ip: `198.51.${b[0]}.${b[1]}`, userAgent: 'vitest', requestId: `t-${b.toString('hex')}` };
-}
-
-function totp(secret: string, stepsAhead = 0): Promise<string> {
-  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 * stepsAhead });
-}
-
-/** A 6-digit code that is none of the codes accepted around now. */
-async function wrongCode(secret: string): Promise<string> {
-  const near = await Promise.all([-1, 0, 1, 2].map((step) => totp(secret, step)));
-  return ['000000', '111111', '222222', '333333', '444444'].find((c) => !near.includes(c))!;
-}
-
-function viewerOf(user: User): Viewer {
-  return {
-    userId: user.id,
-    organizationId: user.organizationId,
-    role: user.role,
-    name: user.name,
-    email: user.email,
-  };
-}
+const caller = () => callerIn('198.51');
 
 describe('the failed-attempts notice and the second factor', () => {
   let clinician: User;
@@ -90,7 +63,7 @@ describe('the failed-attempts notice and the second factor', () => {
     expect(await failedSignIns()).toBe(3);
 
     // Before the owner signs in again, the notice says nothing; after, it tells all three.
-    const viewer = viewerOf(clinician);
+    const viewer = viewerFor(clinician);
     expect(await getSignInNotice(viewer)).toEqual({ failedAttempts: 0 });
     const signedIn = await authenticate(
       { email, password: PASSWORD, code: await totp(secret, 1) },

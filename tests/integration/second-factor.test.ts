@@ -1,29 +1,18 @@
 // The second factor end to end through the real sign-in check and the real API handlers:
 // enrol -> confirm -> sign-in needs a code -> wrong codes refused and rate-limited -> a recovery
 // code works once -> an admin resets it -> the organization's setting forces enrolment.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { generate } from 'otplib';
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Organization, User } from '@/prisma/generated/client';
 import { db } from '@/lib/db';
 import { authenticate } from '@/lib/auth/options';
 import { seal } from '@/lib/auth/second-factor';
-import type { RequestContext } from '@/lib/auth/session-policy';
 import { CODE_LIMIT, codeLimitRowKey } from '@/lib/data/second-factor';
 import { createOrganization, createPatient, createUser } from '@/tests/factories';
 import { callApi, sessionCookie } from '@/tests/support/api';
+import { PASSWORD, callerIn, totp } from '@/tests/support/sign-in';
 
-const PASSWORD = 'correct horse battery staple';
-
-function caller(): RequestContext {
-  const b = randomBytes(2);
-  return { ip: `203.0.${b[0]}.${b[1]}`, userAgent: 'vitest', requestId: `t-${b.toString('hex')}` };
-}
-
-/** The code an authenticator app shows `stepsAhead` steps from now (one step is within drift). */
-function totp(secret: string, stepsAhead = 0): Promise<string> {
-  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 * stepsAhead });
-}
+const caller = () => callerIn('203.0');
 
 async function cookieFor(user: User): Promise<string> {
   return sessionCookie(await db.user.findUniqueOrThrow({ where: { id: user.id } }));

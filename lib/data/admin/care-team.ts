@@ -1,15 +1,61 @@
 import 'server-only';
 import type { z } from 'zod';
-import type { Viewer } from '@/lib/auth/viewer';
+import type { Tx } from '@/lib/db';
+import { isClinician, type Viewer } from '@/lib/auth/viewer';
 import type { Idempotency } from '@/lib/idempotency';
 import { idempotent } from '@/lib/data/idempotency';
-import { withPatientAccess } from '@/lib/data/patient-access';
+import {
+  withPatientAccess,
+  type PatientAccess,
+  type ScopedPatient,
+} from '@/lib/data/patient-access';
 import { careTeamMemberSelect, toCareTeamMember } from '@/lib/data/patients';
 import { lockFor } from '@/lib/data/recipes';
 import { ConflictError, NotFoundError, parseInput } from '@/lib/errors';
 import { AddCareTeamMemberInput } from '@/lib/schemas/admin';
 import { Id } from '@/lib/schemas/common';
 import type { CareTeamMember } from '@/lib/schemas/patients';
+
+const ADD_MEMBER = {
+  permission: 'careTeam.manage',
+  action: 'create',
+  resourceType: 'careTeam',
+} as const satisfies PatientAccess;
+
+/** Adds the clinician to the patient's team in the caller's transaction, or says why not. */
+async function joinCareTeam(
+  tx: Tx,
+  patient: ScopedPatient,
+  clinicianId: string,
+): Promise<CareTeamMember> {
+  // One membership change per patient at a time, so "already a member" cannot race.
+  await lockFor(tx, 'careTeam', patient.id);
+  const clinician = await tx.user.findFirst({
+    where: { id: clinicianId, organizationId: patient.organizationId },
+    select: { id: true, role: true, disabledAt: true },
+  });
+  if (!clinician) throw new NotFoundError('clinician');
+  if (!isClinician(clinician.role)) {
+    throw new ConflictError('Only prescribers and therapists join care teams.', 'clinicianId');
+  }
+  if (clinician.disabledAt) throw new ConflictError('This account is disabled.', 'clinicianId');
+  const active = await tx.careTeamMembership.findFirst({
+    where: { patientId: patient.id, clinicianId: clinician.id, endedAt: null },
+    select: { id: true },
+  });
+  if (active) {
+    throw new ConflictError('This clinician is already on the care team.', 'clinicianId');
+  }
+  const membership = await tx.careTeamMembership.create({
+    data: {
+      organizationId: patient.organizationId,
+      patientId: patient.id,
+      clinicianId: clinician.id,
+    },
+    select: careTeamMemberSelect,
+  });
+  return toCareTeamMember(membership);
+}
 
 /**
  * Admins: adds an active prescriber or therapist of the organization to a patient's care team.
@@ -23,47 +69,11 @@ export async function addCareTeamMember(
   idempotency?: Idempotency,
 ): Promise<CareTeamMember> {
   const { clinicianId } = parseInput(AddCareTeamMemberInput, input);
-  return withPatientAccess(
-    viewer,
-    patientId,
-    { permission: 'careTeam.manage', action: 'create', resourceType: 'careTeam' },
-    (tx, patient) =>
-      idempotent(tx, viewer, idempotency, { clinicianId }, async () => {
-        // One membership change per patient at a time, so "already a member" cannot race.
-        await lockFor(tx, 'careTeam', patient.id);
-        const clinician = await tx.user.findFirst({
-          where: { id: clinicianId, organizationId: patient.organizationId },
-          select: { id: true, role: true, disabledAt: true },
-        });
-        if (!clinician) throw new NotFoundError('clinician');
-        if (clinician.role !== 'PRESCRIBER' && clinician.role !== 'THERAPIST') {
-          throw new ConflictError(
-            'Only prescribers and therapists join care teams.',
-            'clinicianId',
-          );
-        }
-        if (clinician.disabledAt) {
-          throw new ConflictError('This account is disabled.', 'clinicianId');
-        }
-        const active = await tx.careTeamMembership.findFirst({
-          where: { patientId: patient.id, clinicianId: clinician.id, endedAt: null },
-          select: { id: true },
-        });
-        if (active) {
-          throw new ConflictError('This clinician is already on the care team.', 'clinicianId');
-        }
-        const membership = await tx.careTeamMembership.create({
-          data: {
-            organizationId: patient.organizationId,
-            patientId: patient.id,
-            clinicianId: clinician.id,
-          },
-          select: careTeamMemberSelect,
-        });
-        return toCareTeamMember(membership);
-      }),
-    (member) => member.membershipId,
-  );
+  const join = (tx: Tx, patient: ScopedPatient) =>
+    idempotent(tx, viewer, idempotency, { clinicianId }, () =>
+      joinCareTeam(tx, patient, clinicianId),
+    );
+  return withPatientAccess(viewer, patientId, ADD_MEMBER, join, (member) => member.membershipId);
 }
 
 /**

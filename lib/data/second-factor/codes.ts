@@ -1,12 +1,13 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { db, pool } from '@/lib/db';
+import { db, pool, type Tx } from '@/lib/db';
 import { log } from '@/lib/log';
 import {
   canonicalRecoveryCode,
   checkTotp,
   hashRecoveryCode,
+  newRecoveryCodes,
   unseal,
 } from '@/lib/auth/second-factor';
 import type { AuditResource } from '@/lib/audit-vocabulary';
@@ -88,7 +89,11 @@ export type CodeOutcome =
   | { ok: false; reason: 'wrong-code' | 'rate-limited'; minutes?: number };
 
 /** A recovery code, used up in the same statement that finds it. */
-async function spendRecoveryCode(userId: string, recovery: string, now: Date): Promise<CodeOutcome> {
+async function spendRecoveryCode(
+  userId: string,
+  recovery: string,
+  now: Date,
+): Promise<CodeOutcome> {
   const used = await db.recoveryCode.updateMany({
     where: { userId, codeHash: hashRecoveryCode(recovery), usedAt: null },
     data: { usedAt: now },
@@ -136,4 +141,17 @@ export async function checkCode(userId: string, code: string, now: Date): Promis
   if (claimed.count !== 1) return { ok: false, reason: 'wrong-code' };
   await forgiveCodeAttempts(userId);
   return { ok: true, method: 'totp' };
+}
+
+/** Ten new recovery codes in place of the account's old ones; only their hashes are kept. */
+export async function issueRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await tx.recoveryCode.deleteMany({ where: { userId } });
+  await tx.recoveryCode.createMany({
+    data: codes.map((code) => ({
+      userId,
+      codeHash: hashRecoveryCode(canonicalRecoveryCode(code)!),
+    })),
+  });
+  return codes;
 }

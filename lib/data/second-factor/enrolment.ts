@@ -2,21 +2,13 @@ import 'server-only';
 import type { z } from 'zod';
 import { db, type Tx } from '@/lib/db';
 import type { Idempotency } from '@/lib/idempotency';
-import {
-  canonicalRecoveryCode,
-  checkTotp,
-  hashRecoveryCode,
-  newRecoveryCodes,
-  newTotpSecret,
-  seal,
-  totpUri,
-  unseal,
-} from '@/lib/auth/second-factor';
+import { checkTotp, newTotpSecret, seal, totpUri, unseal } from '@/lib/auth/second-factor';
 import type { Viewer } from '@/lib/auth/viewer';
 import { recordAccess } from '@/lib/data/audit';
 import { idempotent } from '@/lib/data/idempotency';
 import {
   forgiveCodeAttempts,
+  issueRecoveryCodes,
   RESOURCE,
   reserveCodeAttempt,
   tooManyCodes,
@@ -68,18 +60,6 @@ export async function startEnrolment(
     if (error instanceof ConflictError) await auditRefusal(viewer, 'create', 'already-enabled');
     throw error;
   }
-}
-
-async function issueRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
-  const codes = newRecoveryCodes();
-  await tx.recoveryCode.deleteMany({ where: { userId } });
-  await tx.recoveryCode.createMany({
-    data: codes.map((code) => ({
-      userId,
-      codeHash: hashRecoveryCode(canonicalRecoveryCode(code)!),
-    })),
-  });
-  return codes;
 }
 
 /**
