@@ -65,12 +65,12 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
  * SECURITY: psychotherapy notes (HIPAA 45 CFR 164.501) never appear in any list, log or count
- * seen by anyone but their author (PRODUCT.md); their audit events are left out of every view.
+ * seen by anyone but their author (docs/decisions/010-psychotherapy-notes.md); their audit events are left out of every view.
  */
 export const PSYCHOTHERAPY_NOTE_RESOURCE = 'psychotherapyNote' satisfies AuditResource;
 
 /**
- * SECURITY (PRODUCT.md: a withheld note is not shown to the patient, and nothing tells them so):
+ * SECURITY (a withheld note is not shown to the patient, and nothing tells them so):
  * the actions the patient's access log leaves out. The admin's audit trail keeps them.
  */
 export const HIDDEN_FROM_PATIENT_ACTIONS = ['withhold'] as const satisfies readonly AuditAction[];

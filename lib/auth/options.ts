@@ -217,6 +217,33 @@ function newSessionToken(user: User, now: Date): SessionToken {
   };
 }
 
+/** Email, password and (when the account has one) a second-factor code, checked by `authenticate`. */
+function credentialsProvider(context?: RequestContext) {
+  return CredentialsProvider({
+    name: 'Email and password',
+    credentials: {
+      email: { label: 'Email', type: 'email' },
+      password: { label: 'Password', type: 'password' },
+      code: { label: 'Code from your authenticator app, or a recovery code', type: 'text' },
+    },
+    async authorize(credentials, request) {
+      const headers = (request?.headers ?? {}) as Record<string, string | undefined>;
+      const caller = context ?? requestContextFrom((name) => headers[name]);
+      let result: SignInResult;
+      try {
+        result = await authenticate(credentials, caller);
+      } catch (error) {
+        // Never let a database message travel to the client in the error URL.
+        log.error('sign-in failed unexpectedly', { requestId: caller.requestId, error });
+        throw new Error(signInErrorCode({ kind: 'unavailable' }));
+      }
+      if (result.ok) return result.user;
+      if (result.error.kind === 'credentials') return null;
+      throw new Error(signInErrorCode(result.error));
+    },
+  });
+}
+
 /**
  * next-auth's configuration. `context` (the route handler passes it) puts the caller's IP and user
  * agent on sign-in and sign-out audit events, and `origin` (the address the request was sent to)
@@ -235,31 +262,7 @@ export function buildAuthOptions(context?: RequestContext, origin?: string): Aut
       },
     },
     pages: { signIn: '/sign-in', error: '/sign-in' },
-    providers: [
-      CredentialsProvider({
-        name: 'Email and password',
-        credentials: {
-          email: { label: 'Email', type: 'email' },
-          password: { label: 'Password', type: 'password' },
-          code: { label: 'Code from your authenticator app, or a recovery code', type: 'text' },
-        },
-        async authorize(credentials, request) {
-          const headers = (request?.headers ?? {}) as Record<string, string | undefined>;
-          const caller = context ?? requestContextFrom((name) => headers[name]);
-          let result: SignInResult;
-          try {
-            result = await authenticate(credentials, caller);
-          } catch (error) {
-            // Never let a database message travel to the client in the error URL.
-            log.error('sign-in failed unexpectedly', { requestId: caller.requestId, error });
-            throw new Error(signInErrorCode({ kind: 'unavailable' }));
-          }
-          if (result.ok) return result.user;
-          if (result.error.kind === 'credentials') return null;
-          throw new Error(signInErrorCode(result.error));
-        },
-      }),
-    ],
+    providers: [credentialsProvider(context)],
     callbacks: {
       // SECURITY: only a path on this app (no open redirect), at the address the browser used
       // (127.0.0.1, a LAN address), so signing out does not go to NEXTAUTH_URL's host, where it

@@ -113,7 +113,7 @@ function sanitized(entry: AuditEntry): AuditEntry {
 /**
  * Appends audit events inside the caller's transaction, each chained by hash to the one before in
  * its organization's chain. Called by lib/data only.
- * SECURITY: every read or write of patient data, and every denial, is recorded (PRODUCT.md).
+ * SECURITY: every read or write of patient data, and every denial, is recorded (docs/decisions/007-audit-trail.md).
  */
 export async function writeAuditEvents(tx: Tx, entries: AuditEntry[]): Promise<void> {
   const chains = new Map<string | null, AuditEntry[]>();

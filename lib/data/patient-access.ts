@@ -41,7 +41,7 @@ async function auditOutcome(
 /**
  * The one road to a patient's data (lib/data only): finds the patient inside the viewer's scope,
  * checks the role's permission, runs `work` and records the audit event, all in one transaction.
- * SECURITY (PRODUCT.md access rules): out of scope or absent is NotFoundError (404), exactly as a
+ * SECURITY (docs/decisions/001-architecture.md): out of scope or absent is NotFoundError (404), exactly as a
  * patient that does not exist; a role-level denial in scope is ForbiddenError (403); both denials,
  * and a write that fails, are audited in a transaction of their own, since the failing one rolls
  * back. `auditId` names the record touched when it is only known after `work` (a created row).

@@ -1,4 +1,4 @@
-// Account recovery by an admin (issue 10, point 6): a new set-password link, re-enabling a
+// Account recovery by an admin: a new set-password link, re-enabling a
 // disabled account, and changing an account's name and email, through the real API handlers.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';

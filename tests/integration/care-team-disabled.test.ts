@@ -1,5 +1,5 @@
 // A disabled clinician on a care team: shown as no longer active wherever the team is shown, and
-// flagged for the admin to replace (issue 10, point 9).
+// flagged for the admin to replace.
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { disableAccount } from '@/lib/data/admin';

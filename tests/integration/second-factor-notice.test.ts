@@ -1,5 +1,5 @@
 // Wrong second-factor codes at sign-in are failed sign-ins: they count in the owner's
-// "failed attempts since you last signed in" notice, as wrong passwords do (decision 012).
+// "failed attempts since you last signed in" notice, as wrong passwords do (docs/decisions/012-sign-in-abuse.md).
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '@/prisma/generated/client';
