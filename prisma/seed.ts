@@ -16,7 +16,7 @@ import {
 } from './demo/directory';
 import { seedJordanLee } from './demo/jordan-lee';
 import { seedRileyFox } from './demo/riley-fox';
-import type { FactoryDb } from '@/tests/factories';
+import type { FactoryDb } from './demo/build';
 
 export class SeedRefusedError extends Error {
   constructor(message: string) {

@@ -15,7 +15,7 @@ import {
   type DapBody,
   type FactoryDb,
   type SoapBody,
-} from '@/tests/factories';
+} from './build';
 import { buildCheckIns, on } from './check-ins';
 import { trend, type DemoContext } from './context';
 

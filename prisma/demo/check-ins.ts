@@ -1,7 +1,7 @@
 // Near-daily check-ins from a few trends plus day-to-day noise, with side effects, notes and a
 // personal measure on the days given.
 import type { Severity } from '@/prisma/generated/client';
-import type { CheckInSpec } from '@/tests/factories';
+import type { CheckInSpec } from './build';
 import { clamp, createRandom, type DemoContext } from './context';
 
 export type SideEffectCourse = { name: string; days: Record<number, Severity> };

@@ -1,7 +1,7 @@
 // What every demo history builder receives: dates relative to the day the seed runs, the demo
 // accounts, and a seeded random source so the demo reads the same on every machine.
 import type { User } from '@/prisma/generated/client';
-import { daysFromToday, type PatientWithAccount } from '@/tests/factories';
+import { daysFromToday, type PatientWithAccount } from './build';
 
 export type DemoStaff = {
   dana: User;

@@ -8,7 +8,7 @@ import {
   createUser,
   type FactoryDb,
   type PatientWithAccount,
-} from '@/tests/factories';
+} from './build';
 import type { DemoPatients, DemoStaff } from './context';
 
 export const DEMO_PASSWORD = 'care-team-demo';

@@ -14,7 +14,7 @@ import {
   type DapBody,
   type FactoryDb,
   type SoapBody,
-} from '@/tests/factories';
+} from './build';
 import { buildCheckIns, on } from './check-ins';
 import { createRandom, trend, type DemoContext } from './context';
 

@@ -9,7 +9,7 @@ import {
   recordMedicationChanges,
   type FactoryDb,
   type SoapBody,
-} from '@/tests/factories';
+} from './build';
 import { buildCheckIns, on } from './check-ins';
 import { trend, type DemoContext } from './context';
 

@@ -1,0 +1,129 @@
+// Organizations, accounts and care teams, written with the client passed in (the app's `db`, the
+// seed's, or a transaction client). Names and emails are invented when not given.
+import type {
+  CareTeamMembership,
+  Organization,
+  Patient,
+  Prisma,
+  User,
+} from '@/prisma/generated/client';
+import { hashPassword } from '@/lib/auth/password';
+import type { Role } from '@/lib/auth/viewer';
+import { suffix } from './dates';
+
+/** The app's client (`db` from lib/db), the seed's client or a transaction client: all fit. */
+export type FactoryDb = Prisma.TransactionClient;
+
+export type OrgRef = Pick<Organization, 'id'>;
+export type PatientRef = Pick<Patient, 'id' | 'organizationId'>;
+export type UserRef = Pick<User, 'id'> & { role?: Role };
+
+export type PatientWithAccount = Patient & { account: User };
+
+const FIRST_NAMES = ['Robin', 'Taylor', 'Morgan', 'Jamie', 'Quinn', 'Harper', 'Rowan', 'Skyler'];
+const LAST_NAMES = ['Ellis', 'Hayes', 'Reyes', 'Novak', 'Baptiste', 'Lindqvist', 'Osei', 'Tanaka'];
+
+function pick<T>(list: readonly T[]): T {
+  return list[Math.floor(Math.random() * list.length)]!;
+}
+
+function fakeName(): string {
+  return `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
+}
+
+function emailFor(name: string): string {
+  const local = name.toLowerCase().replace(/[^a-z]+/g, '.');
+  return `${local}.${suffix()}@example.test`;
+}
+
+async function resolvePasswordHash(options: {
+  password?: string;
+  passwordHash?: string | null;
+}): Promise<string | null> {
+  if (options.passwordHash !== undefined) return options.passwordHash;
+  if (options.password !== undefined) return hashPassword(options.password);
+  return null;
+}
+
+
+export async function createOrganization(
+  db: FactoryDb,
+  overrides: { name?: string; slug?: string; createdAt?: Date } = {},
+): Promise<Organization> {
+  const tag = suffix();
+  return db.organization.create({
+    data: {
+      name: overrides.name ?? `Test Clinic ${tag}`,
+      slug: overrides.slug ?? `test-clinic-${tag}`,
+      createdAt: overrides.createdAt,
+    },
+  });
+}
+
+export type UserOptions = {
+  role: Role;
+  name?: string;
+  email?: string;
+  /** Hashed with argon2id here (slow); prefer `passwordHash` in tests. */
+  password?: string;
+  /** A precomputed hash, or null for no password. Wins over `password`. */
+  passwordHash?: string | null;
+  disabledAt?: Date | null;
+  createdAt?: Date;
+};
+
+export async function createUser(db: FactoryDb, org: OrgRef, options: UserOptions): Promise<User> {
+  const name = options.name ?? fakeName();
+  return db.user.create({
+    data: {
+      organizationId: org.id,
+      role: options.role,
+      name,
+      email: (options.email ?? emailFor(name)).toLowerCase(),
+      passwordHash: await resolvePasswordHash(options),
+      disabledAt: options.disabledAt ?? null,
+      createdAt: options.createdAt,
+    },
+  });
+}
+
+export type PatientOptions = Omit<UserOptions, 'role'> & {
+  dateOfBirth?: Date;
+  pronouns?: string | null;
+};
+
+/** Creates a patient and the patient's own User account (role PATIENT). */
+export async function createPatient(
+  db: FactoryDb,
+  org: OrgRef,
+  options: PatientOptions = {},
+): Promise<PatientWithAccount> {
+  const account = await createUser(db, org, { ...options, role: 'PATIENT' });
+  const patient = await db.patient.create({
+    data: {
+      organizationId: org.id,
+      userId: account.id,
+      dateOfBirth: options.dateOfBirth ?? new Date(Date.UTC(1990, 4, 17)),
+      pronouns: options.pronouns === undefined ? null : options.pronouns,
+      createdAt: options.createdAt,
+    },
+  });
+  return { ...patient, account };
+}
+
+export async function addToCareTeam(
+  db: FactoryDb,
+  patient: PatientRef,
+  clinician: UserRef,
+  options: { startedAt?: Date; endedAt?: Date | null } = {},
+): Promise<CareTeamMembership> {
+  return db.careTeamMembership.create({
+    data: {
+      organizationId: patient.organizationId,
+      patientId: patient.id,
+      clinicianId: clinician.id,
+      startedAt: options.startedAt,
+      endedAt: options.endedAt ?? null,
+    },
+  });
+}

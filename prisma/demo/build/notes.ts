@@ -1,0 +1,134 @@
+// Progress notes (with addenda), psychotherapy notes and care-team messages.
+import type {
+  CareTeamMessage,
+  PsychotherapyNote,
+  SessionNote,
+  SessionNoteAddendum,
+  SessionNoteFormat,
+  SessionNoteKind,
+} from '@/prisma/generated/client';
+import type { FactoryDb, PatientRef, UserRef } from './accounts';
+import { dateOnly, nextStamp } from './dates';
+
+export type DapBody = { data: string; assessment: string; plan: string };
+export type SoapBody = { subjective: string; objective: string; assessment: string; plan: string };
+
+export type AddendumSpec = string | { body: string; author?: UserRef; createdAt?: Date };
+
+export type SessionNoteWithAddenda = SessionNote & { addenda: SessionNoteAddendum[] };
+
+const DEFAULT_DAP: DapBody = {
+  data: 'Reports mood 5/10, sleeping about 6 hours. Completed two of three activity-scheduling tasks.',
+  assessment: 'Engaged; early gains in activation. Avoidance of social plans persists.',
+  plan: 'Continue weekly CBT. Add one social activity to the schedule. Review thought record.',
+};
+
+const DEFAULT_SOAP: SoapBody = {
+  subjective: 'Mood somewhat better. Mild nausea in the first week, now resolved.',
+  objective: 'Calm, good eye contact, linear thought process. Denies SI/HI.',
+  assessment: 'Partial response to current dose, well tolerated.',
+  plan: 'Continue current dose. Recheck PHQ-9 in two weeks. Follow up in four weeks.',
+};
+
+/**
+ * A progress note. Kind and format follow the author's role unless given (prescriber:
+ * medication management, SOAP; therapist: therapy, DAP). Draft unless `status: 'SIGNED'`.
+ */
+export async function createSessionNote(
+  db: FactoryDb,
+  patient: PatientRef,
+  author: UserRef,
+  options: {
+    kind?: SessionNoteKind;
+    format?: SessionNoteFormat;
+    sessionDate?: Date;
+    body?: DapBody | SoapBody;
+    status?: 'DRAFT' | 'SIGNED';
+    signedAt?: Date;
+    withheldReason?: string;
+    withheldAt?: Date;
+    addenda?: AddendumSpec[];
+    createdAt?: Date;
+  } = {},
+): Promise<SessionNoteWithAddenda> {
+  const kind = options.kind ?? (author.role === 'PRESCRIBER' ? 'MEDICATION_MANAGEMENT' : 'THERAPY');
+  const format = options.format ?? (kind === 'MEDICATION_MANAGEMENT' ? 'SOAP' : 'DAP');
+  const status = options.status ?? 'DRAFT';
+  const createdAt = options.createdAt ?? nextStamp();
+  const signedAt = status === 'SIGNED' ? (options.signedAt ?? createdAt) : null;
+  const note = await db.sessionNote.create({
+    data: {
+      organizationId: patient.organizationId,
+      patientId: patient.id,
+      authorId: author.id,
+      kind,
+      format,
+      sessionDate: options.sessionDate ?? dateOnly(),
+      body: options.body ?? (format === 'SOAP' ? DEFAULT_SOAP : DEFAULT_DAP),
+      status,
+      signedAt,
+      withheldReason: options.withheldReason ?? null,
+      withheldAt: options.withheldReason ? (options.withheldAt ?? signedAt ?? createdAt) : null,
+      createdAt,
+      updatedAt: signedAt ?? createdAt,
+    },
+  });
+  const addenda: SessionNoteAddendum[] = [];
+  for (const spec of options.addenda ?? []) {
+    const addendum = typeof spec === 'string' ? { body: spec } : spec;
+    addenda.push(
+      await db.sessionNoteAddendum.create({
+        data: {
+          organizationId: patient.organizationId,
+          patientId: patient.id,
+          noteId: note.id,
+          authorId: (addendum.author ?? author).id,
+          body: addendum.body,
+          createdAt: addendum.createdAt ?? nextStamp(),
+        },
+      }),
+    );
+  }
+  return { ...note, addenda };
+}
+
+export async function createPsychotherapyNote(
+  db: FactoryDb,
+  patient: PatientRef,
+  author: UserRef,
+  options: { body?: string; sessionDate?: Date | null; createdAt?: Date } = {},
+): Promise<PsychotherapyNote> {
+  const createdAt = options.createdAt ?? nextStamp();
+  return db.psychotherapyNote.create({
+    data: {
+      organizationId: patient.organizationId,
+      patientId: patient.id,
+      authorId: author.id,
+      sessionDate: options.sessionDate === undefined ? dateOnly() : options.sessionDate,
+      body:
+        options.body ??
+        'Process: noticed a pull to reassure when the client minimized progress; sit with it next time.',
+      createdAt,
+      updatedAt: createdAt,
+    },
+  });
+}
+
+export async function createMessage(
+  db: FactoryDb,
+  patient: PatientRef,
+  author: UserRef,
+  options: { body?: string; createdAt?: Date } = {},
+): Promise<CareTeamMessage> {
+  return db.careTeamMessage.create({
+    data: {
+      organizationId: patient.organizationId,
+      patientId: patient.id,
+      authorId: author.id,
+      body:
+        options.body ??
+        'Heads up: dose increased today. Sleep may be lighter for a week or two; worth asking.',
+      createdAt: options.createdAt ?? nextStamp(),
+    },
+  });
+}
