@@ -1,12 +1,14 @@
-// The demo organizations of PRODUCT.md, built from the test factories: `npx tsx prisma/seed.ts`
-// (or `npm run db:seed`). Idempotent, and refuses any database holding other organizations.
+// The demo organizations (two clinics, ten fictional accounts, four patient histories told in
+// prisma/demo/), written with the builders the test factories share (prisma/demo/build):
+// `npx tsx prisma/seed.ts` (or `npm run db:seed`). Idempotent, and refuses any database holding
+// other organizations.
 import { pathToFileURL } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/prisma/generated/client';
 import { hashPassword } from '@/lib/auth/password';
 import { withDatabase } from '@/scripts/database';
-import { seedAlexMorgan } from './demo/alex-morgan';
-import { seedCaseyNguyen } from './demo/casey-nguyen';
+import { alexMorgan } from './demo/alex-morgan';
+import { caseyNguyen } from './demo/casey-nguyen';
 import { createDemoContext, localTime, type DemoContext, type DemoPatients } from './demo/context';
 import {
   createDirectory,
@@ -14,9 +16,9 @@ import {
   DEMO_PASSWORD,
   loadDirectory,
 } from './demo/directory';
-import { seedJordanLee } from './demo/jordan-lee';
-import { seedRileyFox } from './demo/riley-fox';
-import type { FactoryDb } from './demo/build';
+import { jordanLee } from './demo/jordan-lee';
+import { rileyFox } from './demo/riley-fox';
+import { tellStory, type DemoStory } from './demo/story';
 
 export class SeedRefusedError extends Error {
   constructor(message: string) {
@@ -33,11 +35,11 @@ export type SeedResult = {
   ms: number;
 };
 
-const HISTORIES: Record<keyof DemoPatients, (db: FactoryDb, ctx: DemoContext) => Promise<void>> = {
-  alex: seedAlexMorgan,
-  jordan: seedJordanLee,
-  casey: seedCaseyNguyen,
-  riley: seedRileyFox,
+const HISTORIES: Record<keyof DemoPatients, (ctx: DemoContext) => DemoStory> = {
+  alex: alexMorgan,
+  jordan: jordanLee,
+  casey: caseyNguyen,
+  riley: rileyFox,
 };
 
 // The embedded PGlite runs one transaction at a time and a patient's history is a few hundred
@@ -93,10 +95,9 @@ export async function seedDemo(
   const ctx = createDemoContext(now, directory.staff, directory.patients);
   for (const key of Object.keys(HISTORIES) as (keyof DemoPatients)[]) {
     const patient = directory.patients[key];
-    const seedHistory = HISTORIES[key];
     const hasHistory = await db.treatmentPlan.count({ where: { patientId: patient.id } });
     if (hasHistory) continue;
-    await db.$transaction((tx) => seedHistory(tx, ctx), TRANSACTION);
+    await db.$transaction((tx) => tellStory(tx, ctx, HISTORIES[key](ctx)), TRANSACTION);
     changed = true;
   }
 
@@ -108,58 +109,37 @@ export async function seedDemo(
   };
 }
 
+/** The tables counted in a SeedResult, by the name the result gives them. */
+function demoTables(db: PrismaClient) {
+  return {
+    users: db.user,
+    patients: db.patient,
+    careTeamMemberships: db.careTeamMembership,
+    medicationChanges: db.medicationChange,
+    medicationStates: db.medicationState,
+    treatmentPlanVersions: db.treatmentPlanVersion,
+    checkIns: db.checkIn,
+    sideEffects: db.checkInSideEffect,
+    measureValues: db.checkInMeasureValue,
+    assessments: db.assessment,
+    safetyFlags: db.safetyFlag,
+    sessionNotes: db.sessionNote,
+    addenda: db.sessionNoteAddendum,
+    psychotherapyNotes: db.psychotherapyNote,
+    messages: db.careTeamMessage,
+  };
+}
+
+type Countable = { count(args: { where: { organizationId: { in: string[] } } }): Promise<number> };
+
 async function countDemoRows(db: PrismaClient, ids: string[]): Promise<Record<string, number>> {
   const where = { organizationId: { in: ids } };
-  const [
-    users,
-    patients,
-    careTeamMemberships,
-    medicationChanges,
-    medicationStates,
-    treatmentPlanVersions,
-    checkIns,
-    sideEffects,
-    measureValues,
-    assessments,
-    safetyFlags,
-    sessionNotes,
-    addenda,
-    psychotherapyNotes,
-    messages,
-  ] = await Promise.all([
-    db.user.count({ where }),
-    db.patient.count({ where }),
-    db.careTeamMembership.count({ where }),
-    db.medicationChange.count({ where }),
-    db.medicationState.count({ where }),
-    db.treatmentPlanVersion.count({ where }),
-    db.checkIn.count({ where }),
-    db.checkInSideEffect.count({ where }),
-    db.checkInMeasureValue.count({ where }),
-    db.assessment.count({ where }),
-    db.safetyFlag.count({ where }),
-    db.sessionNote.count({ where }),
-    db.sessionNoteAddendum.count({ where }),
-    db.psychotherapyNote.count({ where }),
-    db.careTeamMessage.count({ where }),
-  ]);
+  // Every delegate's count takes this `where`; their generic signatures differ only in type.
+  const tables = Object.entries(demoTables(db)) as unknown as [string, Countable][];
+  const counts = await Promise.all(tables.map(([, table]) => table.count({ where })));
   return {
     organizations: ids.length,
-    users,
-    patients,
-    careTeamMemberships,
-    medicationChanges,
-    medicationStates,
-    treatmentPlanVersions,
-    checkIns,
-    sideEffects,
-    measureValues,
-    assessments,
-    safetyFlags,
-    sessionNotes,
-    addenda,
-    psychotherapyNotes,
-    messages,
+    ...Object.fromEntries(tables.map(([name], i) => [name, counts[i]!])),
   };
 }
 

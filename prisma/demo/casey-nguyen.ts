@@ -1,21 +1,10 @@
 // Casey Nguyen (Riverbend; Dr. Chen and Sam Okafor): recurrent depression with hypersomnia.
 // Bupropion XL 150 → 300 mg; one passive-ideation safety flag, reviewed the same day; a dip
 // around a bereavement anniversary, then no check-ins for over two weeks and an overdue review.
-import {
-  acknowledgePlan,
-  createAssessment,
-  createCheckIns,
-  createMessage,
-  createPsychotherapyNote,
-  createSessionNote,
-  createTreatmentPlan,
-  recordMedicationChanges,
-  type DapBody,
-  type FactoryDb,
-  type SoapBody,
-} from './build';
-import { buildCheckIns, on } from './check-ins';
+import { acknowledgePlan, createTreatmentPlan, type DapBody, type SoapBody } from './build';
+import { on } from './check-ins';
 import { trend, type DemoContext } from './context';
+import type { DemoStory } from './story';
 
 const PHQ9: [number, number[]][] = [
   [-80, [2, 2, 2, 3, 1, 2, 2, 1, 0]],
@@ -147,7 +136,7 @@ const MEDICATION_VISITS: [number, SoapBody][] = [
   ],
 ];
 
-export async function seedCaseyNguyen(db: FactoryDb, ctx: DemoContext): Promise<void> {
+export function caseyNguyen(ctx: DemoContext): DemoStory {
   const { day, at } = ctx;
   const { chen, okafor } = ctx.staff;
   const casey = ctx.patients.casey;
@@ -158,95 +147,6 @@ export async function seedCaseyNguyen(db: FactoryDb, ctx: DemoContext): Promise<
     route: 'oral',
     frequency: 'once daily in the morning',
   };
-  await recordMedicationChanges(db, casey, chen, [
-    {
-      ...bupropion,
-      action: 'START',
-      dose: 150,
-      effectiveDate: day(-80),
-      createdAt: at(-80, 10, 40),
-      reason:
-        'Recurrent major depressive disorder with hypersomnia and low energy (PHQ-9 15). Sertraline in 2019 caused sexual side effects; bupropion avoids these and tends to help energy.',
-      monitorFor: [
-        'Trouble sleeping',
-        'Anxiety or jitteriness',
-        'Headache',
-        'Dry mouth',
-        'Blood pressure',
-      ],
-      reviewBy: day(-52),
-      patientExplanation:
-        "Bupropion XL is an antidepressant that often helps energy and usually doesn't cause the sexual side effects you had with sertraline. Take one 150 mg tablet each morning and swallow it whole; taken later in the day it can make sleep harder. Give it 4 weeks before judging it.",
-      noteForCareTeam:
-        'Bupropion XL 150 mg; hoping it helps energy, which should pair well with behavioral activation. Passive SI in the 2019 episode: please rescreen.',
-    },
-    {
-      ...bupropion,
-      action: 'INCREASE',
-      dose: 300,
-      effectiveDate: day(-52),
-      createdAt: at(-52, 11, 15),
-      reason:
-        'Partial response after four weeks at 150 mg (PHQ-9 15 → 12); energy improving, mornings still slow. BP 122/78. Increasing to 300 mg.',
-      monitorFor: ['Trouble sleeping', 'Headache', 'Anxiety', 'Blood pressure'],
-      reviewBy: day(-24),
-      patientExplanation:
-        "You're partly better, so we're going up to 300 mg each morning. Take it before noon. Headaches or lighter sleep can happen for a week or so.",
-      noteForCareTeam:
-        'Up to 300 mg. Energy should lift further over 2–4 weeks; a good time to step up activity targets.',
-    },
-  ]);
-
-  const { version, goals } = await createTreatmentPlan(db, casey, okafor, {
-    createdAt: at(-77, 17, 0),
-    presentingConcerns:
-      'Third episode of depression since late winter: sleeping 10–11 hours yet exhausted, withdrawn from friends and her pottery class, working from bed some days. PHQ-9 15, GAD-7 9. Passive suicidal thoughts in the 2019 episode; none at intake. Lives alone; close to her brother.',
-    patientGoalsOwnWords:
-      'I want mornings back. I want to go to pottery again and see people without it feeling like a mountain.',
-    reviewBy: day(-5),
-    goals: [
-      {
-        description: 'Depression in the mild range or better (PHQ-9 below 10).',
-        measureKind: 'PHQ9',
-        measureName: 'PHQ-9',
-        direction: 'AT_MOST',
-        targetValue: 9,
-        targetDate: day(10),
-      },
-      {
-        description: 'Do at least two planned activities a day.',
-        measureKind: 'PERSONAL',
-        measureName: 'Planned activities done',
-        measureUnit: 'count',
-        direction: 'AT_LEAST',
-        targetValue: 2,
-        targetDate: day(-20),
-      },
-      { description: 'Back at the Saturday pottery class.' },
-    ],
-    interventions: [
-      {
-        kind: 'MEDICATION_MANAGEMENT',
-        description: 'Bupropion XL; review response, sleep and blood pressure.',
-        ownerId: chen.id,
-        frequency: 'Every 4 weeks',
-      },
-      {
-        kind: 'BEHAVIORAL_ACTIVATION',
-        description: 'Behavioral activation for low energy and withdrawal.',
-        ownerId: okafor.id,
-        frequency: 'Weekly',
-      },
-      {
-        kind: 'SKILLS_PRACTICE',
-        description: 'Safety plan: warning signs, coping steps, people and numbers to call.',
-        ownerId: okafor.id,
-        frequency: 'Reviewed monthly',
-      },
-    ],
-  });
-  await acknowledgePlan(db, casey, version, at(-76, 19, 40));
-
   const activities = trend([
     [-79, 0.6],
     [-60, 1.6],
@@ -255,10 +155,102 @@ export async function seedCaseyNguyen(db: FactoryDb, ctx: DemoContext): Promise<
     [-26, 1.6],
     [-17, 1.2],
   ]);
-  await createCheckIns(
-    db,
-    casey,
-    buildCheckIns(ctx, {
+  return {
+    patient: casey,
+    medications: {
+      prescriber: chen,
+      changes: [
+        {
+          ...bupropion,
+          action: 'START',
+          dose: 150,
+          effectiveDate: day(-80),
+          createdAt: at(-80, 10, 40),
+          reason:
+            'Recurrent major depressive disorder with hypersomnia and low energy (PHQ-9 15). Sertraline in 2019 caused sexual side effects; bupropion avoids these and tends to help energy.',
+          monitorFor: [
+            'Trouble sleeping',
+            'Anxiety or jitteriness',
+            'Headache',
+            'Dry mouth',
+            'Blood pressure',
+          ],
+          reviewBy: day(-52),
+          patientExplanation:
+            "Bupropion XL is an antidepressant that often helps energy and usually doesn't cause the sexual side effects you had with sertraline. Take one 150 mg tablet each morning and swallow it whole; taken later in the day it can make sleep harder. Give it 4 weeks before judging it.",
+          noteForCareTeam:
+            'Bupropion XL 150 mg; hoping it helps energy, which should pair well with behavioral activation. Passive SI in the 2019 episode: please rescreen.',
+        },
+        {
+          ...bupropion,
+          action: 'INCREASE',
+          dose: 300,
+          effectiveDate: day(-52),
+          createdAt: at(-52, 11, 15),
+          reason:
+            'Partial response after four weeks at 150 mg (PHQ-9 15 → 12); energy improving, mornings still slow. BP 122/78. Increasing to 300 mg.',
+          monitorFor: ['Trouble sleeping', 'Headache', 'Anxiety', 'Blood pressure'],
+          reviewBy: day(-24),
+          patientExplanation:
+            "You're partly better, so we're going up to 300 mg each morning. Take it before noon. Headaches or lighter sleep can happen for a week or so.",
+          noteForCareTeam:
+            'Up to 300 mg. Energy should lift further over 2–4 weeks; a good time to step up activity targets.',
+        },
+      ],
+    },
+    plan: async (db) => {
+      const { version, goals } = await createTreatmentPlan(db, casey, okafor, {
+        createdAt: at(-77, 17, 0),
+        presentingConcerns:
+          'Third episode of depression since late winter: sleeping 10–11 hours yet exhausted, withdrawn from friends and her pottery class, working from bed some days. PHQ-9 15, GAD-7 9. Passive suicidal thoughts in the 2019 episode; none at intake. Lives alone; close to her brother.',
+        patientGoalsOwnWords:
+          'I want mornings back. I want to go to pottery again and see people without it feeling like a mountain.',
+        reviewBy: day(-5),
+        goals: [
+          {
+            description: 'Depression in the mild range or better (PHQ-9 below 10).',
+            measureKind: 'PHQ9',
+            measureName: 'PHQ-9',
+            direction: 'AT_MOST',
+            targetValue: 9,
+            targetDate: day(10),
+          },
+          {
+            description: 'Do at least two planned activities a day.',
+            measureKind: 'PERSONAL',
+            measureName: 'Planned activities done',
+            measureUnit: 'count',
+            direction: 'AT_LEAST',
+            targetValue: 2,
+            targetDate: day(-20),
+          },
+          { description: 'Back at the Saturday pottery class.' },
+        ],
+        interventions: [
+          {
+            kind: 'MEDICATION_MANAGEMENT',
+            description: 'Bupropion XL; review response, sleep and blood pressure.',
+            ownerId: chen.id,
+            frequency: 'Every 4 weeks',
+          },
+          {
+            kind: 'BEHAVIORAL_ACTIVATION',
+            description: 'Behavioral activation for low energy and withdrawal.',
+            ownerId: okafor.id,
+            frequency: 'Weekly',
+          },
+          {
+            kind: 'SKILLS_PRACTICE',
+            description: 'Safety plan: warning signs, coping steps, people and numbers to call.',
+            ownerId: okafor.id,
+            frequency: 'Reviewed monthly',
+          },
+        ],
+      });
+      await acknowledgePlan(db, casey, version, at(-76, 19, 40));
+      return goals[1];
+    },
+    checkIns: {
       from: -79,
       to: -17,
       seed: 31,
@@ -309,104 +301,79 @@ export async function seedCaseyNguyen(db: FactoryDb, ctx: DemoContext): Promise<
         [-27]: "Dad's anniversary coming up. Everything feels heavy.",
         [-17]: 'Slept most of the day.',
       },
-      measure: {
-        goalKey: goals[1]!.goalKey,
-        value: (offset, random) =>
-          Math.max(0, Math.round(activities(offset) + (random() - 0.5) * 1.6)),
+      measure: (offset, random) =>
+        Math.max(0, Math.round(activities(offset) + (random() - 0.5) * 1.6)),
+    },
+    assessments: [
+      { instrument: 'PHQ9', scores: PHQ9, at: [9, 5], flagReviewed: { by: okafor, at: [14, 10] } },
+      { instrument: 'GAD7', scores: GAD7, at: [9, 10] },
+    ],
+    notes: [
+      { author: okafor, kind: 'THERAPY', sessions: THERAPY, written: [15, 50], signed: [16, 20] },
+      {
+        author: chen,
+        kind: 'MEDICATION_MANAGEMENT',
+        sessions: MEDICATION_VISITS,
+        written: [10, 0],
+        signed: [11, 5],
       },
-    }),
-  );
-
-  for (const [offset, answers] of PHQ9) {
-    await createAssessment(db, casey, {
-      instrument: 'PHQ9',
-      answers,
-      completedAt: at(offset, 9, 5),
-      flagReviewedBy: okafor,
-      flagReviewedAt: at(offset, 14, 10),
-    });
-  }
-  for (const [offset, answers] of GAD7) {
-    await createAssessment(db, casey, {
-      instrument: 'GAD7',
-      answers,
-      completedAt: at(offset, 9, 10),
-    });
-  }
-
-  for (const [offset, body] of THERAPY) {
-    await createSessionNote(db, casey, okafor, {
-      kind: 'THERAPY',
-      format: 'DAP',
-      sessionDate: day(offset),
-      body,
-      status: 'SIGNED',
-      createdAt: at(offset, 15, 50),
-      signedAt: at(offset, 16, 20),
-    });
-  }
-  for (const [offset, body] of MEDICATION_VISITS) {
-    await createSessionNote(db, casey, chen, {
-      kind: 'MEDICATION_MANAGEMENT',
-      format: 'SOAP',
-      sessionDate: day(offset),
-      body,
-      status: 'SIGNED',
-      createdAt: at(offset, 10, 0),
-      signedAt: at(offset, 11, 5),
-    });
-  }
-  await createPsychotherapyNote(db, casey, okafor, {
-    sessionDate: day(-65),
-    createdAt: at(-65, 16, 40),
-    body: 'Her calm while describing the passive thoughts unsettled me more than the content. Checked my urge to escalate against the actual risk: low. Talked it through in supervision afterwards.',
-  });
-
-  const messages: [number, number, typeof chen, string][] = [
-    [
-      -80,
-      12,
-      chen,
-      'New shared patient: Casey, recurrent depression with hypersomnia. Started bupropion XL 150 mg. Passive SI in the 2019 episode, none now. Referred to you for behavioral activation.',
     ],
-    [
-      -66,
-      15,
-      okafor,
-      "Casey's PHQ-9 this morning had item 9 at 1 (several days). I called her: passive thoughts only, no plan or intent; safety plan reviewed. Seeing her tomorrow.",
-    ],
-    [
-      -66,
-      17,
-      chen,
-      "Thanks, Sam. I'll keep the planned increase at 4 weeks unless you see worsening. Flag me if anything changes.",
-    ],
-    [
-      -52,
-      12,
-      chen,
-      'Bupropion XL up to 300 mg. Energy should lift over the next few weeks; a good time to push activity targets.',
-    ],
-    [
-      -15,
-      16,
-      okafor,
-      'Casey cancelled today\'s session by text ("not up to it"). Rebooked for next week.',
-    ],
-    [
-      -8,
-      17,
-      okafor,
-      "Casey didn't attend today and hasn't checked in for over a week. Left a voicemail and a portal message. Last PHQ-9 was 11.",
-    ],
-    [
-      -7,
-      9,
-      chen,
-      "I'll ask the front desk to call her today and bring her medication follow-up forward.",
-    ],
-  ];
-  for (const [offset, hour, author, body] of messages) {
-    await createMessage(db, casey, author, { body, createdAt: at(offset, hour, 15) });
-  }
+    psychotherapyNotes: {
+      author: okafor,
+      at: [16, 40],
+      notes: [
+        [
+          -65,
+          'Her calm while describing the passive thoughts unsettled me more than the content. Checked my urge to escalate against the actual risk: low. Talked it through in supervision afterwards.',
+        ],
+      ],
+    },
+    messages: {
+      minute: 15,
+      list: [
+        [
+          -80,
+          12,
+          chen,
+          'New shared patient: Casey, recurrent depression with hypersomnia. Started bupropion XL 150 mg. Passive SI in the 2019 episode, none now. Referred to you for behavioral activation.',
+        ],
+        [
+          -66,
+          15,
+          okafor,
+          "Casey's PHQ-9 this morning had item 9 at 1 (several days). I called her: passive thoughts only, no plan or intent; safety plan reviewed. Seeing her tomorrow.",
+        ],
+        [
+          -66,
+          17,
+          chen,
+          "Thanks, Sam. I'll keep the planned increase at 4 weeks unless you see worsening. Flag me if anything changes.",
+        ],
+        [
+          -52,
+          12,
+          chen,
+          'Bupropion XL up to 300 mg. Energy should lift over the next few weeks; a good time to push activity targets.',
+        ],
+        [
+          -15,
+          16,
+          okafor,
+          'Casey cancelled today\'s session by text ("not up to it"). Rebooked for next week.',
+        ],
+        [
+          -8,
+          17,
+          okafor,
+          "Casey didn't attend today and hasn't checked in for over a week. Left a voicemail and a portal message. Last PHQ-9 was 11.",
+        ],
+        [
+          -7,
+          9,
+          chen,
+          "I'll ask the front desk to call her today and bring her medication follow-up forward.",
+        ],
+      ],
+    },
+  };
 }

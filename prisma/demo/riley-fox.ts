@@ -1,17 +1,9 @@
 // Riley Fox (Northside Health; Dr. Hale alone): a short history in the second organization, so
 // the demo shows that nothing crosses tenants. Fluoxetine 10 → 20 mg; PHQ-9 13 → 8.
-import {
-  acknowledgePlan,
-  createAssessment,
-  createCheckIns,
-  createSessionNote,
-  createTreatmentPlan,
-  recordMedicationChanges,
-  type FactoryDb,
-  type SoapBody,
-} from './build';
-import { buildCheckIns, on } from './check-ins';
+import { acknowledgePlan, createTreatmentPlan, type SoapBody } from './build';
+import { on } from './check-ins';
 import { trend, type DemoContext } from './context';
+import type { DemoStory } from './story';
 
 const PHQ9: [number, number[]][] = [
   [-42, [2, 2, 1, 2, 1, 2, 2, 1, 0]],
@@ -57,7 +49,7 @@ const VISITS: [number, SoapBody][] = [
   ],
 ];
 
-export async function seedRileyFox(db: FactoryDb, ctx: DemoContext): Promise<void> {
+export function rileyFox(ctx: DemoContext): DemoStory {
   const { day, at } = ctx;
   const { hale } = ctx.staff;
   const riley = ctx.patients.riley;
@@ -68,82 +60,86 @@ export async function seedRileyFox(db: FactoryDb, ctx: DemoContext): Promise<voi
     route: 'oral',
     frequency: 'once daily in the morning',
   };
-  await recordMedicationChanges(db, riley, hale, [
-    {
-      ...fluoxetine,
-      action: 'START',
-      dose: 10,
-      effectiveDate: day(-42),
-      createdAt: at(-42, 13, 20),
-      reason: 'Moderate depressive episode (PHQ-9 13) after a breakup; no prior treatment.',
-      monitorFor: [
-        'Nausea',
-        'Restlessness',
-        'Sleep changes',
-        'Worsening mood or thoughts of self-harm',
+  return {
+    patient: riley,
+    medications: {
+      prescriber: hale,
+      changes: [
+        {
+          ...fluoxetine,
+          action: 'START',
+          dose: 10,
+          effectiveDate: day(-42),
+          createdAt: at(-42, 13, 20),
+          reason: 'Moderate depressive episode (PHQ-9 13) after a breakup; no prior treatment.',
+          monitorFor: [
+            'Nausea',
+            'Restlessness',
+            'Sleep changes',
+            'Worsening mood or thoughts of self-harm',
+          ],
+          reviewBy: day(-28),
+          patientExplanation:
+            "Fluoxetine is an antidepressant. You'll take 10 mg each morning for two weeks, then usually 20 mg. Mild nausea or restlessness early on is common and tends to pass. It takes a few weeks to notice a difference.",
+        },
+        {
+          ...fluoxetine,
+          action: 'INCREASE',
+          dose: 20,
+          effectiveDate: day(-28),
+          createdAt: at(-28, 13, 40),
+          reason:
+            'Tolerated 10 mg for two weeks; early response (PHQ-9 13 → 11). Increasing to 20 mg.',
+          monitorFor: ['Nausea', 'Restlessness'],
+          reviewBy: day(-14),
+          patientExplanation:
+            "You're doing well on the starting dose, so we're moving to 20 mg each morning.",
+        },
       ],
-      reviewBy: day(-28),
-      patientExplanation:
-        "Fluoxetine is an antidepressant. You'll take 10 mg each morning for two weeks, then usually 20 mg. Mild nausea or restlessness early on is common and tends to pass. It takes a few weeks to notice a difference.",
     },
-    {
-      ...fluoxetine,
-      action: 'INCREASE',
-      dose: 20,
-      effectiveDate: day(-28),
-      createdAt: at(-28, 13, 40),
-      reason: 'Tolerated 10 mg for two weeks; early response (PHQ-9 13 → 11). Increasing to 20 mg.',
-      monitorFor: ['Nausea', 'Restlessness'],
-      reviewBy: day(-14),
-      patientExplanation:
-        "You're doing well on the starting dose, so we're moving to 20 mg each morning.",
+    plan: async (db) => {
+      const { version } = await createTreatmentPlan(db, riley, hale, {
+        createdAt: at(-40, 12, 0),
+        presentingConcerns:
+          'Three months of low mood and tearfulness after a breakup; reduced to part-time work; unrefreshing sleep; money worries. PHQ-9 13, GAD-7 10. No prior treatment; no suicidal ideation.',
+        patientGoalsOwnWords: 'Feel steady again and get back to full hours at the bakery.',
+        reviewBy: day(30),
+        goals: [
+          {
+            description: 'Depression in the minimal range (PHQ-9 below 5).',
+            measureKind: 'PHQ9',
+            measureName: 'PHQ-9',
+            direction: 'AT_MOST',
+            targetValue: 4,
+            targetDate: day(45),
+          },
+          { description: 'Back to full hours at work.', targetDate: day(30) },
+        ],
+        interventions: [
+          {
+            kind: 'MEDICATION_MANAGEMENT',
+            description: 'Fluoxetine titration and review.',
+            ownerId: hale.id,
+            frequency: 'Every 2–4 weeks',
+          },
+          {
+            kind: 'PSYCHOEDUCATION',
+            description: 'Depression and sleep education.',
+            ownerId: hale.id,
+            frequency: 'At each visit',
+          },
+          {
+            kind: 'OTHER',
+            description: 'Community CBT group (external referral).',
+            ownerId: null,
+            frequency: 'Weekly',
+          },
+        ],
+      });
+      await acknowledgePlan(db, riley, version, at(-39, 18, 0));
+      return undefined;
     },
-  ]);
-
-  const { version } = await createTreatmentPlan(db, riley, hale, {
-    createdAt: at(-40, 12, 0),
-    presentingConcerns:
-      'Three months of low mood and tearfulness after a breakup; reduced to part-time work; unrefreshing sleep; money worries. PHQ-9 13, GAD-7 10. No prior treatment; no suicidal ideation.',
-    patientGoalsOwnWords: 'Feel steady again and get back to full hours at the bakery.',
-    reviewBy: day(30),
-    goals: [
-      {
-        description: 'Depression in the minimal range (PHQ-9 below 5).',
-        measureKind: 'PHQ9',
-        measureName: 'PHQ-9',
-        direction: 'AT_MOST',
-        targetValue: 4,
-        targetDate: day(45),
-      },
-      { description: 'Back to full hours at work.', targetDate: day(30) },
-    ],
-    interventions: [
-      {
-        kind: 'MEDICATION_MANAGEMENT',
-        description: 'Fluoxetine titration and review.',
-        ownerId: hale.id,
-        frequency: 'Every 2–4 weeks',
-      },
-      {
-        kind: 'PSYCHOEDUCATION',
-        description: 'Depression and sleep education.',
-        ownerId: hale.id,
-        frequency: 'At each visit',
-      },
-      {
-        kind: 'OTHER',
-        description: 'Community CBT group (external referral).',
-        ownerId: null,
-        frequency: 'Weekly',
-      },
-    ],
-  });
-  await acknowledgePlan(db, riley, version, at(-39, 18, 0));
-
-  await createCheckIns(
-    db,
-    riley,
-    buildCheckIns(ctx, {
+    checkIns: {
       from: -41,
       to: -1,
       seed: 47,
@@ -171,32 +167,20 @@ export async function seedRileyFox(db: FactoryDb, ctx: DemoContext): Promise<voi
       ]),
       sideEffects: [{ name: 'Nausea', days: on([-41, -40, -38], 'MILD') }],
       notes: { [-20]: 'Worked four days this week. Tired but good tired.' },
-    }),
-  );
-
-  for (const [offset, answers] of PHQ9) {
-    await createAssessment(db, riley, {
-      instrument: 'PHQ9',
-      answers,
-      completedAt: at(offset, 8, 50),
-    });
-  }
-  for (const [offset, answers] of GAD7) {
-    await createAssessment(db, riley, {
-      instrument: 'GAD7',
-      answers,
-      completedAt: at(offset, 8, 55),
-    });
-  }
-  for (const [offset, body] of VISITS) {
-    await createSessionNote(db, riley, hale, {
-      kind: 'MEDICATION_MANAGEMENT',
-      format: 'SOAP',
-      sessionDate: day(offset),
-      body,
-      status: 'SIGNED',
-      createdAt: at(offset, 13, 0),
-      signedAt: at(offset, 13, 45),
-    });
-  }
+    },
+    assessments: [
+      { instrument: 'PHQ9', scores: PHQ9, at: [8, 50] },
+      { instrument: 'GAD7', scores: GAD7, at: [8, 55] },
+    ],
+    notes: [
+      {
+        author: hale,
+        kind: 'MEDICATION_MANAGEMENT',
+        sessions: VISITS,
+        written: [13, 0],
+        signed: [13, 45],
+      },
+    ],
+    messages: { minute: 0, list: [] },
+  };
 }

@@ -45,7 +45,6 @@ async function resolvePasswordHash(options: {
   return null;
 }
 
-
 export async function createOrganization(
   db: FactoryDb,
   overrides: { name?: string; slug?: string; createdAt?: Date } = {},

@@ -60,7 +60,9 @@ export async function recordMedicationChanges(
       throw new Error(`A ${spec.action} change needs a medication.`);
     }
     if (spec.action === 'ENTERED_IN_ERROR' && !spec.correctsId) {
-      throw new Error('ENTERED_IN_ERROR needs correctsId naming an earlier change of this patient.');
+      throw new Error(
+        'ENTERED_IN_ERROR needs correctsId naming an earlier change of this patient.',
+      );
     }
     const dosed = DOSE_ACTIONS.has(spec.action);
     const dose = spec.dose ?? null;
