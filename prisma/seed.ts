@@ -7,17 +7,17 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/prisma/generated/client';
 import { hashPassword } from '@/lib/auth/password';
 import { withDatabase } from '@/scripts/database';
-import { alexMorgan } from './demo/alex-morgan';
-import { caseyNguyen } from './demo/casey-nguyen';
-import { createDemoContext, localTime, type DemoContext, type DemoPatients } from './demo/context';
+import { ALEX_MORGAN } from './demo/alex-morgan';
+import { CASEY_NGUYEN } from './demo/casey-nguyen';
+import { createDemoContext, localTime, type DemoPatients } from './demo/context';
 import {
   createDirectory,
   DEMO_ORGANIZATION_SLUGS,
   DEMO_PASSWORD,
   loadDirectory,
 } from './demo/directory';
-import { jordanLee } from './demo/jordan-lee';
-import { rileyFox } from './demo/riley-fox';
+import { JORDAN_LEE } from './demo/jordan-lee';
+import { RILEY_FOX } from './demo/riley-fox';
 import { tellStory, type DemoStory } from './demo/story';
 
 export class SeedRefusedError extends Error {
@@ -35,11 +35,11 @@ export type SeedResult = {
   ms: number;
 };
 
-const HISTORIES: Record<keyof DemoPatients, (ctx: DemoContext) => DemoStory> = {
-  alex: alexMorgan,
-  jordan: jordanLee,
-  casey: caseyNguyen,
-  riley: rileyFox,
+const HISTORIES: Record<keyof DemoPatients, DemoStory> = {
+  alex: ALEX_MORGAN,
+  jordan: JORDAN_LEE,
+  casey: CASEY_NGUYEN,
+  riley: RILEY_FOX,
 };
 
 // The embedded PGlite runs one transaction at a time and a patient's history is a few hundred
@@ -97,7 +97,7 @@ export async function seedDemo(
     const patient = directory.patients[key];
     const hasHistory = await db.treatmentPlan.count({ where: { patientId: patient.id } });
     if (hasHistory) continue;
-    await db.$transaction((tx) => tellStory(tx, ctx, HISTORIES[key](ctx)), TRANSACTION);
+    await db.$transaction((tx) => tellStory(tx, ctx, patient, HISTORIES[key]), TRANSACTION);
     changed = true;
   }
 

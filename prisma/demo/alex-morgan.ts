@@ -1,16 +1,9 @@
 // Alex Morgan (Riverbend; Dr. Rivera and Sam Okafor): first depressive episode with anxious
 // distress. Sertraline 25 → 50 → 100 mg; insomnia after the last increase, bridged with
 // as-needed trazodone while CBT-I took hold; PHQ-9 17 → 7 over three months, unevenly.
-import {
-  acknowledgePlan,
-  addTreatmentPlanVersion,
-  createPlanComment,
-  createTreatmentPlan,
-  type DapBody,
-  type SoapBody,
-} from './build';
+import type { DapBody, SoapBody } from './build';
 import { on } from './check-ins';
-import { trend, type DemoContext } from './context';
+import { trend } from './context';
 import type { DemoStory } from './story';
 
 const PHQ9: [number, number[]][] = [
@@ -233,402 +226,405 @@ const PROCESS_NOTES: [number, string][] = [
   ],
 ];
 
-export function alexMorgan(ctx: DemoContext): DemoStory {
-  const { day, at } = ctx;
-  const { rivera, okafor } = ctx.staff;
-  const alex = ctx.patients.alex;
-  const sertraline = { medication: 'Sertraline', unit: 'mg', route: 'oral' };
-  const trazodone = { medication: 'Trazodone', unit: 'mg', route: 'oral' };
-  const minutes = trend([
-    [-89, 0],
-    [-80, 8],
-    [-66, 18],
-    [-56, 22],
-    [-52, 10],
-    [-40, 15],
-    [-30, 25],
-    [-1, 30],
-  ]);
+const sertraline = { medication: 'Sertraline', unit: 'mg', route: 'oral' };
+const trazodone = { medication: 'Trazodone', unit: 'mg', route: 'oral' };
+const minutes = trend([
+  [-89, 0],
+  [-80, 8],
+  [-66, 18],
+  [-56, 22],
+  [-52, 10],
+  [-40, 15],
+  [-30, 25],
+  [-1, 30],
+]);
 
-  return {
-    patient: alex,
-    medications: {
-      prescriber: rivera,
-      changes: [
-        {
-          ...sertraline,
-          action: 'START',
-          dose: 25,
-          frequency: 'once daily in the morning, with food',
-          effectiveDate: day(-90),
-          createdAt: at(-90, 11, 40),
-          reason:
-            'Major depressive disorder, single episode, moderate, with anxious distress (PHQ-9 17, GAD-7 13). No prior antidepressant trial. Starting low to limit GI side effects.',
-          monitorFor: [
-            'Nausea or stomach upset',
-            'Headache',
-            'Restlessness or agitation',
-            'Sleep changes',
-            'Worsening mood or thoughts of self-harm',
-          ],
-          reviewBy: day(-83),
-          patientExplanation:
-            "You're starting sertraline, a medicine for depression and anxiety, at a low dose: 25 mg each morning with breakfast. Some people feel a little sick or get headaches in the first week or two; this usually fades. It takes 4 to 6 weeks to feel the full benefit. If you feel very restless, or have any thoughts of harming yourself, contact us straight away or call 988.",
-          noteForCareTeam:
-            'Sertraline 25 mg every morning; plan 50 mg in one week if tolerated. Sleep already poor (about 5 h, early waking). Please watch for activation in the first two weeks.',
-        },
-        {
-          ...sertraline,
-          action: 'INCREASE',
-          dose: 50,
-          frequency: 'once daily in the morning, with food',
-          effectiveDate: day(-83),
-          createdAt: at(-83, 16, 5),
-          reason:
-            'Tolerated 25 mg for one week; mild nausea settling with food. Moving to the starting therapeutic dose as planned.',
-          monitorFor: ['Nausea', 'Restlessness', 'Sleep changes'],
-          reviewBy: day(-69),
-          patientExplanation:
-            'Your body handled the starting dose well, so we are moving to 50 mg each morning, the usual dose where benefits begin. The nausea may come back for a few days; taking it with food helps.',
-          noteForCareTeam: 'Up to 50 mg. Nausea mild and improving. No activation.',
-        },
-        {
-          ...sertraline,
-          action: 'INCREASE',
-          dose: 100,
-          frequency: 'once daily in the morning, with food',
-          effectiveDate: day(-55),
-          createdAt: at(-55, 10, 50),
-          reason:
-            'Partial response after four weeks at 50 mg (PHQ-9 17 → 14, GAD-7 13 → 11); well tolerated. Increasing to 100 mg.',
-          monitorFor: ['Sleep disruption', 'Nausea', 'Restlessness', 'Sexual side effects'],
-          reviewBy: day(-41),
-          patientExplanation:
-            "You've improved, but not as much as we'd like, and you've had few side effects, so we're raising sertraline to 100 mg each morning. Sleep can be lighter for a week or two after an increase. Keep taking it in the morning, not at night, and note your sleep in your check-ins.",
-          noteForCareTeam:
-            "Increased to 100 mg. Sleep may be disrupted for 1–2 weeks. Sam, worth reviewing the sleep routine; if insomnia lasts past two weeks I'll consider a short-term sleep aid.",
-        },
-        {
-          ...trazodone,
-          action: 'START',
-          dose: 50,
-          frequency: 'twice daily',
-          effectiveDate: day(-41),
-          createdAt: at(-41, 15, 10),
-          reason: 'Initial insomnia since the sertraline increase.',
-          monitorFor: ['Morning grogginess'],
-        },
-        {
-          action: 'ENTERED_IN_ERROR',
-          corrects: 3,
-          effectiveDate: day(-41),
-          createdAt: at(-41, 15, 18),
-          reason:
-            'Wrong schedule entered (twice daily). Intended at bedtime as needed; re-entered.',
-        },
-        {
-          ...trazodone,
-          action: 'START',
-          dose: 50,
-          frequency: 'at bedtime as needed for sleep',
-          effectiveDate: day(-41),
-          createdAt: at(-41, 15, 20),
-          reason:
-            'Initial insomnia for two weeks after the sertraline increase (sleep onset over 60 minutes, about 5 h a night) despite stimulus control. Short-term bridge while CBT-I takes hold.',
-          monitorFor: [
-            'Morning grogginess',
-            'Dizziness on standing',
-            'Next-day sleepiness when driving',
-          ],
-          reviewBy: day(-27),
-          patientExplanation:
-            "Trazodone is a mild sleep medicine. Take 50 mg at bedtime only on nights you need it, and not with alcohol. It can leave you groggy the next morning at first, so don't drive until you know how it affects you. It's a short-term help while your sleep routine settles; we plan to stop it within a month.",
-          noteForCareTeam:
-            "Trazodone 50 mg at bedtime as needed, short course. Please keep the CBT-I work going; I'd like to stop this by the next visit.",
-        },
-        {
-          ...trazodone,
-          action: 'STOP',
-          effectiveDate: day(-20),
-          createdAt: at(-20, 11, 25),
-          reason:
-            'Used once in the past two weeks; sleeping about 7 h with the CBT-I routine. No longer needed.',
-          patientExplanation:
-            "You've only needed trazodone once in two weeks and you're sleeping about 7 hours again, so you can stop it. No tapering is needed at this dose. Keep the sleep routine going.",
-          noteForCareTeam: 'Trazodone stopped. Sertraline 100 mg continues.',
-        },
-      ],
-    },
-    plan: async (db) => {
-      const v1 = await createTreatmentPlan(db, alex, okafor, {
-        createdAt: at(-87, 16, 30),
-        presentingConcerns:
-          'Four months of low mood, loss of interest, early-morning waking and persistent worry about work performance, beginning after a promotion to team lead. Withdrawn from friends; stopped running. PHQ-9 17, GAD-7 13 at intake. No history of self-harm; no substance misuse. First episode, no prior treatment.',
-        patientGoalsOwnWords:
-          'I want to stop dreading mornings, get back to running and seeing my friends, and not lie awake replaying every meeting.',
-        reviewBy: day(-31),
-        goals: [
-          {
-            description: 'Depressive symptoms in the minimal range (PHQ-9 below 5).',
-            measureKind: 'PHQ9',
-            measureName: 'PHQ-9',
-            direction: 'AT_MOST',
-            targetValue: 4,
-            targetDate: day(30),
-          },
-          {
-            description: 'Worry manageable day to day (GAD-7 below 10).',
-            measureKind: 'GAD7',
-            measureName: 'GAD-7',
-            direction: 'AT_MOST',
-            targetValue: 9,
-            targetDate: day(-20),
-          },
-          {
-            description: 'Walk outside for at least 20 minutes most days.',
-            measureKind: 'PERSONAL',
-            measureName: 'Minutes walking outside',
-            measureUnit: 'minutes',
-            direction: 'AT_LEAST',
-            targetValue: 20,
-            targetDate: day(-30),
-          },
-          { description: 'Reconnect with friends: one social plan a week.' },
+export const ALEX_MORGAN: DemoStory = {
+  medications: {
+    prescriber: 'rivera',
+    changes: [
+      {
+        ...sertraline,
+        action: 'START',
+        dose: 25,
+        frequency: 'once daily in the morning, with food',
+        effectiveDate: -90,
+        createdAt: [-90, 11, 40],
+        reason:
+          'Major depressive disorder, single episode, moderate, with anxious distress (PHQ-9 17, GAD-7 13). No prior antidepressant trial. Starting low to limit GI side effects.',
+        monitorFor: [
+          'Nausea or stomach upset',
+          'Headache',
+          'Restlessness or agitation',
+          'Sleep changes',
+          'Worsening mood or thoughts of self-harm',
         ],
-        interventions: [
-          {
-            kind: 'MEDICATION_MANAGEMENT',
-            description: 'Sertraline titration; review response and side effects.',
-            ownerId: rivera.id,
-            frequency: 'Every 2–4 weeks during titration',
-          },
-          {
-            kind: 'CBT',
-            description:
-              'CBT for depression and worry: thought records, worry time, restructuring.',
-            ownerId: okafor.id,
-            frequency: 'Weekly, 50 minutes',
-          },
-          {
-            kind: 'BEHAVIORAL_ACTIVATION',
-            description: 'Activity scheduling, starting with short daily walks.',
-            ownerId: okafor.id,
-            frequency: 'Daily, reviewed weekly',
-          },
-        ],
-      });
-      await acknowledgePlan(db, alex, v1.version, at(-86, 20, 15));
-
-      const [phqGoal, gadGoal, walkGoal, friendsGoal] = v1.goals;
-      const v2 = await addTreatmentPlanVersion(db, v1.plan, okafor, {
-        createdAt: at(-46, 17, 40),
-        changeSummary:
-          'Added a sleep goal and CBT-I after insomnia following the sertraline increase to 100 mg; review date moved to allow for the new work.',
-        reviewBy: day(-4),
-        goals: [
-          ...v1.goals,
-          {
-            description: 'Fall asleep within 30 minutes most nights, with a fixed 7:00 wake time.',
-            targetDate: day(-25),
-          },
-        ],
-        interventions: [
-          ...v1.interventions,
-          {
-            kind: 'CBT',
-            description: 'CBT for insomnia: sleep diary, stimulus control, sleep window.',
-            ownerId: okafor.id,
-            frequency: 'Nightly routine, reviewed weekly',
-          },
-        ],
-      });
-      await acknowledgePlan(db, alex, v2.version, at(-45, 21, 0));
-      await createPlanComment(db, alex, v2.version, alex.account, {
-        body: 'The 7:00 wake time is hard on Saturdays. Could weekends be 8:00 instead?',
-        createdAt: at(-45, 21, 5),
-      });
-      await createPlanComment(db, alex, v2.version, okafor, {
-        body: 'Yes: up to an hour later at weekends is fine while sleep settles. We can adjust in session.',
-        createdAt: at(-44, 9, 30),
-      });
-
-      const sleepGoal = v2.goals[4]!;
-      await addTreatmentPlanVersion(db, v2.plan, rivera, {
-        createdAt: at(-18, 10, 15),
-        changeSummary:
-          'GAD-7 below 10 on the last two checks (9, 8) and sleep goal met; trazodone stopped. Medication visits move to every 4 weeks.',
-        reviewBy: day(40),
-        goals: [
-          phqGoal!,
-          { ...gadGoal!, status: 'ACHIEVED' },
-          walkGoal!,
-          friendsGoal!,
-          { ...sleepGoal, status: 'ACHIEVED' },
-        ],
-        interventions: [
-          {
-            kind: 'MEDICATION_MANAGEMENT',
-            description: 'Sertraline 100 mg maintenance; review response and side effects.',
-            ownerId: rivera.id,
-            frequency: 'Every 4 weeks',
-          },
-          ...v2.interventions.slice(1),
-        ],
-      });
-
-      return walkGoal;
-    },
-    checkIns: {
-      from: -89,
-      to: -1,
-      seed: 17,
-      skipRate: 0.1,
-      gaps: [-73, -72, -71],
-      mood: trend([
-        [-89, 3],
-        [-76, 3.2],
-        [-62, 4.2],
-        [-56, 4.6],
-        [-50, 3.8],
-        [-42, 4],
-        [-34, 5.2],
-        [-20, 6],
-        [-1, 6.8],
-      ]),
-      sleepHours: trend([
-        [-89, 5.2],
-        [-62, 6.2],
-        [-56, 6.4],
-        [-52, 5],
-        [-42, 5.1],
-        [-36, 6.3],
-        [-25, 7],
-        [-1, 7.3],
-      ]),
-      energy: trend([
-        [-89, 1.8],
-        [-60, 2.6],
-        [-50, 2],
-        [-40, 2.3],
-        [-25, 3.3],
-        [-1, 3.9],
-      ]),
-      focus: trend([
-        [-89, 2],
-        [-60, 2.5],
-        [-48, 2.2],
-        [-25, 3.2],
-        [-1, 3.7],
-      ]),
-      appetite: trend([
-        [-89, 2],
-        [-80, 2.4],
-        [-60, 3.2],
-        [-1, 3.6],
-      ]),
-      sideEffects: [
-        {
-          name: 'Nausea',
-          days: {
-            ...on([-89, -86, -85, -82, -81, -80], 'MILD'),
-            ...on([-88, -87], 'MODERATE'),
-          },
-        },
-        { name: 'Headache', days: on([-88, -86], 'MILD') },
-        {
-          name: 'Trouble falling asleep',
-          days: {
-            ...on([-53, -52, -42, -40, -38, -36, -34], 'MILD'),
-            ...on([-51, -50, -49, -48, -47, -46, -45, -44, -43], 'MODERATE'),
-          },
-        },
-        { name: 'Vivid dreams', days: on([-52, -49, -45], 'MILD') },
-        { name: 'Morning grogginess', days: on([-40, -39], 'MILD') },
-        { name: 'Lower sex drive', days: on([-35, -28, -21], 'MILD') },
-      ],
-      notes: {
-        [-89]: 'Took the first dose with breakfast. Queasy by mid-morning.',
-        [-87]: 'Nausea most of the morning. Crackers helped a bit.',
-        [-84]: 'Stomach settled. Still waking at 4 am.',
-        [-79]: 'Walked to the park. Only 10 minutes but I went.',
-        [-70]: "Back from my sister's. Missed the weekend check-ins.",
-        [-60]: "First morning in weeks I didn't dread getting up.",
-        [-52]: 'Awake until 1 am, mind racing about work.',
-        [-47]: 'Slept 4.5 hours. Exhausted at work.',
-        [-40]: 'Took the trazodone. Slept through but groggy until 10.',
-        [-33]: 'Fell asleep within 30 minutes three nights running.',
-        [-25]: 'Ran 2 km. Legs hate me, head feels clearer.',
-        [-14]: 'Dinner with friends. Left a bit early but enjoyed it.',
-        [-3]: 'Good week. Work still stressful but manageable.',
+        reviewBy: -83,
+        patientExplanation:
+          "You're starting sertraline, a medicine for depression and anxiety, at a low dose: 25 mg each morning with breakfast. Some people feel a little sick or get headaches in the first week or two; this usually fades. It takes 4 to 6 weeks to feel the full benefit. If you feel very restless, or have any thoughts of harming yourself, contact us straight away or call 988.",
+        noteForCareTeam:
+          'Sertraline 25 mg every morning; plan 50 mg in one week if tolerated. Sleep already poor (about 5 h, early waking). Please watch for activation in the first two weeks.',
       },
-      measure: (offset, random) =>
+      {
+        ...sertraline,
+        action: 'INCREASE',
+        dose: 50,
+        frequency: 'once daily in the morning, with food',
+        effectiveDate: -83,
+        createdAt: [-83, 16, 5],
+        reason:
+          'Tolerated 25 mg for one week; mild nausea settling with food. Moving to the starting therapeutic dose as planned.',
+        monitorFor: ['Nausea', 'Restlessness', 'Sleep changes'],
+        reviewBy: -69,
+        patientExplanation:
+          'Your body handled the starting dose well, so we are moving to 50 mg each morning, the usual dose where benefits begin. The nausea may come back for a few days; taking it with food helps.',
+        noteForCareTeam: 'Up to 50 mg. Nausea mild and improving. No activation.',
+      },
+      {
+        ...sertraline,
+        action: 'INCREASE',
+        dose: 100,
+        frequency: 'once daily in the morning, with food',
+        effectiveDate: -55,
+        createdAt: [-55, 10, 50],
+        reason:
+          'Partial response after four weeks at 50 mg (PHQ-9 17 → 14, GAD-7 13 → 11); well tolerated. Increasing to 100 mg.',
+        monitorFor: ['Sleep disruption', 'Nausea', 'Restlessness', 'Sexual side effects'],
+        reviewBy: -41,
+        patientExplanation:
+          "You've improved, but not as much as we'd like, and you've had few side effects, so we're raising sertraline to 100 mg each morning. Sleep can be lighter for a week or two after an increase. Keep taking it in the morning, not at night, and note your sleep in your check-ins.",
+        noteForCareTeam:
+          "Increased to 100 mg. Sleep may be disrupted for 1–2 weeks. Sam, worth reviewing the sleep routine; if insomnia lasts past two weeks I'll consider a short-term sleep aid.",
+      },
+      {
+        ...trazodone,
+        action: 'START',
+        dose: 50,
+        frequency: 'twice daily',
+        effectiveDate: -41,
+        createdAt: [-41, 15, 10],
+        reason: 'Initial insomnia since the sertraline increase.',
+        monitorFor: ['Morning grogginess'],
+      },
+      {
+        action: 'ENTERED_IN_ERROR',
+        corrects: 3,
+        effectiveDate: -41,
+        createdAt: [-41, 15, 18],
+        reason: 'Wrong schedule entered (twice daily). Intended at bedtime as needed; re-entered.',
+      },
+      {
+        ...trazodone,
+        action: 'START',
+        dose: 50,
+        frequency: 'at bedtime as needed for sleep',
+        effectiveDate: -41,
+        createdAt: [-41, 15, 20],
+        reason:
+          'Initial insomnia for two weeks after the sertraline increase (sleep onset over 60 minutes, about 5 h a night) despite stimulus control. Short-term bridge while CBT-I takes hold.',
+        monitorFor: [
+          'Morning grogginess',
+          'Dizziness on standing',
+          'Next-day sleepiness when driving',
+        ],
+        reviewBy: -27,
+        patientExplanation:
+          "Trazodone is a mild sleep medicine. Take 50 mg at bedtime only on nights you need it, and not with alcohol. It can leave you groggy the next morning at first, so don't drive until you know how it affects you. It's a short-term help while your sleep routine settles; we plan to stop it within a month.",
+        noteForCareTeam:
+          "Trazodone 50 mg at bedtime as needed, short course. Please keep the CBT-I work going; I'd like to stop this by the next visit.",
+      },
+      {
+        ...trazodone,
+        action: 'STOP',
+        effectiveDate: -20,
+        createdAt: [-20, 11, 25],
+        reason:
+          'Used once in the past two weeks; sleeping about 7 h with the CBT-I routine. No longer needed.',
+        patientExplanation:
+          "You've only needed trazodone once in two weeks and you're sleeping about 7 hours again, so you can stop it. No tapering is needed at this dose. Keep the sleep routine going.",
+        noteForCareTeam: 'Trazodone stopped. Sertraline 100 mg continues.',
+      },
+    ],
+  },
+  plan: [
+    {
+      author: 'okafor',
+      createdAt: [-87, 16, 30],
+      presentingConcerns:
+        'Four months of low mood, loss of interest, early-morning waking and persistent worry about work performance, beginning after a promotion to team lead. Withdrawn from friends; stopped running. PHQ-9 17, GAD-7 13 at intake. No history of self-harm; no substance misuse. First episode, no prior treatment.',
+      patientGoalsOwnWords:
+        'I want to stop dreading mornings, get back to running and seeing my friends, and not lie awake replaying every meeting.',
+      reviewBy: -31,
+      goals: [
+        {
+          description: 'Depressive symptoms in the minimal range (PHQ-9 below 5).',
+          measureKind: 'PHQ9',
+          measureName: 'PHQ-9',
+          direction: 'AT_MOST',
+          targetValue: 4,
+          targetDate: 30,
+        },
+        {
+          description: 'Worry manageable day to day (GAD-7 below 10).',
+          measureKind: 'GAD7',
+          measureName: 'GAD-7',
+          direction: 'AT_MOST',
+          targetValue: 9,
+          targetDate: -20,
+        },
+        {
+          description: 'Walk outside for at least 20 minutes most days.',
+          measureKind: 'PERSONAL',
+          measureName: 'Minutes walking outside',
+          measureUnit: 'minutes',
+          direction: 'AT_LEAST',
+          targetValue: 20,
+          targetDate: -30,
+        },
+        { description: 'Reconnect with friends: one social plan a week.' },
+      ],
+      interventions: [
+        {
+          kind: 'MEDICATION_MANAGEMENT',
+          description: 'Sertraline titration; review response and side effects.',
+          owner: 'rivera',
+          frequency: 'Every 2–4 weeks during titration',
+        },
+        {
+          kind: 'CBT',
+          description: 'CBT for depression and worry: thought records, worry time, restructuring.',
+          owner: 'okafor',
+          frequency: 'Weekly, 50 minutes',
+        },
+        {
+          kind: 'BEHAVIORAL_ACTIVATION',
+          description: 'Activity scheduling, starting with short daily walks.',
+          owner: 'okafor',
+          frequency: 'Daily, reviewed weekly',
+        },
+      ],
+      acknowledgedAt: [-86, 20, 15],
+    },
+    {
+      author: 'okafor',
+      createdAt: [-46, 17, 40],
+      changeSummary:
+        'Added a sleep goal and CBT-I after insomnia following the sertraline increase to 100 mg; review date moved to allow for the new work.',
+      reviewBy: -4,
+      goals: [
+        { keep: 0 },
+        { keep: 1 },
+        { keep: 2 },
+        { keep: 3 },
+        {
+          description: 'Fall asleep within 30 minutes most nights, with a fixed 7:00 wake time.',
+          targetDate: -25,
+        },
+      ],
+      interventions: [
+        { keep: 0 },
+        { keep: 1 },
+        { keep: 2 },
+        {
+          kind: 'CBT',
+          description: 'CBT for insomnia: sleep diary, stimulus control, sleep window.',
+          owner: 'okafor',
+          frequency: 'Nightly routine, reviewed weekly',
+        },
+      ],
+      acknowledgedAt: [-45, 21, 0],
+      comments: [
+        {
+          by: 'patient',
+          createdAt: [-45, 21, 5],
+          body: 'The 7:00 wake time is hard on Saturdays. Could weekends be 8:00 instead?',
+        },
+        {
+          by: 'okafor',
+          createdAt: [-44, 9, 30],
+          body: 'Yes: up to an hour later at weekends is fine while sleep settles. We can adjust in session.',
+        },
+      ],
+    },
+    {
+      author: 'rivera',
+      createdAt: [-18, 10, 15],
+      changeSummary:
+        'GAD-7 below 10 on the last two checks (9, 8) and sleep goal met; trazodone stopped. Medication visits move to every 4 weeks.',
+      reviewBy: 40,
+      goals: [
+        { keep: 0 },
+        { keep: 1, status: 'ACHIEVED' },
+        { keep: 2 },
+        { keep: 3 },
+        { keep: 4, status: 'ACHIEVED' },
+      ],
+      interventions: [
+        {
+          kind: 'MEDICATION_MANAGEMENT',
+          description: 'Sertraline 100 mg maintenance; review response and side effects.',
+          owner: 'rivera',
+          frequency: 'Every 4 weeks',
+        },
+        { keep: 1 },
+        { keep: 2 },
+        { keep: 3 },
+      ],
+    },
+  ],
+  checkIns: {
+    from: -89,
+    to: -1,
+    seed: 17,
+    skipRate: 0.1,
+    gaps: [-73, -72, -71],
+    mood: trend([
+      [-89, 3],
+      [-76, 3.2],
+      [-62, 4.2],
+      [-56, 4.6],
+      [-50, 3.8],
+      [-42, 4],
+      [-34, 5.2],
+      [-20, 6],
+      [-1, 6.8],
+    ]),
+    sleepHours: trend([
+      [-89, 5.2],
+      [-62, 6.2],
+      [-56, 6.4],
+      [-52, 5],
+      [-42, 5.1],
+      [-36, 6.3],
+      [-25, 7],
+      [-1, 7.3],
+    ]),
+    energy: trend([
+      [-89, 1.8],
+      [-60, 2.6],
+      [-50, 2],
+      [-40, 2.3],
+      [-25, 3.3],
+      [-1, 3.9],
+    ]),
+    focus: trend([
+      [-89, 2],
+      [-60, 2.5],
+      [-48, 2.2],
+      [-25, 3.2],
+      [-1, 3.7],
+    ]),
+    appetite: trend([
+      [-89, 2],
+      [-80, 2.4],
+      [-60, 3.2],
+      [-1, 3.6],
+    ]),
+    sideEffects: [
+      {
+        name: 'Nausea',
+        days: {
+          ...on([-89, -86, -85, -82, -81, -80], 'MILD'),
+          ...on([-88, -87], 'MODERATE'),
+        },
+      },
+      { name: 'Headache', days: on([-88, -86], 'MILD') },
+      {
+        name: 'Trouble falling asleep',
+        days: {
+          ...on([-53, -52, -42, -40, -38, -36, -34], 'MILD'),
+          ...on([-51, -50, -49, -48, -47, -46, -45, -44, -43], 'MODERATE'),
+        },
+      },
+      { name: 'Vivid dreams', days: on([-52, -49, -45], 'MILD') },
+      { name: 'Morning grogginess', days: on([-40, -39], 'MILD') },
+      { name: 'Lower sex drive', days: on([-35, -28, -21], 'MILD') },
+    ],
+    notes: {
+      [-89]: 'Took the first dose with breakfast. Queasy by mid-morning.',
+      [-87]: 'Nausea most of the morning. Crackers helped a bit.',
+      [-84]: 'Stomach settled. Still waking at 4 am.',
+      [-79]: 'Walked to the park. Only 10 minutes but I went.',
+      [-70]: "Back from my sister's. Missed the weekend check-ins.",
+      [-60]: "First morning in weeks I didn't dread getting up.",
+      [-52]: 'Awake until 1 am, mind racing about work.',
+      [-47]: 'Slept 4.5 hours. Exhausted at work.',
+      [-40]: 'Took the trazodone. Slept through but groggy until 10.',
+      [-33]: 'Fell asleep within 30 minutes three nights running.',
+      [-25]: 'Ran 2 km. Legs hate me, head feels clearer.',
+      [-14]: 'Dinner with friends. Left a bit early but enjoyed it.',
+      [-3]: 'Good week. Work still stressful but manageable.',
+    },
+    measure: {
+      goal: 2,
+      value: (offset, random) =>
         offset === -79
           ? 10
           : Math.max(0, Math.round((minutes(offset) + (random() - 0.5) * 14) / 5) * 5),
     },
-    assessments: [
-      { instrument: 'PHQ9', scores: PHQ9, at: [8, 40] },
-      { instrument: 'GAD7', scores: GAD7, at: [8, 45] },
-    ],
-    notes: [
-      {
-        author: okafor,
-        kind: 'THERAPY',
-        sessions: THERAPY,
-        written: [17, 10],
-        signed: [17, 35],
-        addendum: [9, 5],
-      },
-      {
-        author: rivera,
-        kind: 'MEDICATION_MANAGEMENT',
-        sessions: MEDICATION_VISITS,
-        written: [11, 0],
-        signed: [12, 15],
-        addendum: [8, 50],
-      },
-    ],
-    psychotherapyNotes: { author: okafor, at: [17, 45], notes: PROCESS_NOTES },
-    messages: {
-      minute: 20,
-      list: [
-        [
-          -55,
-          11,
-          rivera,
-          "Increased Alex's sertraline to 100 mg today: partial response at 50. Could you keep an eye on sleep over the next two weeks? Higher doses can disrupt it early on.",
-        ],
-        [
-          -52,
-          16,
-          okafor,
-          'Alex reports trouble falling asleep since the increase, about 5 h a night. Starting stimulus control and a fixed wake time this week. Will update after the next session.',
-        ],
-        [
-          -46,
-          18,
-          okafor,
-          'Sleep diary after two weeks: sleep onset around 70 minutes, 5 h total. Adding CBT-I formally and a sleep goal to the plan. Would a short-term sleep aid make sense while it takes hold?',
-        ],
-        [
-          -41,
-          15,
-          rivera,
-          'Agreed. Started trazodone 50 mg at bedtime as needed, short term. Plan to stop it within a month. Note: one entry today was marked entered-in-error (wrong schedule); the current entry is correct.',
-        ],
-        [
-          -20,
-          12,
-          rivera,
-          'Stopped trazodone: used once in two weeks. PHQ-9 down to 9. Next medication visit in 4 weeks unless something changes.',
-        ],
-        [
-          -5,
-          17,
-          okafor,
-          "Alex is running twice a week and saw friends at the weekend. Moving toward relapse-prevention work. They'd like to talk about how long to stay on sertraline at the next visit.",
-        ],
-      ],
+  },
+  assessments: [
+    { instrument: 'PHQ9', scores: PHQ9, at: [8, 40] },
+    { instrument: 'GAD7', scores: GAD7, at: [8, 45] },
+  ],
+  notes: [
+    {
+      author: 'okafor',
+      kind: 'THERAPY',
+      sessions: THERAPY,
+      written: [17, 10],
+      signed: [17, 35],
+      addendum: [9, 5],
     },
-  };
-}
+    {
+      author: 'rivera',
+      kind: 'MEDICATION_MANAGEMENT',
+      sessions: MEDICATION_VISITS,
+      written: [11, 0],
+      signed: [12, 15],
+      addendum: [8, 50],
+    },
+  ],
+  psychotherapyNotes: { author: 'okafor', at: [17, 45], notes: PROCESS_NOTES },
+  messages: {
+    minute: 20,
+    list: [
+      [
+        -55,
+        11,
+        'rivera',
+        "Increased Alex's sertraline to 100 mg today: partial response at 50. Could you keep an eye on sleep over the next two weeks? Higher doses can disrupt it early on.",
+      ],
+      [
+        -52,
+        16,
+        'okafor',
+        'Alex reports trouble falling asleep since the increase, about 5 h a night. Starting stimulus control and a fixed wake time this week. Will update after the next session.',
+      ],
+      [
+        -46,
+        18,
+        'okafor',
+        'Sleep diary after two weeks: sleep onset around 70 minutes, 5 h total. Adding CBT-I formally and a sleep goal to the plan. Would a short-term sleep aid make sense while it takes hold?',
+      ],
+      [
+        -41,
+        15,
+        'rivera',
+        'Agreed. Started trazodone 50 mg at bedtime as needed, short term. Plan to stop it within a month. Note: one entry today was marked entered-in-error (wrong schedule); the current entry is correct.',
+      ],
+      [
+        -20,
+        12,
+        'rivera',
+        'Stopped trazodone: used once in two weeks. PHQ-9 down to 9. Next medication visit in 4 weeks unless something changes.',
+      ],
+      [
+        -5,
+        17,
+        'okafor',
+        "Alex is running twice a week and saw friends at the weekend. Moving toward relapse-prevention work. They'd like to talk about how long to stay on sertraline at the next visit.",
+      ],
+    ],
+  },
+};

@@ -1,9 +1,9 @@
 // Casey Nguyen (Riverbend; Dr. Chen and Sam Okafor): recurrent depression with hypersomnia.
 // Bupropion XL 150 → 300 mg; one passive-ideation safety flag, reviewed the same day; a dip
 // around a bereavement anniversary, then no check-ins for over two weeks and an overdue review.
-import { acknowledgePlan, createTreatmentPlan, type DapBody, type SoapBody } from './build';
+import type { DapBody, SoapBody } from './build';
 import { on } from './check-ins';
-import { trend, type DemoContext } from './context';
+import { trend } from './context';
 import type { DemoStory } from './story';
 
 const PHQ9: [number, number[]][] = [
@@ -136,244 +136,240 @@ const MEDICATION_VISITS: [number, SoapBody][] = [
   ],
 ];
 
-export function caseyNguyen(ctx: DemoContext): DemoStory {
-  const { day, at } = ctx;
-  const { chen, okafor } = ctx.staff;
-  const casey = ctx.patients.casey;
-
-  const bupropion = {
-    medication: 'Bupropion XL',
-    unit: 'mg',
-    route: 'oral',
-    frequency: 'once daily in the morning',
-  };
-  const activities = trend([
-    [-79, 0.6],
-    [-60, 1.6],
-    [-45, 2.6],
-    [-32, 2.8],
-    [-26, 1.6],
-    [-17, 1.2],
-  ]);
-  return {
-    patient: casey,
-    medications: {
-      prescriber: chen,
-      changes: [
-        {
-          ...bupropion,
-          action: 'START',
-          dose: 150,
-          effectiveDate: day(-80),
-          createdAt: at(-80, 10, 40),
-          reason:
-            'Recurrent major depressive disorder with hypersomnia and low energy (PHQ-9 15). Sertraline in 2019 caused sexual side effects; bupropion avoids these and tends to help energy.',
-          monitorFor: [
-            'Trouble sleeping',
-            'Anxiety or jitteriness',
-            'Headache',
-            'Dry mouth',
-            'Blood pressure',
-          ],
-          reviewBy: day(-52),
-          patientExplanation:
-            "Bupropion XL is an antidepressant that often helps energy and usually doesn't cause the sexual side effects you had with sertraline. Take one 150 mg tablet each morning and swallow it whole; taken later in the day it can make sleep harder. Give it 4 weeks before judging it.",
-          noteForCareTeam:
-            'Bupropion XL 150 mg; hoping it helps energy, which should pair well with behavioral activation. Passive SI in the 2019 episode: please rescreen.',
-        },
-        {
-          ...bupropion,
-          action: 'INCREASE',
-          dose: 300,
-          effectiveDate: day(-52),
-          createdAt: at(-52, 11, 15),
-          reason:
-            'Partial response after four weeks at 150 mg (PHQ-9 15 → 12); energy improving, mornings still slow. BP 122/78. Increasing to 300 mg.',
-          monitorFor: ['Trouble sleeping', 'Headache', 'Anxiety', 'Blood pressure'],
-          reviewBy: day(-24),
-          patientExplanation:
-            "You're partly better, so we're going up to 300 mg each morning. Take it before noon. Headaches or lighter sleep can happen for a week or so.",
-          noteForCareTeam:
-            'Up to 300 mg. Energy should lift further over 2–4 weeks; a good time to step up activity targets.',
-        },
-      ],
-    },
-    plan: async (db) => {
-      const { version, goals } = await createTreatmentPlan(db, casey, okafor, {
-        createdAt: at(-77, 17, 0),
-        presentingConcerns:
-          'Third episode of depression since late winter: sleeping 10–11 hours yet exhausted, withdrawn from friends and her pottery class, working from bed some days. PHQ-9 15, GAD-7 9. Passive suicidal thoughts in the 2019 episode; none at intake. Lives alone; close to her brother.',
-        patientGoalsOwnWords:
-          'I want mornings back. I want to go to pottery again and see people without it feeling like a mountain.',
-        reviewBy: day(-5),
-        goals: [
-          {
-            description: 'Depression in the mild range or better (PHQ-9 below 10).',
-            measureKind: 'PHQ9',
-            measureName: 'PHQ-9',
-            direction: 'AT_MOST',
-            targetValue: 9,
-            targetDate: day(10),
-          },
-          {
-            description: 'Do at least two planned activities a day.',
-            measureKind: 'PERSONAL',
-            measureName: 'Planned activities done',
-            measureUnit: 'count',
-            direction: 'AT_LEAST',
-            targetValue: 2,
-            targetDate: day(-20),
-          },
-          { description: 'Back at the Saturday pottery class.' },
+const bupropion = {
+  medication: 'Bupropion XL',
+  unit: 'mg',
+  route: 'oral',
+  frequency: 'once daily in the morning',
+};
+const activities = trend([
+  [-79, 0.6],
+  [-60, 1.6],
+  [-45, 2.6],
+  [-32, 2.8],
+  [-26, 1.6],
+  [-17, 1.2],
+]);
+export const CASEY_NGUYEN: DemoStory = {
+  medications: {
+    prescriber: 'chen',
+    changes: [
+      {
+        ...bupropion,
+        action: 'START',
+        dose: 150,
+        effectiveDate: -80,
+        createdAt: [-80, 10, 40],
+        reason:
+          'Recurrent major depressive disorder with hypersomnia and low energy (PHQ-9 15). Sertraline in 2019 caused sexual side effects; bupropion avoids these and tends to help energy.',
+        monitorFor: [
+          'Trouble sleeping',
+          'Anxiety or jitteriness',
+          'Headache',
+          'Dry mouth',
+          'Blood pressure',
         ],
-        interventions: [
-          {
-            kind: 'MEDICATION_MANAGEMENT',
-            description: 'Bupropion XL; review response, sleep and blood pressure.',
-            ownerId: chen.id,
-            frequency: 'Every 4 weeks',
-          },
-          {
-            kind: 'BEHAVIORAL_ACTIVATION',
-            description: 'Behavioral activation for low energy and withdrawal.',
-            ownerId: okafor.id,
-            frequency: 'Weekly',
-          },
-          {
-            kind: 'SKILLS_PRACTICE',
-            description: 'Safety plan: warning signs, coping steps, people and numbers to call.',
-            ownerId: okafor.id,
-            frequency: 'Reviewed monthly',
-          },
-        ],
-      });
-      await acknowledgePlan(db, casey, version, at(-76, 19, 40));
-      return goals[1];
-    },
-    checkIns: {
-      from: -79,
-      to: -17,
-      seed: 31,
-      skipRate: 0.25,
-      mood: trend([
-        [-79, 3.4],
-        [-68, 3],
-        [-60, 3.8],
-        [-40, 5.2],
-        [-32, 5.4],
-        [-26, 4.2],
-        [-17, 4],
-      ]),
-      sleepHours: trend([
-        [-79, 10.2],
-        [-60, 9.4],
-        [-45, 8.4],
-        [-30, 8.6],
-        [-26, 9.6],
-        [-17, 9.2],
-      ]),
-      energy: trend([
-        [-79, 1.4],
-        [-55, 2.2],
-        [-40, 3],
-        [-26, 2.4],
-        [-17, 2.2],
-      ]),
-      focus: trend([
-        [-79, 2],
-        [-40, 3],
-        [-17, 2.6],
-      ]),
-      appetite: trend([
-        [-79, 2.8],
-        [-17, 3],
-      ]),
-      sideEffects: [
-        { name: 'Trouble sleeping', days: on([-78, -77, -75], 'MILD') },
-        { name: 'Dry mouth', days: on([-70, -63, -55, -48], 'MILD') },
-        { name: 'Headache', days: on([-51, -50, -48], 'MILD') },
-      ],
-      notes: {
-        [-77]: 'Took it at 8 am. Lay awake until midnight, which never happens.',
-        [-67]: 'Bad week. Called my brother like the plan says.',
-        [-54]: 'Walked the dog before 10 two days in a row.',
-        [-40]: 'Pottery class. Made a lopsided bowl and laughed about it.',
-        [-27]: "Dad's anniversary coming up. Everything feels heavy.",
-        [-17]: 'Slept most of the day.',
+        reviewBy: -52,
+        patientExplanation:
+          "Bupropion XL is an antidepressant that often helps energy and usually doesn't cause the sexual side effects you had with sertraline. Take one 150 mg tablet each morning and swallow it whole; taken later in the day it can make sleep harder. Give it 4 weeks before judging it.",
+        noteForCareTeam:
+          'Bupropion XL 150 mg; hoping it helps energy, which should pair well with behavioral activation. Passive SI in the 2019 episode: please rescreen.',
       },
-      measure: (offset, random) =>
+      {
+        ...bupropion,
+        action: 'INCREASE',
+        dose: 300,
+        effectiveDate: -52,
+        createdAt: [-52, 11, 15],
+        reason:
+          'Partial response after four weeks at 150 mg (PHQ-9 15 → 12); energy improving, mornings still slow. BP 122/78. Increasing to 300 mg.',
+        monitorFor: ['Trouble sleeping', 'Headache', 'Anxiety', 'Blood pressure'],
+        reviewBy: -24,
+        patientExplanation:
+          "You're partly better, so we're going up to 300 mg each morning. Take it before noon. Headaches or lighter sleep can happen for a week or so.",
+        noteForCareTeam:
+          'Up to 300 mg. Energy should lift further over 2–4 weeks; a good time to step up activity targets.',
+      },
+    ],
+  },
+  plan: [
+    {
+      author: 'okafor',
+      createdAt: [-77, 17, 0],
+      presentingConcerns:
+        'Third episode of depression since late winter: sleeping 10–11 hours yet exhausted, withdrawn from friends and her pottery class, working from bed some days. PHQ-9 15, GAD-7 9. Passive suicidal thoughts in the 2019 episode; none at intake. Lives alone; close to her brother.',
+      patientGoalsOwnWords:
+        'I want mornings back. I want to go to pottery again and see people without it feeling like a mountain.',
+      reviewBy: -5,
+      goals: [
+        {
+          description: 'Depression in the mild range or better (PHQ-9 below 10).',
+          measureKind: 'PHQ9',
+          measureName: 'PHQ-9',
+          direction: 'AT_MOST',
+          targetValue: 9,
+          targetDate: 10,
+        },
+        {
+          description: 'Do at least two planned activities a day.',
+          measureKind: 'PERSONAL',
+          measureName: 'Planned activities done',
+          measureUnit: 'count',
+          direction: 'AT_LEAST',
+          targetValue: 2,
+          targetDate: -20,
+        },
+        { description: 'Back at the Saturday pottery class.' },
+      ],
+      interventions: [
+        {
+          kind: 'MEDICATION_MANAGEMENT',
+          description: 'Bupropion XL; review response, sleep and blood pressure.',
+          owner: 'chen',
+          frequency: 'Every 4 weeks',
+        },
+        {
+          kind: 'BEHAVIORAL_ACTIVATION',
+          description: 'Behavioral activation for low energy and withdrawal.',
+          owner: 'okafor',
+          frequency: 'Weekly',
+        },
+        {
+          kind: 'SKILLS_PRACTICE',
+          description: 'Safety plan: warning signs, coping steps, people and numbers to call.',
+          owner: 'okafor',
+          frequency: 'Reviewed monthly',
+        },
+      ],
+      acknowledgedAt: [-76, 19, 40],
+    },
+  ],
+  checkIns: {
+    from: -79,
+    to: -17,
+    seed: 31,
+    skipRate: 0.25,
+    mood: trend([
+      [-79, 3.4],
+      [-68, 3],
+      [-60, 3.8],
+      [-40, 5.2],
+      [-32, 5.4],
+      [-26, 4.2],
+      [-17, 4],
+    ]),
+    sleepHours: trend([
+      [-79, 10.2],
+      [-60, 9.4],
+      [-45, 8.4],
+      [-30, 8.6],
+      [-26, 9.6],
+      [-17, 9.2],
+    ]),
+    energy: trend([
+      [-79, 1.4],
+      [-55, 2.2],
+      [-40, 3],
+      [-26, 2.4],
+      [-17, 2.2],
+    ]),
+    focus: trend([
+      [-79, 2],
+      [-40, 3],
+      [-17, 2.6],
+    ]),
+    appetite: trend([
+      [-79, 2.8],
+      [-17, 3],
+    ]),
+    sideEffects: [
+      { name: 'Trouble sleeping', days: on([-78, -77, -75], 'MILD') },
+      { name: 'Dry mouth', days: on([-70, -63, -55, -48], 'MILD') },
+      { name: 'Headache', days: on([-51, -50, -48], 'MILD') },
+    ],
+    notes: {
+      [-77]: 'Took it at 8 am. Lay awake until midnight, which never happens.',
+      [-67]: 'Bad week. Called my brother like the plan says.',
+      [-54]: 'Walked the dog before 10 two days in a row.',
+      [-40]: 'Pottery class. Made a lopsided bowl and laughed about it.',
+      [-27]: "Dad's anniversary coming up. Everything feels heavy.",
+      [-17]: 'Slept most of the day.',
+    },
+    measure: {
+      goal: 1,
+      value: (offset, random) =>
         Math.max(0, Math.round(activities(offset) + (random() - 0.5) * 1.6)),
     },
-    assessments: [
-      { instrument: 'PHQ9', scores: PHQ9, at: [9, 5], flagReviewed: { by: okafor, at: [14, 10] } },
-      { instrument: 'GAD7', scores: GAD7, at: [9, 10] },
-    ],
+  },
+  assessments: [
+    { instrument: 'PHQ9', scores: PHQ9, at: [9, 5], flagReviewed: { by: 'okafor', at: [14, 10] } },
+    { instrument: 'GAD7', scores: GAD7, at: [9, 10] },
+  ],
+  notes: [
+    { author: 'okafor', kind: 'THERAPY', sessions: THERAPY, written: [15, 50], signed: [16, 20] },
+    {
+      author: 'chen',
+      kind: 'MEDICATION_MANAGEMENT',
+      sessions: MEDICATION_VISITS,
+      written: [10, 0],
+      signed: [11, 5],
+    },
+  ],
+  psychotherapyNotes: {
+    author: 'okafor',
+    at: [16, 40],
     notes: [
-      { author: okafor, kind: 'THERAPY', sessions: THERAPY, written: [15, 50], signed: [16, 20] },
-      {
-        author: chen,
-        kind: 'MEDICATION_MANAGEMENT',
-        sessions: MEDICATION_VISITS,
-        written: [10, 0],
-        signed: [11, 5],
-      },
+      [
+        -65,
+        'Her calm while describing the passive thoughts unsettled me more than the content. Checked my urge to escalate against the actual risk: low. Talked it through in supervision afterwards.',
+      ],
     ],
-    psychotherapyNotes: {
-      author: okafor,
-      at: [16, 40],
-      notes: [
-        [
-          -65,
-          'Her calm while describing the passive thoughts unsettled me more than the content. Checked my urge to escalate against the actual risk: low. Talked it through in supervision afterwards.',
-        ],
+  },
+  messages: {
+    minute: 15,
+    list: [
+      [
+        -80,
+        12,
+        'chen',
+        'New shared patient: Casey, recurrent depression with hypersomnia. Started bupropion XL 150 mg. Passive SI in the 2019 episode, none now. Referred to you for behavioral activation.',
       ],
-    },
-    messages: {
-      minute: 15,
-      list: [
-        [
-          -80,
-          12,
-          chen,
-          'New shared patient: Casey, recurrent depression with hypersomnia. Started bupropion XL 150 mg. Passive SI in the 2019 episode, none now. Referred to you for behavioral activation.',
-        ],
-        [
-          -66,
-          15,
-          okafor,
-          "Casey's PHQ-9 this morning had item 9 at 1 (several days). I called her: passive thoughts only, no plan or intent; safety plan reviewed. Seeing her tomorrow.",
-        ],
-        [
-          -66,
-          17,
-          chen,
-          "Thanks, Sam. I'll keep the planned increase at 4 weeks unless you see worsening. Flag me if anything changes.",
-        ],
-        [
-          -52,
-          12,
-          chen,
-          'Bupropion XL up to 300 mg. Energy should lift over the next few weeks; a good time to push activity targets.',
-        ],
-        [
-          -15,
-          16,
-          okafor,
-          'Casey cancelled today\'s session by text ("not up to it"). Rebooked for next week.',
-        ],
-        [
-          -8,
-          17,
-          okafor,
-          "Casey didn't attend today and hasn't checked in for over a week. Left a voicemail and a portal message. Last PHQ-9 was 11.",
-        ],
-        [
-          -7,
-          9,
-          chen,
-          "I'll ask the front desk to call her today and bring her medication follow-up forward.",
-        ],
+      [
+        -66,
+        15,
+        'okafor',
+        "Casey's PHQ-9 this morning had item 9 at 1 (several days). I called her: passive thoughts only, no plan or intent; safety plan reviewed. Seeing her tomorrow.",
       ],
-    },
-  };
-}
+      [
+        -66,
+        17,
+        'chen',
+        "Thanks, Sam. I'll keep the planned increase at 4 weeks unless you see worsening. Flag me if anything changes.",
+      ],
+      [
+        -52,
+        12,
+        'chen',
+        'Bupropion XL up to 300 mg. Energy should lift over the next few weeks; a good time to push activity targets.',
+      ],
+      [
+        -15,
+        16,
+        'okafor',
+        'Casey cancelled today\'s session by text ("not up to it"). Rebooked for next week.',
+      ],
+      [
+        -8,
+        17,
+        'okafor',
+        "Casey didn't attend today and hasn't checked in for over a week. Left a voicemail and a portal message. Last PHQ-9 was 11.",
+      ],
+      [
+        -7,
+        9,
+        'chen',
+        "I'll ask the front desk to call her today and bring her medication follow-up forward.",
+      ],
+    ],
+  },
+};

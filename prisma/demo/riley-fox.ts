@@ -1,8 +1,8 @@
 // Riley Fox (Northside Health; Dr. Hale alone): a short history in the second organization, so
 // the demo shows that nothing crosses tenants. Fluoxetine 10 → 20 mg; PHQ-9 13 → 8.
-import { acknowledgePlan, createTreatmentPlan, type SoapBody } from './build';
+import type { SoapBody } from './build';
 import { on } from './check-ins';
-import { trend, type DemoContext } from './context';
+import { trend } from './context';
 import type { DemoStory } from './story';
 
 const PHQ9: [number, number[]][] = [
@@ -49,138 +49,131 @@ const VISITS: [number, SoapBody][] = [
   ],
 ];
 
-export function rileyFox(ctx: DemoContext): DemoStory {
-  const { day, at } = ctx;
-  const { hale } = ctx.staff;
-  const riley = ctx.patients.riley;
-
-  const fluoxetine = {
-    medication: 'Fluoxetine',
-    unit: 'mg',
-    route: 'oral',
-    frequency: 'once daily in the morning',
-  };
-  return {
-    patient: riley,
-    medications: {
-      prescriber: hale,
-      changes: [
-        {
-          ...fluoxetine,
-          action: 'START',
-          dose: 10,
-          effectiveDate: day(-42),
-          createdAt: at(-42, 13, 20),
-          reason: 'Moderate depressive episode (PHQ-9 13) after a breakup; no prior treatment.',
-          monitorFor: [
-            'Nausea',
-            'Restlessness',
-            'Sleep changes',
-            'Worsening mood or thoughts of self-harm',
-          ],
-          reviewBy: day(-28),
-          patientExplanation:
-            "Fluoxetine is an antidepressant. You'll take 10 mg each morning for two weeks, then usually 20 mg. Mild nausea or restlessness early on is common and tends to pass. It takes a few weeks to notice a difference.",
-        },
-        {
-          ...fluoxetine,
-          action: 'INCREASE',
-          dose: 20,
-          effectiveDate: day(-28),
-          createdAt: at(-28, 13, 40),
-          reason:
-            'Tolerated 10 mg for two weeks; early response (PHQ-9 13 → 11). Increasing to 20 mg.',
-          monitorFor: ['Nausea', 'Restlessness'],
-          reviewBy: day(-14),
-          patientExplanation:
-            "You're doing well on the starting dose, so we're moving to 20 mg each morning.",
-        },
-      ],
-    },
-    plan: async (db) => {
-      const { version } = await createTreatmentPlan(db, riley, hale, {
-        createdAt: at(-40, 12, 0),
-        presentingConcerns:
-          'Three months of low mood and tearfulness after a breakup; reduced to part-time work; unrefreshing sleep; money worries. PHQ-9 13, GAD-7 10. No prior treatment; no suicidal ideation.',
-        patientGoalsOwnWords: 'Feel steady again and get back to full hours at the bakery.',
-        reviewBy: day(30),
-        goals: [
-          {
-            description: 'Depression in the minimal range (PHQ-9 below 5).',
-            measureKind: 'PHQ9',
-            measureName: 'PHQ-9',
-            direction: 'AT_MOST',
-            targetValue: 4,
-            targetDate: day(45),
-          },
-          { description: 'Back to full hours at work.', targetDate: day(30) },
-        ],
-        interventions: [
-          {
-            kind: 'MEDICATION_MANAGEMENT',
-            description: 'Fluoxetine titration and review.',
-            ownerId: hale.id,
-            frequency: 'Every 2–4 weeks',
-          },
-          {
-            kind: 'PSYCHOEDUCATION',
-            description: 'Depression and sleep education.',
-            ownerId: hale.id,
-            frequency: 'At each visit',
-          },
-          {
-            kind: 'OTHER',
-            description: 'Community CBT group (external referral).',
-            ownerId: null,
-            frequency: 'Weekly',
-          },
-        ],
-      });
-      await acknowledgePlan(db, riley, version, at(-39, 18, 0));
-      return undefined;
-    },
-    checkIns: {
-      from: -41,
-      to: -1,
-      seed: 47,
-      skipRate: 0.3,
-      mood: trend([
-        [-41, 4],
-        [-28, 4.8],
-        [-1, 6.4],
-      ]),
-      sleepHours: trend([
-        [-41, 7],
-        [-1, 7.5],
-      ]),
-      energy: trend([
-        [-41, 2.2],
-        [-1, 3.4],
-      ]),
-      focus: trend([
-        [-41, 2.6],
-        [-1, 3.4],
-      ]),
-      appetite: trend([
-        [-41, 2.8],
-        [-1, 3.4],
-      ]),
-      sideEffects: [{ name: 'Nausea', days: on([-41, -40, -38], 'MILD') }],
-      notes: { [-20]: 'Worked four days this week. Tired but good tired.' },
-    },
-    assessments: [
-      { instrument: 'PHQ9', scores: PHQ9, at: [8, 50] },
-      { instrument: 'GAD7', scores: GAD7, at: [8, 55] },
-    ],
-    notes: [
+const fluoxetine = {
+  medication: 'Fluoxetine',
+  unit: 'mg',
+  route: 'oral',
+  frequency: 'once daily in the morning',
+};
+export const RILEY_FOX: DemoStory = {
+  medications: {
+    prescriber: 'hale',
+    changes: [
       {
-        author: hale,
-        kind: 'MEDICATION_MANAGEMENT',
-        sessions: VISITS,
-        written: [13, 0],
-        signed: [13, 45],
+        ...fluoxetine,
+        action: 'START',
+        dose: 10,
+        effectiveDate: -42,
+        createdAt: [-42, 13, 20],
+        reason: 'Moderate depressive episode (PHQ-9 13) after a breakup; no prior treatment.',
+        monitorFor: [
+          'Nausea',
+          'Restlessness',
+          'Sleep changes',
+          'Worsening mood or thoughts of self-harm',
+        ],
+        reviewBy: -28,
+        patientExplanation:
+          "Fluoxetine is an antidepressant. You'll take 10 mg each morning for two weeks, then usually 20 mg. Mild nausea or restlessness early on is common and tends to pass. It takes a few weeks to notice a difference.",
+      },
+      {
+        ...fluoxetine,
+        action: 'INCREASE',
+        dose: 20,
+        effectiveDate: -28,
+        createdAt: [-28, 13, 40],
+        reason:
+          'Tolerated 10 mg for two weeks; early response (PHQ-9 13 → 11). Increasing to 20 mg.',
+        monitorFor: ['Nausea', 'Restlessness'],
+        reviewBy: -14,
+        patientExplanation:
+          "You're doing well on the starting dose, so we're moving to 20 mg each morning.",
       },
     ],
-    messages: { minute: 0, list: [] },
-  };
-}
+  },
+  plan: [
+    {
+      author: 'hale',
+      createdAt: [-40, 12, 0],
+      presentingConcerns:
+        'Three months of low mood and tearfulness after a breakup; reduced to part-time work; unrefreshing sleep; money worries. PHQ-9 13, GAD-7 10. No prior treatment; no suicidal ideation.',
+      patientGoalsOwnWords: 'Feel steady again and get back to full hours at the bakery.',
+      reviewBy: 30,
+      goals: [
+        {
+          description: 'Depression in the minimal range (PHQ-9 below 5).',
+          measureKind: 'PHQ9',
+          measureName: 'PHQ-9',
+          direction: 'AT_MOST',
+          targetValue: 4,
+          targetDate: 45,
+        },
+        { description: 'Back to full hours at work.', targetDate: 30 },
+      ],
+      interventions: [
+        {
+          kind: 'MEDICATION_MANAGEMENT',
+          description: 'Fluoxetine titration and review.',
+          owner: 'hale',
+          frequency: 'Every 2–4 weeks',
+        },
+        {
+          kind: 'PSYCHOEDUCATION',
+          description: 'Depression and sleep education.',
+          owner: 'hale',
+          frequency: 'At each visit',
+        },
+        {
+          kind: 'OTHER',
+          description: 'Community CBT group (external referral).',
+          owner: null,
+          frequency: 'Weekly',
+        },
+      ],
+      acknowledgedAt: [-39, 18, 0],
+    },
+  ],
+  checkIns: {
+    from: -41,
+    to: -1,
+    seed: 47,
+    skipRate: 0.3,
+    mood: trend([
+      [-41, 4],
+      [-28, 4.8],
+      [-1, 6.4],
+    ]),
+    sleepHours: trend([
+      [-41, 7],
+      [-1, 7.5],
+    ]),
+    energy: trend([
+      [-41, 2.2],
+      [-1, 3.4],
+    ]),
+    focus: trend([
+      [-41, 2.6],
+      [-1, 3.4],
+    ]),
+    appetite: trend([
+      [-41, 2.8],
+      [-1, 3.4],
+    ]),
+    sideEffects: [{ name: 'Nausea', days: on([-41, -40, -38], 'MILD') }],
+    notes: { [-20]: 'Worked four days this week. Tired but good tired.' },
+  },
+  assessments: [
+    { instrument: 'PHQ9', scores: PHQ9, at: [8, 50] },
+    { instrument: 'GAD7', scores: GAD7, at: [8, 55] },
+  ],
+  notes: [
+    {
+      author: 'hale',
+      kind: 'MEDICATION_MANAGEMENT',
+      sessions: VISITS,
+      written: [13, 0],
+      signed: [13, 45],
+    },
+  ],
+  messages: { minute: 0, list: [] },
+};

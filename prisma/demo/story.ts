@@ -1,37 +1,86 @@
-// The vocabulary the demo patients are told in: each patient file describes its history as data
-// (a DemoStory), and tellStory writes it through the shared builders (./build). Times are day
-// offsets from the seed day and local clock times on those days.
-import type { PlanGoal, SessionNoteKind, User } from '@/prisma/generated/client';
+// The vocabulary the demo patients are told in: each patient file is data (a DemoStory) and
+// tellStory writes it through the shared builders (./build). Days are offsets from the seed day
+// (negative: in the past); a Moment is a local time on one of them; people are DemoStaff keys.
+import type {
+  GoalStatus,
+  InterventionKind,
+  PlanGoal,
+  PlanReviewReason,
+  SessionNoteKind,
+} from '@/prisma/generated/client';
 import type { AssessmentInstrument } from '@/lib/clinical/scoring';
 import {
+  acknowledgePlan,
+  addTreatmentPlanVersion,
   createAssessment,
   createCheckIns,
   createMessage,
+  createPlanComment,
+  createPlanReviewRequest,
   createPsychotherapyNote,
   createSessionNote,
+  createTreatmentPlan,
   recordMedicationChanges,
   type DapBody,
   type FactoryDb,
+  type GoalInput,
   type MedicationChangeSpec,
   type PatientWithAccount,
+  type PlanWithVersion,
   type SoapBody,
 } from './build';
 import { buildCheckIns, type CheckInPlan } from './check-ins';
-import type { DemoContext } from './context';
+import { createRandom, type DemoContext, type DemoStaff } from './context';
 
-/** A local clock time: [hour, minute]. */
+/** [day offset, hour, minute]: a local time. */
+export type Moment = readonly [offset: number, hour: number, minute: number];
+/** A local clock time on a day given elsewhere: [hour, minute]. */
 export type Clock = readonly [hour: number, minute: number];
+export type Staff = keyof DemoStaff;
 
 /** A medication change; `corrects` names an earlier change of the story by its index. */
-export type DemoMedicationChange = Omit<MedicationChangeSpec, 'correctsId'> & { corrects?: number };
+export type DemoMedicationChange = Omit<
+  MedicationChangeSpec,
+  'correctsId' | 'effectiveDate' | 'reviewBy' | 'createdAt'
+> & { effectiveDate: number; reviewBy?: number; createdAt: Moment; corrects?: number };
 
-/** A session: the day offset, the note's body, and an addendum written the next morning. */
-export type Session<Body> = readonly [offset: number, body: Body, addendum?: string];
+/** A new goal, or the goal at `keep` in the previous version (its key kept), perhaps re-rated. */
+export type DemoGoal =
+  | (Omit<GoalInput, 'goalKey' | 'targetDate'> & { targetDate?: number })
+  | { keep: number; status?: GoalStatus };
+
+/** A new intervention, or the one at `keep` in the previous version, perhaps re-timed. */
+export type DemoIntervention =
+  | { kind: InterventionKind; description: string; owner: Staff | null; frequency: string }
+  | { keep: number; frequency?: string };
+
+export type DemoPlanVersion = {
+  author: Staff;
+  createdAt: Moment;
+  acknowledgedAt?: Moment;
+  presentingConcerns?: string;
+  patientGoalsOwnWords?: string;
+  changeSummary?: string;
+  reviewBy: number;
+  /** Carried over from the previous version when absent. */
+  goals?: readonly DemoGoal[];
+  interventions?: readonly DemoIntervention[];
+  comments?: readonly { by: Staff | 'patient'; body: string; createdAt: Moment }[];
+  reviewRequests?: readonly {
+    reason: PlanReviewReason;
+    detail: string;
+    createdAt: Moment;
+    resolved?: { by: Staff; at: Moment };
+  }[];
+};
+
+/** A session: the day offset, the note's body, and an addendum written the next day. */
+export type Session = readonly [offset: number, body: DapBody | SoapBody, addendum?: string];
 
 export type NoteSeries = {
-  author: User;
+  author: Staff;
   kind: SessionNoteKind;
-  sessions: readonly Session<DapBody | SoapBody>[];
+  sessions: readonly Session[];
   written: Clock;
   /** Signed at this time on the session day; a draft when absent. */
   signed?: Clock;
@@ -40,42 +89,49 @@ export type NoteSeries = {
 };
 
 export type DemoStory = {
-  patient: PatientWithAccount;
-  medications: { prescriber: User; changes: readonly DemoMedicationChange[] };
-  /** Writes the treatment plan's versions; returns the goal whose measure the check-ins report. */
-  plan: (db: FactoryDb) => Promise<PlanGoal | undefined>;
+  medications: { prescriber: Staff; changes: readonly DemoMedicationChange[] };
+  /** The treatment plan's versions, oldest first. */
+  plan: readonly DemoPlanVersion[];
+  /** `measure.goal`: the index of the measured goal in the plan's first version. */
   checkIns: Omit<CheckInPlan, 'measure'> & {
-    measure?: (offset: number, random: () => number) => number;
+    measure?: {
+      goal: number;
+      /** Its own random source for `value` (instead of the check-ins' one), when given. */
+      seed?: number;
+      value: (offset: number, random: () => number) => number;
+    };
   };
   assessments: readonly {
     instrument: AssessmentInstrument;
     scores: readonly (readonly [offset: number, answers: number[]])[];
     at: Clock;
-    /** Who reviewed a raised safety flag, and when on the same day. */
-    flagReviewed?: { by: User; at: Clock };
+    /** Who reviews a raised safety flag, and when on the same day. */
+    flagReviewed?: { by: Staff; at: Clock };
   }[];
   notes: readonly NoteSeries[];
-  psychotherapyNotes?: { author: User; at: Clock; notes: readonly (readonly [number, string])[] };
+  psychotherapyNotes?: { author: Staff; at: Clock; notes: readonly (readonly [number, string])[] };
   /** Care-team messages: [day offset, hour, author, body], each at `minute` past the hour. */
-  messages: { minute: number; list: readonly (readonly [number, number, User, string])[] };
+  messages?: { minute: number; list: readonly (readonly [number, number, Staff, string])[] };
 };
 
-/** Writes one patient's history, in one transaction given as `db`. */
-export async function tellStory(db: FactoryDb, ctx: DemoContext, story: DemoStory): Promise<void> {
-  const { patient } = story;
-  const { day, at } = ctx;
-  const on = (offset: number, [hour, minute]: Clock) => at(offset, hour, minute);
+/** Writes one patient's history (in the one transaction given as `db`). */
+export async function tellStory(
+  db: FactoryDb,
+  ctx: DemoContext,
+  patient: PatientWithAccount,
+  story: DemoStory,
+): Promise<void> {
+  const { day, staff } = ctx;
+  const at = ([offset, hour, minute]: Moment) => ctx.at(offset, hour, minute);
+  const on = (offset: number, [hour, minute]: Clock) => ctx.at(offset, hour, minute);
 
-  await recordStoryMedications(db, story);
-  const measured = await story.plan(db);
+  await recordStoryMedications(db, ctx, patient, story.medications);
+  const firstGoals = await writePlan(db, ctx, patient, story.plan);
   const { measure, ...checkIns } = story.checkIns;
   await createCheckIns(
     db,
     patient,
-    buildCheckIns(ctx, {
-      ...checkIns,
-      measure: measure && measured ? { goalKey: measured.goalKey, value: measure } : undefined,
-    }),
+    buildCheckIns(ctx, { ...checkIns, measure: measure && measuring(measure, firstGoals) }),
   );
   for (const { instrument, scores, flagReviewed, ...times } of story.assessments) {
     for (const [offset, answers] of scores) {
@@ -83,14 +139,14 @@ export async function tellStory(db: FactoryDb, ctx: DemoContext, story: DemoStor
         instrument,
         answers,
         completedAt: on(offset, times.at),
-        flagReviewedBy: flagReviewed?.by,
+        flagReviewedBy: flagReviewed && staff[flagReviewed.by],
         flagReviewedAt: flagReviewed && on(offset, flagReviewed.at),
       });
     }
   }
   for (const series of story.notes) {
     for (const [offset, body, addendum] of series.sessions) {
-      await createSessionNote(db, patient, series.author, {
+      await createSessionNote(db, patient, staff[series.author], {
         kind: series.kind,
         format: series.kind === 'THERAPY' ? 'DAP' : 'SOAP',
         sessionDate: day(offset),
@@ -107,29 +163,110 @@ export async function tellStory(db: FactoryDb, ctx: DemoContext, story: DemoStor
   }
   const process = story.psychotherapyNotes;
   for (const [offset, body] of process?.notes ?? []) {
-    await createPsychotherapyNote(db, patient, process!.author, {
+    const createdAt = on(offset, process!.at);
+    await createPsychotherapyNote(db, patient, staff[process!.author], {
       sessionDate: day(offset),
       body,
-      createdAt: on(offset, process!.at),
+      createdAt,
     });
   }
-  for (const [offset, hour, author, body] of story.messages.list) {
-    await createMessage(db, patient, author, {
+  const messages = story.messages;
+  for (const [offset, hour, author, body] of messages?.list ?? []) {
+    await createMessage(db, patient, staff[author], {
       body,
-      createdAt: at(offset, hour, story.messages.minute),
+      createdAt: at([offset, hour, messages!.minute]),
     });
   }
 }
 
-async function recordStoryMedications(db: FactoryDb, story: DemoStory): Promise<void> {
+function measuring(measure: NonNullable<DemoStory['checkIns']['measure']>, goals: PlanGoal[]) {
+  const own = measure.seed === undefined ? undefined : createRandom(measure.seed);
+  return {
+    goalKey: goals[measure.goal]!.goalKey,
+    value: (offset: number, random: () => number) => measure.value(offset, own ?? random),
+  };
+}
+
+async function recordStoryMedications(
+  db: FactoryDb,
+  ctx: DemoContext,
+  patient: PatientWithAccount,
+  medications: DemoStory['medications'],
+): Promise<void> {
   const ids: string[] = [];
-  for (const { corrects, ...change } of story.medications.changes) {
+  for (const { corrects, effectiveDate, reviewBy, createdAt, ...change } of medications.changes) {
     const [recorded] = await recordMedicationChanges(
       db,
-      story.patient,
-      story.medications.prescriber,
-      [{ ...change, correctsId: corrects === undefined ? undefined : ids[corrects] }],
+      patient,
+      ctx.staff[medications.prescriber],
+      [
+        {
+          ...change,
+          effectiveDate: ctx.day(effectiveDate),
+          reviewBy: reviewBy === undefined ? undefined : ctx.day(reviewBy),
+          createdAt: ctx.at(...createdAt),
+          correctsId: corrects === undefined ? undefined : ids[corrects],
+        },
+      ],
     );
     ids.push(recorded!.id);
   }
+}
+
+/** Writes the plan's versions, with acknowledgements, comments and review requests. */
+async function writePlan(
+  db: FactoryDb,
+  ctx: DemoContext,
+  patient: PatientWithAccount,
+  versions: readonly DemoPlanVersion[],
+): Promise<PlanGoal[]> {
+  const at = (moment: Moment) => ctx.at(...moment);
+  const written: PlanWithVersion[] = [];
+  for (const version of versions) {
+    const previous = written.at(-1);
+    const author = ctx.staff[version.author];
+    const content = {
+      createdAt: at(version.createdAt),
+      presentingConcerns: version.presentingConcerns,
+      patientGoalsOwnWords: version.patientGoalsOwnWords,
+      changeSummary: version.changeSummary,
+      reviewBy: ctx.day(version.reviewBy),
+      goals: version.goals?.map((goal) =>
+        'keep' in goal
+          ? { ...previous!.goals[goal.keep]!, ...goal }
+          : {
+              ...goal,
+              targetDate: goal.targetDate === undefined ? null : ctx.day(goal.targetDate),
+            },
+      ),
+      interventions: version.interventions?.map((intervention) =>
+        'keep' in intervention
+          ? { ...previous!.interventions[intervention.keep]!, ...intervention }
+          : { ...intervention, ownerId: intervention.owner && ctx.staff[intervention.owner].id },
+      ),
+    };
+    const saved = previous
+      ? await addTreatmentPlanVersion(db, previous.plan, author, content)
+      : await createTreatmentPlan(db, patient, author, content);
+    written.push(saved);
+    if (version.acknowledgedAt)
+      await acknowledgePlan(db, patient, saved.version, at(version.acknowledgedAt));
+    for (const comment of version.comments ?? []) {
+      const by = comment.by === 'patient' ? patient.account : ctx.staff[comment.by];
+      await createPlanComment(db, patient, saved.version, by, {
+        body: comment.body,
+        createdAt: at(comment.createdAt),
+      });
+    }
+    for (const request of version.reviewRequests ?? []) {
+      await createPlanReviewRequest(db, patient, saved.plan, {
+        reason: request.reason,
+        detail: request.detail,
+        createdAt: at(request.createdAt),
+        resolvedBy: request.resolved && ctx.staff[request.resolved.by],
+        resolvedAt: request.resolved && at(request.resolved.at),
+      });
+    }
+  }
+  return written[0]?.goals ?? [];
 }
