@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { LocalDateTime } from '@/components/ui/local-date-time';
-import { formatDate, formatDose, plural } from '@/lib/format';
+import { briefChangeTitle } from '@/lib/clinical/medication-wording';
+import { formatDate, plural } from '@/lib/format';
 import type {
   BriefAssessment,
   BriefCheckIns,
@@ -9,16 +10,6 @@ import type {
   BriefPlanChange,
   BriefSideEffect,
 } from '@/lib/schemas/brief';
-
-const actionLabel: Record<BriefMedicationChange['action'], string> = {
-  START: 'Started',
-  INCREASE: 'Increased',
-  DECREASE: 'Decreased',
-  HOLD: 'Held',
-  RESUME: 'Resumed',
-  STOP: 'Stopped',
-  ENTERED_IN_ERROR: 'Entry marked in error',
-};
 
 /** A section of the brief with its own heading. */
 export function BriefSection({
@@ -42,14 +33,9 @@ export function BriefSection({
 
 /** One medication change: what, why, what to watch, and the prescriber's note for the team. */
 export function MedicationChangeItem({ change }: { change: BriefMedicationChange }) {
-  const dose = formatDose(change.dose, change.unit);
   return (
     <article className="space-y-2 rounded-lg border border-slate-200 p-4">
-      <p className="font-medium text-slate-900">
-        {actionLabel[change.action]} {change.medication}
-        {dose ? ` ${dose}` : ''}
-        {change.frequency ? `, ${change.frequency}` : ''}
-      </p>
+      <p className="font-medium text-slate-900">{briefChangeTitle(change)}</p>
       <p className="text-sm text-slate-700">
         Effective {formatDate(change.effectiveDate)} · recorded by {change.prescriber.name}
       </p>

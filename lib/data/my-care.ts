@@ -1,10 +1,11 @@
 import 'server-only';
+import { doseBefore, lastChangeText } from '@/lib/clinical/medication-wording';
 import { db } from '@/lib/db';
 import { authorize, recordAccess } from '@/lib/data/audit';
 import { patientsInScope } from '@/lib/auth/policy';
 import type { Role, Viewer } from '@/lib/auth/viewer';
 import { NotFoundError } from '@/lib/errors';
-import { formatDose, toIsoDate } from '@/lib/format';
+import { toIsoDate } from '@/lib/format';
 import { DEFAULT_ASSESSMENT_INTERVAL_DAYS } from '@/lib/clinical/assessment-schedule';
 import { assessmentsDue, type AssessmentDue } from '@/lib/data/assessments';
 import { addDays, fromIsoDate } from '@/lib/calendar-date';
@@ -82,31 +83,6 @@ export type MyCareSummary = {
   assessmentIntervalDays: number;
   trend: MyCareTrend;
 };
-
-/** The last change of a medication, said to the patient. */
-export function lastChangeText(
-  action: string,
-  dose: number | null,
-  previousDose: number | null,
-  unit: string | null,
-): string {
-  const now = formatDose(dose, unit);
-  const before = formatDose(previousDose, unit);
-  switch (action) {
-    case 'START':
-      return 'Started';
-    case 'INCREASE':
-      return before && now ? `Dose raised from ${before} to ${now}` : 'Dose raised';
-    case 'DECREASE':
-      return before && now ? `Dose lowered from ${before} to ${now}` : 'Dose lowered';
-    case 'HOLD':
-      return 'Put on hold';
-    case 'RESUME':
-      return 'Started again';
-    default:
-      return 'Changed';
-  }
-}
 
 function decimal(value: { toString(): string } | null): number | null {
   return value === null ? null : Number(value.toString());
@@ -297,12 +273,7 @@ export async function getMyCareSummary(
                 lastChange: lastChangeText(
                   m.lastChange.action,
                   decimal(m.lastChange.dose),
-                  m.lastChange.previousChange &&
-                    ['START', 'INCREASE', 'DECREASE', 'RESUME'].includes(
-                      m.lastChange.previousChange.action,
-                    )
-                    ? decimal(m.lastChange.previousChange.dose)
-                    : null,
+                  doseBefore(m.lastChange.previousChange),
                   m.unit,
                 ),
               },

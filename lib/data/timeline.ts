@@ -1,10 +1,11 @@
 import 'server-only';
+import { timelineTitle } from '@/lib/clinical/medication-wording';
 import { z } from 'zod';
 import type { Viewer } from '@/lib/auth/viewer';
 import { can } from '@/lib/auth/policy';
 import { notesVisibleTo } from '@/lib/data/session-notes';
 import { withPatientAccess } from '@/lib/data/patient-access';
-import { formatDate, formatDose, toIsoDate } from '@/lib/format';
+import { formatDate, toIsoDate } from '@/lib/format';
 import { Id, IsoDateTime } from '@/lib/schemas/common';
 import {
   TIMELINE_KINDS,
@@ -64,16 +65,6 @@ function clip(text: string | null | undefined, max = 280): string | null {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-const actionWords: Record<string, [string, string]> = {
-  START: ['started', 'You started'],
-  INCREASE: ['increased', 'Your dose of'],
-  DECREASE: ['decreased', 'Your dose of'],
-  HOLD: ['held', 'A pause in'],
-  RESUME: ['resumed', 'You restarted'],
-  STOP: ['stopped', 'You stopped'],
-  ENTERED_IN_ERROR: ['entry marked in error', 'A correction to'],
-};
-
 const noteKind = { THERAPY: 'Therapy', MEDICATION_MANAGEMENT: 'Medication-management' } as const;
 
 /**
@@ -121,13 +112,7 @@ export async function getTimeline(
         },
       });
       for (const c of changes) {
-        const dose = formatDose(c.dose === null ? null : Number(c.dose), c.unit);
-        const [verb, patientLead] = actionWords[c.action] ?? ['changed', 'A change to'];
-        const title = isPatient
-          ? c.action === 'INCREASE' || c.action === 'DECREASE'
-            ? `${patientLead} ${c.medication} went ${c.action === 'INCREASE' ? 'up' : 'down'}${dose ? ` to ${dose}` : ''}`
-            : `${patientLead} ${c.medication}${dose ? ` ${dose}` : ''}`
-          : `${c.medication} ${verb}${dose ? ` (${dose})` : ''}`;
+        const title = timelineTitle(c, isPatient ? 'patient' : 'clinician');
         // SECURITY: the note for the care team is for clinicians only.
         const detail = isPatient
           ? clip(c.patientExplanation ?? c.reason)

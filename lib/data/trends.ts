@@ -1,10 +1,11 @@
 import 'server-only';
+import { markerLabel } from '@/lib/clinical/medication-wording';
 import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
 import { addDays, fromIsoDate } from '@/lib/calendar-date';
 import { currentPlanFacts, type PersonalMeasure } from '@/lib/data/check-ins';
 import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
-import { formatDose, toIsoDate } from '@/lib/format';
+import { toIsoDate } from '@/lib/format';
 import type { TrendPeriod } from '@/lib/schemas/check-ins';
 
 export type TrendCheckIn = {
@@ -38,43 +39,6 @@ export type Trends = {
 
 // A period is at most 366 days: one check-in a day, a questionnaire every few days at most.
 const MAX_ROWS = 400;
-
-type MarkerRow = {
-  action: string;
-  medication: string;
-  dose: { toString(): string } | null;
-  unit: string | null;
-  effectiveDate: Date;
-  previousChange: { action: string; dose: { toString(): string } | null } | null;
-};
-
-const DOSED = new Set(['START', 'INCREASE', 'DECREASE', 'RESUME']);
-
-/** "Sertraline 50 → 100 mg", "Trazodone started 50 mg", "Trazodone stopped". */
-export function markerLabel(change: MarkerRow): string {
-  const dose = change.dose === null ? null : Number(change.dose.toString());
-  const previous =
-    change.previousChange && DOSED.has(change.previousChange.action) && change.previousChange.dose
-      ? Number(change.previousChange.dose.toString())
-      : null;
-  const amount = formatDose(dose, change.unit);
-  switch (change.action) {
-    case 'START':
-      return `${change.medication} started${amount ? ` ${amount}` : ''}`;
-    case 'INCREASE':
-    case 'DECREASE':
-      if (previous !== null && dose !== null) {
-        return `${change.medication} ${previous} → ${formatDose(dose, change.unit)}`;
-      }
-      return `${change.medication} ${change.action === 'INCREASE' ? 'up' : 'down'} to ${amount ?? 'a new dose'}`;
-    case 'HOLD':
-      return `${change.medication} on hold`;
-    case 'RESUME':
-      return `${change.medication} resumed`;
-    default:
-      return `${change.medication} stopped`;
-  }
-}
 
 /** Medication changes of a date range as chart markers (lib/data only, inside a scoped transaction). */
 export async function medicationMarkers(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { getTrends, markerLabel } from '@/lib/data/trends';
+import { markerLabel } from '@/lib/clinical/medication-wording';
+import { getTrends } from '@/lib/data/trends';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
 import {

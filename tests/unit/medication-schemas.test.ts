@@ -123,7 +123,8 @@ describe('medication text', () => {
   it('names changes and markers', () => {
     const change = { action: 'INCREASE' as const, medication: 'Sertraline', dose: 150, unit: 'mg' };
     expect(changeTitle(change)).toBe('Increased Sertraline to 150 mg');
-    expect(markerLabel(change)).toBe('Sertraline ↑150 mg');
-    expect(markerLabel({ ...change, action: 'STOP' })).toBe('Sertraline stop');
+    // One marker wording for every chart (lib/clinical/medication-wording.ts).
+    expect(markerLabel(change)).toBe('Sertraline up to 150 mg');
+    expect(markerLabel({ ...change, action: 'STOP' })).toBe('Sertraline stopped');
   });
 });

@@ -36,7 +36,13 @@ export default async function OverviewPage({
   ]);
   const markers = trends.changes
     .filter((c) => c.action !== 'ENTERED_IN_ERROR' && c.correctedById === null)
-    .map((c) => ({ date: c.effectiveDate, label: markerLabel(c) }));
+    .map((c) => ({
+      date: c.effectiveDate,
+      label: markerLabel({
+        ...c,
+        previousChange: trends.changes.find((p) => p.id === c.previousChangeId),
+      }),
+    }));
 
   return (
     <div className="space-y-6">
