@@ -3,15 +3,13 @@
 // a plan revised every two months. Reports the median and p95 time and the statements sent.
 // Run: DATABASE_URL=postgresql://... npx tsx --conditions=react-server bench/brief.ts
 import pg from 'pg';
-import { benchDatabase, summary, timeIt } from './support';
+import { runBench, summary, timeIt } from './support';
 
 const DAYS = Number(process.env.DAYS ?? 730);
 const ITERATIONS = Number(process.env.ITERATIONS ?? 100);
 const DAY = 86_400_000;
 
-async function main() {
-  const database = await benchDatabase('bench_brief');
-  const { db, pool } = await import('@/lib/db');
+await runBench('bench_brief', async (db) => {
   const { getBrief } = await import('@/lib/data/brief');
   const f = await import('@/tests/factories');
 
@@ -110,12 +108,4 @@ async function main() {
     );
   }
   pg.Client.prototype.query = query;
-  await db.$disconnect();
-  await pool.end();
-  await database.drop();
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
 });

@@ -1,15 +1,13 @@
 // The caseload for a clinician with 500 patients, each with two months of check-ins and a few
 // PHQ-9s and GAD-7s. Run: DATABASE_URL=postgresql://... npx tsx --conditions=react-server bench/caseload.ts
 import { randomUUID } from 'node:crypto';
-import { benchDatabase, summary, timeIt } from './support';
+import { runBench, summary, timeIt } from './support';
 
 const PATIENTS = Number(process.env.PATIENTS ?? 500);
 const ITERATIONS = Number(process.env.ITERATIONS ?? 50);
 const DAY = 86_400_000;
 
-async function main() {
-  const database = await benchDatabase('bench_caseload');
-  const { db, pool } = await import('@/lib/db');
+await runBench('bench_caseload', async (db) => {
   const { listCaseload } = await import('@/lib/data/caseload');
   const { createOrganization, createUser, viewerFor } = await import('@/tests/factories');
 
@@ -83,12 +81,4 @@ async function main() {
     `listCaseload, ${PATIENTS} patients (${first.patients.length} on the first page, ${first.patients.filter((p) => p.flags.length > 0).length} of them flagged), ${ITERATIONS} iterations (ms):`,
   );
   console.log(`  median ${times.median.toFixed(2)}  p95 ${times.p95.toFixed(2)}`);
-  await db.$disconnect();
-  await pool.end();
-  await database.drop();
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
 });

@@ -1,14 +1,13 @@
 // Reading the regimen stays cheap however long the history: a patient with 10,000 medication
 // changes against one with 10. Run: DATABASE_URL=postgresql://... npx tsx --conditions=react-server bench/regimen.ts
 import { randomUUID } from 'node:crypto';
-import { benchDatabase, summary, timeIt } from './support';
+import { runBench, summary, timeIt } from './support';
 
 const ITERATIONS = Number(process.env.ITERATIONS ?? 300);
 
-async function main() {
-  const database = await benchDatabase('bench_regimen');
-  const { db, pool } = await import('@/lib/db');
-  const { deriveRegimen, medicationKey } = await import('@/lib/clinical/regimen');
+await runBench('bench_regimen', async (db) => {
+  const { medicationKey } = await import('@/lib/clinical/regimen');
+  const { rebuildMedicationState } = await import('@/lib/data/medications/record-change');
   const { getRegimen } = await import('@/lib/data/medications');
   const { createCareTeam, createPatient, addToCareTeam, viewerFor } =
     await import('@/tests/factories');
@@ -17,7 +16,8 @@ async function main() {
   const long = await createPatient(db, team.organization, { passwordHash: null });
   await addToCareTeam(db, long, team.prescriber);
 
-  /** `count` changes over three medications: a start each, then alternating dose steps. */
+  /** `count` changes over three medications (a start each, then alternating dose steps), loaded in
+   * bulk; the regimen is then projected by the domain's own rebuildMedicationState. */
   async function history(patient: { id: string; organizationId: string }, count: number) {
     const names = ['Sertraline', 'Bupropion XL', 'Trazodone'];
     const rows = [];
@@ -55,14 +55,7 @@ async function main() {
     for (let i = 0; i < rows.length; i += 1000) {
       await db.medicationChange.createMany({ data: rows.slice(i, i + 1000) });
     }
-    const states = deriveRegimen(rows.map((r) => ({ ...r, correctsId: null })));
-    await db.medicationState.createMany({
-      data: states.map((s) => ({
-        ...s,
-        organizationId: patient.organizationId,
-        patientId: patient.id,
-      })),
-    });
+    for (const name of names) await rebuildMedicationState(db, patient, medicationKey(name));
   }
   await history(team.patient, 10);
   await history(long, 10_000);
@@ -77,12 +70,4 @@ async function main() {
   console.log(
     `  ratio (10,000 / 10): median ${(longTimes.median / short.median).toFixed(2)}x  p95 ${(longTimes.p95 / short.p95).toFixed(2)}x`,
   );
-  await db.$disconnect();
-  await pool.end();
-  await database.drop();
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
 });

@@ -30,3 +30,27 @@ export function percentile(times: number[], p: number): number {
 export function summary(times: number[]) {
   return { median: percentile(times, 50), p95: percentile(times, 95) };
 }
+
+type AppDb = (typeof import('@/lib/db'))['db'];
+
+/**
+ * Runs one benchmark against a fresh database: the app's client is loaded only after
+ * DATABASE_URL points at it; the client, the pool and the database go when `body` ends, and a
+ * failure exits with status 1.
+ */
+export async function runBench(label: string, body: (db: AppDb) => Promise<void>) {
+  try {
+    const database = await benchDatabase(label);
+    const { db, pool } = await import('@/lib/db');
+    try {
+      await body(db);
+    } finally {
+      await db.$disconnect();
+      await pool.end();
+      await database.drop();
+    }
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+}

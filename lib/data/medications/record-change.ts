@@ -130,7 +130,8 @@ async function markEnteredInError(tx: Tx, patient: PatientRef, base: Base, corre
       correctedBy: { select: { id: true } },
     },
   });
-  if (!target) throw InvalidInputError.field('correctsId', 'No change of this patient has that id.');
+  if (!target)
+    throw InvalidInputError.field('correctsId', 'No change of this patient has that id.');
   if (target.action === 'ENTERED_IN_ERROR') {
     throw new ConflictError(
       'A correction cannot itself be marked as entered in error.',
@@ -151,14 +152,21 @@ async function markEnteredInError(tx: Tx, patient: PatientRef, base: Base, corre
     },
     select: changeSelect,
   });
-  // Rebuilt from this medication's history alone, without the corrected change.
+  await rebuildMedicationState(tx, patient, target.medicationKey);
+  return created;
+}
+
+/**
+ * Rebuilds one medication's MedicationState from its whole history (without the changes entered
+ * in error): after a correction, or after a history is loaded in bulk (bench/regimen.ts).
+ */
+export async function rebuildMedicationState(tx: Tx, patient: PatientRef, key: string) {
   const history = await tx.medicationChange.findMany({
-    where: { ...scope, medicationKey: target.medicationKey },
+    where: { patientId: patient.id, organizationId: patient.organizationId, medicationKey: key },
     select: changeSelect,
   });
   const [state] = deriveRegimen(history);
-  await projectState(tx, patient, target.medicationKey, state);
-  return created;
+  await projectState(tx, patient, key, state);
 }
 
 /** The newest recorded change of a medication (the end of its chain), which a new one follows. */
