@@ -3,21 +3,9 @@
 import type { User } from '@/prisma/generated/client';
 import { daysFromToday, type PatientWithAccount } from './build';
 
-export type DemoStaff = {
-  dana: User;
-  rivera: User;
-  chen: User;
-  okafor: User;
-  park: User;
-  hale: User;
-};
+export type DemoStaff = Record<'dana' | 'rivera' | 'chen' | 'okafor' | 'park' | 'hale', User>;
 
-export type DemoPatients = {
-  alex: PatientWithAccount;
-  jordan: PatientWithAccount;
-  casey: PatientWithAccount;
-  riley: PatientWithAccount;
-};
+export type DemoPatients = Record<'alex' | 'jordan' | 'casey' | 'riley', PatientWithAccount>;
 
 export type DemoContext = {
   now: Date;

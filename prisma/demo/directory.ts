@@ -34,68 +34,43 @@ type PatientAccount = {
   team: (keyof DemoStaff)[];
 };
 
+const staff = (email: string, name: string, role: StaffAccount['role'], org: OrgKey) => ({
+  email,
+  name,
+  role,
+  org,
+});
+
 export const DEMO_STAFF: Record<keyof DemoStaff, StaffAccount> = {
-  dana: { email: 'admin@riverbend.test', name: 'Dana Brooks', role: 'ADMIN', org: 'riverbend' },
-  rivera: {
-    email: 'dr.rivera@riverbend.test',
-    name: 'Elena Rivera',
-    role: 'PRESCRIBER',
-    org: 'riverbend',
-  },
-  chen: {
-    email: 'dr.chen@riverbend.test',
-    name: 'Michael Chen',
-    role: 'PRESCRIBER',
-    org: 'riverbend',
-  },
-  okafor: {
-    email: 'sam.okafor@riverbend.test',
-    name: 'Sam Okafor',
-    role: 'THERAPIST',
-    org: 'riverbend',
-  },
-  park: { email: 'lee.park@riverbend.test', name: 'Lee Park', role: 'THERAPIST', org: 'riverbend' },
-  hale: {
-    email: 'dr.hale@northside.test',
-    name: 'Avery Hale',
-    role: 'PRESCRIBER',
-    org: 'northside',
-  },
+  dana: staff('admin@riverbend.test', 'Dana Brooks', 'ADMIN', 'riverbend'),
+  rivera: staff('dr.rivera@riverbend.test', 'Elena Rivera', 'PRESCRIBER', 'riverbend'),
+  chen: staff('dr.chen@riverbend.test', 'Michael Chen', 'PRESCRIBER', 'riverbend'),
+  okafor: staff('sam.okafor@riverbend.test', 'Sam Okafor', 'THERAPIST', 'riverbend'),
+  park: staff('lee.park@riverbend.test', 'Lee Park', 'THERAPIST', 'riverbend'),
+  hale: staff('dr.hale@northside.test', 'Avery Hale', 'PRESCRIBER', 'northside'),
 };
 
+/** A patient account (email: first.last@<org>.test), born [year, month 1-12, day]. */
+const patient = (
+  name: string,
+  org: OrgKey,
+  [year, month, day]: [number, number, number],
+  pronouns: string,
+  team: (keyof DemoStaff)[],
+): PatientAccount => ({
+  email: `${name.toLowerCase().replace(' ', '.')}@${org}.test`,
+  name,
+  org,
+  dateOfBirth: new Date(Date.UTC(year, month - 1, day)),
+  pronouns,
+  team,
+});
+
 export const DEMO_PATIENTS: Record<keyof DemoPatients, PatientAccount> = {
-  alex: {
-    email: 'alex.morgan@riverbend.test',
-    name: 'Alex Morgan',
-    org: 'riverbend',
-    dateOfBirth: new Date(Date.UTC(1994, 2, 18)),
-    pronouns: 'they/them',
-    team: ['rivera', 'okafor'],
-  },
-  jordan: {
-    email: 'jordan.lee@riverbend.test',
-    name: 'Jordan Lee',
-    org: 'riverbend',
-    dateOfBirth: new Date(Date.UTC(2000, 8, 2)),
-    pronouns: 'he/him',
-    team: ['rivera', 'park'],
-  },
-  casey: {
-    email: 'casey.nguyen@riverbend.test',
-    name: 'Casey Nguyen',
-    org: 'riverbend',
-    dateOfBirth: new Date(Date.UTC(1987, 10, 23)),
-    pronouns: 'she/her',
-    team: ['chen', 'okafor'],
-  },
-  riley: {
-    email: 'riley.fox@northside.test',
-    name: 'Riley Fox',
-    org: 'northside',
-    dateOfBirth: new Date(Date.UTC(1998, 5, 10)),
-    pronouns: 'she/her',
-    team: ['hale'],
-  },
+  alex: patient('Alex Morgan', 'riverbend', [1994, 3, 18], 'they/them', ['rivera', 'okafor']),
+  jordan: patient('Jordan Lee', 'riverbend', [2000, 9, 2], 'he/him', ['rivera', 'park']),
+  casey: patient('Casey Nguyen', 'riverbend', [1987, 11, 23], 'she/her', ['chen', 'okafor']),
+  riley: patient('Riley Fox', 'northside', [1998, 6, 10], 'she/her', ['hale']),
 };
 
 export const DEMO_EMAILS: readonly string[] = [

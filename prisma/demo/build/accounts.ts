@@ -126,3 +126,28 @@ export async function addToCareTeam(
     },
   });
 }
+
+export type CareTeam = {
+  organization: Organization;
+  prescriber: User;
+  therapist: User;
+  patient: PatientWithAccount;
+  memberships: CareTeamMembership[];
+};
+
+/** An organization (new unless given) with a prescriber and a therapist on one patient's team. */
+export async function createCareTeam(
+  db: FactoryDb,
+  options: { organization?: Organization; passwordHash?: string | null; password?: string } = {},
+): Promise<CareTeam> {
+  const organization = options.organization ?? (await createOrganization(db));
+  const credentials = { passwordHash: options.passwordHash, password: options.password };
+  const prescriber = await createUser(db, organization, { ...credentials, role: 'PRESCRIBER' });
+  const therapist = await createUser(db, organization, { ...credentials, role: 'THERAPIST' });
+  const patient = await createPatient(db, organization, credentials);
+  const memberships = [
+    await addToCareTeam(db, patient, prescriber),
+    await addToCareTeam(db, patient, therapist),
+  ];
+  return { organization, prescriber, therapist, patient, memberships };
+}
