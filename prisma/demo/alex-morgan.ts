@@ -4,27 +4,14 @@
 import type { DapBody, SoapBody } from './build';
 import { on } from './check-ins';
 import { trend } from './context';
-import type { DemoStory } from './story';
+import { fortnightly, therapyNotes, visitNotes, type DemoStory } from './story';
 
-const PHQ9: [number, number[]][] = [
-  [-90, [2, 3, 3, 2, 2, 2, 2, 1, 0]],
-  [-76, [2, 2, 3, 2, 2, 2, 2, 1, 0]],
-  [-62, [2, 2, 2, 2, 1, 2, 2, 1, 0]],
-  [-48, [2, 2, 3, 2, 1, 2, 2, 1, 0]],
-  [-34, [1, 2, 2, 2, 1, 1, 1, 1, 0]],
-  [-20, [1, 1, 1, 2, 1, 1, 1, 1, 0]],
-  [-6, [1, 1, 1, 1, 1, 1, 1, 0, 0]],
-];
+const PHQ9 = fortnightly(
+  -90,
+  '233222210 223222210 222212210 223212210 122211110 111211110 111111100',
+);
 
-const GAD7: [number, number[]][] = [
-  [-90, [2, 2, 2, 2, 1, 2, 2]],
-  [-76, [2, 2, 2, 2, 1, 1, 2]],
-  [-62, [2, 2, 2, 1, 1, 1, 2]],
-  [-48, [2, 2, 2, 2, 1, 1, 2]],
-  [-34, [1, 2, 2, 1, 1, 1, 1]],
-  [-20, [1, 1, 2, 1, 1, 1, 1]],
-  [-6, [1, 1, 1, 1, 0, 1, 1]],
-];
+const GAD7 = fortnightly(-90, '2222122 2222112 2221112 2222112 1221111 1121111 1111011');
 
 const THERAPY: [number, DapBody, string?][] = [
   [
@@ -568,22 +555,12 @@ export const ALEX_MORGAN: DemoStory = {
     { instrument: 'GAD7', scores: GAD7, at: [8, 45] },
   ],
   notes: [
-    {
-      author: 'okafor',
-      kind: 'THERAPY',
-      sessions: THERAPY,
-      written: [17, 10],
-      signed: [17, 35],
-      addendum: [9, 5],
-    },
-    {
-      author: 'rivera',
-      kind: 'MEDICATION_MANAGEMENT',
-      sessions: MEDICATION_VISITS,
+    therapyNotes('okafor', THERAPY, { written: [17, 10], signed: [17, 35], addendum: [9, 5] }),
+    visitNotes('rivera', MEDICATION_VISITS, {
       written: [11, 0],
       signed: [12, 15],
       addendum: [8, 50],
-    },
+    }),
   ],
   psychotherapyNotes: { author: 'okafor', at: [17, 45], notes: PROCESS_NOTES },
   messages: {

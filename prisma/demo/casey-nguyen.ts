@@ -4,23 +4,11 @@
 import type { DapBody, SoapBody } from './build';
 import { on } from './check-ins';
 import { trend } from './context';
-import type { DemoStory } from './story';
+import { fortnightly, therapyNotes, visitNotes, type DemoStory } from './story';
 
-const PHQ9: [number, number[]][] = [
-  [-80, [2, 2, 2, 3, 1, 2, 2, 1, 0]],
-  [-66, [2, 2, 2, 2, 1, 2, 1, 1, 1]],
-  [-52, [2, 2, 1, 2, 1, 1, 2, 1, 0]],
-  [-38, [1, 2, 1, 2, 1, 1, 1, 1, 0]],
-  [-24, [2, 2, 1, 2, 1, 1, 1, 1, 0]],
-];
+const PHQ9 = fortnightly(-80, '222312210 222212111 221211210 121211110 221211110');
 
-const GAD7: [number, number[]][] = [
-  [-80, [1, 1, 2, 1, 1, 2, 1]],
-  [-66, [1, 1, 2, 1, 1, 2, 1]],
-  [-52, [1, 1, 2, 1, 1, 1, 1]],
-  [-38, [1, 1, 1, 1, 1, 1, 1]],
-  [-24, [1, 1, 2, 1, 1, 1, 1]],
-];
+const GAD7 = fortnightly(-80, '1121121 1121121 1121111 1111111 1121111');
 
 const THERAPY: [number, DapBody][] = [
   [
@@ -306,14 +294,8 @@ export const CASEY_NGUYEN: DemoStory = {
     { instrument: 'GAD7', scores: GAD7, at: [9, 10] },
   ],
   notes: [
-    { author: 'okafor', kind: 'THERAPY', sessions: THERAPY, written: [15, 50], signed: [16, 20] },
-    {
-      author: 'chen',
-      kind: 'MEDICATION_MANAGEMENT',
-      sessions: MEDICATION_VISITS,
-      written: [10, 0],
-      signed: [11, 5],
-    },
+    therapyNotes('okafor', THERAPY, { written: [15, 50], signed: [16, 20] }),
+    visitNotes('chen', MEDICATION_VISITS, { written: [10, 0], signed: [11, 5] }),
   ],
   psychotherapyNotes: {
     author: 'okafor',

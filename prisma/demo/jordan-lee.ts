@@ -4,25 +4,11 @@
 import type { DapBody, SoapBody } from './build';
 import { on } from './check-ins';
 import { trend } from './context';
-import type { DemoStory } from './story';
+import { fortnightly, therapyNotes, visitNotes, type DemoStory } from './story';
 
-const GAD7: [number, number[]][] = [
-  [-75, [3, 2, 3, 2, 2, 2, 2]],
-  [-61, [2, 2, 3, 2, 2, 2, 2]],
-  [-47, [2, 2, 2, 2, 1, 1, 2]],
-  [-33, [2, 2, 2, 2, 2, 1, 2]],
-  [-19, [2, 1, 2, 1, 1, 1, 2]],
-  [-5, [1, 1, 2, 1, 1, 1, 1]],
-];
+const GAD7 = fortnightly(-75, '3232222 2232222 2222112 2222212 2121112 1121111');
 
-const PHQ9: [number, number[]][] = [
-  [-75, [1, 1, 2, 2, 1, 1, 2, 1, 0]],
-  [-61, [1, 1, 2, 2, 1, 1, 1, 1, 0]],
-  [-47, [1, 1, 2, 1, 1, 1, 1, 1, 0]],
-  [-33, [1, 1, 2, 1, 1, 1, 1, 1, 0]],
-  [-19, [1, 1, 1, 1, 1, 1, 1, 0, 0]],
-  [-5, [1, 1, 1, 1, 0, 1, 1, 0, 0]],
-];
+const PHQ9 = fortnightly(-75, '112211210 112211110 112111110 112111110 111111100 111101100');
 
 const THERAPY: [number, DapBody][] = [
   [
@@ -384,15 +370,9 @@ export const JORDAN_LEE: DemoStory = {
     { instrument: 'PHQ9', scores: PHQ9, at: [8, 35] },
   ],
   notes: [
-    { author: 'park', kind: 'THERAPY', sessions: THERAPY, written: [16, 50], signed: [17, 20] },
-    { author: 'park', kind: 'THERAPY', sessions: [[-3, DRAFT]], written: [16, 55] },
-    {
-      author: 'rivera',
-      kind: 'MEDICATION_MANAGEMENT',
-      sessions: MEDICATION_VISITS,
-      written: [14, 0],
-      signed: [15, 10],
-    },
+    therapyNotes('park', THERAPY, { written: [16, 50], signed: [17, 20] }),
+    therapyNotes('park', [[-3, DRAFT]], { written: [16, 55] }),
+    visitNotes('rivera', MEDICATION_VISITS, { written: [14, 0], signed: [15, 10] }),
   ],
   messages: {
     minute: 40,

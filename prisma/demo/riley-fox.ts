@@ -3,19 +3,11 @@
 import type { SoapBody } from './build';
 import { on } from './check-ins';
 import { trend } from './context';
-import type { DemoStory } from './story';
+import { fortnightly, visitNotes, type DemoStory } from './story';
 
-const PHQ9: [number, number[]][] = [
-  [-42, [2, 2, 1, 2, 1, 2, 2, 1, 0]],
-  [-28, [1, 2, 1, 2, 1, 1, 2, 1, 0]],
-  [-14, [1, 1, 1, 1, 1, 1, 1, 1, 0]],
-];
+const PHQ9 = fortnightly(-42, '221212210 121211210 111111110');
 
-const GAD7: [number, number[]][] = [
-  [-42, [2, 1, 2, 2, 1, 1, 1]],
-  [-28, [2, 1, 1, 2, 1, 1, 1]],
-  [-14, [1, 1, 1, 1, 1, 1, 1]],
-];
+const GAD7 = fortnightly(-42, '2122111 2112111 1111111');
 
 const VISITS: [number, SoapBody][] = [
   [
@@ -166,14 +158,6 @@ export const RILEY_FOX: DemoStory = {
     { instrument: 'PHQ9', scores: PHQ9, at: [8, 50] },
     { instrument: 'GAD7', scores: GAD7, at: [8, 55] },
   ],
-  notes: [
-    {
-      author: 'hale',
-      kind: 'MEDICATION_MANAGEMENT',
-      sessions: VISITS,
-      written: [13, 0],
-      signed: [13, 45],
-    },
-  ],
+  notes: [visitNotes('hale', VISITS, { written: [13, 0], signed: [13, 45] })],
   messages: { minute: 0, list: [] },
 };

@@ -88,6 +88,23 @@ export type NoteSeries = {
   addendum?: Clock;
 };
 
+/** Answers given every 14 days from day `from`, each set written as its digits ("2330…"). */
+export function fortnightly(from: number, answerSets: string) {
+  return answerSets.split(' ').map((set, i) => [from + 14 * i, [...set].map(Number)] as const);
+}
+
+type NoteTimes = Pick<NoteSeries, 'written' | 'signed' | 'addendum'>;
+
+/** A therapist's DAP notes of a series of sessions. */
+export function therapyNotes(author: Staff, sessions: readonly Session[], times: NoteTimes) {
+  return { author, kind: 'THERAPY', sessions, ...times } satisfies NoteSeries;
+}
+
+/** A prescriber's SOAP notes of a series of medication visits. */
+export function visitNotes(author: Staff, sessions: readonly Session[], times: NoteTimes) {
+  return { author, kind: 'MEDICATION_MANAGEMENT', sessions, ...times } satisfies NoteSeries;
+}
+
 export type DemoStory = {
   medications: { prescriber: Staff; changes: readonly DemoMedicationChange[] };
   /** The treatment plan's versions, oldest first. */
