@@ -9,10 +9,11 @@ const DAYS = Number(process.env.DAYS ?? 730);
 const ITERATIONS = Number(process.env.ITERATIONS ?? 100);
 const DAY = 86_400_000;
 
-await runBench('bench_brief', async (db) => {
-  const { getBrief } = await import('@/lib/data/brief');
-  const f = await import('@/tests/factories');
+type Db = Parameters<typeof import('@/tests/factories').createCareTeam>[0];
 
+/** A care team whose patient has DAYS days of history; `ago(d, h)`: h o'clock d days back. */
+async function seedHistory(db: Db) {
+  const f = await import('@/tests/factories');
   const team = await f.createCareTeam(db, { passwordHash: null });
   const { patient, prescriber, therapist } = team;
   const now = Date.now();
@@ -81,15 +82,29 @@ await runBench('bench_brief', async (db) => {
     });
     await f.createPsychotherapyNote(db, patient, therapist, { createdAt: ago(d, 19) });
   }
+  return { patient, therapist, ago, viewerFor: f.viewerFor };
+}
 
+/** The statements sent to PostgreSQL while `fn` runs. */
+async function statementsOf(fn: () => Promise<unknown>): Promise<number> {
   let statements = 0;
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     statements += 1;
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
+  try {
+    await fn();
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+  return statements;
+}
 
-  const viewer = f.viewerFor(therapist);
+await runBench('bench_brief', async (db) => {
+  const { getBrief } = await import('@/lib/data/brief');
+  const { patient, therapist, ago, viewerFor } = await seedHistory(db);
+  const viewer = viewerFor(therapist);
   const scenarios = [
     ['since the last signed note (default)', {}],
     ['last 30 days', { since: ago(30).toISOString() }],
@@ -97,9 +112,7 @@ await runBench('bench_brief', async (db) => {
   ] as const;
   console.log(`brief: ${DAYS} days of check-ins, ${ITERATIONS} runs per scenario`);
   for (const [label, q] of scenarios) {
-    statements = 0;
-    await getBrief(viewer, patient.id, q);
-    const perCall = statements;
+    const perCall = await statementsOf(() => getBrief(viewer, patient.id, q));
     const { median, p95 } = summary(
       await timeIt(ITERATIONS, () => getBrief(viewer, patient.id, q)),
     );
@@ -107,5 +120,4 @@ await runBench('bench_brief', async (db) => {
       `  ${label}: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ${perCall} statements per brief (incl. transaction and audit)`,
     );
   }
-  pg.Client.prototype.query = query;
 });
