@@ -178,10 +178,10 @@ export async function tellStory(
       });
     }
   }
-  const process = story.psychotherapyNotes;
-  for (const [offset, body] of process?.notes ?? []) {
-    const createdAt = on(offset, process!.at);
-    await createPsychotherapyNote(db, patient, staff[process!.author], {
+  const reflections = story.psychotherapyNotes;
+  for (const [offset, body] of reflections?.notes ?? []) {
+    const createdAt = on(offset, reflections!.at);
+    await createPsychotherapyNote(db, patient, staff[reflections!.author], {
       sessionDate: day(offset),
       body,
       createdAt,
