@@ -4,7 +4,7 @@ import { can, type Permission } from '@/lib/auth/policy';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { AuditAction, AuditResource } from '@/lib/audit-vocabulary';
 import { isAudited, markAudited, recordAccess, recordListAccess } from '@/lib/data/audit';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
 
 export type OrganizationAccess = {
   /** The permission the role must carry (lib/auth/policy.ts). */
@@ -51,8 +51,8 @@ async function recordRefusal(
  * Checks the role's permission, runs `work` in one transaction inside the viewer's organization
  * (SECURITY: `work` pins every query to `viewer.organizationId`) and records the audit event.
  * A role without the permission gets ForbiddenError; a NotFoundError from `work` (a record outside
- * the organization) is audited DENIED, any other failure FAILED, each in a transaction of its own
- * since the failing one rolls back (docs/decisions/018-one-shape.md).
+ * the organization) is audited DENIED, any other failure but refused input FAILED, each in a
+ * transaction of its own since the failing one rolls back (docs/decisions/018-one-shape.md).
  */
 export async function withOrganizationAccess<T>(
   viewer: Viewer,
@@ -86,7 +86,9 @@ export async function withOrganizationAccess<T>(
       return result;
     });
   } catch (error) {
-    if (isAudited(error)) throw error;
+    // Input refused (a 400, e.g. a cursor that is not one of this list's) changed nothing and names
+    // no patient: like input refused before reaching lib/data, it is not recorded here.
+    if (isAudited(error) || error instanceof InvalidInputError) throw error;
     const notFound = error instanceof NotFoundError;
     const detail = notFound
       ? 'not-found'
