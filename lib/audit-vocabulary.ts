@@ -37,7 +37,7 @@ export const AUDIT_RESOURCE_TYPES = [
 ] as const;
 /** A noun of the audit trail: what an event is about. */
 export type AuditResource = (typeof AUDIT_RESOURCE_TYPES)[number];
-/** The name AuditEntry and the API wrapper know the noun by (the same union). */
+/** The same union, by the name lib/api/handler.ts imports it (to go once it imports AuditResource). */
 export type AuditResourceType = AuditResource;
 
 /** Whether a stored resource type is one of today's nouns (rows outlive the vocabulary). */

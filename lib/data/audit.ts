@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { auditHash } from '@/lib/audit-chain';
-import type { AuditAction, AuditResourceType } from '@/lib/audit-vocabulary';
+import type { AuditAction, AuditResource } from '@/lib/audit-vocabulary';
 import type { Tx } from '@/lib/db';
 import { can, type Permission } from '@/lib/auth/policy';
 import type { Role, Viewer } from '@/lib/auth/viewer';
@@ -15,7 +15,7 @@ export type AuditEntry = {
   actorRole?: Role | null;
   actorEmail?: string | null;
   action: AuditAction;
-  resourceType: AuditResourceType;
+  resourceType: AuditResource;
   resourceId?: string | null;
   patientId?: string | null;
   outcome: 'ALLOWED' | 'DENIED' | 'FAILED';
@@ -152,7 +152,7 @@ export function writeAuditEvent(tx: Tx, entry: AuditEntry): Promise<void> {
 function accessEntry(
   viewer: Viewer,
   action: AuditAction,
-  resourceType: AuditResourceType,
+  resourceType: AuditResource,
   options: AccessOptions,
 ): AuditEntry {
   return {
@@ -189,7 +189,7 @@ export function recordListAccess(
   tx: Tx,
   viewer: Viewer,
   action: AuditAction,
-  resourceType: AuditResourceType,
+  resourceType: AuditResource,
   patientIds: string[],
   detail?: string,
 ): Promise<void> {
@@ -207,7 +207,7 @@ export function recordAccess(
   tx: Tx,
   viewer: Viewer,
   action: AuditAction,
-  resourceType: AuditResourceType,
+  resourceType: AuditResource,
   options: AccessOptions = {},
 ): Promise<void> {
   return writeAuditEvent(tx, accessEntry(viewer, action, resourceType, options));
@@ -236,7 +236,7 @@ export function isAudited(error: unknown): boolean {
 export async function authorize(
   viewer: Viewer,
   permission: Permission,
-  audit: { action: AuditAction; resourceType: AuditResourceType },
+  audit: { action: AuditAction; resourceType: AuditResource },
 ): Promise<void> {
   if (can(viewer, permission)) return;
   await db.$transaction((tx) =>

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { db, type Tx } from '@/lib/db';
 import { can, patientsInScope, type Permission } from '@/lib/auth/policy';
 import type { Viewer } from '@/lib/auth/viewer';
-import type { AuditAction, AuditResourceType } from '@/lib/audit-vocabulary';
+import type { AuditAction, AuditResource } from '@/lib/audit-vocabulary';
 import { markAudited, recordAccess } from '@/lib/data/audit';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 
@@ -13,7 +13,7 @@ export type PatientAccess = {
   /** The audit action: 'read', 'create', 'update', 'sign', ... */
   action: AuditAction;
   /** The audit resource type, e.g. 'medicationChange'. */
-  resourceType: AuditResourceType;
+  resourceType: AuditResource;
   resourceId?: string;
 };
 
@@ -108,7 +108,7 @@ export type Refusal = {
   /** Another id of the path (a note, a membership), as sent. */
   resourceId?: string;
   action: AuditAction;
-  resourceType: AuditResourceType;
+  resourceType: AuditResource;
   status: number;
 };
 

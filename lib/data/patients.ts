@@ -8,6 +8,7 @@ import { keysetPage } from '@/lib/data/recipes';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import { NotFoundError, parseInput } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
+import { CLINICIAN_ROLES } from '@/lib/schemas/enums';
 
 import {
   PatientListQuery,
@@ -113,6 +114,22 @@ export async function listPatients(
   });
 }
 
+/** A patient's profile and active care team (SECURITY: memberships of this organization only). */
+function profileSelect(organizationId: string) {
+  return {
+    id: true,
+    dateOfBirth: true,
+    pronouns: true,
+    account: { select: { name: true } },
+    careTeam: {
+      where: { endedAt: null, organizationId, clinician: { role: { in: [...CLINICIAN_ROLES] } } },
+      orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
+      take: 100,
+      select: careTeamMemberSelect,
+    },
+  } as const satisfies Prisma.PatientSelect;
+}
+
 /**
  * The patient themself, clinicians on their active care team and the organization's admins: the
  * profile (name, date of birth, pronouns) and the active care team (a clinician whose account is
@@ -120,39 +137,24 @@ export async function listPatients(
  * NotFoundError out of scope; audited as a read of the patient.
  */
 export async function getPatient(viewer: Viewer, patientId: string): Promise<PatientProfile> {
-  return withPatientAccess(
-    viewer,
-    patientId,
-    { permission: 'patient.read', action: 'read', resourceType: 'patient', resourceId: patientId },
-    async (tx, patient) => {
-      const row = await tx.patient.findFirst({
-        where: { id: patient.id, organizationId: patient.organizationId },
-        select: {
-          id: true,
-          dateOfBirth: true,
-          pronouns: true,
-          account: { select: { name: true } },
-          careTeam: {
-            // SECURITY: an active membership of a clinician of the same organization.
-            where: {
-              endedAt: null,
-              organizationId: patient.organizationId,
-              clinician: { role: { in: ['PRESCRIBER', 'THERAPIST'] } },
-            },
-            orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
-            take: 100,
-            select: careTeamMemberSelect,
-          },
-        },
-      });
-      if (!row) throw new NotFoundError('patient');
-      return {
-        id: row.id,
-        name: row.account.name,
-        dateOfBirth: toIsoDate(row.dateOfBirth),
-        pronouns: row.pronouns,
-        careTeam: row.careTeam.map(toCareTeamMember),
-      };
-    },
-  );
+  const access = {
+    permission: 'patient.read',
+    action: 'read',
+    resourceType: 'patient',
+    resourceId: patientId,
+  } as const;
+  return withPatientAccess(viewer, patientId, access, async (tx, patient) => {
+    const row = await tx.patient.findFirst({
+      where: { id: patient.id, organizationId: patient.organizationId },
+      select: profileSelect(patient.organizationId),
+    });
+    if (!row) throw new NotFoundError('patient');
+    return {
+      id: row.id,
+      name: row.account.name,
+      dateOfBirth: toIsoDate(row.dateOfBirth),
+      pronouns: row.pronouns,
+      careTeam: row.careTeam.map(toCareTeamMember),
+    };
+  });
 }

@@ -7,8 +7,7 @@ import { db } from '@/lib/db';
 import { authenticate } from '@/lib/auth/options';
 import { getSignInNotice } from '@/lib/data/accounts';
 import { createOrganization, createUser, viewerFor } from '@/tests/factories';
-import { callApi, sessionCookie } from '@/tests/support/api';
-import { PASSWORD, callerIn, totp, wrongCode } from '@/tests/support/sign-in';
+import { PASSWORD, callerIn, enrol, totp, wrongCode } from '@/tests/support/sign-in';
 
 const caller = () => callerIn('198.51');
 
@@ -19,21 +18,7 @@ describe('the failed-attempts notice and the second factor', () => {
   beforeAll(async () => {
     const org = await createOrganization(db);
     clinician = await createUser(db, org, { role: 'THERAPIST', password: PASSWORD });
-    const cookie = await sessionCookie(clinician);
-    const started = await callApi({
-      method: 'POST',
-      path: '/api/v1/me/second-factor/enrolment',
-      cookie,
-    });
-    expect(started.status).toBe(200);
-    secret = started.body.secret;
-    const confirmed = await callApi({
-      method: 'POST',
-      path: '/api/v1/me/second-factor/confirm',
-      cookie,
-      body: { code: await totp(secret) },
-    });
-    expect(confirmed.status, confirmed.text).toBe(201);
+    ({ secret } = await enrol(clinician));
   });
 
   it('counts wrong codes after a right password, not a password that still awaits its code', async () => {

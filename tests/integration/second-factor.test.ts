@@ -10,7 +10,7 @@ import { seal } from '@/lib/auth/second-factor';
 import { CODE_LIMIT, codeLimitRowKey } from '@/lib/data/second-factor';
 import { createOrganization, createPatient, createUser } from '@/tests/factories';
 import { callApi, sessionCookie } from '@/tests/support/api';
-import { PASSWORD, callerIn, totp } from '@/tests/support/sign-in';
+import { PASSWORD, callerIn, enrol, totp } from '@/tests/support/sign-in';
 
 const caller = () => callerIn('203.0');
 
@@ -31,26 +31,6 @@ function secondFactorEvents(user: User) {
     orderBy: { seq: 'asc' },
     select: { outcome: true, detail: true },
   });
-}
-
-/** Starts and confirms enrolment through the API; returns the secret and the recovery codes. */
-async function enrol(user: User) {
-  const cookie = await cookieFor(user);
-  const started = await callApi({
-    method: 'POST',
-    path: '/api/v1/me/second-factor/enrolment',
-    cookie,
-  });
-  expect(started.status).toBe(200);
-  const secret: string = started.body.secret;
-  const confirmed = await callApi({
-    method: 'POST',
-    path: '/api/v1/me/second-factor/confirm',
-    cookie,
-    body: { code: await totp(secret) },
-  });
-  expect(confirmed.status, confirmed.text).toBe(201);
-  return { secret, recoveryCodes: confirmed.body.recoveryCodes as string[] };
 }
 
 describe('the second factor', () => {
