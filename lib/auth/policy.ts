@@ -13,21 +13,35 @@ const rolesFor = {
   'treatmentPlan.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
   'treatmentPlan.edit': ['PRESCRIBER', 'THERAPIST'],
   'treatmentPlan.acknowledge': ['PATIENT'],
-  'treatmentPlan.comment': ['PATIENT'],
+  // The patient comments; clinicians on the team reply in the same thread.
+  'treatmentPlan.comment': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
   'treatmentPlan.requestReview': ['PATIENT'],
   'medicationChange.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
   'medicationChange.create': ['PRESCRIBER'],
+  // A change's note for the care team: clinicians only, never the patient.
+  'medicationChange.readCareTeamNote': ['PRESCRIBER', 'THERAPIST'],
   'sessionNote.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
   'sessionNote.write': ['PRESCRIBER', 'THERAPIST'],
+  // Signed notes withheld from the patient, and why: the care team only (a patient reads a note
+  // only when signed and not withheld: lib/data/session-notes/visibility.ts).
+  'sessionNote.readWithheld': ['PRESCRIBER', 'THERAPIST'],
   'psychotherapyNote.readOwn': ['THERAPIST'],
   'psychotherapyNote.write': ['THERAPIST'],
   'checkIn.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
   'checkIn.create': ['PATIENT'],
   'assessment.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
   'assessment.create': ['PATIENT'],
+  // That a PHQ-9 raised a safety flag, and the open flags: the care team acts on them.
+  'safetyFlag.read': ['PRESCRIBER', 'THERAPIST'],
   'message.read': ['PRESCRIBER', 'THERAPIST'],
   'message.write': ['PRESCRIBER', 'THERAPIST'],
   'brief.read': ['PRESCRIBER', 'THERAPIST'],
+  // The chart's header and overview (name, care team, flags, regimen at a glance).
+  'chart.read': ['PRESCRIBER', 'THERAPIST'],
+  // Everything that happened, filtered by what each reader may see of each kind.
+  'timeline.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
+  // Check-ins, questionnaires and medication markers over a period.
+  'trends.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
   'accessLog.read': ['PATIENT', 'ADMIN'],
   'auditEvent.read': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -43,7 +57,24 @@ export function can(viewer: Pick<Viewer, 'role'>, permission: Permission): boole
 export const permissionTable: Readonly<Record<Permission, readonly Role[]>> = rolesFor;
 
 /**
- * SECURITY: the one definition of which patients a viewer may see (PRODUCT.md, access rules):
+ * SECURITY (author-only edits): only the author of a clinical record (a session note, a
+ * psychotherapy note) changes, signs, amends or withholds it; the role's permission is checked
+ * too, separately.
+ */
+export function isAuthor(viewer: Pick<Viewer, 'userId'>, authorId: string): boolean {
+  return viewer.userId === authorId;
+}
+
+/**
+ * Whose words a reader gets where one record is told two ways (the timeline, the trends): the
+ * patient reads about "your" care, the care team reads the clinical wording.
+ */
+export function audienceOf(viewer: Pick<Viewer, 'role'>): 'patient' | 'careTeam' {
+  return viewer.role === 'PATIENT' ? 'patient' : 'careTeam';
+}
+
+/**
+ * SECURITY: the one definition of which patients a viewer may see (tests/unit/policy.test.ts quotes the access table):
  * a patient sees themself, an admin their organization, a clinician the patients of their active
  * care teams. Always inside the viewer's organization.
  */

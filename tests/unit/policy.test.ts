@@ -1,6 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { can, patientsInScope, permissionTable, type Permission } from '@/lib/auth/policy';
+import {
+  audienceOf,
+  can,
+  isAuthor,
+  patientsInScope,
+  permissionTable,
+  type Permission,
+} from '@/lib/auth/policy';
 import { ROLES, type Role, type Viewer } from '@/lib/auth/viewer';
 
 // PRODUCT.md's access table, verbatim ("Who may see and do what"). The permission table must say
@@ -69,6 +76,34 @@ const BEYOND_THE_TABLE: Record<string, { roles: Role[]; source: string }> = {
     source: 'An admin manages accounts and care-team assignments',
   },
   'user.manage': { roles: ['ADMIN'], source: 'An admin manages accounts' },
+  'treatmentPlan.comment': {
+    roles: ['PRESCRIBER', 'THERAPIST'],
+    source: 'Journey 3: clinicians on the team reply to the patient’s comments on the plan',
+  },
+  'medicationChange.readCareTeamNote': {
+    roles: ['PRESCRIBER', 'THERAPIST'],
+    source: 'A medication change’s note for the care team is never shown to the patient',
+  },
+  'sessionNote.readWithheld': {
+    roles: ['PRESCRIBER', 'THERAPIST'],
+    source: 'Session notes: the patient reads them when signed and not withheld; the team reads all',
+  },
+  'safetyFlag.read': {
+    roles: ['PRESCRIBER', 'THERAPIST'],
+    source: 'PHQ-9 item 9 raises a safety flag for the care team',
+  },
+  'chart.read': {
+    roles: ['PRESCRIBER', 'THERAPIST'],
+    source: 'Journeys 1 and 2: clinicians open a patient’s chart from the caseload',
+  },
+  'timeline.read': {
+    roles: ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
+    source: 'Every part of the timeline (changes, notes, check-ins, plan) carries these roles',
+  },
+  'trends.read': {
+    roles: ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
+    source: 'Check-ins and assessments over time: read by the patient and the team',
+  },
 };
 
 function expectedTable(): Record<string, Role[]> {
@@ -168,5 +203,21 @@ describe('patientsInScope', () => {
   it('always pins the organization', () => {
     for (const role of ROLES)
       expect(patientsInScope(viewer(role))).toHaveProperty('organizationId', ORG);
+  });
+});
+
+describe('isAuthor and audienceOf', () => {
+  it('names the author of a record only', () => {
+    expect(isAuthor(viewer('THERAPIST'), USER)).toBe(true);
+    expect(isAuthor(viewer('THERAPIST'), PATIENT)).toBe(false);
+  });
+
+  it.each([
+    ['PATIENT', 'patient'],
+    ['PRESCRIBER', 'careTeam'],
+    ['THERAPIST', 'careTeam'],
+    ['ADMIN', 'careTeam'],
+  ] as const)('%s reads the words of the %s', (role, audience) => {
+    expect(audienceOf(viewer(role))).toBe(audience);
   });
 });
