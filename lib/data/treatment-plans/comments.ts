@@ -1,0 +1,107 @@
+import 'server-only';
+import type { z } from 'zod';
+import type { Prisma } from '@/prisma/generated/client';
+import type { Viewer } from '@/lib/auth/viewer';
+import { idempotent } from '@/lib/data/idempotency';
+import { withPatientAccess } from '@/lib/data/patient-access';
+import { afterKey, keysetPage } from '@/lib/data/recipes';
+import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
+import { personSelect } from '@/lib/data/treatment-plans/shared';
+import { NotFoundError, parseInput } from '@/lib/errors';
+import type { Idempotency } from '@/lib/idempotency';
+import {
+  PlanCommentListQuery,
+  type PlanComment,
+  type PlanCommentList,
+} from '@/lib/schemas/treatment-plan';
+
+const commentSelect = {
+  id: true,
+  body: true,
+  createdAt: true,
+  author: { select: personSelect },
+  planVersion: { select: { version: true } },
+} as const satisfies Prisma.PlanCommentSelect;
+
+function toComment(
+  row: Prisma.PlanCommentGetPayload<{ select: typeof commentSelect }>,
+): PlanComment {
+  return {
+    id: row.id,
+    version: row.planVersion.version,
+    author: row.author,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The patient and clinicians on the team: comments on the plan, newest first. */
+export async function listPlanComments(
+  viewer: Viewer,
+  patientId: string,
+  query: z.input<typeof PlanCommentListQuery> = {},
+): Promise<PlanCommentList> {
+  const { cursor, limit } = parseInput(PlanCommentListQuery, query);
+  return withPatientAccess(
+    viewer,
+    patientId,
+    { permission: 'treatmentPlan.read', action: 'list', resourceType: 'planComment' },
+    async (tx, patient) => {
+      const scope = { patientId: patient.id, organizationId: patient.organizationId };
+      return keysetPage({
+        cursor,
+        limit,
+        findKey: async (id) => {
+          const at = await tx.planComment.findFirst({
+            where: { ...scope, id },
+            select: { id: true, createdAt: true },
+          });
+          return at && { value: at.createdAt, id: at.id };
+        },
+        fetch: (after, take) =>
+          tx.planComment.findMany({
+            where: { AND: [scope, ...(after ? [afterKey('createdAt', after, 'desc')] : [])] },
+            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+            take,
+            select: commentSelect,
+          }),
+        cursorOf: (row) => row.id,
+        toItem: toComment,
+      });
+    },
+  );
+}
+
+/**
+ * The patient, and clinicians on the team replying (treatmentPlan.comment): a comment on the
+ * current version. NotFoundError before the first version.
+ */
+export async function addPlanComment(
+  viewer: Viewer,
+  patientId: string,
+  input: { body: string },
+  idempotency?: Idempotency,
+): Promise<PlanComment> {
+  return withPatientAccess(
+    viewer,
+    patientId,
+    { permission: 'treatmentPlan.comment', action: 'comment', resourceType: 'treatmentPlan' },
+    (tx, patient) =>
+      idempotent(tx, viewer, idempotency, input, async () => {
+        const current = await currentPlanVersion(tx, patient, { id: true });
+        if (!current) throw new NotFoundError('treatment plan');
+        const row = await tx.planComment.create({
+          data: {
+            organizationId: patient.organizationId,
+            patientId: patient.id,
+            planVersionId: current.version.id,
+            authorId: viewer.userId,
+            body: input.body,
+          },
+          select: commentSelect,
+        });
+        return toComment(row);
+      }),
+    (comment) => comment.id,
+  );
+}

@@ -1,0 +1,56 @@
+import 'server-only';
+import type { Viewer } from '@/lib/auth/viewer';
+import { withPatientAccess } from '@/lib/data/patient-access';
+import { latestAcknowledgement } from '@/lib/data/treatment-plans/acknowledgements';
+import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
+import { progressOf } from '@/lib/data/treatment-plans/progress';
+import {
+  activeClinicians,
+  reviewRequestSelect,
+  toPlanVersion,
+  toReviewRequest,
+  versionSelect,
+} from '@/lib/data/treatment-plans/shared';
+import type { TreatmentPlanView } from '@/lib/schemas/treatment-plan';
+
+const MAX_OPEN_REVIEW_REQUESTS = 20;
+
+/**
+ * The patient and clinicians on their active care team: the current plan version (null before the
+ * first, at version 0), progress toward its measurable goals, the patient's latest
+ * acknowledgement, open review requests and the care team. NotFoundError out of scope;
+ * ForbiddenError for admins.
+ */
+export async function getTreatmentPlan(
+  viewer: Viewer,
+  patientId: string,
+): Promise<TreatmentPlanView> {
+  return withPatientAccess(
+    viewer,
+    patientId,
+    { permission: 'treatmentPlan.read', action: 'read', resourceType: 'treatmentPlan' },
+    async (tx, patient) => {
+      const careTeam = await activeClinicians(tx, patient);
+      const current = await currentPlanVersion(tx, patient, versionSelect);
+      if (!current) {
+        const none = { acknowledged: null, openReviewRequests: [], progress: [] };
+        return { version: 0, plan: null, ...none, careTeam };
+      }
+      const plan = toPlanVersion(current.version);
+      const openReviewRequests = await tx.planReviewRequest.findMany({
+        where: { patientId: patient.id, organizationId: patient.organizationId, resolvedAt: null },
+        orderBy: { createdAt: 'desc' },
+        take: MAX_OPEN_REVIEW_REQUESTS,
+        select: reviewRequestSelect,
+      });
+      return {
+        version: plan.version,
+        plan,
+        progress: await progressOf(tx, patient, plan),
+        acknowledged: await latestAcknowledgement(tx, patient, current.planId),
+        openReviewRequests: openReviewRequests.map(toReviewRequest),
+        careTeam,
+      };
+    },
+  );
+}
