@@ -20,7 +20,8 @@ import {
   type AssessmentList,
   type Instrument,
 } from '@/lib/schemas/assessments';
-import { invalidCursor, parseInput } from '@/lib/errors';
+import { parseInput } from '@/lib/errors';
+import { afterKey, keysetPage } from '@/lib/data/recipes';
 
 export type { Assessment, AssessmentDue, AssessmentList } from '@/lib/schemas/assessments';
 
@@ -142,35 +143,29 @@ export async function listAssessments(
         organizationId: patient.organizationId,
         ...(instrument ? { instrument } : {}),
       };
-      const filters: Prisma.AssessmentWhereInput[] = [mine];
-      if (cursor) {
-        const after = await tx.assessment.findFirst({
-          where: { AND: [mine, { id: cursor }] },
-          select: { id: true, completedAt: true },
-        });
-        if (!after) throw invalidCursor();
-        filters.push({
-          OR: [
-            { completedAt: { lt: after.completedAt } },
-            { completedAt: after.completedAt, id: { lt: after.id } },
-          ],
-        });
-      }
-      const rows = await tx.assessment.findMany({
-        where: { AND: filters },
-        orderBy: [{ completedAt: 'desc' }, { id: 'desc' }],
-        take: limit + 1,
-        select: assessmentSelect,
+      const page = await keysetPage({
+        cursor,
+        limit,
+        findKey: async (id) => {
+          const at = await tx.assessment.findFirst({
+            where: { AND: [mine, { id }] },
+            select: { id: true, completedAt: true },
+          });
+          return at && { value: at.completedAt, id: at.id };
+        },
+        fetch: (after, take) =>
+          tx.assessment.findMany({
+            where: { AND: [mine, ...(after ? [afterKey('completedAt', after, 'desc')] : [])] },
+            orderBy: [{ completedAt: 'desc' }, { id: 'desc' }],
+            take,
+            select: assessmentSelect,
+          }),
+        cursorOf: (row) => row.id,
+        toItem: toAssessment,
       });
-      const page = rows.slice(0, limit);
       const plan = await currentPlanFacts(tx, patient);
       const intervalDays = plan?.assessmentIntervalDays ?? DEFAULT_ASSESSMENT_INTERVAL_DAYS;
-      return {
-        items: page.map(toAssessment),
-        nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
-        intervalDays,
-        due: await assessmentsDue(tx, patient, intervalDays, now),
-      };
+      return { ...page, intervalDays, due: await assessmentsDue(tx, patient, intervalDays, now) };
     },
   );
 }

@@ -12,7 +12,8 @@ import {
   type Message,
   type MessagePage,
 } from '@/lib/schemas/messages';
-import { invalidCursor, parseInput } from '@/lib/errors';
+import { parseInput } from '@/lib/errors';
+import { afterKey, keysetPage } from '@/lib/data/recipes';
 
 export type { Message, MessagePage } from '@/lib/schemas/messages';
 
@@ -55,32 +56,28 @@ export async function listMessages(
     { permission: 'message.read', action: 'list', resourceType: 'careTeamMessage' },
     async (tx, patient) => {
       const scope = { patientId: patient.id, organizationId: patient.organizationId };
-      const filters: Prisma.CareTeamMessageWhereInput[] = [scope];
-      if (cursor) {
-        const before = await tx.careTeamMessage.findFirst({
-          where: { ...scope, id: cursor },
-          select: { id: true, createdAt: true },
-        });
-        if (!before) throw invalidCursor();
-        filters.push({
-          OR: [
-            { createdAt: { lt: before.createdAt } },
-            { createdAt: before.createdAt, id: { lt: before.id } },
-          ],
-        });
-      }
-      const rows = await tx.careTeamMessage.findMany({
-        where: { AND: filters },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: limit + 1,
-        select,
+      // Newest first to page back through the thread; each page is shown oldest first.
+      const page = await keysetPage({
+        cursor,
+        limit,
+        findKey: async (id) => {
+          const at = await tx.careTeamMessage.findFirst({
+            where: { ...scope, id },
+            select: { id: true, createdAt: true },
+          });
+          return at && { value: at.createdAt, id: at.id };
+        },
+        fetch: (before, take) =>
+          tx.careTeamMessage.findMany({
+            where: { AND: [scope, ...(before ? [afterKey('createdAt', before, 'desc')] : [])] },
+            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+            take,
+            select,
+          }),
+        cursorOf: (row) => row.id,
+        toItem: toDto,
       });
-      const page = rows.slice(0, limit);
-      const oldest = page.at(-1);
-      return {
-        items: page.toReversed().map(toDto),
-        nextCursor: rows.length > limit && oldest ? oldest.id : null,
-      };
+      return { ...page, items: page.items.toReversed() };
     },
   );
 }

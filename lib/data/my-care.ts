@@ -1,14 +1,15 @@
 import 'server-only';
-import { doseBefore, lastChangeText } from '@/lib/clinical/medication-wording';
-import { db } from '@/lib/db';
+import type { Prisma } from '@/prisma/generated/client';
+import { db, type Tx } from '@/lib/db';
 import { authorize, recordAccess } from '@/lib/data/audit';
 import { patientsInScope } from '@/lib/auth/policy';
 import type { Role, Viewer } from '@/lib/auth/viewer';
 import { NotFoundError } from '@/lib/errors';
-import { toIsoDate } from '@/lib/format';
+import { formatDose, toIsoDate } from '@/lib/format';
 import { DEFAULT_ASSESSMENT_INTERVAL_DAYS } from '@/lib/clinical/assessment-schedule';
 import { assessmentsDue, type AssessmentDue } from '@/lib/data/assessments';
 import { addDays, fromIsoDate } from '@/lib/calendar-date';
+import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
 
 /** `isActive` false: the clinician's account is disabled, no longer active on the team. */
 export type CareTeamMember = { id: string; name: string; role: Role; isActive: boolean };
@@ -84,12 +85,186 @@ export type MyCareSummary = {
   trend: MyCareTrend;
 };
 
+/** The last change of a medication, said to the patient. */
+export function lastChangeText(
+  action: string,
+  dose: number | null,
+  previousDose: number | null,
+  unit: string | null,
+): string {
+  const now = formatDose(dose, unit);
+  const before = formatDose(previousDose, unit);
+  switch (action) {
+    case 'START':
+      return 'Started';
+    case 'INCREASE':
+      return before && now ? `Dose raised from ${before} to ${now}` : 'Dose raised';
+    case 'DECREASE':
+      return before && now ? `Dose lowered from ${before} to ${now}` : 'Dose lowered';
+    case 'HOLD':
+      return 'Put on hold';
+    case 'RESUME':
+      return 'Started again';
+    default:
+      return 'Changed';
+  }
+}
+
 function decimal(value: { toString(): string } | null): number | null {
   return value === null ? null : Number(value.toString());
 }
 
 // Generous bounds: a real plan, regimen or team is far smaller, but no read is unbounded.
 const MAX_ITEMS = 100;
+
+const planSelect = {
+  version: true,
+  createdAt: true,
+  assessmentIntervalDays: true,
+  patientGoalsOwnWords: true,
+  reviewBy: true,
+  goals: {
+    orderBy: { position: 'asc' },
+    take: MAX_ITEMS,
+    select: {
+      id: true,
+      description: true,
+      status: true,
+      measureKind: true,
+      measureName: true,
+      measureUnit: true,
+      direction: true,
+      targetValue: true,
+      targetDate: true,
+    },
+  },
+  interventions: {
+    orderBy: { position: 'asc' },
+    take: MAX_ITEMS,
+    select: {
+      id: true,
+      kind: true,
+      description: true,
+      frequency: true,
+      owner: { select: { name: true, role: true } },
+    },
+  },
+} as const satisfies Prisma.TreatmentPlanVersionSelect;
+
+type Scope = { patientId: string; organizationId: string };
+type PlanRow = Prisma.TreatmentPlanVersionGetPayload<{ select: typeof planSelect }>;
+
+function toMyCarePlan(plan: PlanRow): MyCarePlan {
+  return {
+    version: plan.version,
+    updatedAt: plan.createdAt.toISOString(),
+    patientGoalsOwnWords: plan.patientGoalsOwnWords,
+    reviewBy: plan.reviewBy ? toIsoDate(plan.reviewBy) : null,
+    goals: plan.goals.map((g) => ({
+      id: g.id,
+      description: g.description,
+      status: g.status,
+      target:
+        g.measureKind === 'NONE'
+          ? null
+          : {
+              kind: g.measureKind,
+              name: g.measureName,
+              unit: g.measureUnit,
+              direction: g.direction,
+              value: g.targetValue,
+              byDate: g.targetDate ? toIsoDate(g.targetDate) : null,
+            },
+    })),
+    interventions: plan.interventions,
+  };
+}
+
+/** The medications the patient takes or has on hold, with their last change in plain words. */
+async function currentMedications(tx: Tx, scope: Scope): Promise<MyCareMedication[]> {
+  const medications = await tx.medicationState.findMany({
+    where: { ...scope, status: { in: ['ACTIVE', 'HELD'] } },
+    orderBy: { medication: 'asc' },
+    take: MAX_ITEMS,
+    select: {
+      id: true,
+      medication: true,
+      status: true,
+      dose: true,
+      unit: true,
+      frequency: true,
+      route: true,
+      since: true,
+      lastChange: {
+        select: {
+          action: true,
+          dose: true,
+          patientExplanation: true,
+          prescriber: { select: { name: true } },
+          previousChange: { select: { action: true, dose: true } },
+        },
+      },
+    },
+  });
+  return medications.flatMap((m) => {
+    if (m.status === 'STOPPED') return [];
+    const previous = m.lastChange.previousChange;
+    const previousDose =
+      previous && DOSED.includes(previous.action) ? decimal(previous.dose) : null;
+    return [
+      {
+        id: m.id,
+        medication: m.medication,
+        status: m.status,
+        dose: decimal(m.dose),
+        unit: m.unit,
+        frequency: m.frequency,
+        route: m.route,
+        since: toIsoDate(m.since),
+        explanation: m.lastChange.patientExplanation,
+        prescriberName: m.lastChange.prescriber.name,
+        lastChange: lastChangeText(
+          m.lastChange.action,
+          decimal(m.lastChange.dose),
+          previousDose,
+          m.unit,
+        ),
+      },
+    ];
+  });
+}
+
+const DOSED = ['START', 'INCREASE', 'DECREASE', 'RESUME'];
+
+/** The mood of the last two weeks and whether the patient checked in around today. */
+async function moodTrend(tx: Tx, scope: Scope, now: Date): Promise<MyCareTrend> {
+  // Bounded by date on the (patientId, localDate) index: at most 16 rows.
+  const today = toIsoDate(now);
+  const recent = await tx.checkIn.findMany({
+    where: {
+      ...scope,
+      localDate: { gte: fromIsoDate(addDays(today, -14)), lte: fromIsoDate(addDays(today, 1)) },
+    },
+    orderBy: { localDate: 'asc' },
+    take: 16,
+    select: { localDate: true, mood: true },
+  });
+  const last =
+    recent.at(-1) ??
+    (await tx.checkIn.findFirst({
+      where: scope,
+      orderBy: { localDate: 'desc' },
+      select: { localDate: true, mood: true },
+    }));
+  const nearToday = new Set([addDays(today, -1), today, addDays(today, 1)]);
+  return {
+    mood: recent.map((c) => ({ date: toIsoDate(c.localDate), value: c.mood })),
+    recentCheckInDates: recent
+      .map((c) => toIsoDate(c.localDate))
+      .filter((date) => nearToday.has(date)),
+    lastCheckIn: last ? toIsoDate(last.localDate) : null,
+  };
+}
 
 /**
  * A patient, about themself only: their latest plan, current medications (active or held) and
@@ -110,7 +285,6 @@ export async function getMyCareSummary(
         id: true,
         organizationId: true,
         account: { select: { name: true } },
-        treatmentPlan: { select: { id: true, currentVersion: true } },
         careTeam: {
           where: { endedAt: null },
           orderBy: { startedAt: 'asc' },
@@ -121,100 +295,9 @@ export async function getMyCareSummary(
     });
     if (!patient) throw new NotFoundError('patient');
     const scope = { patientId: patient.id, organizationId: patient.organizationId };
-
-    const plan = patient.treatmentPlan
-      ? await tx.treatmentPlanVersion.findFirst({
-          where: {
-            ...scope,
-            planId: patient.treatmentPlan.id,
-            version: patient.treatmentPlan.currentVersion,
-          },
-          select: {
-            version: true,
-            createdAt: true,
-            assessmentIntervalDays: true,
-            patientGoalsOwnWords: true,
-            reviewBy: true,
-            goals: {
-              orderBy: { position: 'asc' },
-              take: MAX_ITEMS,
-              select: {
-                id: true,
-                description: true,
-                status: true,
-                measureKind: true,
-                measureName: true,
-                measureUnit: true,
-                direction: true,
-                targetValue: true,
-                targetDate: true,
-              },
-            },
-            interventions: {
-              orderBy: { position: 'asc' },
-              take: MAX_ITEMS,
-              select: {
-                id: true,
-                kind: true,
-                description: true,
-                frequency: true,
-                owner: { select: { name: true, role: true } },
-              },
-            },
-          },
-        })
-      : null;
-
-    const medications = await tx.medicationState.findMany({
-      where: { ...scope, status: { in: ['ACTIVE', 'HELD'] } },
-      orderBy: { medication: 'asc' },
-      take: MAX_ITEMS,
-      select: {
-        id: true,
-        medication: true,
-        status: true,
-        dose: true,
-        unit: true,
-        frequency: true,
-        route: true,
-        since: true,
-        lastChange: {
-          select: {
-            action: true,
-            dose: true,
-            patientExplanation: true,
-            prescriber: { select: { name: true } },
-            previousChange: { select: { action: true, dose: true } },
-          },
-        },
-      },
-    });
-
+    const plan = (await currentPlanVersion(tx, patient, planSelect))?.version ?? null;
     const intervalDays = plan?.assessmentIntervalDays ?? DEFAULT_ASSESSMENT_INTERVAL_DAYS;
-    const assessments = await assessmentsDue(tx, patient, intervalDays, now);
-    // Bounded by date on the (patientId, localDate) index: at most 16 rows.
-    const today = toIsoDate(now);
-    const recent = await tx.checkIn.findMany({
-      where: {
-        ...scope,
-        localDate: { gte: fromIsoDate(addDays(today, -14)), lte: fromIsoDate(addDays(today, 1)) },
-      },
-      orderBy: { localDate: 'asc' },
-      take: 16,
-      select: { localDate: true, mood: true },
-    });
-    const last =
-      recent.at(-1) ??
-      (await tx.checkIn.findFirst({
-        where: scope,
-        orderBy: { localDate: 'desc' },
-        select: { localDate: true, mood: true },
-      }));
-    const nearToday = new Set([addDays(today, -1), today, addDays(today, 1)]);
-
-    await recordAccess(tx, viewer, 'read', 'careSummary', { patientId: patient.id });
-
-    return {
+    const summary: MyCareSummary = {
       patientId: patient.id,
       name: patient.account.name,
       careTeam: patient.careTeam.map(({ clinician }) => ({
@@ -223,62 +306,13 @@ export async function getMyCareSummary(
         role: clinician.role,
         isActive: clinician.disabledAt === null,
       })),
-      assessments,
+      assessments: await assessmentsDue(tx, patient, intervalDays, now),
       assessmentIntervalDays: intervalDays,
-      trend: {
-        mood: recent.map((c) => ({ date: toIsoDate(c.localDate), value: c.mood })),
-        recentCheckInDates: recent
-          .map((c) => toIsoDate(c.localDate))
-          .filter((date) => nearToday.has(date)),
-        lastCheckIn: last ? toIsoDate(last.localDate) : null,
-      },
-      plan: plan && {
-        version: plan.version,
-        updatedAt: plan.createdAt.toISOString(),
-        patientGoalsOwnWords: plan.patientGoalsOwnWords,
-        reviewBy: plan.reviewBy ? toIsoDate(plan.reviewBy) : null,
-        goals: plan.goals.map((g) => ({
-          id: g.id,
-          description: g.description,
-          status: g.status,
-          target:
-            g.measureKind === 'NONE'
-              ? null
-              : {
-                  kind: g.measureKind,
-                  name: g.measureName,
-                  unit: g.measureUnit,
-                  direction: g.direction,
-                  value: g.targetValue,
-                  byDate: g.targetDate ? toIsoDate(g.targetDate) : null,
-                },
-        })),
-        interventions: plan.interventions,
-      },
-      medications: medications.flatMap((m) =>
-        m.status === 'STOPPED'
-          ? []
-          : [
-              {
-                id: m.id,
-                medication: m.medication,
-                status: m.status,
-                dose: m.dose === null ? null : Number(m.dose.toString()),
-                unit: m.unit,
-                frequency: m.frequency,
-                route: m.route,
-                since: toIsoDate(m.since),
-                explanation: m.lastChange.patientExplanation,
-                prescriberName: m.lastChange.prescriber.name,
-                lastChange: lastChangeText(
-                  m.lastChange.action,
-                  decimal(m.lastChange.dose),
-                  doseBefore(m.lastChange.previousChange),
-                  m.unit,
-                ),
-              },
-            ],
-      ),
+      trend: await moodTrend(tx, scope, now),
+      plan: plan && toMyCarePlan(plan),
+      medications: await currentMedications(tx, scope),
     };
+    await recordAccess(tx, viewer, 'read', 'careSummary', { patientId: patient.id });
+    return summary;
   });
 }

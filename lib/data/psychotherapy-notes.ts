@@ -13,7 +13,8 @@ import {
   type PsychotherapyNote,
   type PsychotherapyNotePage,
 } from '@/lib/schemas/psychotherapy-notes';
-import { invalidCursor, parseInput } from '@/lib/errors';
+import { parseInput } from '@/lib/errors';
+import { afterKey, keysetPage } from '@/lib/data/recipes';
 
 export type { PsychotherapyNote, PsychotherapyNotePage } from '@/lib/schemas/psychotherapy-notes';
 
@@ -63,31 +64,26 @@ export async function listPsychotherapyNotes(
     { permission: 'psychotherapyNote.readOwn', action: 'list', resourceType: 'psychotherapyNote' },
     async (tx, patient) => {
       const own = ownNotes(viewer, patient);
-      const filters: Prisma.PsychotherapyNoteWhereInput[] = [own];
-      if (cursor) {
-        const after = await tx.psychotherapyNote.findFirst({
-          where: { AND: [own, { id: cursor }] },
-          select: { id: true, createdAt: true },
-        });
-        if (!after) throw invalidCursor();
-        filters.push({
-          OR: [
-            { createdAt: { lt: after.createdAt } },
-            { createdAt: after.createdAt, id: { lt: after.id } },
-          ],
-        });
-      }
-      const rows = await tx.psychotherapyNote.findMany({
-        where: { AND: filters },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: limit + 1,
-        select,
+      return keysetPage({
+        cursor,
+        limit,
+        findKey: async (id) => {
+          const at = await tx.psychotherapyNote.findFirst({
+            where: { AND: [own, { id }] },
+            select: { id: true, createdAt: true },
+          });
+          return at && { value: at.createdAt, id: at.id };
+        },
+        fetch: (after, take) =>
+          tx.psychotherapyNote.findMany({
+            where: { AND: [own, ...(after ? [afterKey('createdAt', after, 'desc')] : [])] },
+            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+            take,
+            select,
+          }),
+        cursorOf: (row) => row.id,
+        toItem: toDto,
       });
-      const page = rows.slice(0, limit);
-      return {
-        items: page.map(toDto),
-        nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
-      };
     },
   );
 }
