@@ -1,0 +1,94 @@
+import 'server-only';
+import type { z } from 'zod';
+import type { Viewer } from '@/lib/auth/viewer';
+import { idempotent } from '@/lib/data/idempotency';
+import { withPatientAccess } from '@/lib/data/patient-access';
+import {
+  findOwn,
+  findVisible,
+  ownNoteIn,
+  personSelect,
+  toAddendum,
+  toNote,
+} from '@/lib/data/session-notes/shared';
+import { ConflictError, parseInput } from '@/lib/errors';
+import type { Idempotency } from '@/lib/idempotency';
+import {
+  AddendumInput,
+  WithholdInput,
+  type Addendum,
+  type SessionNote,
+} from '@/lib/schemas/session-notes';
+
+/**
+ * The author of a signed note: appends an addendum (append-only; the note itself never changes).
+ * ConflictError on a draft (edit the draft instead).
+ */
+export async function addAddendum(
+  viewer: Viewer,
+  patientId: string,
+  noteId: string,
+  input: z.input<typeof AddendumInput>,
+  idempotency?: Idempotency,
+): Promise<Addendum> {
+  const { body } = parseInput(AddendumInput, input);
+  return withPatientAccess(
+    viewer,
+    patientId,
+    { permission: 'sessionNote.write', action: 'create', resourceType: 'sessionNoteAddendum' },
+    (tx, patient) =>
+      idempotent(tx, viewer, idempotency, { noteId, body }, async () => {
+        const row = await findOwn(tx, viewer, patient, noteId);
+        if (row.status !== 'SIGNED') {
+          throw new ConflictError('Addenda are for signed notes; edit the draft instead.');
+        }
+        const addendum = await tx.sessionNoteAddendum.create({
+          data: {
+            organizationId: patient.organizationId,
+            patientId: patient.id,
+            noteId: row.id,
+            authorId: viewer.userId,
+            body,
+          },
+          select: { id: true, body: true, createdAt: true, author: personSelect },
+        });
+        return toAddendum(addendum);
+      }),
+    (addendum) => addendum.id,
+  );
+}
+
+/**
+ * The author of a signed note: withholds it from the patient, with the reason (the care team still
+ * reads it). ConflictError on a draft or a note already withheld.
+ */
+export async function withholdSessionNote(
+  viewer: Viewer,
+  patientId: string,
+  noteId: string,
+  input: z.input<typeof WithholdInput>,
+): Promise<SessionNote> {
+  const { reason } = parseInput(WithholdInput, input);
+  return withPatientAccess(
+    viewer,
+    patientId,
+    {
+      permission: 'sessionNote.write',
+      action: 'withhold',
+      resourceType: 'sessionNote',
+      resourceId: noteId,
+    },
+    async (tx, patient) => {
+      const row = await findOwn(tx, viewer, patient, noteId);
+      if (row.status !== 'SIGNED') {
+        throw new ConflictError('Only a signed note can be withheld; a draft is already private.');
+      }
+      const { count } = await tx.sessionNote.updateMany({
+        where: ownNoteIn(viewer, patient, noteId, { status: 'SIGNED', withheldAt: null }),
+        data: { withheldAt: new Date(), withheldReason: reason.trim() },
+      });
+      if (count === 0) throw new ConflictError('This note is already withheld from the patient.');
+      return toNote(await findVisible(tx, viewer, patient, noteId), viewer);
+    },
+  );
+}

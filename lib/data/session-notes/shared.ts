@@ -1,0 +1,146 @@
+import 'server-only';
+import type { Prisma } from '@/prisma/generated/client';
+import type { Tx } from '@/lib/db';
+import { can, isAuthor } from '@/lib/auth/policy';
+import type { Viewer } from '@/lib/auth/viewer';
+import type { ScopedPatient } from '@/lib/data/patient-access';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { toIsoDate } from '@/lib/format';
+import { Id } from '@/lib/schemas/common';
+import { NOTE_SECTIONS, type Addendum, type SessionNote } from '@/lib/schemas/session-notes';
+
+/**
+ * SECURITY: the one definition of which session notes a viewer may see. Without
+ * sessionNote.readWithheld (a patient): their signed notes that are not withheld. A clinician on
+ * the team: every signed note and their own drafts; another author's draft does not exist for them.
+ */
+export function notesVisibleTo(
+  viewer: Viewer,
+  patient: ScopedPatient,
+): Prisma.SessionNoteWhereInput {
+  const scope = { patientId: patient.id, organizationId: patient.organizationId };
+  if (!can(viewer, 'sessionNote.readWithheld')) {
+    return { ...scope, status: 'SIGNED', withheldAt: null };
+  }
+  return { ...scope, OR: [{ status: 'SIGNED' }, { status: 'DRAFT', authorId: viewer.userId }] };
+}
+
+export const personSelect = { select: { id: true, name: true, role: true } } as const;
+
+export const noteSelect = {
+  id: true,
+  patientId: true,
+  kind: true,
+  format: true,
+  sessionDate: true,
+  body: true,
+  status: true,
+  signedAt: true,
+  withheldAt: true,
+  withheldReason: true,
+  createdAt: true,
+  updatedAt: true,
+  author: personSelect,
+  addenda: {
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: 100,
+    select: { id: true, body: true, createdAt: true, author: personSelect },
+  },
+} as const satisfies Prisma.SessionNoteSelect;
+
+export type NoteRow = Prisma.SessionNoteGetPayload<{ select: typeof noteSelect }>;
+
+type AddendumRow = NoteRow['addenda'][number];
+
+function person(p: { id: string; name: string; role: string }) {
+  // Notes and addenda are written by clinicians only (sessionNote.write).
+  return {
+    id: p.id,
+    name: p.name,
+    role: p.role === 'PRESCRIBER' ? 'PRESCRIBER' : 'THERAPIST',
+  } as const;
+}
+
+export function bodyOf(row: NoteRow): Record<string, string> {
+  const raw = (row.body ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    NOTE_SECTIONS[row.format].map(([key]) => [key, typeof raw[key] === 'string' ? raw[key] : '']),
+  );
+}
+
+export function toAddendum(row: AddendumRow): Addendum {
+  return {
+    id: row.id,
+    body: row.body,
+    author: person(row.author),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function toNote(row: NoteRow, viewer: Viewer): SessionNote {
+  return {
+    id: row.id,
+    patientId: row.patientId,
+    kind: row.kind,
+    format: row.format,
+    sessionDate: toIsoDate(row.sessionDate),
+    body: bodyOf(row),
+    status: row.status,
+    signedAt: row.signedAt?.toISOString() ?? null,
+    // SECURITY: a patient never sees a withheld note, nor why notes are withheld.
+    withheld:
+      row.withheldAt && can(viewer, 'sessionNote.readWithheld')
+        ? { at: row.withheldAt.toISOString(), reason: row.withheldReason ?? '' }
+        : null,
+    author: person(row.author),
+    addenda: row.addenda.map(toAddendum),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** A note the viewer may see, or NotFoundError (a malformed id names nothing). */
+export async function findVisible(
+  tx: Tx,
+  viewer: Viewer,
+  patient: ScopedPatient,
+  noteId: string,
+): Promise<NoteRow> {
+  // A malformed id (from a page's URL) names nothing; PostgreSQL would refuse it as a uuid.
+  if (!Id.safeParse(noteId).success) throw new NotFoundError('session note');
+  const row = await tx.sessionNote.findFirst({
+    where: { AND: [notesVisibleTo(viewer, patient), { id: noteId }] },
+    select: noteSelect,
+  });
+  if (!row) throw new NotFoundError('session note');
+  return row;
+}
+
+/** A note the viewer wrote (NotFoundError when they may not see it; ForbiddenError if not theirs). */
+export async function findOwn(tx: Tx, viewer: Viewer, patient: ScopedPatient, noteId: string) {
+  const row = await findVisible(tx, viewer, patient, noteId);
+  // SECURITY: only the author changes, signs, amends or withholds a note (policy: isAuthor).
+  if (!isAuthor(viewer, row.author.id)) {
+    throw new ForbiddenError('Only the author of a note can change it.');
+  }
+  return row;
+}
+
+/**
+ * SECURITY: the where of a write to the viewer's own note in a given state: the author and the
+ * state are part of the write itself, so a concurrent sign or withhold wins cleanly.
+ */
+export function ownNoteIn(
+  viewer: Viewer,
+  patient: ScopedPatient,
+  noteId: string,
+  state: Prisma.SessionNoteWhereInput,
+): Prisma.SessionNoteWhereInput {
+  return {
+    id: noteId,
+    patientId: patient.id,
+    organizationId: patient.organizationId,
+    authorId: viewer.userId,
+    ...state,
+  };
+}

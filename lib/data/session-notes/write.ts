@@ -1,0 +1,126 @@
+import 'server-only';
+import type { z } from 'zod';
+import type { Viewer } from '@/lib/auth/viewer';
+import { idempotent } from '@/lib/data/idempotency';
+import { withPatientAccess } from '@/lib/data/patient-access';
+import {
+  bodyOf,
+  findOwn,
+  findVisible,
+  noteSelect,
+  ownNoteIn,
+  toNote,
+} from '@/lib/data/session-notes/shared';
+import { ConflictError, parseInput } from '@/lib/errors';
+import type { Idempotency } from '@/lib/idempotency';
+import { NOTE_SECTIONS, SessionNoteInput, type SessionNote } from '@/lib/schemas/session-notes';
+
+/** Prescribers and therapists on the team: a new draft of their own. Invalid input: InvalidInputError (400). */
+export async function createSessionNote(
+  viewer: Viewer,
+  patientId: string,
+  input: z.input<typeof SessionNoteInput>,
+  idempotency?: Idempotency,
+): Promise<SessionNote> {
+  const data = parseInput(SessionNoteInput, input);
+  return withPatientAccess(
+    viewer,
+    patientId,
+    { permission: 'sessionNote.write', action: 'create', resourceType: 'sessionNote' },
+    (tx, patient) =>
+      idempotent(tx, viewer, idempotency, data, async () => {
+        const row = await tx.sessionNote.create({
+          data: {
+            organizationId: patient.organizationId,
+            patientId: patient.id,
+            authorId: viewer.userId,
+            kind: data.kind,
+            format: data.format,
+            sessionDate: new Date(data.sessionDate),
+            body: data.body,
+          },
+          select: noteSelect,
+        });
+        return toNote(row, viewer);
+      }),
+    (note) => note.id,
+  );
+}
+
+/**
+ * The author of a draft: replaces its kind, format, date and sections. A signed note is immutable:
+ * ConflictError (409), corrections go in addenda.
+ */
+export async function updateSessionNote(
+  viewer: Viewer,
+  patientId: string,
+  noteId: string,
+  input: z.input<typeof SessionNoteInput>,
+): Promise<SessionNote> {
+  const data = parseInput(SessionNoteInput, input);
+  return withPatientAccess(
+    viewer,
+    patientId,
+    {
+      permission: 'sessionNote.write',
+      action: 'update',
+      resourceType: 'sessionNote',
+      resourceId: noteId,
+    },
+    async (tx, patient) => {
+      await findOwn(tx, viewer, patient, noteId);
+      const { count } = await tx.sessionNote.updateMany({
+        where: ownNoteIn(viewer, patient, noteId, { status: 'DRAFT' }),
+        data: {
+          kind: data.kind,
+          format: data.format,
+          sessionDate: new Date(data.sessionDate),
+          body: data.body,
+        },
+      });
+      if (count === 0) {
+        throw new ConflictError('A signed note cannot be changed. Add an addendum instead.');
+      }
+      return toNote(await findVisible(tx, viewer, patient, noteId), viewer);
+    },
+  );
+}
+
+/**
+ * The author of a draft: signs it; from then on it is immutable and the care team (and the patient,
+ * unless withheld) can read it. ConflictError when already signed or a section is empty.
+ */
+export async function signSessionNote(
+  viewer: Viewer,
+  patientId: string,
+  noteId: string,
+): Promise<SessionNote> {
+  return withPatientAccess(
+    viewer,
+    patientId,
+    {
+      permission: 'sessionNote.write',
+      action: 'sign',
+      resourceType: 'sessionNote',
+      resourceId: noteId,
+    },
+    async (tx, patient) => {
+      const row = await findOwn(tx, viewer, patient, noteId);
+      if (row.status === 'SIGNED') throw new ConflictError('This note is already signed.');
+      const body = bodyOf(row);
+      const empty = NOTE_SECTIONS[row.format].find(([key]) => !body[key]?.trim());
+      if (empty) {
+        throw new ConflictError(
+          `Fill in the ${empty[1]} section before signing.`,
+          `body.${empty[0]}`,
+        );
+      }
+      const { count } = await tx.sessionNote.updateMany({
+        where: ownNoteIn(viewer, patient, noteId, { status: 'DRAFT' }),
+        data: { status: 'SIGNED', signedAt: new Date() },
+      });
+      if (count === 0) throw new ConflictError('This note is already signed.');
+      return toNote(await findVisible(tx, viewer, patient, noteId), viewer);
+    },
+  );
+}
