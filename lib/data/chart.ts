@@ -29,7 +29,7 @@ export async function getChartHeader(viewer: Viewer, patientId: string): Promise
   return withPatientAccess(
     viewer,
     patientId,
-    { permission: 'brief.read', action: 'read', resourceType: 'chartHeader' },
+    { permission: 'chart.read', action: 'read', resourceType: 'chartHeader' },
     async (tx, scoped) => {
       const patient = await tx.patient.findFirstOrThrow({
         where: { id: scoped.id, organizationId: scoped.organizationId },

@@ -88,7 +88,7 @@ export async function getTrends(
   return withPatientAccess(
     viewer,
     patientId,
-    { permission: 'checkIn.read', action: 'read', resourceType: 'trends' },
+    { permission: 'trends.read', action: 'read', resourceType: 'trends' },
     async (tx, patient) => {
       const scope = { patientId: patient.id, organizationId: patient.organizationId };
       const range = { gte: fromIsoDate(from), lte: fromIsoDate(to) };
