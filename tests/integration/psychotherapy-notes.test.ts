@@ -14,6 +14,9 @@ import {
   type PatientWithAccount,
 } from '@/tests/factories';
 import { callApi, sessionCookie } from '@/tests/support/api';
+import { viewerFor } from '@/tests/factories';
+import { buildWorld } from '@/tests/integration/matrix';
+import { READERS, pageReads } from '@/tests/integration/page-reads';
 
 const PATH = '/api/v1/patients/{patientId}/psychotherapy-notes';
 
@@ -146,4 +149,26 @@ describe('psychotherapy notes', () => {
     }
     expect(checked).toBe(others.length * gets.length * 3);
   }, 120_000);
+
+  it('never reach anyone but their author through any page-only read', async () => {
+    const world = await buildWorld();
+    const { patient, therapist } = world.team;
+    const marker = `PSYNOTE-${randomUUID()}`;
+    await createPsychotherapyNote(db, patient, therapist, { body: `Process: ${marker}` });
+    await createSessionNote(db, patient, therapist, { status: 'SIGNED' });
+    const others = READERS.filter((reader) => world.users[reader].id !== therapist.id);
+    let answered = 0;
+    for (const row of pageReads) {
+      for (const reader of others) {
+        const result = await row.read(viewerFor(world.users[reader]), world).catch(() => null);
+        if (result === null) continue;
+        const text = JSON.stringify(result);
+        expect(text, `${row.name} as ${reader}`).not.toContain(marker);
+        expect(text).not.toContain('Process:');
+        answered += 1;
+      }
+    }
+    // Every read answered someone, so the walk looked at real content.
+    expect(answered).toBeGreaterThanOrEqual(pageReads.length);
+  }, 60_000);
 });

@@ -1,0 +1,60 @@
+// Page-read rows of the patient's pages (and the trends a clinician reads on the chart).
+import { expect } from 'vitest';
+import { getCheckInForm } from '@/lib/data/check-ins';
+import { getMyCareSummary, type MyCareSummary } from '@/lib/data/my-care';
+import { getTrends } from '@/lib/data/trends';
+import type { PatientWithAccount } from '@/tests/factories';
+import type { PageRead } from '@/tests/integration/page-reads';
+
+export const patientReads: PageRead[] = [
+  {
+    name: 'getMyCareSummary',
+    pages: ['my-care/page.tsx'],
+    // A patient's own summary: it takes no patient id, each patient reads their own.
+    read: (viewer) => getMyCareSummary(viewer),
+    expect: {
+      patient: 'allowed',
+      otherPatient: 'allowed',
+      prescriberOnTeam: 'forbidden',
+      prescriberOffTeam: 'forbidden',
+      therapistOnTeam: 'forbidden',
+      therapistOffTeam: 'forbidden',
+      admin: 'forbidden',
+      otherOrgClinician: 'forbidden',
+    },
+    shows: (result, w, reader) => {
+      const own = w.users[reader] as PatientWithAccount;
+      expect((result as MyCareSummary).patientId).toBe(own.id);
+    },
+  },
+  {
+    name: 'getCheckInForm',
+    pages: ['my-care/check-in/page.tsx'],
+    read: (viewer, w) => getCheckInForm(viewer, w.team.patient.id),
+    expect: {
+      patient: 'allowed',
+      otherPatient: 'notFound',
+      prescriberOnTeam: 'forbidden',
+      prescriberOffTeam: 'notFound',
+      therapistOnTeam: 'forbidden',
+      therapistOffTeam: 'notFound',
+      admin: 'forbidden',
+      otherOrgClinician: 'notFound',
+    },
+  },
+  {
+    name: 'getTrends',
+    pages: ['my-care/trends/page.tsx', 'patients/[patientId]/check-ins/page.tsx'],
+    read: (viewer, w) => getTrends(viewer, w.team.patient.id, 30),
+    expect: {
+      patient: 'allowed',
+      otherPatient: 'notFound',
+      prescriberOnTeam: 'allowed',
+      prescriberOffTeam: 'notFound',
+      therapistOnTeam: 'allowed',
+      therapistOffTeam: 'notFound',
+      admin: 'forbidden',
+      otherOrgClinician: 'notFound',
+    },
+  },
+];
