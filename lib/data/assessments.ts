@@ -21,7 +21,7 @@ import {
   type Instrument,
 } from '@/lib/schemas/assessments';
 import { parseInput } from '@/lib/errors';
-import { afterKey, keysetPage } from '@/lib/data/recipes';
+import { newestFirstPage } from '@/lib/data/recipes';
 
 export type { Assessment, AssessmentDue, AssessmentList } from '@/lib/schemas/assessments';
 
@@ -143,26 +143,11 @@ export async function listAssessments(
         organizationId: patient.organizationId,
         ...(instrument ? { instrument } : {}),
       };
-      const page = await keysetPage({
-        cursor,
-        limit,
-        findKey: async (id) => {
-          const at = await tx.assessment.findFirst({
-            where: { AND: [mine, { id }] },
-            select: { id: true, completedAt: true },
-          });
-          return at && { value: at.completedAt, id: at.id };
-        },
-        fetch: (after, take) =>
-          tx.assessment.findMany({
-            where: { AND: [mine, ...(after ? [afterKey('completedAt', after, 'desc')] : [])] },
-            orderBy: [{ completedAt: 'desc' }, { id: 'desc' }],
-            take,
-            select: assessmentSelect,
-          }),
-        cursorOf: (row) => row.id,
-        toItem: toAssessment,
-      });
+      const page = await newestFirstPage(
+        tx.assessment,
+        { where: mine, field: 'completedAt', select: assessmentSelect, cursor, limit },
+        toAssessment,
+      );
       const plan = await currentPlanFacts(tx, patient);
       const intervalDays = plan?.assessmentIntervalDays ?? DEFAULT_ASSESSMENT_INTERVAL_DAYS;
       return { ...page, intervalDays, due: await assessmentsDue(tx, patient, intervalDays, now) };

@@ -13,7 +13,7 @@ import {
   type MessagePage,
 } from '@/lib/schemas/messages';
 import { parseInput } from '@/lib/errors';
-import { afterKey, keysetPage } from '@/lib/data/recipes';
+import { newestFirstPage } from '@/lib/data/recipes';
 
 export type { Message, MessagePage } from '@/lib/schemas/messages';
 
@@ -57,26 +57,11 @@ export async function listMessages(
     async (tx, patient) => {
       const scope = { patientId: patient.id, organizationId: patient.organizationId };
       // Newest first to page back through the thread; each page is shown oldest first.
-      const page = await keysetPage({
-        cursor,
-        limit,
-        findKey: async (id) => {
-          const at = await tx.careTeamMessage.findFirst({
-            where: { ...scope, id },
-            select: { id: true, createdAt: true },
-          });
-          return at && { value: at.createdAt, id: at.id };
-        },
-        fetch: (before, take) =>
-          tx.careTeamMessage.findMany({
-            where: { AND: [scope, ...(before ? [afterKey('createdAt', before, 'desc')] : [])] },
-            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-            take,
-            select,
-          }),
-        cursorOf: (row) => row.id,
-        toItem: toDto,
-      });
+      const page = await newestFirstPage(
+        tx.careTeamMessage,
+        { where: scope, field: 'createdAt', select, cursor, limit },
+        toDto,
+      );
       return { ...page, items: page.items.toReversed() };
     },
   );

@@ -14,7 +14,7 @@ import {
   type PsychotherapyNotePage,
 } from '@/lib/schemas/psychotherapy-notes';
 import { parseInput } from '@/lib/errors';
-import { afterKey, keysetPage } from '@/lib/data/recipes';
+import { newestFirstPage } from '@/lib/data/recipes';
 
 export type { PsychotherapyNote, PsychotherapyNotePage } from '@/lib/schemas/psychotherapy-notes';
 
@@ -64,26 +64,11 @@ export async function listPsychotherapyNotes(
     { permission: 'psychotherapyNote.readOwn', action: 'list', resourceType: 'psychotherapyNote' },
     async (tx, patient) => {
       const own = ownNotes(viewer, patient);
-      return keysetPage({
-        cursor,
-        limit,
-        findKey: async (id) => {
-          const at = await tx.psychotherapyNote.findFirst({
-            where: { AND: [own, { id }] },
-            select: { id: true, createdAt: true },
-          });
-          return at && { value: at.createdAt, id: at.id };
-        },
-        fetch: (after, take) =>
-          tx.psychotherapyNote.findMany({
-            where: { AND: [own, ...(after ? [afterKey('createdAt', after, 'desc')] : [])] },
-            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-            take,
-            select,
-          }),
-        cursorOf: (row) => row.id,
-        toItem: toDto,
-      });
+      return newestFirstPage(
+        tx.psychotherapyNote,
+        { where: own, field: 'createdAt', select, cursor, limit },
+        toDto,
+      );
     },
   );
 }

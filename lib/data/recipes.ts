@@ -62,3 +62,50 @@ export function afterKey<F extends string, V>(
 export async function lockFor(tx: Tx, ...parts: string[]): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${parts.join(':')}, 0))`;
 }
+
+type Where = Record<string, unknown>;
+
+/** The two reads of a Prisma model a newest-first list needs (a `tx.<model>` fits). */
+type NewestFirstModel<S, Row> = {
+  findFirst(args: { where: { AND: Where[] }; select: Record<string, true> }): PromiseLike<unknown>;
+  findMany(args: {
+    where: { AND: Where[] };
+    orderBy: Record<string, 'desc'>[];
+    take: number;
+    select: S;
+  }): PromiseLike<Row[]>;
+};
+
+/**
+ * The common keyset list: the rows of `model` matching `where` (the viewer's scope, always),
+ * newest first by `field` then id, a page at a time through keysetPage; the cursor is a row's id,
+ * looked up within the same `where`. E.g.
+ * `newestFirstPage(tx.careTeamMessage, { where: scope, field: 'createdAt', select, cursor, limit }, toDto)`.
+ */
+export async function newestFirstPage<S, Row extends { id: string }, Item>(
+  model: NewestFirstModel<NoInfer<S>, NoInfer<Row>>,
+  list: { where: Where; field: string; select: S; cursor: string | undefined; limit: number },
+  toItem: (row: Row) => Item,
+): Promise<Page<Item>> {
+  const { where, field } = list;
+  return keysetPage({
+    cursor: list.cursor,
+    limit: list.limit,
+    findKey: async (id) => {
+      const at = (await model.findFirst({
+        where: { AND: [where, { id }] },
+        select: { id: true, [field]: true },
+      })) as ({ id: string } & Record<string, unknown>) | null;
+      return at && { value: at[field], id: at.id };
+    },
+    fetch: async (after, take) =>
+      model.findMany({
+        where: { AND: [where, ...(after ? [afterKey(field, after, 'desc')] : [])] },
+        orderBy: [{ [field]: 'desc' }, { id: 'desc' }],
+        take,
+        select: list.select,
+      }),
+    cursorOf: (row) => row.id,
+    toItem,
+  });
+}

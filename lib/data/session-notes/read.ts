@@ -2,8 +2,14 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Viewer } from '@/lib/auth/viewer';
 import { withPatientAccess } from '@/lib/data/patient-access';
-import { afterKey, keysetPage } from '@/lib/data/recipes';
-import { findVisible, noteSelect, notesVisibleTo, toNote } from '@/lib/data/session-notes/shared';
+import { newestFirstPage } from '@/lib/data/recipes';
+import {
+  findVisible,
+  noteSelect,
+  notesVisibleTo,
+  toNote,
+  type NoteRow,
+} from '@/lib/data/session-notes/shared';
 import { parseInput } from '@/lib/errors';
 import {
   SessionNoteListQuery,
@@ -27,26 +33,11 @@ export async function listSessionNotes(
     { permission: 'sessionNote.read', action: 'list', resourceType: 'sessionNote' },
     async (tx, patient) => {
       const visible = notesVisibleTo(viewer, patient);
-      return keysetPage({
-        cursor,
-        limit,
-        findKey: async (id) => {
-          const at = await tx.sessionNote.findFirst({
-            where: { AND: [visible, { id }] },
-            select: { id: true, sessionDate: true },
-          });
-          return at && { value: at.sessionDate, id: at.id };
-        },
-        fetch: (after, take) =>
-          tx.sessionNote.findMany({
-            where: { AND: [visible, ...(after ? [afterKey('sessionDate', after, 'desc')] : [])] },
-            orderBy: [{ sessionDate: 'desc' }, { id: 'desc' }],
-            take,
-            select: noteSelect,
-          }),
-        cursorOf: (row) => row.id,
-        toItem: (row) => toNote(row, viewer),
-      });
+      return newestFirstPage(
+        tx.sessionNote,
+        { where: visible, field: 'sessionDate', select: noteSelect, cursor, limit },
+        (row: NoteRow) => toNote(row, viewer),
+      );
     },
   );
 }

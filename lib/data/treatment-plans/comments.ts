@@ -4,7 +4,7 @@ import type { Prisma } from '@/prisma/generated/client';
 import type { Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess } from '@/lib/data/patient-access';
-import { afterKey, keysetPage } from '@/lib/data/recipes';
+import { newestFirstPage } from '@/lib/data/recipes';
 import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
 import { personSelect } from '@/lib/data/treatment-plans/shared';
 import { NotFoundError, parseInput } from '@/lib/errors';
@@ -48,26 +48,11 @@ export async function listPlanComments(
     { permission: 'treatmentPlan.read', action: 'list', resourceType: 'planComment' },
     async (tx, patient) => {
       const scope = { patientId: patient.id, organizationId: patient.organizationId };
-      return keysetPage({
-        cursor,
-        limit,
-        findKey: async (id) => {
-          const at = await tx.planComment.findFirst({
-            where: { ...scope, id },
-            select: { id: true, createdAt: true },
-          });
-          return at && { value: at.createdAt, id: at.id };
-        },
-        fetch: (after, take) =>
-          tx.planComment.findMany({
-            where: { AND: [scope, ...(after ? [afterKey('createdAt', after, 'desc')] : [])] },
-            orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-            take,
-            select: commentSelect,
-          }),
-        cursorOf: (row) => row.id,
-        toItem: toComment,
-      });
+      return newestFirstPage(
+        tx.planComment,
+        { where: scope, field: 'createdAt', select: commentSelect, cursor, limit },
+        toComment,
+      );
     },
   );
 }
