@@ -13,7 +13,7 @@ import {
   type MessagePage,
 } from '@/lib/schemas/messages';
 import { parseInput } from '@/lib/errors';
-import { newestFirstPage } from '@/lib/data/recipes';
+import { newestFirstPage, patientList } from '@/lib/data/recipes';
 
 export type { Message, MessagePage } from '@/lib/schemas/messages';
 
@@ -44,28 +44,20 @@ function toDto(row: Prisma.CareTeamMessageGetPayload<{ select: typeof select }>)
  * Clinicians on the team: the care-team thread, the newest page, newest last; `cursor` pages back.
  * Patients and admins: ForbiddenError; anyone out of scope NotFoundError.
  */
-export async function listMessages(
-  viewer: Viewer,
-  patientId: string,
-  query: z.input<typeof MessageListQuery> = {},
-): Promise<MessagePage> {
-  const { cursor, limit } = parseInput(MessageListQuery, query);
-  return withPatientAccess(
-    viewer,
-    patientId,
-    { permission: 'message.read', action: 'list', resourceType: 'careTeamMessage' },
-    async (tx, patient) => {
-      const scope = { patientId: patient.id, organizationId: patient.organizationId };
-      // Newest first to page back through the thread; each page is shown oldest first.
-      const page = await newestFirstPage(
-        tx.careTeamMessage,
-        { where: scope, field: 'createdAt', select, cursor, limit },
-        toDto,
-      );
-      return { ...page, items: page.items.toReversed() };
-    },
-  );
-}
+export const listMessages = patientList(
+  MessageListQuery,
+  { permission: 'message.read', action: 'list', resourceType: 'careTeamMessage' },
+  async (tx, patient, { cursor, limit }): Promise<MessagePage> => {
+    const scope = { patientId: patient.id, organizationId: patient.organizationId };
+    // Newest first to page back through the thread; each page is shown oldest first.
+    const page = await newestFirstPage(
+      tx.careTeamMessage,
+      { where: scope, field: 'createdAt', select, cursor, limit },
+      toDto,
+    );
+    return { ...page, items: page.items.toReversed() };
+  },
+);
 
 /** Clinicians on the team: posts a message to the thread. Invalid input: InvalidInputError (400). */
 export async function postMessage(

@@ -14,7 +14,7 @@ import {
   type PsychotherapyNotePage,
 } from '@/lib/schemas/psychotherapy-notes';
 import { parseInput } from '@/lib/errors';
-import { newestFirstPage } from '@/lib/data/recipes';
+import { newestFirstPage, patientList } from '@/lib/data/recipes';
 
 export type { PsychotherapyNote, PsychotherapyNotePage } from '@/lib/schemas/psychotherapy-notes';
 
@@ -52,26 +52,18 @@ function toDto(
  * therapist's are never listed). Everyone else: ForbiddenError in scope, NotFoundError out of it.
  * Audited as 'psychotherapyNote', which the access log and the admin audit view leave out.
  */
-export async function listPsychotherapyNotes(
-  viewer: Viewer,
-  patientId: string,
-  query: z.input<typeof PsychotherapyNoteListQuery> = {},
-): Promise<PsychotherapyNotePage> {
-  const { cursor, limit } = parseInput(PsychotherapyNoteListQuery, query);
-  return withPatientAccess(
-    viewer,
-    patientId,
-    { permission: 'psychotherapyNote.readOwn', action: 'list', resourceType: 'psychotherapyNote' },
-    async (tx, patient) => {
-      const own = ownNotes(viewer, patient);
-      return newestFirstPage(
-        tx.psychotherapyNote,
-        { where: own, field: 'createdAt', select, cursor, limit },
-        toDto,
-      );
-    },
-  );
-}
+export const listPsychotherapyNotes = patientList(
+  PsychotherapyNoteListQuery,
+  { permission: 'psychotherapyNote.readOwn', action: 'list', resourceType: 'psychotherapyNote' },
+  async (tx, patient, { cursor, limit }, viewer): Promise<PsychotherapyNotePage> => {
+    const own = ownNotes(viewer, patient);
+    return newestFirstPage(
+      tx.psychotherapyNote,
+      { where: own, field: 'createdAt', select, cursor, limit },
+      toDto,
+    );
+  },
+);
 
 /** Therapists on the team: records a psychotherapy note of their own. Invalid input: InvalidInputError (400). */
 export async function createPsychotherapyNote(

@@ -1,6 +1,13 @@
 import 'server-only';
+import type { z } from 'zod';
 import type { Tx } from '@/lib/db';
-import { invalidCursor } from '@/lib/errors';
+import type { Viewer } from '@/lib/auth/viewer';
+import {
+  withPatientAccess,
+  type PatientAccess,
+  type ScopedPatient,
+} from '@/lib/data/patient-access';
+import { invalidCursor, parseInput } from '@/lib/errors';
 
 // The shared recipes of lib/data (docs/decisions/018-one-shape.md): one keyset page, one advisory
 // lock. A list or a serialized write uses these; it does not write its own copy.
@@ -108,4 +115,27 @@ export async function newestFirstPage<S, Row extends { id: string }, Item>(
     cursorOf: (row) => row.id,
     toItem,
   });
+}
+
+/**
+ * A read of one patient's list by its query (cursor, limit, filters): the query parsed first (a
+ * 400 before anything is read), then `read` inside withPatientAccess with the access given. E.g.
+ * `export const listMessages = patientList(MessageListQuery, access, (tx, patient, query) => …)`.
+ */
+export function patientList<Schema extends z.ZodType, Result>(
+  schema: Schema,
+  access: PatientAccess,
+  read: (
+    tx: Tx,
+    patient: ScopedPatient,
+    query: z.output<Schema>,
+    viewer: Viewer,
+  ) => Promise<Result>,
+) {
+  return (viewer: Viewer, patientId: string, query?: z.input<Schema>): Promise<Result> => {
+    const parsed = parseInput(schema, query ?? {});
+    return withPatientAccess(viewer, patientId, access, (tx, patient) =>
+      read(tx, patient, parsed, viewer),
+    );
+  };
 }

@@ -1,8 +1,7 @@
 import 'server-only';
-import type { z } from 'zod';
 import type { Viewer } from '@/lib/auth/viewer';
 import { withPatientAccess } from '@/lib/data/patient-access';
-import { newestFirstPage } from '@/lib/data/recipes';
+import { newestFirstPage, patientList } from '@/lib/data/recipes';
 import {
   findVisible,
   noteSelect,
@@ -10,7 +9,6 @@ import {
   toNote,
   type NoteRow,
 } from '@/lib/data/session-notes/shared';
-import { parseInput } from '@/lib/errors';
 import {
   SessionNoteListQuery,
   type SessionNote,
@@ -21,26 +19,18 @@ import {
  * The patient (signed, not withheld) and clinicians on the team (signed, and their own drafts):
  * a page of notes, newest session first. NotFoundError out of scope; admins ForbiddenError.
  */
-export async function listSessionNotes(
-  viewer: Viewer,
-  patientId: string,
-  query: z.input<typeof SessionNoteListQuery> = {},
-): Promise<SessionNotePage> {
-  const { cursor, limit } = parseInput(SessionNoteListQuery, query);
-  return withPatientAccess(
-    viewer,
-    patientId,
-    { permission: 'sessionNote.read', action: 'list', resourceType: 'sessionNote' },
-    async (tx, patient) => {
-      const visible = notesVisibleTo(viewer, patient);
-      return newestFirstPage(
-        tx.sessionNote,
-        { where: visible, field: 'sessionDate', select: noteSelect, cursor, limit },
-        (row: NoteRow) => toNote(row, viewer),
-      );
-    },
-  );
-}
+export const listSessionNotes = patientList(
+  SessionNoteListQuery,
+  { permission: 'sessionNote.read', action: 'list', resourceType: 'sessionNote' },
+  async (tx, patient, { cursor, limit }, viewer): Promise<SessionNotePage> => {
+    const visible = notesVisibleTo(viewer, patient);
+    return newestFirstPage(
+      tx.sessionNote,
+      { where: visible, field: 'sessionDate', select: noteSelect, cursor, limit },
+      (row: NoteRow) => toNote(row, viewer),
+    );
+  },
+);
 
 /** The patient and clinicians on the team: one note they may see (else NotFoundError). */
 export async function getSessionNote(

@@ -76,3 +76,15 @@ export function clip(text: string | null | undefined, max = 280): string | null 
 }
 
 export const person = { select: { name: true } } as const;
+
+/** A kind's window of the page: its rows after the cursor in the timeline's order, at most `take`. */
+export function windowOf<F extends string>(source: Source, kind: TimelineKind, field: F) {
+  return {
+    where: { ...source.scope, ...after(source.cursor, kind, field) },
+    orderBy: [{ [field]: 'desc' }, { id: 'desc' }] as unknown as [
+      Record<F, 'desc'>,
+      { id: 'desc' },
+    ],
+    take: source.take,
+  };
+}

@@ -1,6 +1,6 @@
 import 'server-only';
 import { audienceOf, can } from '@/lib/auth/policy';
-import { after, clip, person, type Source } from '@/lib/data/timeline/cursor';
+import { clip, person, windowOf, type Source } from '@/lib/data/timeline/cursor';
 import { formatDose } from '@/lib/format';
 import type { TimelineItem } from '@/lib/schemas/timeline';
 
@@ -30,11 +30,9 @@ function careTeamTitle({ action, medication, dose }: Change): string {
 
 /** Medication changes, told to the patient in their words or to the team with its note. */
 export async function medicationChangeItems(source: Source): Promise<TimelineItem[]> {
-  const { tx, viewer, scope, cursor, take } = source;
+  const { tx, viewer } = source;
   const changes = await tx.medicationChange.findMany({
-    where: { ...scope, ...after(cursor, 'medicationChange', 'createdAt') },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take,
+    ...windowOf(source, 'medicationChange', 'createdAt'),
     select: {
       id: true,
       action: true,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { audienceOf, can } from '@/lib/auth/policy';
 import { notesVisibleTo } from '@/lib/data/session-notes/shared';
-import { after, clip, person, type Source } from '@/lib/data/timeline/cursor';
+import { after, clip, person, windowOf, type Source } from '@/lib/data/timeline/cursor';
 import { formatDate, toIsoDate } from '@/lib/format';
 import type { TimelineItem } from '@/lib/schemas/timeline';
 
@@ -51,18 +51,13 @@ export async function signedNoteItems(source: Source): Promise<TimelineItem[]> {
 
 /** The viewer's own drafts: only an author of notes has any, and only they see them. */
 export async function draftNoteItems(source: Source): Promise<TimelineItem[]> {
-  const { tx, viewer, scope, cursor, take } = source;
+  const { tx, viewer } = source;
   if (!can(viewer, 'sessionNote.write')) return [];
-  // SECURITY: drafts are their author's alone.
+  const window = windowOf(source, 'draftNote', 'createdAt');
   const drafts = await tx.sessionNote.findMany({
-    where: {
-      ...scope,
-      status: 'DRAFT',
-      authorId: viewer.userId,
-      ...after(cursor, 'draftNote', 'createdAt'),
-    },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take,
+    ...window,
+    // SECURITY: drafts are their author's alone.
+    where: { ...window.where, status: 'DRAFT', authorId: viewer.userId },
     select: { id: true, kind: true, sessionDate: true, createdAt: true, author: person },
   });
   return drafts.map((n) => ({
@@ -78,16 +73,15 @@ export async function draftNoteItems(source: Source): Promise<TimelineItem[]> {
 
 /** Addenda, seen exactly where their signed note is. */
 export async function addendumItems(source: Source): Promise<TimelineItem[]> {
-  const { tx, viewer, patient, scope, cursor, take } = source;
+  const { tx, viewer, patient } = source;
+  const window = windowOf(source, 'addendum', 'createdAt');
   const addenda = await tx.sessionNoteAddendum.findMany({
+    ...window,
     where: {
-      ...scope,
+      ...window.where,
       // SECURITY: an addendum is seen exactly where its signed note is.
       note: { AND: [notesVisibleTo(viewer, patient), { status: 'SIGNED' }] },
-      ...after(cursor, 'addendum', 'createdAt'),
     },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take,
     select: {
       id: true,
       noteId: true,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { audienceOf, can } from '@/lib/auth/policy';
-import { after, clip, person, type Source } from '@/lib/data/timeline/cursor';
+import { clip, person, windowOf, type Source } from '@/lib/data/timeline/cursor';
 import { formatDate, toIsoDate } from '@/lib/format';
 import type { TimelineItem } from '@/lib/schemas/timeline';
 
@@ -8,11 +8,9 @@ const none = { actor: null, noteId: null } as const;
 
 /** The patient's check-ins: mood, sleep and the first side effects. */
 export async function checkInItems(source: Source): Promise<TimelineItem[]> {
-  const { tx, viewer, scope, cursor, take } = source;
+  const { tx, viewer } = source;
   const checkIns = await tx.checkIn.findMany({
-    where: { ...scope, ...after(cursor, 'checkIn', 'createdAt') },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take,
+    ...windowOf(source, 'checkIn', 'createdAt'),
     select: {
       id: true,
       localDate: true,
@@ -44,11 +42,9 @@ export async function checkInItems(source: Source): Promise<TimelineItem[]> {
 
 /** Completed questionnaires; that one raised a safety flag is told to the care team only. */
 export async function assessmentItems(source: Source): Promise<TimelineItem[]> {
-  const { tx, viewer, scope, cursor, take } = source;
+  const { tx, viewer } = source;
   const assessments = await tx.assessment.findMany({
-    where: { ...scope, ...after(cursor, 'assessment', 'completedAt') },
-    orderBy: [{ completedAt: 'desc' }, { id: 'desc' }],
-    take,
+    ...windowOf(source, 'assessment', 'completedAt'),
     select: {
       id: true,
       instrument: true,
@@ -72,11 +68,9 @@ export async function assessmentItems(source: Source): Promise<TimelineItem[]> {
 
 /** Versions of the treatment plan. */
 export async function planVersionItems(source: Source): Promise<TimelineItem[]> {
-  const { tx, viewer, scope, cursor, take } = source;
+  const { tx, viewer } = source;
   const versions = await tx.treatmentPlanVersion.findMany({
-    where: { ...scope, ...after(cursor, 'planVersion', 'createdAt') },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take,
+    ...windowOf(source, 'planVersion', 'createdAt'),
     select: { id: true, version: true, changeSummary: true, createdAt: true, author: person },
   });
   const forPatient = audienceOf(viewer) === 'patient';
@@ -96,13 +90,11 @@ export async function planVersionItems(source: Source): Promise<TimelineItem[]> 
 
 /** Care-team messages: for clinicians on the team only (message.read). */
 export async function messageItems(source: Source): Promise<TimelineItem[]> {
-  const { tx, viewer, scope, cursor, take } = source;
+  const { tx, viewer } = source;
   // SECURITY: care-team messages are for clinicians on the team only.
   if (!can(viewer, 'message.read')) return [];
   const messages = await tx.careTeamMessage.findMany({
-    where: { ...scope, ...after(cursor, 'message', 'createdAt') },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take,
+    ...windowOf(source, 'message', 'createdAt'),
     select: { id: true, body: true, createdAt: true, author: person },
   });
   return messages.map((m) => ({

@@ -1,13 +1,12 @@
 import 'server-only';
-import type { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess } from '@/lib/data/patient-access';
-import { newestFirstPage } from '@/lib/data/recipes';
+import { newestFirstPage, patientList } from '@/lib/data/recipes';
 import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
 import { personSelect } from '@/lib/data/treatment-plans/shared';
-import { NotFoundError, parseInput } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors';
 import type { Idempotency } from '@/lib/idempotency';
 import {
   PlanCommentListQuery,
@@ -36,26 +35,18 @@ function toComment(
 }
 
 /** The patient and clinicians on the team: comments on the plan, newest first. */
-export async function listPlanComments(
-  viewer: Viewer,
-  patientId: string,
-  query: z.input<typeof PlanCommentListQuery> = {},
-): Promise<PlanCommentList> {
-  const { cursor, limit } = parseInput(PlanCommentListQuery, query);
-  return withPatientAccess(
-    viewer,
-    patientId,
-    { permission: 'treatmentPlan.read', action: 'list', resourceType: 'planComment' },
-    async (tx, patient) => {
-      const scope = { patientId: patient.id, organizationId: patient.organizationId };
-      return newestFirstPage(
-        tx.planComment,
-        { where: scope, field: 'createdAt', select: commentSelect, cursor, limit },
-        toComment,
-      );
-    },
-  );
-}
+export const listPlanComments = patientList(
+  PlanCommentListQuery,
+  { permission: 'treatmentPlan.read', action: 'list', resourceType: 'planComment' },
+  async (tx, patient, { cursor, limit }): Promise<PlanCommentList> => {
+    const scope = { patientId: patient.id, organizationId: patient.organizationId };
+    return newestFirstPage(
+      tx.planComment,
+      { where: scope, field: 'createdAt', select: commentSelect, cursor, limit },
+      toComment,
+    );
+  },
+);
 
 /**
  * The patient, and clinicians on the team replying (treatmentPlan.comment): a comment on the

@@ -1,11 +1,10 @@
 import 'server-only';
-import type { z } from 'zod';
 import type { Viewer } from '@/lib/auth/viewer';
 import { diffPlans } from '@/lib/clinical/plan-diff';
 import { withPatientAccess } from '@/lib/data/patient-access';
-import { keysetPage } from '@/lib/data/recipes';
+import { keysetPage, patientList } from '@/lib/data/recipes';
 import { findVersion, personSelect } from '@/lib/data/treatment-plans/shared';
-import { NotFoundError, parseInput } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors';
 import {
   PlanVersionListQuery,
   type PlanDiff,
@@ -14,41 +13,33 @@ import {
 } from '@/lib/schemas/treatment-plan';
 
 /** The patient and clinicians on the team: the plan's versions, newest first, a page at a time. */
-export async function listPlanVersions(
-  viewer: Viewer,
-  patientId: string,
-  query: z.input<typeof PlanVersionListQuery> = {},
-): Promise<PlanVersionList> {
-  const { cursor, limit } = parseInput(PlanVersionListQuery, query);
-  return withPatientAccess(
-    viewer,
-    patientId,
-    { permission: 'treatmentPlan.read', action: 'list', resourceType: 'treatmentPlanVersion' },
-    async (tx, patient) => {
-      const scope = { patientId: patient.id, organizationId: patient.organizationId };
-      // Version numbers are gapless and never deleted: the cursor is the last number seen.
-      return keysetPage({
-        cursor,
-        limit,
-        findKey: async (seen) => Number(seen),
-        fetch: (before, take) =>
-          tx.treatmentPlanVersion.findMany({
-            where: { ...scope, ...(before ? { version: { lt: before } } : {}) },
-            orderBy: { version: 'desc' },
-            take,
-            select: {
-              version: true,
-              createdAt: true,
-              changeSummary: true,
-              author: { select: personSelect },
-            },
-          }),
-        cursorOf: (row) => String(row.version),
-        toItem: (row) => ({ ...row, createdAt: row.createdAt.toISOString() }),
-      });
-    },
-  );
-}
+export const listPlanVersions = patientList(
+  PlanVersionListQuery,
+  { permission: 'treatmentPlan.read', action: 'list', resourceType: 'treatmentPlanVersion' },
+  async (tx, patient, { cursor, limit }): Promise<PlanVersionList> => {
+    const scope = { patientId: patient.id, organizationId: patient.organizationId };
+    // Version numbers are gapless and never deleted: the cursor is the last number seen.
+    return keysetPage({
+      cursor,
+      limit,
+      findKey: async (seen) => Number(seen),
+      fetch: (before, take) =>
+        tx.treatmentPlanVersion.findMany({
+          where: { ...scope, ...(before ? { version: { lt: before } } : {}) },
+          orderBy: { version: 'desc' },
+          take,
+          select: {
+            version: true,
+            createdAt: true,
+            changeSummary: true,
+            author: { select: personSelect },
+          },
+        }),
+      cursorOf: (row) => String(row.version),
+      toItem: (row) => ({ ...row, createdAt: row.createdAt.toISOString() }),
+    });
+  },
+);
 
 /** The patient and clinicians on the team: one version. NotFoundError when it does not exist. */
 export async function getPlanVersion(
