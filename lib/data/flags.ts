@@ -2,18 +2,7 @@ import 'server-only';
 import type { Tx } from '@/lib/db';
 import { flagsFor, SEVERE_SIDE_EFFECT_DAYS, type Flag, type FlagFacts } from '@/lib/clinical/flags';
 
-type FactsRow = {
-  patientId: string;
-  openSafetyFlags: number;
-  phq9Latest: number | null;
-  phq9Previous: number | null;
-  gad7Latest: number | null;
-  gad7Previous: number | null;
-  severeSideEffect: string | null;
-  lastCheckIn: string | null;
-  planReviewBy: string | null;
-  openReviewRequests: number;
-};
+type FactsRow = FlagFacts & { patientId: string };
 
 /**
  * The flags of each of `patientIds` (already scoped by the caller, inside its transaction), in one

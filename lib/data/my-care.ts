@@ -10,6 +10,7 @@ import { DEFAULT_ASSESSMENT_INTERVAL_DAYS } from '@/lib/clinical/assessment-sche
 import { assessmentsDue, type AssessmentDue } from '@/lib/data/assessments';
 import { addDays, fromIsoDate } from '@/lib/calendar-date';
 import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
+import { goalFields } from '@/lib/data/treatment-plans/shared';
 
 /** `isActive` false: the clinician's account is disabled, no longer active on the team. */
 export type CareTeamMember = { id: string; name: string; role: Role; isActive: boolean };
@@ -126,17 +127,7 @@ const planSelect = {
   goals: {
     orderBy: { position: 'asc' },
     take: MAX_ITEMS,
-    select: {
-      id: true,
-      description: true,
-      status: true,
-      measureKind: true,
-      measureName: true,
-      measureUnit: true,
-      direction: true,
-      targetValue: true,
-      targetDate: true,
-    },
+    select: { id: true, ...goalFields },
   },
   interventions: {
     orderBy: { position: 'asc' },

@@ -73,12 +73,7 @@ async function upsertDay(tx: Tx, patient: ScopedPatient, input: Parsed) {
 }
 
 /** Writes the day's side effects and measure values (the day's earlier ones are gone). */
-async function writeReports(
-  tx: Tx,
-  patient: ScopedPatient,
-  checkInId: string,
-  input: Parsed,
-) {
+async function writeReports(tx: Tx, patient: ScopedPatient, checkInId: string, input: Parsed) {
   const reported = {
     patientId: patient.id,
     organizationId: patient.organizationId,

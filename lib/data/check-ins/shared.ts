@@ -128,4 +128,3 @@ export async function checkInsBetween(
   });
   return rows.map((row) => toCheckIn(row, measures));
 }
-

@@ -10,6 +10,7 @@ import {
   personSelect,
   toAddendum,
   toNote,
+  noteAccess,
 } from '@/lib/data/session-notes/shared';
 import { ConflictError, parseInput } from '@/lib/errors';
 import type { Idempotency } from '@/lib/idempotency';
@@ -72,12 +73,7 @@ export async function withholdSessionNote(
   return withPatientAccess(
     viewer,
     patientId,
-    {
-      permission: 'sessionNote.write',
-      action: 'withhold',
-      resourceType: 'sessionNote',
-      resourceId: noteId,
-    },
+    noteAccess('withhold', noteId),
     async (tx, patient) => {
       const row = await findOwn(tx, viewer, patient, noteId);
       if (row.status !== 'SIGNED') {

@@ -8,6 +8,7 @@ import {
   notesVisibleTo,
   toNote,
   type NoteRow,
+  noteAccess,
 } from '@/lib/data/session-notes/shared';
 import {
   SessionNoteListQuery,
@@ -38,15 +39,7 @@ export async function getSessionNote(
   patientId: string,
   noteId: string,
 ): Promise<SessionNote> {
-  return withPatientAccess(
-    viewer,
-    patientId,
-    {
-      permission: 'sessionNote.read',
-      action: 'read',
-      resourceType: 'sessionNote',
-      resourceId: noteId,
-    },
-    async (tx, patient) => toNote(await findVisible(tx, viewer, patient, noteId), viewer),
+  return withPatientAccess(viewer, patientId, noteAccess('read', noteId), async (tx, patient) =>
+    toNote(await findVisible(tx, viewer, patient, noteId), viewer),
   );
 }

@@ -25,6 +25,12 @@ export function notesVisibleTo(
   return { ...scope, OR: [{ status: 'SIGNED' }, { status: 'DRAFT', authorId: viewer.userId }] };
 }
 
+/** The access (lib/data/patient-access.ts) of a read or write of one note, audited with its id. */
+export function noteAccess(action: 'read' | 'update' | 'sign' | 'withhold', noteId: string) {
+  const permission = action === 'read' ? 'sessionNote.read' : 'sessionNote.write';
+  return { permission, action, resourceType: 'sessionNote', resourceId: noteId } as const;
+}
+
 export const personSelect = { select: { id: true, name: true, role: true } } as const;
 
 export const noteSelect = {

@@ -10,6 +10,7 @@ import {
   noteSelect,
   ownNoteIn,
   toNote,
+  noteAccess,
 } from '@/lib/data/session-notes/shared';
 import { ConflictError, parseInput } from '@/lib/errors';
 import type { Idempotency } from '@/lib/idempotency';
@@ -58,32 +59,22 @@ export async function updateSessionNote(
   input: z.input<typeof SessionNoteInput>,
 ): Promise<SessionNote> {
   const data = parseInput(SessionNoteInput, input);
-  return withPatientAccess(
-    viewer,
-    patientId,
-    {
-      permission: 'sessionNote.write',
-      action: 'update',
-      resourceType: 'sessionNote',
-      resourceId: noteId,
-    },
-    async (tx, patient) => {
-      await findOwn(tx, viewer, patient, noteId);
-      const { count } = await tx.sessionNote.updateMany({
-        where: ownNoteIn(viewer, patient, noteId, { status: 'DRAFT' }),
-        data: {
-          kind: data.kind,
-          format: data.format,
-          sessionDate: new Date(data.sessionDate),
-          body: data.body,
-        },
-      });
-      if (count === 0) {
-        throw new ConflictError('A signed note cannot be changed. Add an addendum instead.');
-      }
-      return toNote(await findVisible(tx, viewer, patient, noteId), viewer);
-    },
-  );
+  return withPatientAccess(viewer, patientId, noteAccess('update', noteId), async (tx, patient) => {
+    await findOwn(tx, viewer, patient, noteId);
+    const { count } = await tx.sessionNote.updateMany({
+      where: ownNoteIn(viewer, patient, noteId, { status: 'DRAFT' }),
+      data: {
+        kind: data.kind,
+        format: data.format,
+        sessionDate: new Date(data.sessionDate),
+        body: data.body,
+      },
+    });
+    if (count === 0) {
+      throw new ConflictError('A signed note cannot be changed. Add an addendum instead.');
+    }
+    return toNote(await findVisible(tx, viewer, patient, noteId), viewer);
+  });
 }
 
 /**
@@ -95,32 +86,22 @@ export async function signSessionNote(
   patientId: string,
   noteId: string,
 ): Promise<SessionNote> {
-  return withPatientAccess(
-    viewer,
-    patientId,
-    {
-      permission: 'sessionNote.write',
-      action: 'sign',
-      resourceType: 'sessionNote',
-      resourceId: noteId,
-    },
-    async (tx, patient) => {
-      const row = await findOwn(tx, viewer, patient, noteId);
-      if (row.status === 'SIGNED') throw new ConflictError('This note is already signed.');
-      const body = bodyOf(row);
-      const empty = NOTE_SECTIONS[row.format].find(([key]) => !body[key]?.trim());
-      if (empty) {
-        throw new ConflictError(
-          `Fill in the ${empty[1]} section before signing.`,
-          `body.${empty[0]}`,
-        );
-      }
-      const { count } = await tx.sessionNote.updateMany({
-        where: ownNoteIn(viewer, patient, noteId, { status: 'DRAFT' }),
-        data: { status: 'SIGNED', signedAt: new Date() },
-      });
-      if (count === 0) throw new ConflictError('This note is already signed.');
-      return toNote(await findVisible(tx, viewer, patient, noteId), viewer);
-    },
-  );
+  return withPatientAccess(viewer, patientId, noteAccess('sign', noteId), async (tx, patient) => {
+    const row = await findOwn(tx, viewer, patient, noteId);
+    if (row.status === 'SIGNED') throw new ConflictError('This note is already signed.');
+    const body = bodyOf(row);
+    const empty = NOTE_SECTIONS[row.format].find(([key]) => !body[key]?.trim());
+    if (empty) {
+      throw new ConflictError(
+        `Fill in the ${empty[1]} section before signing.`,
+        `body.${empty[0]}`,
+      );
+    }
+    const { count } = await tx.sessionNote.updateMany({
+      where: ownNoteIn(viewer, patient, noteId, { status: 'DRAFT' }),
+      data: { status: 'SIGNED', signedAt: new Date() },
+    });
+    if (count === 0) throw new ConflictError('This note is already signed.');
+    return toNote(await findVisible(tx, viewer, patient, noteId), viewer);
+  });
 }

@@ -41,6 +41,15 @@ export const listPlanVersions = patientList(
   },
 );
 
+/** The access of a read of plan versions, audited with the versions named. */
+const versionRead = (resourceId: string) =>
+  ({
+    permission: 'treatmentPlan.read',
+    action: 'read',
+    resourceType: 'treatmentPlanVersion',
+    resourceId,
+  }) as const;
+
 /** The patient and clinicians on the team: one version. NotFoundError when it does not exist. */
 export async function getPlanVersion(
   viewer: Viewer,
@@ -50,12 +59,7 @@ export async function getPlanVersion(
   return withPatientAccess(
     viewer,
     patientId,
-    {
-      permission: 'treatmentPlan.read',
-      action: 'read',
-      resourceType: 'treatmentPlanVersion',
-      resourceId: `version ${version}`,
-    },
+    versionRead(`version ${version}`),
     async (tx, patient) => {
       const found = await findVersion(tx, patient, version);
       if (!found) throw new NotFoundError('plan version');
@@ -77,12 +81,7 @@ export async function diffPlanVersions(
   return withPatientAccess(
     viewer,
     patientId,
-    {
-      permission: 'treatmentPlan.read',
-      action: 'read',
-      resourceType: 'treatmentPlanVersion',
-      resourceId: `versions ${from} and ${to}`,
-    },
+    versionRead(`versions ${from} and ${to}`),
     async (tx, patient) => {
       const before = await findVersion(tx, patient, from);
       const after = await findVersion(tx, patient, to);

@@ -3,7 +3,11 @@
 // review requests and acknowledgements; current.ts is the one lookup of the current plan.
 export { getTreatmentPlan } from '@/lib/data/treatment-plans/read';
 export { saveTreatmentPlan } from '@/lib/data/treatment-plans/save';
-export { diffPlanVersions, getPlanVersion, listPlanVersions } from '@/lib/data/treatment-plans/history';
+export {
+  diffPlanVersions,
+  getPlanVersion,
+  listPlanVersions,
+} from '@/lib/data/treatment-plans/history';
 export { addPlanComment, listPlanComments } from '@/lib/data/treatment-plans/comments';
 export { requestPlanReview, resolvePlanReview } from '@/lib/data/treatment-plans/review-requests';
 export { acknowledgeTreatmentPlan } from '@/lib/data/treatment-plans/acknowledgements';

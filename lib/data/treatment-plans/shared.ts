@@ -12,6 +12,18 @@ export const MAX_ROWS = 100;
 
 export const personSelect = { id: true, name: true, role: true } as const;
 
+/** What a goal is and how it is measured (every read of a plan's goals selects these). */
+export const goalFields = {
+  description: true,
+  status: true,
+  measureKind: true,
+  measureName: true,
+  measureUnit: true,
+  direction: true,
+  targetValue: true,
+  targetDate: true,
+} as const;
+
 export const versionSelect = {
   version: true,
   createdAt: true,
@@ -24,17 +36,7 @@ export const versionSelect = {
   goals: {
     orderBy: { position: 'asc' },
     take: MAX_ROWS,
-    select: {
-      goalKey: true,
-      description: true,
-      status: true,
-      measureKind: true,
-      measureName: true,
-      measureUnit: true,
-      direction: true,
-      targetValue: true,
-      targetDate: true,
-    },
+    select: { goalKey: true, ...goalFields },
   },
   interventions: {
     orderBy: { position: 'asc' },
