@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { authorize, recordListAccess } from '@/lib/data/audit';
 import { patientsInScope } from '@/lib/auth/policy';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -86,6 +86,38 @@ function isoTimeOf(value: Date | string): string {
 }
 
 /**
+ * Each patient's last check-in day and latest PHQ-9, in one query whatever their number: each
+ * lateral subquery is a single index probe (CheckIn by patientId+localDate, Assessment by
+ * patientId+instrument+completedAt). SECURITY: `ids` come from a scoped query.
+ */
+async function latestOf(tx: Tx, organizationId: string, ids: string[]) {
+  const latest =
+    ids.length === 0
+      ? []
+      : await tx.$queryRaw<LatestRow[]>`
+          SELECT p.id::text AS "patientId",
+                 c."localDate" AS "lastCheckIn",
+                 a.score AS "phq9Score",
+                 a.severity AS "phq9Severity",
+                 a."completedAt" AS "phq9CompletedAt"
+          FROM unnest(${ids}::uuid[]) AS p(id)
+          LEFT JOIN LATERAL (
+            SELECT "localDate" FROM "CheckIn"
+            WHERE "patientId" = p.id AND "organizationId" = ${organizationId}::uuid
+            ORDER BY "localDate" DESC
+            LIMIT 1
+          ) c ON true
+          LEFT JOIN LATERAL (
+            SELECT score, severity, "completedAt" FROM "Assessment"
+            WHERE "patientId" = p.id AND "organizationId" = ${organizationId}::uuid
+              AND instrument = 'PHQ9'
+            ORDER BY "completedAt" DESC
+            LIMIT 1
+          ) a ON true`;
+  return new Map(latest.map((row) => [row.patientId, row]));
+}
+
+/**
  * Prescribers and therapists: the patients of their own active care teams with each one's last
  * check-in, latest PHQ-9 and flags; sorted, filtered and paged in memory after a fixed number of
  * queries (a caseload is a few hundred patients at most). Audited per patient shown.
@@ -110,33 +142,8 @@ export async function listCaseload(
       orderBy: [{ account: { name: 'asc' } }, { id: 'asc' }],
     });
 
-    // One query for all of them, whatever their number: each lateral subquery is a single index
-    // probe (CheckIn by patientId+localDate, Assessment by patientId+instrument+completedAt).
     const ids = patients.map((p) => p.id);
-    const latest =
-      ids.length === 0
-        ? []
-        : await tx.$queryRaw<LatestRow[]>`
-            SELECT p.id::text AS "patientId",
-                   c."localDate" AS "lastCheckIn",
-                   a.score AS "phq9Score",
-                   a.severity AS "phq9Severity",
-                   a."completedAt" AS "phq9CompletedAt"
-            FROM unnest(${ids}::uuid[]) AS p(id)
-            LEFT JOIN LATERAL (
-              SELECT "localDate" FROM "CheckIn"
-              WHERE "patientId" = p.id AND "organizationId" = ${viewer.organizationId}::uuid
-              ORDER BY "localDate" DESC
-              LIMIT 1
-            ) c ON true
-            LEFT JOIN LATERAL (
-              SELECT score, severity, "completedAt" FROM "Assessment"
-              WHERE "patientId" = p.id AND "organizationId" = ${viewer.organizationId}::uuid
-                AND instrument = 'PHQ9'
-              ORDER BY "completedAt" DESC
-              LIMIT 1
-            ) a ON true`;
-    const latestById = new Map(latest.map((row) => [row.patientId, row]));
+    const latestById = await latestOf(tx, viewer.organizationId, ids);
     const flagsById = await flagsForPatients(tx, viewer.organizationId, ids, now);
 
     const rows: CaseloadPatient[] = patients.map((p) => {

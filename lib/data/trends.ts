@@ -70,6 +70,74 @@ export async function medicationMarkers(
   return changes.map((c) => ({ date: toIsoDate(c.effectiveDate), label: markerLabel(c) }));
 }
 
+type Scope = { patientId: string; organizationId: string };
+type Range = { from: string; to: string };
+
+/** The check-ins of the range, oldest first (one a day at most). */
+async function checkInSeries(tx: Tx, scope: Scope, { from, to }: Range): Promise<TrendCheckIn[]> {
+  const rows = await tx.checkIn.findMany({
+    where: { ...scope, localDate: { gte: fromIsoDate(from), lte: fromIsoDate(to) } },
+    orderBy: { localDate: 'asc' },
+    take: MAX_ROWS,
+    select: {
+      localDate: true,
+      mood: true,
+      sleepHours: true,
+      sleepQuality: true,
+      appetite: true,
+      energy: true,
+      focus: true,
+    },
+  });
+  return rows.map(({ localDate, sleepHours, ...c }) => ({
+    date: toIsoDate(localDate),
+    ...c,
+    sleepHours: sleepHours === null ? null : Number(sleepHours.toString()),
+  }));
+}
+
+/** The PHQ-9 and GAD-7 scores of the range, oldest first. */
+async function scoreSeries(tx: Tx, scope: Scope, { from, to }: Range) {
+  const rows = await tx.assessment.findMany({
+    where: { ...scope, completedAt: { gte: fromIsoDate(from), lt: fromIsoDate(addDays(to, 1)) } },
+    orderBy: { completedAt: 'asc' },
+    take: MAX_ROWS,
+    select: { instrument: true, score: true, severity: true, completedAt: true },
+  });
+  const of = (instrument: 'PHQ9' | 'GAD7'): TrendScore[] =>
+    rows
+      .filter((a) => a.instrument === instrument)
+      .map((a) => ({ date: toIsoDate(a.completedAt), score: a.score, severity: a.severity }));
+  return { phq9: of('PHQ9'), gad7: of('GAD7') };
+}
+
+/** The current plan's personal measures, each with its values of the range. */
+async function measureSeries(
+  tx: Tx,
+  patient: ScopedPatient,
+  { from, to }: Range,
+): Promise<MeasureTrend[]> {
+  const measures = (await currentPlanFacts(tx, patient))?.measures ?? [];
+  if (measures.length === 0) return [];
+  const values = await tx.checkInMeasureValue.findMany({
+    where: {
+      patientId: patient.id,
+      organizationId: patient.organizationId,
+      goalKey: { in: measures.map((m) => m.goalKey) },
+      reportedOn: { gte: fromIsoDate(from), lte: fromIsoDate(to) },
+    },
+    orderBy: { reportedOn: 'asc' },
+    take: MAX_ROWS * measures.length,
+    select: { goalKey: true, value: true, reportedOn: true },
+  });
+  return measures.map((m) => ({
+    ...m,
+    points: values
+      .filter((v) => v.goalKey === m.goalKey)
+      .map((v) => ({ date: toIsoDate(v.reportedOn), value: v.value })),
+  }));
+}
+
 /**
  * The patient and clinicians on their team: mood, sleep, energy, focus, appetite, PHQ-9, GAD-7
  * and the plan's personal measures over the last `days` days, with medication changes as
@@ -84,82 +152,20 @@ export async function getTrends(
 ): Promise<Trends> {
   // A day ahead of the server's date: the patient's own today may be tomorrow in UTC.
   const to = addDays(toIsoDate(now), 1);
-  const from = addDays(to, -days);
+  const range = { from: addDays(to, -days), to };
   return withPatientAccess(
     viewer,
     patientId,
     { permission: 'trends.read', action: 'read', resourceType: 'trends' },
     async (tx, patient) => {
       const scope = { patientId: patient.id, organizationId: patient.organizationId };
-      const range = { gte: fromIsoDate(from), lte: fromIsoDate(to) };
-      const checkIns = await tx.checkIn.findMany({
-        where: { ...scope, localDate: range },
-        orderBy: { localDate: 'asc' },
-        take: MAX_ROWS,
-        select: {
-          localDate: true,
-          mood: true,
-          sleepHours: true,
-          sleepQuality: true,
-          appetite: true,
-          energy: true,
-          focus: true,
-        },
-      });
-      const assessments = await tx.assessment.findMany({
-        where: {
-          ...scope,
-          completedAt: { gte: fromIsoDate(from), lt: fromIsoDate(addDays(to, 1)) },
-        },
-        orderBy: { completedAt: 'asc' },
-        take: MAX_ROWS,
-        select: { instrument: true, score: true, severity: true, completedAt: true },
-      });
-      const plan = await currentPlanFacts(tx, patient);
-      const measures = plan?.measures ?? [];
-      const values =
-        measures.length === 0
-          ? []
-          : await tx.checkInMeasureValue.findMany({
-              where: {
-                ...scope,
-                goalKey: { in: measures.map((m) => m.goalKey) },
-                reportedOn: range,
-              },
-              orderBy: { reportedOn: 'asc' },
-              take: MAX_ROWS * measures.length,
-              select: { goalKey: true, value: true, reportedOn: true },
-            });
-      const score = (instrument: 'PHQ9' | 'GAD7') =>
-        assessments
-          .filter((a) => a.instrument === instrument)
-          .map((a) => ({
-            date: toIsoDate(a.completedAt),
-            score: a.score,
-            severity: a.severity,
-          }));
       return {
         days,
-        from,
-        to,
-        checkIns: checkIns.map((c) => ({
-          date: toIsoDate(c.localDate),
-          mood: c.mood,
-          sleepHours: c.sleepHours === null ? null : Number(c.sleepHours.toString()),
-          sleepQuality: c.sleepQuality,
-          appetite: c.appetite,
-          energy: c.energy,
-          focus: c.focus,
-        })),
-        phq9: score('PHQ9'),
-        gad7: score('GAD7'),
-        markers: await medicationMarkers(tx, patient, from, to),
-        measures: measures.map((m) => ({
-          ...m,
-          points: values
-            .filter((v) => v.goalKey === m.goalKey)
-            .map((v) => ({ date: toIsoDate(v.reportedOn), value: v.value })),
-        })),
+        ...range,
+        checkIns: await checkInSeries(tx, scope, range),
+        ...(await scoreSeries(tx, scope, range)),
+        markers: await medicationMarkers(tx, patient, range.from, to),
+        measures: await measureSeries(tx, patient, range),
       };
     },
   );
