@@ -1,6 +1,7 @@
 import { daysBetween, toIsoDate } from '@/lib/calendar-date';
-// The caseload flags of PRODUCT.md, decided from one row of facts per patient. Pure: the query that
-// gathers the facts is lib/data/flags.ts.
+// The caseload flags (safety, worsening scores, severe side effects, missed check-ins, plan review),
+// decided from one row of facts per patient. Pure: the query that gathers the facts is
+// lib/data/flags.ts.
 
 export const FLAG_KINDS = [
   'SAFETY',

@@ -105,7 +105,7 @@ export async function recordAssessment(
           },
           select: assessmentSelect,
         });
-        // SECURITY: clinical safety (PRODUCT.md): the flag is written with the answers or not at all.
+        // SECURITY: clinical safety (a PHQ-9 item 9 answer above 0): the flag is written with the answers or not at all.
         if (result.safetyFlag) {
           await tx.safetyFlag.create({
             data: {

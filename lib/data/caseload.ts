@@ -19,7 +19,7 @@ export type CaseloadPatient = {
   /** `YYYY-MM-DD` of the newest check-in (the patient's local date), or null when none yet. */
   lastCheckInDate: string | null;
   latestPhq9: { score: number; severity: string; completedAt: string } | null;
-  /** PRODUCT.md's caseload flags, most urgent first. */
+  /** The caseload flags (lib/clinical/flags.ts), most urgent first. */
   flags: Flag[];
 };
 

@@ -19,7 +19,7 @@ import { newestFirstPage, patientList } from '@/lib/data/recipes';
 export type { PsychotherapyNote, PsychotherapyNotePage } from '@/lib/schemas/psychotherapy-notes';
 
 /**
- * SECURITY (HIPAA 45 CFR 164.501, PRODUCT.md): psychotherapy notes are readable by their author
+ * SECURITY (HIPAA 45 CFR 164.501, docs/decisions/010-psychotherapy-notes.md): psychotherapy notes are readable by their author
  * alone. Every query of the table goes through this where; no other module reads it, so these
  * notes never reach a brief, timeline, count, search or export.
  */
