@@ -3,21 +3,18 @@ import { expect } from 'vitest';
 import { listCaseload, type Caseload } from '@/lib/data/caseload';
 import { getChartHeader } from '@/lib/data/chart';
 import { getOverviewTrends } from '@/lib/data/medications';
-import type { Outcome, PageRead, Reader } from '@/tests/integration/page-reads';
-
-/** The care team of the world's patient reads; everyone else in the organization is refused. */
-const careTeam: Record<Reader, Outcome> = {
-  patient: 'forbidden',
-  otherPatient: 'notFound',
-  prescriberOnTeam: 'allowed',
-  prescriberOffTeam: 'notFound',
-  therapistOnTeam: 'allowed',
-  therapistOffTeam: 'notFound',
-  admin: 'forbidden',
-  otherOrgClinician: 'notFound',
-};
+import { outcomes, type PageRead, type Reader } from '@/tests/integration/page-reads/vocabulary';
 
 const ON_TEAM: Reader[] = ['prescriberOnTeam', 'therapistOnTeam'];
+const CLINICIANS: Reader[] = [
+  ...ON_TEAM,
+  'prescriberOffTeam',
+  'therapistOffTeam',
+  'otherOrgClinician',
+];
+
+/** The care team of the world's patient reads; the patient and the admin are refused (403). */
+const careTeam = outcomes(ON_TEAM, ['patient', 'admin']);
 
 export const chartReads: PageRead[] = [
   {
@@ -25,16 +22,7 @@ export const chartReads: PageRead[] = [
     pages: ['caseload/page.tsx'],
     read: (viewer) => listCaseload(viewer),
     // Every clinician has a caseload of their own; patients and admins have none.
-    expect: {
-      patient: 'forbidden',
-      otherPatient: 'forbidden',
-      prescriberOnTeam: 'allowed',
-      prescriberOffTeam: 'allowed',
-      therapistOnTeam: 'allowed',
-      therapistOffTeam: 'allowed',
-      admin: 'forbidden',
-      otherOrgClinician: 'allowed',
-    },
+    expect: outcomes(CLINICIANS, ['patient', 'otherPatient', 'admin']),
     shows: (result, w, reader) => {
       const ids = (result as Caseload).patients.map((p) => p.id);
       expect(ids.includes(w.team.patient.id)).toBe(ON_TEAM.includes(reader));

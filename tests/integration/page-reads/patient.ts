@@ -4,7 +4,14 @@ import { getCheckInForm } from '@/lib/data/check-ins';
 import { getMyCareSummary, type MyCareSummary } from '@/lib/data/my-care';
 import { getTrends } from '@/lib/data/trends';
 import type { PatientWithAccount } from '@/tests/factories';
-import type { PageRead } from '@/tests/integration/page-reads';
+import {
+  READERS,
+  outcomes,
+  type PageRead,
+  type Reader,
+} from '@/tests/integration/page-reads/vocabulary';
+
+const PATIENTS: Reader[] = ['patient', 'otherPatient'];
 
 export const patientReads: PageRead[] = [
   {
@@ -12,16 +19,10 @@ export const patientReads: PageRead[] = [
     pages: ['my-care/page.tsx'],
     // A patient's own summary: it takes no patient id, each patient reads their own.
     read: (viewer) => getMyCareSummary(viewer),
-    expect: {
-      patient: 'allowed',
-      otherPatient: 'allowed',
-      prescriberOnTeam: 'forbidden',
-      prescriberOffTeam: 'forbidden',
-      therapistOnTeam: 'forbidden',
-      therapistOffTeam: 'forbidden',
-      admin: 'forbidden',
-      otherOrgClinician: 'forbidden',
-    },
+    expect: outcomes(
+      PATIENTS,
+      READERS.filter((r) => !PATIENTS.includes(r)),
+    ),
     shows: (result, w, reader) => {
       const own = w.users[reader] as PatientWithAccount;
       expect((result as MyCareSummary).patientId).toBe(own.id);
@@ -31,30 +32,12 @@ export const patientReads: PageRead[] = [
     name: 'getCheckInForm',
     pages: ['my-care/check-in/page.tsx'],
     read: (viewer, w) => getCheckInForm(viewer, w.team.patient.id),
-    expect: {
-      patient: 'allowed',
-      otherPatient: 'notFound',
-      prescriberOnTeam: 'forbidden',
-      prescriberOffTeam: 'notFound',
-      therapistOnTeam: 'forbidden',
-      therapistOffTeam: 'notFound',
-      admin: 'forbidden',
-      otherOrgClinician: 'notFound',
-    },
+    expect: outcomes(['patient'], ['prescriberOnTeam', 'therapistOnTeam', 'admin']),
   },
   {
     name: 'getTrends',
     pages: ['my-care/trends/page.tsx', 'patients/[patientId]/check-ins/page.tsx'],
     read: (viewer, w) => getTrends(viewer, w.team.patient.id, 30),
-    expect: {
-      patient: 'allowed',
-      otherPatient: 'notFound',
-      prescriberOnTeam: 'allowed',
-      prescriberOffTeam: 'notFound',
-      therapistOnTeam: 'allowed',
-      therapistOffTeam: 'notFound',
-      admin: 'forbidden',
-      otherOrgClinician: 'notFound',
-    },
+    expect: outcomes(['patient', 'prescriberOnTeam', 'therapistOnTeam'], ['admin']),
   },
 ];
