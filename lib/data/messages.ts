@@ -13,7 +13,7 @@ import {
   type MessagePage,
 } from '@/lib/schemas/messages';
 import { parseInput } from '@/lib/errors';
-import { newestFirstPage, patientList } from '@/lib/data/recipes';
+import { authoredBy, newestFirstPage, patientList } from '@/lib/data/recipes';
 
 export type { Message, MessagePage } from '@/lib/schemas/messages';
 
@@ -76,9 +76,7 @@ export async function postMessage(
         toDto(
           await tx.careTeamMessage.create({
             data: {
-              organizationId: patient.organizationId,
-              patientId: patient.id,
-              authorId: viewer.userId,
+              ...authoredBy(viewer, patient),
               body: body.trim(),
             },
             select,

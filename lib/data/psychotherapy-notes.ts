@@ -14,7 +14,7 @@ import {
   type PsychotherapyNotePage,
 } from '@/lib/schemas/psychotherapy-notes';
 import { parseInput } from '@/lib/errors';
-import { newestFirstPage, patientList } from '@/lib/data/recipes';
+import { authoredBy, newestFirstPage, patientList } from '@/lib/data/recipes';
 
 export type { PsychotherapyNote, PsychotherapyNotePage } from '@/lib/schemas/psychotherapy-notes';
 
@@ -82,9 +82,7 @@ export async function createPsychotherapyNote(
         toDto(
           await tx.psychotherapyNote.create({
             data: {
-              organizationId: patient.organizationId,
-              patientId: patient.id,
-              authorId: viewer.userId,
+              ...authoredBy(viewer, patient),
               sessionDate: data.sessionDate ? new Date(data.sessionDate) : null,
               body: data.body,
             },

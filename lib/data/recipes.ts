@@ -139,3 +139,11 @@ export function patientList<Schema extends z.ZodType, Result>(
     );
   };
 }
+
+/**
+ * The columns that pin a new clinical record to its patient, organization and author (the
+ * viewer): `data: { ...authoredBy(viewer, patient), body }`.
+ */
+export function authoredBy(viewer: Viewer, patient: ScopedPatient) {
+  return { organizationId: patient.organizationId, patientId: patient.id, authorId: viewer.userId };
+}

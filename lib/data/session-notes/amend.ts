@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
+import { authoredBy } from '@/lib/data/recipes';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import {
   findOwn,
@@ -45,10 +46,8 @@ export async function addAddendum(
         }
         const addendum = await tx.sessionNoteAddendum.create({
           data: {
-            organizationId: patient.organizationId,
-            patientId: patient.id,
+            ...authoredBy(viewer, patient),
             noteId: row.id,
-            authorId: viewer.userId,
             body,
           },
           select: { id: true, body: true, createdAt: true, author: personSelect },

@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
+import { authoredBy } from '@/lib/data/recipes';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import {
   bodyOf,
@@ -32,9 +33,7 @@ export async function createSessionNote(
       idempotent(tx, viewer, idempotency, data, async () => {
         const row = await tx.sessionNote.create({
           data: {
-            organizationId: patient.organizationId,
-            patientId: patient.id,
-            authorId: viewer.userId,
+            ...authoredBy(viewer, patient),
             kind: data.kind,
             format: data.format,
             sessionDate: new Date(data.sessionDate),

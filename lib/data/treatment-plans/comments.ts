@@ -3,7 +3,7 @@ import type { Prisma } from '@/prisma/generated/client';
 import type { Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess } from '@/lib/data/patient-access';
-import { newestFirstPage, patientList } from '@/lib/data/recipes';
+import { authoredBy, newestFirstPage, patientList } from '@/lib/data/recipes';
 import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
 import { personSelect } from '@/lib/data/treatment-plans/shared';
 import { NotFoundError } from '@/lib/errors';
@@ -68,10 +68,8 @@ export async function addPlanComment(
         if (!current) throw new NotFoundError('treatment plan');
         const row = await tx.planComment.create({
           data: {
-            organizationId: patient.organizationId,
-            patientId: patient.id,
+            ...authoredBy(viewer, patient),
             planVersionId: current.version.id,
-            authorId: viewer.userId,
             body: input.body,
           },
           select: commentSelect,
