@@ -1,6 +1,6 @@
 import 'server-only';
-import { db, type Tx } from '@/lib/db';
-import { authorize, recordListAccess } from '@/lib/data/audit';
+import type { Tx } from '@/lib/db';
+import { withOrganizationAccess } from '@/lib/data/organization-access';
 import { patientsInScope } from '@/lib/auth/policy';
 import type { Viewer } from '@/lib/auth/viewer';
 import { FLAG_KINDS, type Flag, type FlagKind } from '@/lib/clinical/flags';
@@ -126,15 +126,15 @@ export async function listCaseload(
   viewer: Viewer,
   options: CaseloadOptions = {},
 ): Promise<Caseload> {
-  // SECURITY: the caseload is a clinician's view; admins list patients elsewhere, without
-  // clinical content (minimum necessary).
-  await authorize(viewer, 'caseload.read', { action: 'read', resourceType: 'caseload' });
   const sort = options.sort ?? 'name';
   const flag = options.flag ?? null;
   const flaggedOnly = options.flaggedOnly ?? false;
   const now = new Date();
 
-  return db.$transaction(async (tx) => {
+  // SECURITY: the caseload is a clinician's view (caseload.read); admins list patients elsewhere,
+  // without clinical content (minimum necessary).
+  const access = { permission: 'caseload.read', action: 'read', resourceType: 'caseload' } as const;
+  return withOrganizationAccess(viewer, access, async (tx, record) => {
     // SECURITY: scope in the query (active care-team membership inside the organization).
     const patients = await tx.patient.findMany({
       where: patientsInScope(viewer),
@@ -174,14 +174,8 @@ export async function listCaseload(
     const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), lastPage);
     const pageRows = shown.slice((page - 1) * CASELOAD_PAGE_SIZE, page * CASELOAD_PAGE_SIZE);
 
-    await recordListAccess(
-      tx,
-      viewer,
-      'read',
-      'caseload',
-      pageRows.map((r) => r.id),
-      `page ${page} of the caseload`,
-    );
+    record.patientIds = pageRows.map((r) => r.id);
+    record.detail = `page ${page} of the caseload`;
 
     return {
       total,

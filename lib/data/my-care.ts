@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/prisma/generated/client';
-import { db, type Tx } from '@/lib/db';
-import { authorize, recordAccess } from '@/lib/data/audit';
+import type { Tx } from '@/lib/db';
+import { withOrganizationAccess } from '@/lib/data/organization-access';
 import { patientsInScope } from '@/lib/auth/policy';
 import type { Role, Viewer } from '@/lib/auth/viewer';
 import { NotFoundError } from '@/lib/errors';
@@ -265,10 +265,13 @@ export async function getMyCareSummary(
   viewer: Viewer,
   now: Date = new Date(),
 ): Promise<MyCareSummary> {
-  // SECURITY: this summary is the patient's own view; clinicians read the chart instead.
-  await authorize(viewer, 'careSummary.read', { action: 'read', resourceType: 'careSummary' });
-
-  return db.$transaction(async (tx) => {
+  // SECURITY: this summary is the patient's own view (careSummary.read); clinicians read the chart.
+  const access = {
+    permission: 'careSummary.read',
+    action: 'read',
+    resourceType: 'careSummary',
+  } as const;
+  return withOrganizationAccess(viewer, access, async (tx, record) => {
     // SECURITY: patientsInScope pins a patient to their own record in their organization.
     const patient = await tx.patient.findFirst({
       where: patientsInScope(viewer),
@@ -303,7 +306,7 @@ export async function getMyCareSummary(
       plan: plan && toMyCarePlan(plan),
       medications: await currentMedications(tx, scope),
     };
-    await recordAccess(tx, viewer, 'read', 'careSummary', { patientId: patient.id });
+    record.patientId = patient.id;
     return summary;
   });
 }

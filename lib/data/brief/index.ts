@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
-import type { Viewer } from '@/lib/auth/viewer';
+import { clinicianRole, type Viewer } from '@/lib/auth/viewer';
 import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
 import { toIsoDate } from '@/lib/format';
 import { assessmentSummary, checkInSummary, sideEffectsSince } from '@/lib/data/brief/facts';
@@ -137,7 +137,7 @@ async function teamFacts(tx: Tx, scope: Scope, since: Date) {
       author: {
         id: m.author.id,
         name: m.author.name,
-        role: m.author.role === 'PRESCRIBER' ? ('PRESCRIBER' as const) : ('THERAPIST' as const),
+        role: clinicianRole(m.author.role),
       },
     })),
     openSafetyFlags: flags.map((f) => ({

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
 import { can, isAuthor } from '@/lib/auth/policy';
-import type { Viewer } from '@/lib/auth/viewer';
+import { clinicianRole, type Viewer } from '@/lib/auth/viewer';
 import type { ScopedPatient } from '@/lib/data/patient-access';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
@@ -60,11 +60,7 @@ type AddendumRow = NoteRow['addenda'][number];
 
 function person(p: { id: string; name: string; role: string }) {
   // Notes and addenda are written by clinicians only (sessionNote.write).
-  return {
-    id: p.id,
-    name: p.name,
-    role: p.role === 'PRESCRIBER' ? 'PRESCRIBER' : 'THERAPIST',
-  } as const;
+  return { id: p.id, name: p.name, role: clinicianRole(p.role) };
 }
 
 export function bodyOf(row: NoteRow): Record<string, string> {
