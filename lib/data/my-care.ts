@@ -5,7 +5,8 @@ import { withOrganizationAccess } from '@/lib/data/organization-access';
 import { patientsInScope } from '@/lib/auth/policy';
 import type { Role, Viewer } from '@/lib/auth/viewer';
 import { NotFoundError } from '@/lib/errors';
-import { formatDose, toIsoDate } from '@/lib/format';
+import { toIsoDate } from '@/lib/format';
+import { doseBefore, lastChangeText } from '@/lib/clinical/medication-wording';
 import { DEFAULT_ASSESSMENT_INTERVAL_DAYS } from '@/lib/clinical/assessment-schedule';
 import { assessmentsDue, type AssessmentDue } from '@/lib/data/assessments';
 import { addDays, fromIsoDate } from '@/lib/calendar-date';
@@ -85,31 +86,6 @@ export type MyCareSummary = {
   assessmentIntervalDays: number;
   trend: MyCareTrend;
 };
-
-/** The last change of a medication, said to the patient. */
-export function lastChangeText(
-  action: string,
-  dose: number | null,
-  previousDose: number | null,
-  unit: string | null,
-): string {
-  const now = formatDose(dose, unit);
-  const before = formatDose(previousDose, unit);
-  switch (action) {
-    case 'START':
-      return 'Started';
-    case 'INCREASE':
-      return before && now ? `Dose raised from ${before} to ${now}` : 'Dose raised';
-    case 'DECREASE':
-      return before && now ? `Dose lowered from ${before} to ${now}` : 'Dose lowered';
-    case 'HOLD':
-      return 'Put on hold';
-    case 'RESUME':
-      return 'Started again';
-    default:
-      return 'Changed';
-  }
-}
 
 function decimal(value: { toString(): string } | null): number | null {
   return value === null ? null : Number(value.toString());
@@ -199,9 +175,6 @@ async function currentMedications(tx: Tx, scope: Scope): Promise<MyCareMedicatio
   });
   return medications.flatMap((m) => {
     if (m.status === 'STOPPED') return [];
-    const previous = m.lastChange.previousChange;
-    const previousDose =
-      previous && DOSED.includes(previous.action) ? decimal(previous.dose) : null;
     return [
       {
         id: m.id,
@@ -217,15 +190,13 @@ async function currentMedications(tx: Tx, scope: Scope): Promise<MyCareMedicatio
         lastChange: lastChangeText(
           m.lastChange.action,
           decimal(m.lastChange.dose),
-          previousDose,
+          doseBefore(m.lastChange.previousChange),
           m.unit,
         ),
       },
     ];
   });
 }
-
-const DOSED = ['START', 'INCREASE', 'DECREASE', 'RESUME'];
 
 /** The mood of the last two weeks and whether the patient checked in around today. */
 async function moodTrend(tx: Tx, scope: Scope, now: Date): Promise<MyCareTrend> {
