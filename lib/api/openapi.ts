@@ -1,32 +1,10 @@
-// The v1 API's one registry: every route, who may call it and its schemas, gathered from
-// lib/api/routes/<area>.ts. The OpenAPI 3.1 document is generated from it, and the
-// authorization-matrix tests check that it lists exactly the routes under app/api/v1. A new
-// endpoint adds its entry to its area's file (and its row to tests/integration/matrix/<area>.ts).
+// The OpenAPI 3.1 document of /api/v1, generated from the route definitions (lib/api/registry.ts)
+// and their zod schemas: nothing in it is written twice.
 import { z } from 'zod';
+import type { ApiRoute, ProblemAnswer } from '@/lib/api/define-route';
 import { IdempotencyKeyValue, REPLAYED_HEADER } from '@/lib/api/idempotency';
 import { IDEMPOTENCY_HEADER } from '@/lib/idempotency';
-import type { ApiRoute } from '@/lib/api/registry';
-import { accountRoutes } from '@/lib/api/routes/accounts';
-import { coreRoutes } from '@/lib/api/routes/core';
-import { medicationRoutes } from '@/lib/api/routes/medications';
-import { patientReportRoutes } from '@/lib/api/routes/patient-reports';
-import { securityRoutes } from '@/lib/api/routes/security';
-import { therapyRoutes } from '@/lib/api/routes/therapy';
-import { treatmentPlanRoutes } from '@/lib/api/routes/treatment-plan';
 import { Problem } from '@/lib/schemas/common';
-
-export type { ApiRoute, HttpMethod } from '@/lib/api/registry';
-
-/** Every /api/v1 route. Keep in step with app/api/v1 (tests/integration/api-matrix.test.ts). */
-export const apiRoutes: readonly ApiRoute[] = [
-  ...coreRoutes,
-  ...medicationRoutes,
-  ...therapyRoutes,
-  ...patientReportRoutes,
-  ...treatmentPlanRoutes,
-  ...accountRoutes,
-  ...securityRoutes,
-];
 
 type JsonSchema = Record<string, unknown>;
 
@@ -48,75 +26,70 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   500: 'Server error; quote the requestId.',
 };
 
-function problemResponse(status: number) {
-  return {
-    description: PROBLEM_DESCRIPTIONS[status] ?? 'Error.',
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  };
+/** The problem answers of a route, each with the problem+json schema its body follows. */
+export function problemAnswers(route: ApiRoute): ProblemAnswer[] {
+  const statuses = new Map<number, ProblemAnswer>();
+  const add = (status: number) =>
+    statuses.set(status, {
+      status,
+      description: PROBLEM_DESCRIPTIONS[status] ?? 'Error.',
+      schema: Problem,
+    });
+  for (const p of route.problems) {
+    if (typeof p === 'number') add(p);
+    else statuses.set(p.status, p);
+  }
+  if (route.idempotent) add(409);
+  if (!route.public) add(401);
+  if (route.method !== 'GET') add(403);
+  add(500);
+  return [...statuses.values()].sort((a, b) => a.status - b.status);
 }
 
-const idempotencyKeyParameter = {
-  name: IDEMPOTENCY_HEADER,
+/** The schema an answer of `status` follows (success or problem+json), undefined if unpublished. */
+export function answerSchema(route: ApiRoute, status: number): z.ZodType | undefined {
+  const { success } = route;
+  if (status === success.status || success.also?.includes(status as 200)) return success.schema;
+  return problemAnswers(route).find((p) => p.status === status)?.schema;
+}
+
+const headerParameter = (
+  name: string,
+  description: string,
+  schema: JsonSchema,
+  required = false,
+) => ({
+  name,
   in: 'header',
-  required: false,
-  description:
-    'A key of your choosing (a UUID per user action, reused when you retry that action). A repeat ' +
+  required,
+  description,
+  schema,
+});
+
+const idempotencyKeyParameter = headerParameter(
+  IDEMPOTENCY_HEADER,
+  'A key of your choosing (a UUID per user action, reused when you retry that action). A repeat ' +
     'with the same key and the same request answers the first result again, with the header ' +
     `\`${REPLAYED_HEADER}: true\`, and creates nothing; the same key with a different request is a ` +
     '409 naming this header. Refused requests are not remembered: retry them with the same key.',
-  schema: plain(IdempotencyKeyValue, 'input'),
+  plain(IdempotencyKeyValue, 'input'),
+);
+
+const ifMatchParameter = headerParameter(
+  'If-Match',
+  'The version you edited, as the ETag of GET gave it (`"3"`; `"0"` before the first version).',
+  { type: 'string', pattern: '^"(0|[1-9][0-9]{0,8})"$' },
+  true,
+);
+
+const replayedHeader = {
+  [REPLAYED_HEADER]: {
+    description: '`true` when this is the stored answer of an earlier request.',
+    schema: { type: 'string', enum: ['true'] },
+  },
 };
 
-function operation(route: ApiRoute) {
-  const parameters = [
-    ...(route.params ? parametersOf(route.params, 'path') : []),
-    ...(route.query ? parametersOf(route.query, 'query') : []),
-    ...(route.idempotent ? [idempotencyKeyParameter] : []),
-  ];
-  const statuses = new Set(route.problems);
-  if (route.idempotent) statuses.add(409);
-  if (!route.public) statuses.add(401);
-  if (route.method !== 'GET') statuses.add(403);
-  statuses.add(500);
-  const { success } = route;
-  return {
-    tags: [route.tag],
-    summary: route.summary,
-    description: `Who may call it: ${route.who}`,
-    operationId: `${route.method.toLowerCase()}${route.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c?: string) => (c ?? '').toUpperCase())}`,
-    ...(route.public ? { security: [] } : {}),
-    ...(parameters.length ? { parameters } : {}),
-    ...(route.body
-      ? {
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: plain(route.body, 'input') } },
-          },
-        }
-      : {}),
-    responses: {
-      [success.status]: {
-        description: success.description,
-        ...(route.idempotent
-          ? {
-              headers: {
-                [REPLAYED_HEADER]: {
-                  description: '`true` when this is the stored answer of an earlier request.',
-                  schema: { type: 'string', enum: ['true'] },
-                },
-              },
-            }
-          : {}),
-        ...(success.schema
-          ? { content: { 'application/json': { schema: plain(success.schema, 'output') } } }
-          : {}),
-      },
-      ...Object.fromEntries([...statuses].sort().map((s) => [s, problemResponse(s)])),
-    },
-  };
-}
-
-function parametersOf(schema: z.ZodObject, where: 'path' | 'query') {
+function parametersOf(schema: z.ZodType, where: 'path' | 'query') {
   const json = plain(schema, 'input') as {
     properties?: Record<string, JsonSchema>;
     required?: string[];
@@ -129,17 +102,66 @@ function parametersOf(schema: z.ZodObject, where: 'path' | 'query') {
   }));
 }
 
-let document: JsonSchema | undefined;
+function successAnswers(route: ApiRoute) {
+  const { success } = route;
+  const answer = {
+    description: success.description,
+    ...(route.idempotent ? { headers: replayedHeader } : {}),
+    ...(success.schema
+      ? { content: { 'application/json': { schema: plain(success.schema, 'output') } } }
+      : {}),
+  };
+  return Object.fromEntries([success.status, ...(success.also ?? [])].map((s) => [s, answer]));
+}
 
-/** The OpenAPI 3.1 document of /api/v1, generated from the registry and its zod schemas. */
-export function openApiDocument(): JsonSchema {
-  if (document) return document;
+function problemAnswer({ description, schema }: ProblemAnswer) {
+  const body =
+    schema === Problem ? { $ref: '#/components/schemas/Problem' } : plain(schema, 'output');
+  return { description, content: { 'application/problem+json': { schema: body } } };
+}
+
+function operation(route: ApiRoute) {
+  const parameters = [
+    ...(route.params ? parametersOf(route.params, 'path') : []),
+    ...(route.query ? parametersOf(route.query, 'query') : []),
+    ...(route.ifMatch ? [ifMatchParameter] : []),
+    ...(route.idempotent ? [idempotencyKeyParameter] : []),
+  ];
+  const permission = route.permission ? ` (permission \`${route.permission}\`)` : '';
+  return {
+    tags: [route.tag],
+    summary: route.summary,
+    description: `Who may call it${permission}: ${route.who}`,
+    operationId: `${route.method.toLowerCase()}${route.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c?: string) => (c ?? '').toUpperCase())}`,
+    ...(route.public ? { security: [] } : {}),
+    ...(parameters.length ? { parameters } : {}),
+    ...(route.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: plain(route.body, 'input') } },
+          },
+        }
+      : {}),
+    responses: {
+      ...successAnswers(route),
+      ...Object.fromEntries(problemAnswers(route).map((p) => [p.status, problemAnswer(p)])),
+    },
+  };
+}
+
+const documents = new WeakMap<readonly ApiRoute[], JsonSchema>();
+
+/** The OpenAPI 3.1 document of /api/v1, generated from the route definitions. */
+export function openApiDocument(routes: readonly ApiRoute[]): JsonSchema {
+  const known = documents.get(routes);
+  if (known) return known;
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of apiRoutes) {
+  for (const route of routes) {
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = operation(route);
   }
-  document = {
+  const document = {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
@@ -149,7 +171,9 @@ export function openApiDocument(): JsonSchema {
         'The JSON API the Triad UI and integrations share. Sign in through next-auth ' +
         '(`/api/auth/csrf`, then `/api/auth/callback/credentials`); the session cookie ' +
         'authenticates every call. Errors are `application/problem+json`. Out of scope is 404; ' +
-        'a role-level denial on something the caller can otherwise see is 403.',
+        'a role-level denial on something the caller can otherwise see is 403. Members marked ' +
+        '`readOnly` are answered, never written: a PUT may send them back as GET gave them, ' +
+        'and they are ignored.',
     },
     servers: [{ url: '/' }],
     security: [{ session: [] }],
@@ -161,5 +185,6 @@ export function openApiDocument(): JsonSchema {
       schemas: { Problem: plain(Problem, 'output') },
     },
   };
+  documents.set(routes, document);
   return document;
 }

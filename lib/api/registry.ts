@@ -1,28 +1,58 @@
-import type { z } from 'zod';
+// The v1 API's one registry: every route definition, gathered from lib/api/routes/<area>.ts. The
+// route files under app/api/v1 export `handlersFor(path)`, the OpenAPI document is generated from
+// it, and the authorization-matrix test checks that it lists exactly the routes under app/api/v1
+// and that every answer fits its schema. A new endpoint adds its definition to its area's file
+// (and its row to tests/integration/matrix/<area>.ts).
+import { z } from 'zod';
+import { defineRoute, type ApiRoute, type RouteHandler } from '@/lib/api/define-route';
+import { openApiDocument } from '@/lib/api/openapi';
+import { accountRoutes } from '@/lib/api/routes/accounts';
+import { coreRoutes } from '@/lib/api/routes/core';
+import { medicationRoutes } from '@/lib/api/routes/medications';
+import { patientReportRoutes } from '@/lib/api/routes/patient-reports';
+import { securityRoutes } from '@/lib/api/routes/security';
+import { therapyRoutes } from '@/lib/api/routes/therapy';
+import { treatmentPlanRoutes } from '@/lib/api/routes/treatment-plan';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type { ApiRoute, HttpMethod } from '@/lib/api/define-route';
 
-export type ApiRoute = {
-  method: HttpMethod;
-  /** OpenAPI form: `/api/v1/patients/{patientId}`. */
-  path: `/api/v1/${string}`;
-  summary: string;
-  /** Who may call it (PRODUCT.md's access table), shown in the document. */
-  who: string;
-  tag: string;
-  /**
-   * Creates something, so honours an Idempotency-Key (lib/data/idempotency.ts): the OpenAPI
-   * document gets the header, the replay header and 409. Every POST answering 201 must say so;
-   * tests/integration/idempotency.test.ts checks each such route replays and refuses as promised.
-   */
-  idempotent?: true;
-  /** No session needed (no 401). */
-  public?: boolean;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  /** The success answer; `schema` absent for 204. */
-  success: { status: 200 | 201 | 204; description: string; schema?: z.ZodType };
-  /** Problem answers besides 401 (added unless public), 403 for a foreign Origin on mutations, and 500. */
-  problems: number[];
-};
+const documentRoute: ApiRoute<'GET', '/api/v1/openapi.json'> = defineRoute({
+  method: 'GET',
+  path: '/api/v1/openapi.json',
+  tag: 'Session',
+  summary: 'This document',
+  who: 'Anyone.',
+  public: true,
+  success: {
+    status: 200,
+    description: 'The OpenAPI 3.1 document.',
+    schema: z.looseObject({
+      openapi: z.literal('3.1.0'),
+      paths: z.record(z.string(), z.unknown()),
+    }),
+  },
+  problems: [],
+  handler: async (): Promise<unknown> => openApiDocument(apiRoutes),
+});
+
+/** Every /api/v1 route. Keep in step with app/api/v1 (tests/integration/api-matrix.test.ts). */
+export const apiRoutes = [
+  ...coreRoutes,
+  ...medicationRoutes,
+  ...therapyRoutes,
+  ...patientReportRoutes,
+  ...treatmentPlanRoutes,
+  ...accountRoutes,
+  ...securityRoutes,
+  documentRoute,
+] as const satisfies readonly ApiRoute[];
+
+type Registered = (typeof apiRoutes)[number];
+
+/** The handlers of every method of one path, as its app/api/v1 route file exports them. */
+export function handlersFor<const P extends Registered['path']>(
+  path: P,
+): { [R in Registered as R['path'] extends P ? R['method'] : never]: RouteHandler } {
+  const routes: ApiRoute[] = apiRoutes.filter((route) => route.path === path);
+  return Object.fromEntries(routes.map((route) => [route.method, route.serve])) as never;
+}

@@ -89,6 +89,20 @@ export function Page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
+/** Marks a member of an answer read-only in the document: answered, never written. */
+export function readOnly<T extends z.ZodType>(schema: T): T {
+  return schema.meta({ readOnly: true });
+}
+
+/**
+ * A read-only member of an answer that a PUT accepts back as its GET gave it, and ignores: a
+ * client may edit by round trip (GET, change, PUT) without deleting what it cannot write.
+ */
+export const SentBack = z
+  .unknown()
+  .optional()
+  .meta({ readOnly: true, description: 'Read-only: ignored when sent back.' });
+
 /** The body of every error answer (`application/problem+json`, RFC 9457). */
 export const Problem = z.object({
   type: z.string(),

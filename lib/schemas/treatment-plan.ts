@@ -28,7 +28,10 @@ import {
   IsoDate,
   IsoDateTime,
   Limit,
+  Problem,
+  SentBack,
   freeText,
+  readOnly,
   singleLine,
 } from '@/lib/schemas/common';
 
@@ -107,39 +110,67 @@ export const PlanInterventionInput = z.strictObject({
 });
 export type PlanInterventionInput = z.infer<typeof PlanInterventionInput>;
 
-/**
- * PUT /api/v1/patients/{patientId}/treatment-plan: the whole content of the next version (nothing
- * is carried over implicitly). An empty `changeSummary` is written from the difference with the
- * previous version.
- */
-export const TreatmentPlanInput = z
-  .strictObject({
-    presentingConcerns: requiredText(5000),
-    patientGoalsOwnWords: freeText(2000).transform((s) => s.trim()),
-    reviewBy: IsoDate.nullable(),
-    assessmentIntervalDays: z.int().min(7).max(90),
-    goals: z.array(PlanGoalInput).max(MAX_GOALS),
-    interventions: z.array(PlanInterventionInput).max(MAX_INTERVENTIONS),
-    changeSummary: freeText(1000)
-      .transform((s) => s.trim())
-      .optional(),
-  })
-  .superRefine((plan, ctx) => {
-    const seen = new Set<string>();
-    plan.goals.forEach((goal, index) => {
-      if (!goal.goalKey) return;
-      if (seen.has(goal.goalKey)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['goals', index, 'goalKey'],
-          message: 'This goal appears twice.',
-        });
-      }
-      seen.add(goal.goalKey);
-    });
+const planContent = {
+  presentingConcerns: requiredText(5000),
+  patientGoalsOwnWords: freeText(2000).transform((s) => s.trim()),
+  reviewBy: IsoDate.nullable(),
+  assessmentIntervalDays: z.int().min(7).max(90),
+  goals: z.array(PlanGoalInput).max(MAX_GOALS),
+  interventions: z.array(PlanInterventionInput).max(MAX_INTERVENTIONS),
+  changeSummary: freeText(1000)
+    .transform((s) => s.trim())
+    .optional(),
+};
+
+/** A goal continued by its `goalKey` appears once in a version. */
+function goalsOnce(plan: { goals: { goalKey?: string }[] }, ctx: z.RefinementCtx) {
+  const seen = new Set<string>();
+  plan.goals.forEach((goal, index) => {
+    if (!goal.goalKey) return;
+    if (seen.has(goal.goalKey)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['goals', index, 'goalKey'],
+        message: 'This goal appears twice.',
+      });
+    }
+    seen.add(goal.goalKey);
   });
+}
+
+/**
+ * The whole content of the next version of a plan (nothing is carried over implicitly). An empty
+ * `changeSummary` is written from the difference with the previous version.
+ */
+export const TreatmentPlanInput = z.strictObject(planContent).superRefine(goalsOnce);
 export type TreatmentPlanInput = z.input<typeof TreatmentPlanInput>;
 export type TreatmentPlanContent = z.output<typeof TreatmentPlanInput>;
+
+/**
+ * PUT /api/v1/patients/{patientId}/treatment-plan: TreatmentPlanInput, or the `plan` a GET
+ * answered sent back with changes: its read-only members (`version`, `createdAt`, `author`, the
+ * interventions' `owner`) are ignored, a null `changeSummary` is an empty one, and any other
+ * unknown member is still refused.
+ */
+export const TreatmentPlanPutInput = z
+  .strictObject({
+    ...planContent,
+    interventions: z
+      .array(PlanInterventionInput.extend({ owner: SentBack }))
+      .max(MAX_INTERVENTIONS),
+    changeSummary: planContent.changeSummary.nullable(),
+    version: SentBack,
+    createdAt: SentBack,
+    author: SentBack,
+  })
+  .superRefine(goalsOnce)
+  .transform(
+    ({ version: _v, createdAt: _c, author: _a, changeSummary, ...plan }): TreatmentPlanContent => ({
+      ...plan,
+      changeSummary: changeSummary ?? undefined,
+      interventions: plan.interventions.map(({ owner: _owner, ...intervention }) => intervention),
+    }),
+  );
 
 /** POST .../treatment-plan/acknowledgements: the version the patient read (must be the current). */
 export const AcknowledgePlanInput = z.strictObject({ version: z.int().min(1) });
@@ -210,16 +241,16 @@ export const PlanIntervention = z.object({
   kind: z.enum(INTERVENTION_KINDS),
   description: z.string(),
   ownerId: Id.nullable(),
-  owner: Person.nullable(),
+  owner: readOnly(Person.nullable()),
   frequency: z.string(),
 });
 export type PlanIntervention = z.infer<typeof PlanIntervention>;
 
 /** One immutable version of a plan. */
 export const PlanVersion = z.object({
-  version: z.int(),
-  createdAt: IsoDateTime,
-  author: Person,
+  version: readOnly(z.int()),
+  createdAt: readOnly(IsoDateTime),
+  author: readOnly(Person),
   changeSummary: z.string().nullable(),
   presentingConcerns: z.string(),
   patientGoalsOwnWords: z.string(),
@@ -336,5 +367,5 @@ export const PlanCommentList = z.object({
 });
 export type PlanCommentList = z.infer<typeof PlanCommentList>;
 
-/** The 412 answer's extra member: the version the plan is at now. */
-export const StalePlanProblem = z.object({ currentVersion: z.int() });
+/** The 412 answer of a stale plan save: a problem that says which version is current now. */
+export const StalePlanProblem = Problem.extend({ currentVersion: z.int() });

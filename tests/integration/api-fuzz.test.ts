@@ -4,7 +4,7 @@
 // never accepted, dates out of bounds refused naming the field. A seeded sample here (FUZZ_RUNS,
 // default 24 per operation); `npm run fuzz` runs 300 per operation and prints the table.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes } from '@/lib/api/openapi';
+import { apiRoutes } from '@/lib/api/registry';
 import {
   auditedRefusals,
   hostileInputs,

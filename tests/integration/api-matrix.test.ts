@@ -7,16 +7,12 @@
 // `{patientId}` is filled with the team's patient; other path parameters, a body or fresh rows per
 // cell come from `call: async (w) => ({ params, body, query })`.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '@/prisma/generated/client';
 import { db } from '@/lib/db';
-import { apiRoutes } from '@/lib/api/openapi';
-import type { PatientWithAccount } from '@/tests/factories';
+import { answerSchema } from '@/lib/api/openapi';
+import { apiRoutes } from '@/lib/api/registry';
 import { callApi, exportedMethods, loadRoute, routeFiles } from '@/tests/support/api';
 import { buildWorld, matrix, SUBJECTS, type World } from '@/tests/integration/matrix';
-
-function accountId(user: User | PatientWithAccount): string {
-  return 'account' in user ? user.account.id : user.id;
-}
+import { accountId, expectPublished } from '@/tests/support/matrix';
 
 describe('the /api/v1 authorization matrix', () => {
   let world: World;
@@ -47,14 +43,10 @@ describe('the /api/v1 authorization matrix', () => {
           if (result.status >= 400) {
             expect(result.headers.get('content-type')).toBe('application/problem+json');
             expect(result.body).toMatchObject({ status: expected, requestId: expect.any(String) });
-          } else {
-            // Every success matches the schema the OpenAPI document publishes for it.
-            const documented = apiRoutes.find(
-              (r) => r.method === row.method && r.path === row.path,
-            );
-            expect(documented?.success.status).toBe(expected);
-            if (documented?.success.schema) documented.success.schema.parse(result.body);
           }
+          // Every answer, success or problem, fits the schema its definition publishes for it.
+          const route = apiRoutes.find((r) => r.method === row.method && r.path === row.path);
+          expectPublished(route && answerSchema(route, result.status), result.body, expected);
           if (actor) {
             const after = await db.auditEvent.count({ where: { actorId: actor } });
             expect(after - before).toBe(row.audits ?? 1);
@@ -79,6 +71,14 @@ describe('the route inventory', () => {
     expect([...inMatrix].sort()).toEqual([...exported].sort());
     expect([...inRegistry].sort()).toEqual([...exported].sort());
     expect(new Set(inMatrix).size).toBe(inMatrix.length);
+  });
+
+  it('gives every path parameter of every definition its schema, and no other', () => {
+    for (const route of apiRoutes) {
+      const placeholders = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      const shape = (route as { params?: { shape?: object } }).params?.shape ?? {};
+      expect(Object.keys(shape).sort(), `${route.method} ${route.path}`).toEqual(placeholders);
+    }
   });
 
   it('gives every row a status for every subject', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiRoutes } from '@/lib/api/openapi';
+import { apiRoutes } from '@/lib/api/registry';
 import { callApi } from '@/tests/support/api';
 
 type Operation = {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { auditResourceOfPath } from '@/lib/api/handler';
-import { apiRoutes } from '@/lib/api/openapi';
+import { apiRoutes } from '@/lib/api/registry';
 import { buildWorld, type Subject, type World } from '@/tests/integration/matrix';
 import { accountId } from '@/tests/support/matrix';
 import { callApi, type ApiCall } from '@/tests/support/api';

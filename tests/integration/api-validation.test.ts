@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { MAX_BODY_BYTES } from '@/lib/api/handler';
+import { MAX_BODY_BYTES } from '@/lib/api/request';
 import { createCareTeam, createUser, type CareTeam } from '@/tests/factories';
 import { callApi, sessionCookie, type ApiCall, type ApiResult } from '@/tests/support/api';
 import type { User } from '@/prisma/generated/client';

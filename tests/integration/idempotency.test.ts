@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { Prisma } from '@/prisma/generated/client';
-import { apiRoutes, type ApiRoute } from '@/lib/api/openapi';
+import { apiRoutes, type ApiRoute } from '@/lib/api/registry';
 import { buildWorld, matrix, SUBJECTS, type Row, type World } from '@/tests/integration/matrix';
 import { callApi, type ApiCall } from '@/tests/support/api';
 

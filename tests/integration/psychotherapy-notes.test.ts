@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { User } from '@/prisma/generated/client';
 import { db } from '@/lib/db';
-import { apiRoutes } from '@/lib/api/openapi';
+import { apiRoutes } from '@/lib/api/registry';
 import {
   addToCareTeam,
   createCareTeam,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
 import type { User } from '@/prisma/generated/client';
-import type { HttpMethod } from '@/lib/api/openapi';
+import type { HttpMethod } from '@/lib/api/registry';
 import type { SessionToken } from '@/lib/auth/options';
 import { epochSeconds, sessionCookieName } from '@/lib/auth/session-policy';
 import type { PatientWithAccount } from '@/tests/factories';

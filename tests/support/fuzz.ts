@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { apiRoutes, type ApiRoute } from '@/lib/api/openapi';
+import { apiRoutes, type ApiRoute } from '@/lib/api/registry';
 import { EARLIEST_DATE, LATEST_DATE } from '@/lib/schemas/common';
 import { matrix } from '@/tests/integration/matrix';
 import { callApi, sessionCookie, type ApiCall } from '@/tests/support/api';

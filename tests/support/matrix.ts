@@ -1,8 +1,10 @@
 // The vocabulary of the /api/v1 authorization matrix (tests/integration/api-matrix.test.ts):
 // the kinds of caller, the world they act in, and one row per route and method.
+import { expect } from 'vitest';
+import type { z } from 'zod';
 import type { User } from '@/prisma/generated/client';
 import { db } from '@/lib/db';
-import type { HttpMethod } from '@/lib/api/openapi';
+import type { HttpMethod } from '@/lib/api/registry';
 import { createUser, type CareTeam, type PatientWithAccount } from '@/tests/factories';
 import type { ApiCall } from '@/tests/support/api';
 
@@ -44,4 +46,17 @@ export const freshClinician = (w: World) =>
 /** The account id of a caller (a patient's account, not the patient record). */
 export function accountId(user: User | PatientWithAccount): string {
   return 'account' in user ? user.account.id : user.id;
+}
+
+/**
+ * Asserts that an answer fits the schema its route publishes for its status: no issue, and no
+ * member the schema does not name (zod strips those, so the parsed answer would differ).
+ */
+export function expectPublished(schema: z.ZodType | undefined, body: unknown, status: number) {
+  if (status === 204) return expect(body).toBeNull();
+  expect(schema, `a published schema for ${status}`).toBeDefined();
+  if (!schema) return;
+  const result = schema.safeParse(body);
+  expect(result.success ? [] : result.error.issues, JSON.stringify(body)).toEqual([]);
+  expect(result.data, 'members the published schema does not name').toEqual(body);
 }

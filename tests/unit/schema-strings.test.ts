@@ -5,7 +5,7 @@
 // primitives of lib/schemas/common.ts fails here.
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { apiRoutes } from '@/lib/api/openapi';
+import { apiRoutes } from '@/lib/api/registry';
 import { IdempotencyKeyValue } from '@/lib/api/idempotency';
 
 type Node = z.core.$ZodType;

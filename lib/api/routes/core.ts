@@ -1,5 +1,17 @@
 // Sessions, patients, the audit trail and administration (issue 3).
-import type { ApiRoute } from '@/lib/api/registry';
+import { defineRoute } from '@/lib/api/define-route';
+import { listAccessLog } from '@/lib/data/access-log';
+import {
+  addCareTeamMember,
+  createAccount,
+  disableAccount,
+  endCareTeamMembership,
+  listUsers,
+  setPasswordWithToken,
+} from '@/lib/data/admin';
+import { listAuditEvents } from '@/lib/data/audit-events';
+import { getPatient, listPatients } from '@/lib/data/patients';
+import { requestContextFrom } from '@/lib/http/request-context';
 import { AccessLogPage, AccessLogQuery } from '@/lib/schemas/access-log';
 import {
   AddCareTeamMemberInput,
@@ -22,46 +34,64 @@ import {
   PatientProfile,
 } from '@/lib/schemas/patients';
 
-const patientPath = { params: PatientParams };
+const CARE_TEAM_ADMINS =
+  'Admins of the organization; others who can see the patient get 403, anyone else 404.';
+/** Organization administration: admins only. */
+const admins = { tag: 'Administration', who: 'Admins.', permission: 'user.manage' } as const;
 
 /** The routes of the core API. */
-export const coreRoutes: ApiRoute[] = [
-  {
+export const coreRoutes = [
+  defineRoute({
     method: 'GET',
     path: '/api/v1/me',
     tag: 'Session',
     summary: 'The signed-in account',
     who: 'Anyone signed in.',
+    // Served while a second factor must still be set up, so a client can learn who it is.
+    duringEnrolment: true,
     success: { status: 200, description: 'The account.', schema: Me },
     problems: [],
-  },
-  {
+    handler: async ({ viewer }): Promise<Me> => ({
+      id: viewer.userId,
+      name: viewer.name,
+      email: viewer.email,
+      role: viewer.role,
+      organizationId: viewer.organizationId,
+      ...(viewer.patientId ? { patientId: viewer.patientId } : {}),
+    }),
+  }),
+  defineRoute({
     method: 'GET',
     path: '/api/v1/patients',
     tag: 'Patients',
     summary: 'Patients in scope',
     who: 'All roles: a patient sees themself, a clinician their active care teams, an admin the organization.',
+    permission: 'patient.list',
     query: PatientListQuery,
     success: { status: 200, description: 'A page of patients by name.', schema: PatientList },
     problems: [400],
-  },
-  {
+    handler: ({ viewer, query }) => listPatients(viewer, query),
+  }),
+  defineRoute({
     method: 'GET',
     path: '/api/v1/patients/{patientId}',
     tag: 'Patients',
     summary: 'A patient’s profile and active care team',
     who: 'The patient, clinicians on their active care team, admins of the organization. Anyone else: 404.',
-    ...patientPath,
+    permission: 'patient.read',
+    params: PatientParams,
     success: { status: 200, description: 'The profile.', schema: PatientProfile },
     problems: [404],
-  },
-  {
+    handler: ({ viewer, params }) => getPatient(viewer, params.patientId),
+  }),
+  defineRoute({
     method: 'GET',
     path: '/api/v1/patients/{patientId}/access-log',
     tag: 'Audit',
     summary: 'Who viewed or changed this patient’s record',
     who: 'The patient themself and admins of the organization; clinicians on the team get 403, anyone else 404.',
-    ...patientPath,
+    permission: 'accessLog.read',
+    params: PatientParams,
     query: AccessLogQuery,
     success: {
       status: 200,
@@ -69,35 +99,45 @@ export const coreRoutes: ApiRoute[] = [
       schema: AccessLogPage,
     },
     problems: [400, 403, 404],
-  },
-  {
+    handler: ({ viewer, params, query }) => listAccessLog(viewer, params.patientId, query),
+  }),
+  defineRoute({
     method: 'POST',
     path: '/api/v1/patients/{patientId}/care-team',
     idempotent: true,
     tag: 'Administration',
     summary: 'Add a clinician to the care team',
-    who: 'Admins of the organization; others who can see the patient get 403, anyone else 404.',
-    ...patientPath,
+    who: CARE_TEAM_ADMINS,
+    permission: 'careTeam.manage',
+    params: PatientParams,
     body: AddCareTeamMemberInput,
     success: { status: 201, description: 'The new membership.', schema: CareTeamMemberResult },
     problems: [400, 403, 404, 409, 413, 415],
-  },
-  {
+    handler: async ({ viewer, params, body, idempotency }) => ({
+      member: await addCareTeamMember(viewer, params.patientId, body, idempotency),
+    }),
+  }),
+  defineRoute({
     method: 'POST',
     path: '/api/v1/patients/{patientId}/care-team/{membershipId}/end',
     tag: 'Administration',
     summary: 'End a care-team membership',
-    who: 'Admins of the organization; others who can see the patient get 403, anyone else 404.',
+    who: CARE_TEAM_ADMINS,
+    permission: 'careTeam.manage',
     params: CareTeamMembershipParams,
     success: { status: 200, description: 'The ended membership.', schema: CareTeamMemberResult },
     problems: [403, 404, 409],
-  },
-  {
+    handler: async ({ viewer, params }) => ({
+      member: await endCareTeamMembership(viewer, params.patientId, params.membershipId),
+    }),
+  }),
+  defineRoute({
     method: 'GET',
     path: '/api/v1/audit-events',
     tag: 'Audit',
     summary: 'The organization’s audit trail',
     who: 'Admins.',
+    permission: 'auditEvent.read',
     query: AuditEventQuery,
     success: {
       status: 200,
@@ -105,39 +145,43 @@ export const coreRoutes: ApiRoute[] = [
       schema: AuditEventPage,
     },
     problems: [400, 403],
-  },
-  {
+    handler: ({ viewer, query }) => listAuditEvents(viewer, query),
+  }),
+  defineRoute({
     method: 'GET',
     path: '/api/v1/users',
-    tag: 'Administration',
+    ...admins,
     summary: 'The organization’s accounts',
-    who: 'Admins.',
     query: UserListQuery,
     success: { status: 200, description: 'A page of accounts by name.', schema: UserList },
     problems: [400, 403],
-  },
-  {
+    handler: ({ viewer, query }) => listUsers(viewer, query),
+  }),
+  defineRoute({
     method: 'POST',
     path: '/api/v1/users',
     idempotent: true,
-    tag: 'Administration',
+    ...admins,
     summary: 'Create a clinician or patient account',
     who: 'Admins. Without `initialPassword` the answer carries a one-time set-password link (72 h).',
     body: CreateAccountInput,
     success: { status: 201, description: 'The account.', schema: CreateAccountResult },
     problems: [400, 403, 409, 413, 415],
-  },
-  {
+    handler: ({ viewer, body, request, idempotency }) =>
+      createAccount(viewer, body, { origin: request.nextUrl.origin, idempotency }),
+  }),
+  defineRoute({
     method: 'POST',
     path: '/api/v1/users/{userId}/disable',
-    tag: 'Administration',
+    ...admins,
     summary: 'Disable an account and end its sessions',
     who: 'Admins, for accounts of their organization other than their own (409).',
     params: UserParams,
     success: { status: 200, description: 'The disabled account.', schema: DisableAccountResult },
     problems: [403, 404, 409],
-  },
-  {
+    handler: async ({ viewer, params }) => ({ user: await disableAccount(viewer, params.userId) }),
+  }),
+  defineRoute({
     method: 'POST',
     path: '/api/v1/set-password',
     tag: 'Session',
@@ -147,15 +191,9 @@ export const coreRoutes: ApiRoute[] = [
     body: SetPasswordInput,
     success: { status: 204, description: 'The password is set; the link is used up.' },
     problems: [400, 413, 415],
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/openapi.json',
-    tag: 'Session',
-    summary: 'This document',
-    who: 'Anyone.',
-    public: true,
-    success: { status: 200, description: 'The OpenAPI 3.1 document.' },
-    problems: [],
-  },
-];
+    handler: async ({ body, request, requestId }) => {
+      const context = requestContextFrom((name) => request.headers.get(name));
+      await setPasswordWithToken(body, { ...context, requestId });
+    },
+  }),
+] as const;

@@ -1,6 +1,9 @@
 // Check-ins and assessments (issue 6).
 import { z } from 'zod';
-import type { ApiRoute } from '@/lib/api/registry';
+import { defineRoute } from '@/lib/api/define-route';
+import { ok } from '@/lib/api/responses';
+import { listAssessments, recordAssessment } from '@/lib/data/assessments';
+import { listCheckIns, recordCheckIn } from '@/lib/data/check-ins';
 import {
   Assessment,
   AssessmentInput,
@@ -15,16 +18,20 @@ import {
 } from '@/lib/schemas/check-ins';
 import { PatientParams } from '@/lib/schemas/patients';
 
-const patientPath = { params: PatientParams };
+const tag = 'Check-ins and assessments';
+const READERS =
+  'The patient and clinicians on their active care team; admins get 403, anyone else 404.';
+const PATIENT_ONLY = 'The patient themself; clinicians on the team get 403, anyone else 404.';
+const onPatient = { tag, params: PatientParams } as const;
 
-export const patientReportRoutes: ApiRoute[] = [
-  {
+export const patientReportRoutes = [
+  defineRoute({
     method: 'GET',
     path: '/api/v1/patients/{patientId}/check-ins',
-    tag: 'Check-ins and assessments',
+    ...onPatient,
     summary: 'The patient’s check-ins over a date range',
-    who: 'The patient and clinicians on their active care team; admins get 403, anyone else 404.',
-    ...patientPath,
+    who: READERS,
+    permission: 'checkIn.read',
     query: CheckInListQuery,
     success: {
       status: 200,
@@ -32,43 +39,50 @@ export const patientReportRoutes: ApiRoute[] = [
       schema: CheckInList,
     },
     problems: [400, 403, 404],
-  },
-  {
+    handler: ({ viewer, params, query }) => listCheckIns(viewer, params.patientId, query),
+  }),
+  defineRoute({
     method: 'POST',
     path: '/api/v1/patients/{patientId}/check-ins',
     idempotent: true,
-    tag: 'Check-ins and assessments',
+    ...onPatient,
     summary: 'Check in for today (or update today’s check-in)',
-    who: 'The patient themself; clinicians on the team get 403, anyone else 404.',
-    ...patientPath,
+    who: PATIENT_ONLY,
+    permission: 'checkIn.create',
     body: CheckInInput,
     success: {
       status: 201,
+      also: [200],
       description:
         'The day’s check-in was recorded. A second check-in on the same `localDate` answers 200 and replaces the first, its side effects and measures included.',
       schema: CheckInResult,
     },
     problems: [400, 403, 404, 413, 415],
-  },
-  {
+    handler: async ({ viewer, params, body, idempotency }) => {
+      const result = await recordCheckIn(viewer, params.patientId, body, idempotency);
+      return result.updated ? ok(result) : result;
+    },
+  }),
+  defineRoute({
     method: 'GET',
     path: '/api/v1/patients/{patientId}/assessments',
-    tag: 'Check-ins and assessments',
+    ...onPatient,
     summary: 'Completed PHQ-9 and GAD-7 questionnaires, and when each is next due',
-    who: 'The patient and clinicians on their active care team; admins get 403, anyone else 404.',
-    ...patientPath,
+    who: READERS,
+    permission: 'assessment.read',
     query: AssessmentListQuery,
     success: { status: 200, description: 'A page, newest first.', schema: AssessmentList },
     problems: [400, 403, 404],
-  },
-  {
+    handler: ({ viewer, params, query }) => listAssessments(viewer, params.patientId, query),
+  }),
+  defineRoute({
     method: 'POST',
     path: '/api/v1/patients/{patientId}/assessments',
     idempotent: true,
-    tag: 'Check-ins and assessments',
+    ...onPatient,
     summary: 'Complete a PHQ-9 or GAD-7',
-    who: 'The patient themself; clinicians on the team get 403, anyone else 404. A PHQ-9 item 9 answer above 0 raises a safety flag for the care team.',
-    ...patientPath,
+    who: `${PATIENT_ONLY} A PHQ-9 item 9 answer above 0 raises a safety flag for the care team.`,
+    permission: 'assessment.create',
     body: AssessmentInput,
     success: {
       status: 201,
@@ -76,5 +90,8 @@ export const patientReportRoutes: ApiRoute[] = [
       schema: z.object({ assessment: Assessment }),
     },
     problems: [400, 403, 404, 413, 415],
-  },
-];
+    handler: async ({ viewer, params, body, idempotency }) => ({
+      assessment: await recordAssessment(viewer, params.patientId, body, idempotency),
+    }),
+  }),
+] as const;

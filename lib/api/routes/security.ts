@@ -1,5 +1,16 @@
 // The second factor (TOTP) and the organization's security settings (issue 10).
-import type { ApiRoute } from '@/lib/api/registry';
+import { defineRoute } from '@/lib/api/define-route';
+import { qrCodeDataUrl } from '@/lib/auth/second-factor';
+import {
+  confirmEnrolment,
+  disableOwnSecondFactor,
+  getOrganizationSecurity,
+  getSecondFactorStatus,
+  regenerateRecoveryCodes,
+  resetSecondFactor,
+  startEnrolment,
+  updateOrganizationSecurity,
+} from '@/lib/data/second-factor';
 import {
   ConfirmEnrolmentInput,
   EnrolmentStart,
@@ -12,26 +23,30 @@ import {
   SecondFactorUserParams,
 } from '@/lib/schemas/security';
 
-const own =
+const OWN =
   'Clinicians and admins, for their own account; patients get 403. Served while the organization requires a second factor that the account has not set up yet.';
+/** The viewer's own second factor, served while one must still be set up. */
+const own = { tag: 'Second factor', duringEnrolment: true } as const;
+const organization = { tag: 'Administration', who: 'Admins.' } as const;
 
 /** The routes of the second factor. */
-export const securityRoutes: ApiRoute[] = [
-  {
+export const securityRoutes = [
+  defineRoute({
     method: 'GET',
     path: '/api/v1/me/second-factor',
-    tag: 'Second factor',
+    ...own,
     summary: 'Whether my second factor is on',
-    who: own,
+    who: OWN,
     success: { status: 200, description: 'The status.', schema: SecondFactorStatus },
     problems: [403],
-  },
-  {
+    handler: ({ viewer }) => getSecondFactorStatus(viewer),
+  }),
+  defineRoute({
     method: 'POST',
     path: '/api/v1/me/second-factor/enrolment',
-    tag: 'Second factor',
+    ...own,
     summary: 'Start setting up a second factor (TOTP)',
-    who: `${own} Each call starts over (the last secret shown is the one to confirm), so a retry needs no Idempotency-Key. 409 when a second factor is already on.`,
+    who: `${OWN} Each call starts over (the last secret shown is the one to confirm), so a retry needs no Idempotency-Key. 409 when a second factor is already on.`,
     success: {
       status: 200,
       description:
@@ -39,13 +54,17 @@ export const securityRoutes: ApiRoute[] = [
       schema: EnrolmentStart,
     },
     problems: [400, 403, 409],
-  },
-  {
+    handler: async ({ viewer }): Promise<EnrolmentStart> => {
+      const { secret, otpauthUri } = await startEnrolment(viewer);
+      return { secret, otpauthUri, qrCode: await qrCodeDataUrl(otpauthUri) };
+    },
+  }),
+  defineRoute({
     method: 'POST',
     path: '/api/v1/me/second-factor/confirm',
-    tag: 'Second factor',
+    ...own,
     summary: 'Confirm the second factor with a first code',
-    who: `${own} At most 5 codes per 15 minutes (then 403).`,
+    who: `${OWN} At most 5 codes per 15 minutes (then 403).`,
     idempotent: true,
     body: ConfirmEnrolmentInput,
     success: {
@@ -54,8 +73,9 @@ export const securityRoutes: ApiRoute[] = [
       schema: RecoveryCodes,
     },
     problems: [400, 403, 409, 413, 415],
-  },
-  {
+    handler: ({ viewer, body, idempotency }) => confirmEnrolment(viewer, body, idempotency),
+  }),
+  defineRoute({
     method: 'POST',
     path: '/api/v1/me/second-factor/recovery-codes',
     tag: 'Second factor',
@@ -69,8 +89,9 @@ export const securityRoutes: ApiRoute[] = [
       schema: RecoveryCodes,
     },
     problems: [400, 403, 409, 413, 415],
-  },
-  {
+    handler: ({ viewer, body, idempotency }) => regenerateRecoveryCodes(viewer, body, idempotency),
+  }),
+  defineRoute({
     method: 'POST',
     path: '/api/v1/me/second-factor/disable',
     tag: 'Second factor',
@@ -79,34 +100,37 @@ export const securityRoutes: ApiRoute[] = [
     body: SecondFactorCodeInput,
     success: { status: 200, description: 'The status, now off.', schema: SecondFactorStatus },
     problems: [400, 403, 409, 413, 415],
-  },
-  {
+    handler: ({ viewer, body }) => disableOwnSecondFactor(viewer, body),
+  }),
+  defineRoute({
     method: 'POST',
     path: '/api/v1/users/{userId}/second-factor/reset',
-    tag: 'Administration',
+    ...organization,
     summary: 'Reset an account’s second factor',
     who: 'Admins, for other accounts of their organization (their own: 409). The account’s sessions end; it sets up a second factor again.',
     params: SecondFactorUserParams,
     success: { status: 200, description: 'Reset.', schema: SecondFactorResetResult },
     problems: [403, 404, 409],
-  },
-  {
+    handler: ({ viewer, params }) => resetSecondFactor(viewer, params.userId),
+  }),
+  defineRoute({
     method: 'GET',
     path: '/api/v1/organization/security',
-    tag: 'Administration',
+    ...organization,
     summary: 'The organization’s security settings',
-    who: 'Admins.',
     success: { status: 200, description: 'The settings.', schema: OrganizationSecurity },
     problems: [403],
-  },
-  {
+    handler: ({ viewer }) => getOrganizationSecurity(viewer),
+  }),
+  defineRoute({
     method: 'PUT',
     path: '/api/v1/organization/security',
-    tag: 'Administration',
+    ...organization,
     summary: 'Require a second factor for clinicians and admins, or not',
     who: 'Admins. When on, a clinician or admin without a second factor is sent to set one up before anything else. Turning it on needs the admin’s own second factor first (409).',
     body: OrganizationSecurityInput,
     success: { status: 200, description: 'The settings.', schema: OrganizationSecurity },
     problems: [400, 403, 409, 413, 415],
-  },
-];
+    handler: ({ viewer, body }) => updateOrganizationSecurity(viewer, body),
+  }),
+] as const;

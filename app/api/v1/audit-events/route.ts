@@ -1,7 +1,3 @@
-import { handle, ok, readQuery } from '@/lib/api/handler';
-import { listAuditEvents } from '@/lib/data/audit-events';
-import { AuditEventQuery } from '@/lib/schemas/audit-events';
+import { handlersFor } from '@/lib/api/registry';
 
-export const GET = handle(async (request, { viewer }) =>
-  ok(await listAuditEvents(viewer, readQuery(request, AuditEventQuery))),
-);
+export const { GET } = handlersFor('/api/v1/audit-events');

@@ -1,4 +1,3 @@
-import { handle, ok } from '@/lib/api/handler';
-import { openApiDocument } from '@/lib/api/openapi';
+import { handlersFor } from '@/lib/api/registry';
 
-export const GET = handle(async () => ok(openApiDocument()), { public: true });
+export const { GET } = handlersFor('/api/v1/openapi.json');

@@ -1,7 +1,3 @@
-import { handle, ok, readQuery } from '@/lib/api/handler';
-import { listPatients } from '@/lib/data/patients';
-import { PatientListQuery } from '@/lib/schemas/patients';
+import { handlersFor } from '@/lib/api/registry';
 
-export const GET = handle(async (request, { viewer }) =>
-  ok(await listPatients(viewer, readQuery(request, PatientListQuery))),
-);
+export const { GET } = handlersFor('/api/v1/patients');

@@ -1,14 +1,3 @@
-import { handle, noContent, readBody } from '@/lib/api/handler';
-import { requestContextFrom } from '@/lib/http/request-context';
-import { setPasswordWithToken } from '@/lib/data/admin';
-import { SetPasswordInput } from '@/lib/schemas/admin';
+import { handlersFor } from '@/lib/api/registry';
 
-export const POST = handle(
-  async (request, { requestId }) => {
-    const input = await readBody(request, SetPasswordInput);
-    const context = requestContextFrom((name) => request.headers.get(name));
-    await setPasswordWithToken(input, { ...context, requestId });
-    return noContent();
-  },
-  { public: true },
-);
+export const { POST } = handlersFor('/api/v1/set-password');

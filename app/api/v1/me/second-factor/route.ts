@@ -1,6 +1,3 @@
-import { handle, ok } from '@/lib/api/handler';
-import { getSecondFactorStatus } from '@/lib/data/second-factor';
+import { handlersFor } from '@/lib/api/registry';
 
-export const GET = handle(async (_request, { viewer }) => ok(await getSecondFactorStatus(viewer)), {
-  duringEnrolment: true,
-});
+export const { GET } = handlersFor('/api/v1/me/second-factor');

@@ -1,7 +1,3 @@
-import { handle, noContent } from '@/lib/api/handler';
-import { dismissSignInNotice } from '@/lib/data/accounts';
+import { handlersFor } from '@/lib/api/registry';
 
-export const DELETE = handle(async (_request, { viewer }) => {
-  await dismissSignInNotice(viewer);
-  return noContent();
-});
+export const { DELETE } = handlersFor('/api/v1/me/sign-in-notice');

@@ -1,6 +1,3 @@
-import { handle, ok } from '@/lib/api/handler';
-import { getPatient } from '@/lib/data/patients';
+import { handlersFor } from '@/lib/api/registry';
 
-export const GET = handle<{ patientId: string }>(async (_request, { params, viewer }) =>
-  ok(await getPatient(viewer, params.patientId)),
-);
+export const { GET } = handlersFor('/api/v1/patients/{patientId}');

@@ -1,11 +1,3 @@
-import { created, handle, readBody } from '@/lib/api/handler';
-import { confirmEnrolment } from '@/lib/data/second-factor';
-import { ConfirmEnrolmentInput } from '@/lib/schemas/security';
+import { handlersFor } from '@/lib/api/registry';
 
-export const POST = handle(
-  async (request, { viewer, idempotency }) =>
-    created(
-      await confirmEnrolment(viewer, await readBody(request, ConfirmEnrolmentInput), idempotency),
-    ),
-  { duringEnrolment: true },
-);
+export const { POST } = handlersFor('/api/v1/me/second-factor/confirm');

@@ -1,7 +1,3 @@
-import { handle, ok, readBody } from '@/lib/api/handler';
-import { disableOwnSecondFactor } from '@/lib/data/second-factor';
-import { SecondFactorCodeInput } from '@/lib/schemas/security';
+import { handlersFor } from '@/lib/api/registry';
 
-export const POST = handle(async (request, { viewer }) =>
-  ok(await disableOwnSecondFactor(viewer, await readBody(request, SecondFactorCodeInput))),
-);
+export const { POST } = handlersFor('/api/v1/me/second-factor/disable');

@@ -1,13 +1,3 @@
-import { created, handle, readBody } from '@/lib/api/handler';
-import { regenerateRecoveryCodes } from '@/lib/data/second-factor';
-import { SecondFactorCodeInput } from '@/lib/schemas/security';
+import { handlersFor } from '@/lib/api/registry';
 
-export const POST = handle(async (request, { viewer, idempotency }) =>
-  created(
-    await regenerateRecoveryCodes(
-      viewer,
-      await readBody(request, SecondFactorCodeInput),
-      idempotency,
-    ),
-  ),
-);
+export const { POST } = handlersFor('/api/v1/me/second-factor/recovery-codes');

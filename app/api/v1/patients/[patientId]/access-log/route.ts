@@ -1,7 +1,3 @@
-import { handle, ok, readQuery } from '@/lib/api/handler';
-import { listAccessLog } from '@/lib/data/access-log';
-import { AccessLogQuery } from '@/lib/schemas/access-log';
+import { handlersFor } from '@/lib/api/registry';
 
-export const GET = handle<{ patientId: string }>(async (request, { params, viewer }) =>
-  ok(await listAccessLog(viewer, params.patientId, readQuery(request, AccessLogQuery))),
-);
+export const { GET } = handlersFor('/api/v1/patients/{patientId}/access-log');

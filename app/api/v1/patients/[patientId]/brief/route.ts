@@ -1,7 +1,3 @@
-import { handle, ok, readQuery } from '@/lib/api/handler';
-import { getBrief } from '@/lib/data/brief';
-import { BriefQuery } from '@/lib/schemas/brief';
+import { handlersFor } from '@/lib/api/registry';
 
-export const GET = handle<{ patientId: string }>(async (request, { params, viewer }) =>
-  ok(await getBrief(viewer, params.patientId, readQuery(request, BriefQuery))),
-);
+export const { GET } = handlersFor('/api/v1/patients/{patientId}/brief');

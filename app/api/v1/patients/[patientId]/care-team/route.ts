@@ -1,12 +1,3 @@
-import { created, handle, readBody } from '@/lib/api/handler';
-import { addCareTeamMember } from '@/lib/data/admin';
-import { AddCareTeamMemberInput } from '@/lib/schemas/admin';
+import { handlersFor } from '@/lib/api/registry';
 
-export const POST = handle<{ patientId: string }>(
-  async (request, { params, viewer, idempotency }) => {
-    const input = await readBody(request, AddCareTeamMemberInput);
-    return created({
-      member: await addCareTeamMember(viewer, params.patientId, input, idempotency),
-    });
-  },
-);
+export const { POST } = handlersFor('/api/v1/patients/{patientId}/care-team');

@@ -1,6 +1,3 @@
-import { handle, ok } from '@/lib/api/handler';
-import { getRegimen } from '@/lib/data/medications';
+import { handlersFor } from '@/lib/api/registry';
 
-export const GET = handle<{ patientId: string }>(async (_request, { params, viewer }) =>
-  ok(await getRegimen(viewer, params.patientId)),
-);
+export const { GET } = handlersFor('/api/v1/patients/{patientId}/medications');

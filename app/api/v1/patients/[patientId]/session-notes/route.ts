@@ -1,19 +1,3 @@
-import { created, handle, ok, readBody, readQuery } from '@/lib/api/handler';
-import { createSessionNote, listSessionNotes } from '@/lib/data/session-notes';
-import { SessionNoteInput, SessionNoteListQuery } from '@/lib/schemas/session-notes';
+import { handlersFor } from '@/lib/api/registry';
 
-export const GET = handle<{ patientId: string }>(async (request, { params, viewer }) =>
-  ok(await listSessionNotes(viewer, params.patientId, readQuery(request, SessionNoteListQuery))),
-);
-
-export const POST = handle<{ patientId: string }>(
-  async (request, { params, viewer, idempotency }) =>
-    created(
-      await createSessionNote(
-        viewer,
-        params.patientId,
-        await readBody(request, SessionNoteInput),
-        idempotency,
-      ),
-    ),
-);
+export const { GET, POST } = handlersFor('/api/v1/patients/{patientId}/session-notes');

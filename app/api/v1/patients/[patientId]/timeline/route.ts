@@ -1,7 +1,3 @@
-import { handle, ok, readQuery } from '@/lib/api/handler';
-import { getTimeline } from '@/lib/data/timeline';
-import { TimelineQuery } from '@/lib/schemas/timeline';
+import { handlersFor } from '@/lib/api/registry';
 
-export const GET = handle<{ patientId: string }>(async (request, { params, viewer }) =>
-  ok(await getTimeline(viewer, params.patientId, readQuery(request, TimelineQuery))),
-);
+export const { GET } = handlersFor('/api/v1/patients/{patientId}/timeline');

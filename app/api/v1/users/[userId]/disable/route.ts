@@ -1,6 +1,3 @@
-import { handle, ok } from '@/lib/api/handler';
-import { disableAccount } from '@/lib/data/admin';
+import { handlersFor } from '@/lib/api/registry';
 
-export const POST = handle<{ userId: string }>(async (_request, { params, viewer }) =>
-  ok({ user: await disableAccount(viewer, params.userId) }),
-);
+export const { POST } = handlersFor('/api/v1/users/{userId}/disable');

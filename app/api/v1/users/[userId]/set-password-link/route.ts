@@ -1,11 +1,3 @@
-import { created, handle } from '@/lib/api/handler';
-import { sendSetPasswordLink } from '@/lib/data/admin';
+import { handlersFor } from '@/lib/api/registry';
 
-export const POST = handle<{ userId: string }>(async (request, { params, viewer, idempotency }) =>
-  created(
-    await sendSetPasswordLink(viewer, params.userId, {
-      origin: request.nextUrl.origin,
-      idempotency,
-    }),
-  ),
-);
+export const { POST } = handlersFor('/api/v1/users/{userId}/set-password-link');

@@ -1,15 +1,3 @@
-import { handle, ok, readBody } from '@/lib/api/handler';
-import { acknowledgeTreatmentPlan } from '@/lib/data/treatment-plans';
-import { AcknowledgePlanInput } from '@/lib/schemas/treatment-plan';
+import { handlersFor } from '@/lib/api/registry';
 
-export const POST = handle<{ patientId: string }>(
-  async (request, { params, viewer, idempotency }) =>
-    ok(
-      await acknowledgeTreatmentPlan(
-        viewer,
-        params.patientId,
-        await readBody(request, AcknowledgePlanInput),
-        idempotency,
-      ),
-    ),
-);
+export const { POST } = handlersFor('/api/v1/patients/{patientId}/treatment-plan/acknowledgements');

@@ -1,19 +1,3 @@
-import { created, handle, ok, readBody, readQuery } from '@/lib/api/handler';
-import { addPlanComment, listPlanComments } from '@/lib/data/treatment-plans';
-import { PlanCommentInput, PlanCommentListQuery } from '@/lib/schemas/treatment-plan';
+import { handlersFor } from '@/lib/api/registry';
 
-export const GET = handle<{ patientId: string }>(async (request, { params, viewer }) =>
-  ok(await listPlanComments(viewer, params.patientId, readQuery(request, PlanCommentListQuery))),
-);
-
-export const POST = handle<{ patientId: string }>(
-  async (request, { params, viewer, idempotency }) =>
-    created(
-      await addPlanComment(
-        viewer,
-        params.patientId,
-        await readBody(request, PlanCommentInput),
-        idempotency,
-      ),
-    ),
-);
+export const { GET, POST } = handlersFor('/api/v1/patients/{patientId}/treatment-plan/comments');

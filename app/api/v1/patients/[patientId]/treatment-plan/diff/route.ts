@@ -1,8 +1,3 @@
-import { handle, ok, readQuery } from '@/lib/api/handler';
-import { diffPlanVersions } from '@/lib/data/treatment-plans';
-import { PlanDiffQuery } from '@/lib/schemas/treatment-plan';
+import { handlersFor } from '@/lib/api/registry';
 
-export const GET = handle<{ patientId: string }>(async (request, { params, viewer }) => {
-  const { from, to } = readQuery(request, PlanDiffQuery);
-  return ok(await diffPlanVersions(viewer, params.patientId, from, to));
-});
+export const { GET } = handlersFor('/api/v1/patients/{patientId}/treatment-plan/diff');

@@ -1,15 +1,3 @@
-import { created, handle, readBody } from '@/lib/api/handler';
-import { requestPlanReview } from '@/lib/data/treatment-plans';
-import { PlanReviewRequestInput } from '@/lib/schemas/treatment-plan';
+import { handlersFor } from '@/lib/api/registry';
 
-export const POST = handle<{ patientId: string }>(
-  async (request, { params, viewer, idempotency }) =>
-    created(
-      await requestPlanReview(
-        viewer,
-        params.patientId,
-        await readBody(request, PlanReviewRequestInput),
-        idempotency,
-      ),
-    ),
-);
+export const { POST } = handlersFor('/api/v1/patients/{patientId}/treatment-plan/review-requests');

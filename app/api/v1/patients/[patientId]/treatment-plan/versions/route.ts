@@ -1,7 +1,3 @@
-import { handle, ok, readQuery } from '@/lib/api/handler';
-import { listPlanVersions } from '@/lib/data/treatment-plans';
-import { PlanVersionListQuery } from '@/lib/schemas/treatment-plan';
+import { handlersFor } from '@/lib/api/registry';
 
-export const GET = handle<{ patientId: string }>(async (request, { params, viewer }) =>
-  ok(await listPlanVersions(viewer, params.patientId, readQuery(request, PlanVersionListQuery))),
-);
+export const { GET } = handlersFor('/api/v1/patients/{patientId}/treatment-plan/versions');

@@ -1,6 +1,3 @@
-import { handle, ok } from '@/lib/api/handler';
-import { resetSecondFactor } from '@/lib/data/second-factor';
+import { handlersFor } from '@/lib/api/registry';
 
-export const POST = handle<{ userId: string }>(async (_request, { params, viewer }) =>
-  ok(await resetSecondFactor(viewer, params.userId)),
-);
+export const { POST } = handlersFor('/api/v1/users/{userId}/second-factor/reset');

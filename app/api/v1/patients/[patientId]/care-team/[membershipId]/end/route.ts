@@ -1,7 +1,3 @@
-import { handle, ok } from '@/lib/api/handler';
-import { endCareTeamMembership } from '@/lib/data/admin';
+import { handlersFor } from '@/lib/api/registry';
 
-export const POST = handle<{ patientId: string; membershipId: string }>(
-  async (_request, { params, viewer }) =>
-    ok({ member: await endCareTeamMembership(viewer, params.patientId, params.membershipId) }),
-);
+export const { POST } = handlersFor('/api/v1/patients/{patientId}/care-team/{membershipId}/end');

@@ -1,7 +1,3 @@
-import { handle, ok } from '@/lib/api/handler';
-import { signSessionNote } from '@/lib/data/session-notes';
+import { handlersFor } from '@/lib/api/registry';
 
-export const POST = handle<{ patientId: string; noteId: string }>(
-  async (_request, { params, viewer }) =>
-    ok(await signSessionNote(viewer, params.patientId, params.noteId)),
-);
+export const { POST } = handlersFor('/api/v1/patients/{patientId}/session-notes/{noteId}/sign');

@@ -1,10 +1,3 @@
-import { handle, ok, readBody } from '@/lib/api/handler';
-import { withholdSessionNote } from '@/lib/data/session-notes';
-import { WithholdInput } from '@/lib/schemas/session-notes';
+import { handlersFor } from '@/lib/api/registry';
 
-export const POST = handle<{ patientId: string; noteId: string }>(
-  async (request, { params, viewer }) => {
-    const input = await readBody(request, WithholdInput);
-    return ok(await withholdSessionNote(viewer, params.patientId, params.noteId, input));
-  },
-);
+export const { POST } = handlersFor('/api/v1/patients/{patientId}/session-notes/{noteId}/withhold');

@@ -1,7 +1,3 @@
-import { handle, ok } from '@/lib/api/handler';
-import { resolvePlanReview } from '@/lib/data/treatment-plans';
+import { handlersFor } from '@/lib/api/registry';
 
-export const POST = handle<{ patientId: string; requestId: string }>(
-  async (_request, { params, viewer }) =>
-    ok(await resolvePlanReview(viewer, params.patientId, params.requestId)),
-);
+export const { POST } = handlersFor('/api/v1/patients/{patientId}/treatment-plan/review-requests/{requestId}/resolve');

@@ -1,0 +1,71 @@
+// SECURITY: every refusal on a patient-scoped route is audited (docs/decisions/007-audit-trail.md).
+// Those refused before reaching lib/data (a body or query that fails validation, a malformed path
+// id, a missing If-Match) are recorded here, once: lib/data marks those it recorded itself.
+import 'server-only';
+import type { NextRequest } from 'next/server';
+import type { Viewer } from '@/lib/auth/viewer';
+import type { AuditAction, AuditResourceType } from '@/lib/audit-vocabulary';
+import { isAudited } from '@/lib/data/audit';
+import { recordRefusal, type Refusal } from '@/lib/data/patient-access';
+
+const ACTIONS: Partial<Record<string, AuditAction>> = {
+  GET: 'read',
+  POST: 'create',
+  PUT: 'update',
+};
+
+// The audit trail's noun for each section of a patient's API (`/api/v1/patients/{id}/<section>`).
+const SECTION_RESOURCES: Partial<Record<string, AuditResourceType>> = {
+  'access-log': 'accessLog',
+  assessments: 'assessment',
+  brief: 'brief',
+  'care-team': 'careTeam',
+  'check-ins': 'checkIn',
+  'medication-changes': 'medicationChange',
+  medications: 'medication',
+  messages: 'careTeamMessage',
+  'psychotherapy-notes': 'psychotherapyNote',
+  'session-notes': 'sessionNote',
+  timeline: 'timeline',
+  'treatment-plan': 'treatmentPlan',
+};
+
+/**
+ * The audit resource type of a path under `/api/v1/patients/{patientId}` (`patient` for the
+ * patient's own), undefined for a section this table does not know (a test keeps it complete).
+ */
+export function auditResourceOfPath(path: string): AuditResourceType | undefined {
+  const segments = path.split('/');
+  const section = segments[segments.indexOf('patients') + 2];
+  return section === undefined ? 'patient' : SECTION_RESOURCES[section];
+}
+
+/** The refusal of a request on a patient-scoped route (`/api/v1/patients/{patientId}/...`). */
+function refusalOf(request: NextRequest, params: Record<string, unknown>, status: number): Refusal {
+  const other = Object.entries(params).find(
+    ([name]) => name !== 'patientId' && name.endsWith('Id'),
+  );
+  return {
+    requestedPatientId: String(params.patientId),
+    resourceId: typeof other?.[1] === 'string' ? other[1] : undefined,
+    action: ACTIONS[request.method] ?? 'update',
+    resourceType: auditResourceOfPath(request.nextUrl.pathname) ?? 'patient',
+    status,
+  };
+}
+
+/**
+ * Records a refusal (4xx other than 401) answered to a signed-in viewer on a patient-scoped
+ * route, unless lib/data recorded it already.
+ */
+export async function auditRefusal(
+  error: unknown,
+  status: number,
+  request: NextRequest,
+  viewer: Viewer | null,
+  params: object | undefined,
+): Promise<void> {
+  const isRefusal = status >= 400 && status < 500 && status !== 401;
+  if (!viewer || !isRefusal || isAudited(error) || !params || !('patientId' in params)) return;
+  await recordRefusal(viewer, refusalOf(request, params as Record<string, unknown>, status));
+}
