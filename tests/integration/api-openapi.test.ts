@@ -80,4 +80,23 @@ describe('GET /api/v1/openapi.json', () => {
     const list = doc.paths['/api/v1/patients'].get.parameters;
     expect(list.find((p: { name: string }) => p.name === 'limit').schema.default).toBe(25);
   });
+
+  it('marks read-only members, which the plan’s PUT accepts back and ignores', async () => {
+    const { body: doc } = await callApi({ method: 'GET', path: '/api/v1/openapi.json' });
+    const plan = doc.paths['/api/v1/patients/{patientId}/treatment-plan'];
+    const answered = plan.put.responses['200'].content['application/json'].schema;
+    expect(answered.properties.author.readOnly).toBe(true);
+    expect(answered.properties.version.readOnly).toBe(true);
+    expect(answered.properties.interventions.items.properties.owner.readOnly).toBe(true);
+    const sent = plan.put.requestBody.content['application/json'].schema;
+    expect(sent.properties.author.readOnly).toBe(true);
+    expect(sent.properties.interventions.items.properties.owner.readOnly).toBe(true);
+    expect(sent.additionalProperties).toBe(false);
+    expect(sent.required).not.toContain('version');
+    const stale = plan.put.responses['412'].content['application/problem+json'].schema;
+    expect(stale.required).toContain('currentVersion');
+    expect(plan.put.parameters.find((p: { name: string }) => p.name === 'If-Match').required).toBe(
+      true,
+    );
+  });
 });

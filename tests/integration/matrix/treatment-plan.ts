@@ -15,7 +15,7 @@ async function currentPlan(w: World) {
 }
 
 /** A whole plan body with owners from the team. */
-export function planBody(w: World, changeSummary?: string) {
+export function planBody(w: Pick<World, 'team'>, changeSummary?: string) {
   return {
     presentingConcerns: 'Low mood and poor sleep for three months.',
     patientGoalsOwnWords: 'Sleep through the night and enjoy weekends again.',
