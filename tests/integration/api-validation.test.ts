@@ -1,11 +1,12 @@
 // Malformed input through the real handlers: always a 4xx with field paths, never a 500, and
 // nothing written.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { MAX_BODY_BYTES } from '@/lib/api/request';
 import { createCareTeam, createUser, type CareTeam } from '@/tests/factories';
 import { callApi, sessionCookie, type ApiCall, type ApiResult } from '@/tests/support/api';
+import { setPasswordToken } from '@/tests/support/matrix';
 import type { User } from '@/prisma/generated/client';
 
 type World = CareTeam & { admin: User; adminCookie: string; clinician: User; token: string };
@@ -14,14 +15,7 @@ async function buildWorld(): Promise<World> {
   const team = await createCareTeam(db, { passwordHash: null });
   const admin = await createUser(db, team.organization, { role: 'ADMIN', passwordHash: null });
   const clinician = await createUser(db, team.organization, { role: 'THERAPIST' });
-  const token = randomBytes(32).toString('base64url');
-  await db.passwordSetToken.create({
-    data: {
-      userId: clinician.id,
-      tokenHash: createHash('sha256').update(token).digest('hex'),
-      expiresAt: new Date(Date.now() + 3_600_000),
-    },
-  });
+  const token = await setPasswordToken(clinician.id);
   return { ...team, admin, adminCookie: await sessionCookie(admin), clinician, token };
 }
 

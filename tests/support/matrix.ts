@@ -1,5 +1,6 @@
 // The vocabulary of the /api/v1 authorization matrix (tests/integration/api-matrix.test.ts):
 // the kinds of caller, the world they act in, and one row per route and method.
+import { createHash, randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import type { User } from '@/prisma/generated/client';
@@ -37,11 +38,45 @@ export type Row = {
   audits?: number;
 };
 
-export const everyone = (status: number): Record<Subject, number> =>
-  Object.fromEntries(SUBJECTS.map((s) => [s, status])) as Record<Subject, number>;
+type Expect = Record<Subject, number>;
+
+export const everyone = (status: number): Expect =>
+  Object.fromEntries(SUBJECTS.map((s) => [s, status])) as Expect;
 export const adminOnly = (status: number) => ({ ...everyone(403), signedOut: 401, admin: status });
+
+/** The patient and the clinicians on their active care team get `status`; admins 403; anyone else 404. */
+export const readers = (status: number): Expect => ({
+  signedOut: 401,
+  patient: status,
+  otherPatient: 404,
+  prescriberOnTeam: status,
+  prescriberOffTeam: 404,
+  therapistOnTeam: status,
+  therapistOffTeam: 404,
+  admin: 403,
+  otherOrgClinician: 404,
+});
+/** The clinicians on the patient's active care team get `status`; the patient and admins 403. */
+export const careTeamOnly = (status: number): Expect => ({ ...readers(status), patient: 403 });
+/** The patient themself gets `status`; the clinicians on the team and admins 403. */
+export const patientOnly = (status: number): Expect => ({ ...readers(403), patient: status });
+
+/** A therapist of the team's organization on no care team, made for one cell. */
 export const freshClinician = (w: World) =>
   createUser(db, w.team.organization, { role: 'THERAPIST', passwordHash: null });
+
+/** A one-time set-password link's token for `userId`, valid for an hour. */
+export async function setPasswordToken(userId: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db.passwordSetToken.create({
+    data: {
+      userId,
+      tokenHash: createHash('sha256').update(token).digest('hex'),
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
+  return token;
+}
 
 /** The account id of a caller (a patient's account, not the patient record). */
 export function accountId(user: User | PatientWithAccount): string {

@@ -1,28 +1,9 @@
 // Matrix rows of the patient reports API (issue 6). One row per route and method; see tests/support/matrix.ts.
-import type { Row } from '@/tests/support/matrix';
 import { toIsoDate } from '@/lib/format';
-
-const readers = {
-  signedOut: 401,
-  patient: 200,
-  otherPatient: 404,
-  prescriberOnTeam: 200,
-  prescriberOffTeam: 404,
-  therapistOnTeam: 200,
-  therapistOffTeam: 404,
-  admin: 403,
-  otherOrgClinician: 404,
-};
-
-const patientOnly = (status: number) => ({
-  ...readers,
-  patient: status,
-  prescriberOnTeam: 403,
-  therapistOnTeam: 403,
-});
+import { patientOnly, readers, type Row } from '@/tests/support/matrix';
 
 export const patientReportRows: Row[] = [
-  { method: 'GET', path: '/api/v1/patients/{patientId}/check-ins', expect: readers },
+  { method: 'GET', path: '/api/v1/patients/{patientId}/check-ins', expect: readers(200) },
   {
     method: 'POST',
     path: '/api/v1/patients/{patientId}/check-ins',
@@ -36,7 +17,7 @@ export const patientReportRows: Row[] = [
     }),
     expect: patientOnly(201),
   },
-  { method: 'GET', path: '/api/v1/patients/{patientId}/assessments', expect: readers },
+  { method: 'GET', path: '/api/v1/patients/{patientId}/assessments', expect: readers(200) },
   {
     method: 'POST',
     path: '/api/v1/patients/{patientId}/assessments',

@@ -2,31 +2,11 @@
 import { db } from '@/lib/db';
 import { toIsoDate } from '@/lib/format';
 import { createSessionNote } from '@/tests/factories';
-import type { Row, Subject, World } from '@/tests/support/matrix';
-
-const readers: Record<Subject, number> = {
-  signedOut: 401,
-  patient: 200,
-  otherPatient: 404,
-  prescriberOnTeam: 200,
-  prescriberOffTeam: 404,
-  therapistOnTeam: 200,
-  therapistOffTeam: 404,
-  admin: 403,
-  otherOrgClinician: 404,
-};
-
-const team = (status: number): Record<Subject, number> => ({
-  ...readers,
-  patient: 403,
-  prescriberOnTeam: status,
-  therapistOnTeam: status,
-});
+import { careTeamOnly as team, readers, type Row, type World } from '@/tests/support/matrix';
 
 /** Only the note's author (the team's therapist) may; the other clinician gets `other`. */
-const authorOnly = (status: number, other: number): Record<Subject, number> => ({
-  ...readers,
-  patient: 403,
+const authorOnly = (status: number, other: number) => ({
+  ...readers(403),
   prescriberOnTeam: other,
   therapistOnTeam: status,
 });
@@ -46,13 +26,13 @@ const notes = '/api/v1/patients/{patientId}/session-notes';
 
 export const therapyRows: Row[] = [
   { method: 'GET', path: '/api/v1/patients/{patientId}/brief', expect: team(200) },
-  { method: 'GET', path: notes, expect: readers },
+  { method: 'GET', path: notes, expect: readers(200) },
   { method: 'POST', path: notes, call: async () => ({ body: noteBody }), expect: team(201) },
   {
     method: 'GET',
     path: `${notes}/{noteId}`,
     call: (w) => therapistNote(w, 'SIGNED'),
-    expect: readers,
+    expect: readers(200),
   },
   {
     method: 'PUT',
@@ -99,5 +79,5 @@ export const therapyRows: Row[] = [
     call: async () => ({ body: { body: 'Matrix message.' } }),
     expect: team(201),
   },
-  { method: 'GET', path: '/api/v1/patients/{patientId}/timeline', expect: readers },
+  { method: 'GET', path: '/api/v1/patients/{patientId}/timeline', expect: readers(200) },
 ];

@@ -1,7 +1,14 @@
 // Matrix rows of the treatment plan API (issue 7). One row per route and method; see tests/support/matrix.ts.
 import { db } from '@/lib/db';
 import { createPlanReviewRequest, createTreatmentPlan } from '@/tests/factories';
-import type { Row, Subject, World } from '@/tests/support/matrix';
+import type { ApiCall } from '@/tests/support/api';
+import {
+  careTeamOnly as editors,
+  patientOnly,
+  readers,
+  type Row,
+  type World,
+} from '@/tests/support/matrix';
 
 /** The team's patient's plan, written at version 1 the first time a row needs it. */
 async function currentPlan(w: World) {
@@ -43,87 +50,54 @@ export function planBody(w: Pick<World, 'team'>, changeSummary?: string) {
   };
 }
 
-const readers = (status: number): Record<Subject, number> => ({
-  signedOut: 401,
-  patient: status,
-  otherPatient: 404,
-  prescriberOnTeam: status,
-  prescriberOffTeam: 404,
-  therapistOnTeam: status,
-  therapistOffTeam: 404,
-  admin: 403,
-  otherOrgClinician: 404,
-});
-
-const editors = (status: number): Record<Subject, number> => ({
-  ...readers(status),
-  patient: 403,
-});
-
-const patientOnly = (status: number): Record<Subject, number> => ({
-  ...readers(403),
-  patient: status,
-});
-
 const BASE = '/api/v1/patients/{patientId}/treatment-plan';
+
+/** A cell's call on the patient's plan at its current version (written when absent). */
+const onPlan =
+  (
+    call: (version: number, w: World) => Promise<Partial<ApiCall>> | Partial<ApiCall> = () => ({}),
+  ) =>
+  async (w: World) =>
+    call((await currentPlan(w)).currentVersion, w);
 
 export const treatmentPlanRows: Row[] = [
   { method: 'GET', path: BASE, expect: readers(200) },
   {
     method: 'PUT',
     path: BASE,
-    call: async (w) => {
-      const plan = await currentPlan(w);
-      return { body: planBody(w), headers: { 'If-Match': `"${plan.currentVersion}"` } };
-    },
+    call: onPlan((version, w) => ({ body: planBody(w), headers: { 'If-Match': `"${version}"` } })),
     expect: editors(200),
   },
-  {
-    method: 'GET',
-    path: `${BASE}/versions`,
-    call: async (w) => (await currentPlan(w), {}),
-    expect: readers(200),
-  },
+  { method: 'GET', path: `${BASE}/versions`, call: onPlan(), expect: readers(200) },
   {
     method: 'GET',
     path: `${BASE}/versions/{version}`,
-    call: async (w) => (await currentPlan(w), { params: { version: '1' } }),
+    call: onPlan(() => ({ params: { version: '1' } })),
     expect: readers(200),
   },
   {
     method: 'GET',
     path: `${BASE}/diff`,
-    call: async (w) => {
-      const plan = await currentPlan(w);
-      return { query: { from: '1', to: String(plan.currentVersion) } };
-    },
+    call: onPlan((version) => ({ query: { from: '1', to: String(version) } })),
     expect: readers(200),
   },
   {
     method: 'POST',
     path: `${BASE}/acknowledgements`,
-    call: async (w) => ({ body: { version: (await currentPlan(w)).currentVersion } }),
+    call: onPlan((version) => ({ body: { version } })),
     expect: patientOnly(200),
   },
-  {
-    method: 'GET',
-    path: `${BASE}/comments`,
-    call: async (w) => (await currentPlan(w), {}),
-    expect: readers(200),
-  },
+  { method: 'GET', path: `${BASE}/comments`, call: onPlan(), expect: readers(200) },
   {
     method: 'POST',
     path: `${BASE}/comments`,
-    call: async (w) => (await currentPlan(w), { body: { body: 'Can we talk about this?' } }),
+    call: onPlan(() => ({ body: { body: 'Can we talk about this?' } })),
     expect: readers(201),
   },
   {
     method: 'POST',
     path: `${BASE}/review-requests`,
-    call: async (w) => (
-      await currentPlan(w),
-      { body: { reason: 'HARD_TO_KEEP_UP', detail: 'Too many worksheets.' } }
-    ),
+    call: onPlan(() => ({ body: { reason: 'HARD_TO_KEEP_UP', detail: 'Too many worksheets.' } })),
     expect: patientOnly(201),
   },
   {
