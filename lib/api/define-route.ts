@@ -70,8 +70,11 @@ export type RouteSpec<M extends HttpMethod = HttpMethod, P extends ApiPath = Api
   query?: z.ZodType;
   body?: z.ZodType;
   success: Success;
-  /** Problem answers besides 401 (added unless public), 403 for a foreign Origin on mutations, and 500. */
-  problems: readonly (number | ProblemAnswer)[];
+  /**
+   * Problem answers besides those the definition implies (lib/api/openapi.ts, impliedProblems):
+   * a role-level 403 where no permission says so, a domain 409, a problem with more members.
+   */
+  problems?: readonly (number | ProblemAnswer)[];
 };
 
 /** A registered route: its definition and the handler Next calls. */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ApiRoute, ProblemAnswer } from '@/lib/api/define-route';
 import { IdempotencyKeyValue, REPLAYED_HEADER } from '@/lib/api/idempotency';
 import { IDEMPOTENCY_HEADER } from '@/lib/idempotency';
+import { permissionTable } from '@/lib/auth/policy';
 import { Problem } from '@/lib/schemas/common';
 
 type JsonSchema = Record<string, unknown>;
@@ -26,23 +27,40 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   500: 'Server error; quote the requestId.',
 };
 
+const ROLES = new Set(Object.values(permissionTable).flat());
+
+/**
+ * The problem statuses a route's definition implies: a body or query can be invalid (400), a body
+ * too large or not JSON (413, 415), a path parameter can name nothing (404), If-Match can be
+ * stale or missing (412, 428), a POST's Idempotency-Key malformed (400) or reused (409), a
+ * permission that some roles lack refuses them (403), a mutation from another site is refused
+ * (403), a session is needed (401), and anything can fail (500).
+ */
+function impliedProblems(route: ApiRoute): number[] {
+  const implied = [500];
+  if (route.body) implied.push(400, 413, 415);
+  if (route.query) implied.push(400);
+  if (route.params) implied.push(404);
+  if (route.ifMatch) implied.push(412, 428);
+  if (route.method === 'POST' && !route.public) implied.push(400);
+  if (route.idempotent) implied.push(409);
+  if (route.permission && permissionTable[route.permission].length < ROLES.size) implied.push(403);
+  if (route.method !== 'GET') implied.push(403);
+  if (!route.public) implied.push(401);
+  return implied;
+}
+
 /** The problem answers of a route, each with the problem+json schema its body follows. */
 export function problemAnswers(route: ApiRoute): ProblemAnswer[] {
   const statuses = new Map<number, ProblemAnswer>();
-  const add = (status: number) =>
-    statuses.set(status, {
-      status,
-      description: PROBLEM_DESCRIPTIONS[status] ?? 'Error.',
-      schema: Problem,
-    });
-  for (const p of route.problems) {
-    if (typeof p === 'number') add(p);
-    else statuses.set(p.status, p);
+  for (const status of [...impliedProblems(route), ...(route.problems ?? [])]) {
+    if (typeof status !== 'number') continue;
+    const description = PROBLEM_DESCRIPTIONS[status] ?? 'Error.';
+    statuses.set(status, { status, description, schema: Problem });
   }
-  if (route.idempotent) add(409);
-  if (!route.public) add(401);
-  if (route.method !== 'GET') add(403);
-  add(500);
+  for (const answer of route.problems ?? []) {
+    if (typeof answer !== 'number') statuses.set(answer.status, answer);
+  }
   return [...statuses.values()].sort((a, b) => a.status - b.status);
 }
 

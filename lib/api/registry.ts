@@ -31,7 +31,6 @@ const documentRoute: ApiRoute<'GET', '/api/v1/openapi.json'> = defineRoute({
       paths: z.record(z.string(), z.unknown()),
     }),
   },
-  problems: [],
   handler: async (): Promise<unknown> => openApiDocument(apiRoutes),
 });
 

@@ -79,10 +79,19 @@ export function isDateInRange(iso: string): boolean {
 /** A calendar date `YYYY-MM-DD`, from 1900-01-01 to 2100-12-31. */
 export const IsoDate = z.iso.date({ abort: true }).refine(isDateInRange, { message: OUT_OF_RANGE });
 
-/** An instant with its offset, e.g. `2026-03-01T09:30:00Z`, dated 1900-01-01 to 2100-12-31. */
-export const IsoDateTime = z.iso
-  .datetime({ offset: true, abort: true })
-  .refine((s) => isDateInRange(s) && Number.isFinite(Date.parse(s)), { message: OUT_OF_RANGE });
+/**
+ * An instant with its offset, e.g. `2026-03-01T09:30:00Z`, dated 1900-01-01 to 2100-12-31 both as
+ * written and in UTC (as it is stored and answered), so an accepted instant is always answerable.
+ */
+export const IsoDateTime = z.iso.datetime({ offset: true, abort: true }).refine(
+  (s) => {
+    const instant = Date.parse(s);
+    return (
+      isDateInRange(s) && Number.isFinite(instant) && isDateInRange(new Date(instant).toISOString())
+    );
+  },
+  { message: OUT_OF_RANGE },
+);
 
 /** One page of a list, newest or alphabetical as the endpoint says; `nextCursor` null at the end. */
 export function Page<T extends z.ZodType>(item: T) {

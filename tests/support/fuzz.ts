@@ -2,10 +2,12 @@
 // fast-check from a fixed seed. Each one is a valid request of the authorization matrix with one
 // part made hostile: a path id, a query value, a body field, the whole body, or a header. Run by
 // tests/integration/api-fuzz.test.ts: a sample in the suite, 300+ per operation with `npm run fuzz`.
+import { isDeepStrictEqual } from 'node:util';
 import { createHash, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { db } from '@/lib/db';
+import { answerSchema } from '@/lib/api/openapi';
 import { apiRoutes, type ApiRoute } from '@/lib/api/registry';
 import { EARLIEST_DATE, LATEST_DATE } from '@/lib/schemas/common';
 import { matrix } from '@/tests/integration/matrix';
@@ -645,6 +647,17 @@ export async function refreshCookies(world: World): Promise<void> {
 
 const hasNul = (value: unknown): boolean => JSON.stringify(value)?.includes('\\u0000') ?? false;
 
+/** What an answer says that its route's definition does not publish (status, members). */
+function unpublished(route: ApiRoute, status: number, body: unknown): string[] {
+  if (status === 204) return [];
+  const schema = answerSchema(route, status);
+  if (!schema) return [`answered ${status}, which the document does not list`];
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) return [`a ${status} that does not fit its schema: ${JSON.stringify(parsed.error.issues)}`];
+  const extra = !isDeepStrictEqual(parsed.data, body);
+  return extra ? [`a ${status} with members its schema does not name`] : [];
+}
+
 /** The broken promises in one answer (empty when it is as it should be). */
 export function problemsWith(result: FuzzResult): string[] {
   const { route, input, status } = result;
@@ -658,6 +671,7 @@ export function problemsWith(result: FuzzResult): string[] {
       found.push(`a ${status} whose problem says status ${result.body?.status}`);
     }
   }
+  if (status !== 499) found.push(...unpublished(route, status, result.body));
   if (input.subject === 'signedOut' && !route.public) {
     if (status !== 401) found.push(`answered ${status} without a session`);
     return found;

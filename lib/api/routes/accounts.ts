@@ -28,7 +28,6 @@ export const accountRoutes = [
     summary: 'Dismiss the failed sign-in attempts notice',
     who: 'Anyone signed in, for their own account. The notice comes back only after a later sign-in that follows new failed attempts.',
     success: { status: 204, description: 'Dismissed.' },
-    problems: [],
     handler: ({ viewer }) => dismissSignInNotice(viewer),
   }),
   defineRoute({
@@ -37,7 +36,6 @@ export const accountRoutes = [
     ...oneAccount,
     summary: 'One account',
     success: { status: 200, description: 'The account.', schema: AccountResult },
-    problems: [403, 404],
     handler: async ({ viewer, params }) => ({ user: await getAccount(viewer, params.userId) }),
   }),
   defineRoute({
@@ -48,7 +46,7 @@ export const accountRoutes = [
     who: `${ADMINS_OF_ORGANIZATION} The email is the sign-in address and must be unused (409 on \`email\`).`,
     body: UpdateAccountInput,
     success: { status: 200, description: 'The account as changed.', schema: AccountResult },
-    problems: [400, 403, 404, 409, 413, 415],
+    problems: [409],
     handler: async ({ viewer, params, body }) => ({
       user: await updateAccount(viewer, params.userId, body),
     }),
@@ -60,7 +58,6 @@ export const accountRoutes = [
     summary: 'Re-enable a disabled account',
     who: `${ADMINS_OF_ORGANIZATION} An active account stays as it is.`,
     success: { status: 200, description: 'The active account.', schema: AccountResult },
-    problems: [403, 404],
     handler: async ({ viewer, params }) => ({ user: await enableAccount(viewer, params.userId) }),
   }),
   defineRoute({
@@ -75,7 +72,7 @@ export const accountRoutes = [
       description: 'The link, shown this once.',
       schema: SetPasswordLinkResult,
     },
-    problems: [400, 403, 404, 409],
+    problems: [409],
     handler: ({ viewer, params, request, idempotency }) =>
       sendSetPasswordLink(viewer, params.userId, { origin: request.nextUrl.origin, idempotency }),
   }),

@@ -50,7 +50,6 @@ export const coreRoutes = [
     // Served while a second factor must still be set up, so a client can learn who it is.
     duringEnrolment: true,
     success: { status: 200, description: 'The account.', schema: Me },
-    problems: [],
     handler: async ({ viewer }): Promise<Me> => ({
       id: viewer.userId,
       name: viewer.name,
@@ -69,7 +68,6 @@ export const coreRoutes = [
     permission: 'patient.list',
     query: PatientListQuery,
     success: { status: 200, description: 'A page of patients by name.', schema: PatientList },
-    problems: [400],
     handler: ({ viewer, query }) => listPatients(viewer, query),
   }),
   defineRoute({
@@ -81,7 +79,6 @@ export const coreRoutes = [
     permission: 'patient.read',
     params: PatientParams,
     success: { status: 200, description: 'The profile.', schema: PatientProfile },
-    problems: [404],
     handler: ({ viewer, params }) => getPatient(viewer, params.patientId),
   }),
   defineRoute({
@@ -98,7 +95,6 @@ export const coreRoutes = [
       description: 'A page of accesses, newest first.',
       schema: AccessLogPage,
     },
-    problems: [400, 403, 404],
     handler: ({ viewer, params, query }) => listAccessLog(viewer, params.patientId, query),
   }),
   defineRoute({
@@ -112,7 +108,7 @@ export const coreRoutes = [
     params: PatientParams,
     body: AddCareTeamMemberInput,
     success: { status: 201, description: 'The new membership.', schema: CareTeamMemberResult },
-    problems: [400, 403, 404, 409, 413, 415],
+    problems: [409],
     handler: async ({ viewer, params, body, idempotency }) => ({
       member: await addCareTeamMember(viewer, params.patientId, body, idempotency),
     }),
@@ -126,7 +122,7 @@ export const coreRoutes = [
     permission: 'careTeam.manage',
     params: CareTeamMembershipParams,
     success: { status: 200, description: 'The ended membership.', schema: CareTeamMemberResult },
-    problems: [403, 404, 409],
+    problems: [409],
     handler: async ({ viewer, params }) => ({
       member: await endCareTeamMembership(viewer, params.patientId, params.membershipId),
     }),
@@ -144,7 +140,6 @@ export const coreRoutes = [
       description: 'A page of events, newest first.',
       schema: AuditEventPage,
     },
-    problems: [400, 403],
     handler: ({ viewer, query }) => listAuditEvents(viewer, query),
   }),
   defineRoute({
@@ -154,7 +149,6 @@ export const coreRoutes = [
     summary: 'The organization’s accounts',
     query: UserListQuery,
     success: { status: 200, description: 'A page of accounts by name.', schema: UserList },
-    problems: [400, 403],
     handler: ({ viewer, query }) => listUsers(viewer, query),
   }),
   defineRoute({
@@ -166,7 +160,7 @@ export const coreRoutes = [
     who: 'Admins. Without `initialPassword` the answer carries a one-time set-password link (72 h).',
     body: CreateAccountInput,
     success: { status: 201, description: 'The account.', schema: CreateAccountResult },
-    problems: [400, 403, 409, 413, 415],
+    problems: [409],
     handler: ({ viewer, body, request, idempotency }) =>
       createAccount(viewer, body, { origin: request.nextUrl.origin, idempotency }),
   }),
@@ -178,7 +172,7 @@ export const coreRoutes = [
     who: 'Admins, for accounts of their organization other than their own (409).',
     params: UserParams,
     success: { status: 200, description: 'The disabled account.', schema: DisableAccountResult },
-    problems: [403, 404, 409],
+    problems: [409],
     handler: async ({ viewer, params }) => ({ user: await disableAccount(viewer, params.userId) }),
   }),
   defineRoute({
@@ -190,7 +184,6 @@ export const coreRoutes = [
     public: true,
     body: SetPasswordInput,
     success: { status: 204, description: 'The password is set; the link is used up.' },
-    problems: [400, 413, 415],
     handler: async ({ body, request, requestId }) => {
       const context = requestContextFrom((name) => request.headers.get(name));
       await setPasswordWithToken(body, { ...context, requestId });

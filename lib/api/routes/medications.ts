@@ -25,7 +25,6 @@ export const medicationRoutes = [
     ...reader,
     summary: 'The current regimen (active, held, then stopped medications)',
     success: { status: 200, description: 'The regimen.', schema: Regimen },
-    problems: [403, 404],
     handler: ({ viewer, params }) => getRegimen(viewer, params.patientId),
   }),
   defineRoute({
@@ -36,7 +35,6 @@ export const medicationRoutes = [
       'Medication changes, newest first (by effective date, then recording time); patients get them without noteForCareTeam',
     query: MedicationChangeQuery,
     success: { status: 200, description: 'A page of changes.', schema: MedicationChangePage },
-    problems: [400, 403, 404],
     handler: ({ viewer, params, query }) => listMedicationChanges(viewer, params.patientId, query),
   }),
   defineRoute({
@@ -50,7 +48,7 @@ export const medicationRoutes = [
     permission: 'medicationChange.create',
     body: MedicationChangeInput,
     success: { status: 201, description: 'The recorded change.', schema: MedicationChange },
-    problems: [400, 403, 404, 409, 413, 415],
+    problems: [409],
     handler: ({ viewer, params, body, idempotency }) =>
       recordMedicationChange(viewer, params.patientId, body, idempotency),
   }),

@@ -38,7 +38,6 @@ export const patientReportRoutes = [
       description: 'Check-ins from `from` to `to` (default the last 30 days), newest first.',
       schema: CheckInList,
     },
-    problems: [400, 403, 404],
     handler: ({ viewer, params, query }) => listCheckIns(viewer, params.patientId, query),
   }),
   defineRoute({
@@ -57,7 +56,6 @@ export const patientReportRoutes = [
         'The day’s check-in was recorded. A second check-in on the same `localDate` answers 200 and replaces the first, its side effects and measures included.',
       schema: CheckInResult,
     },
-    problems: [400, 403, 404, 413, 415],
     handler: async ({ viewer, params, body, idempotency }) => {
       const result = await recordCheckIn(viewer, params.patientId, body, idempotency);
       return result.updated ? ok(result) : result;
@@ -72,7 +70,6 @@ export const patientReportRoutes = [
     permission: 'assessment.read',
     query: AssessmentListQuery,
     success: { status: 200, description: 'A page, newest first.', schema: AssessmentList },
-    problems: [400, 403, 404],
     handler: ({ viewer, params, query }) => listAssessments(viewer, params.patientId, query),
   }),
   defineRoute({
@@ -89,7 +86,6 @@ export const patientReportRoutes = [
       description: 'The scored questionnaire (`score`, `severity`, `safetyFlag`).',
       schema: z.object({ assessment: Assessment }),
     },
-    problems: [400, 403, 404, 413, 415],
     handler: async ({ viewer, params, body, idempotency }) => ({
       assessment: await recordAssessment(viewer, params.patientId, body, idempotency),
     }),

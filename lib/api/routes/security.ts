@@ -53,7 +53,7 @@ export const securityRoutes = [
         'A new secret, pending until confirmed: its QR code for an authenticator app, and the secret as text for typing in.',
       schema: EnrolmentStart,
     },
-    problems: [400, 403, 409],
+    problems: [409],
     handler: async ({ viewer }): Promise<EnrolmentStart> => {
       const { secret, otpauthUri } = await startEnrolment(viewer);
       return { secret, otpauthUri, qrCode: await qrCodeDataUrl(otpauthUri) };
@@ -72,7 +72,7 @@ export const securityRoutes = [
       description: 'The second factor is on; 10 single-use recovery codes, shown this once.',
       schema: RecoveryCodes,
     },
-    problems: [400, 403, 409, 413, 415],
+    problems: [409],
     handler: ({ viewer, body, idempotency }) => confirmEnrolment(viewer, body, idempotency),
   }),
   defineRoute({
@@ -88,7 +88,7 @@ export const securityRoutes = [
       description: '10 new recovery codes, shown this once; the old ones no longer work.',
       schema: RecoveryCodes,
     },
-    problems: [400, 403, 409, 413, 415],
+    problems: [409],
     handler: ({ viewer, body, idempotency }) => regenerateRecoveryCodes(viewer, body, idempotency),
   }),
   defineRoute({
@@ -99,7 +99,7 @@ export const securityRoutes = [
     who: 'Clinicians and admins, with a current code; 409 when the organization requires a second factor.',
     body: SecondFactorCodeInput,
     success: { status: 200, description: 'The status, now off.', schema: SecondFactorStatus },
-    problems: [400, 403, 409, 413, 415],
+    problems: [409],
     handler: ({ viewer, body }) => disableOwnSecondFactor(viewer, body),
   }),
   defineRoute({
@@ -110,7 +110,7 @@ export const securityRoutes = [
     who: 'Admins, for other accounts of their organization (their own: 409). The account’s sessions end; it sets up a second factor again.',
     params: SecondFactorUserParams,
     success: { status: 200, description: 'Reset.', schema: SecondFactorResetResult },
-    problems: [403, 404, 409],
+    problems: [409],
     handler: ({ viewer, params }) => resetSecondFactor(viewer, params.userId),
   }),
   defineRoute({
@@ -130,7 +130,7 @@ export const securityRoutes = [
     who: 'Admins. When on, a clinician or admin without a second factor is sent to set one up before anything else. Turning it on needs the admin’s own second factor first (409).',
     body: OrganizationSecurityInput,
     success: { status: 200, description: 'The settings.', schema: OrganizationSecurity },
-    problems: [400, 403, 409, 413, 415],
+    problems: [409],
     handler: ({ viewer, body }) => updateOrganizationSecurity(viewer, body),
   }),
 ] as const;

@@ -62,7 +62,6 @@ export const therapyRoutes = [
     permission: 'brief.read',
     query: BriefQuery,
     success: { status: 200, description: 'The brief.', schema: Brief },
-    problems: [400, 403, 404],
     handler: ({ viewer, params, query }) => getBrief(viewer, params.patientId, query),
   }),
   defineRoute({
@@ -76,7 +75,6 @@ export const therapyRoutes = [
     permission: 'sessionNote.read',
     query: SessionNoteListQuery,
     success: { status: 200, description: 'A page of notes.', schema: SessionNotePage },
-    problems: [400, 403, 404],
     handler: ({ viewer, params, query }) => listSessionNotes(viewer, params.patientId, query),
   }),
   defineRoute({
@@ -90,7 +88,6 @@ export const therapyRoutes = [
     permission: 'sessionNote.write',
     body: SessionNoteInput,
     success: { status: 201, description: 'The draft.', schema: SessionNote },
-    problems: [400, 403, 404, 413, 415],
     handler: ({ viewer, params, body, idempotency }) =>
       createSessionNote(viewer, params.patientId, body, idempotency),
   }),
@@ -102,7 +99,6 @@ export const therapyRoutes = [
     who: 'Whoever may list it (a draft: its author only); anyone else 404.',
     permission: 'sessionNote.read',
     success: { status: 200, description: 'The note.', schema: SessionNote },
-    problems: [403, 404],
     handler: ({ viewer, params }) => getSessionNote(viewer, params.patientId, params.noteId),
   }),
   defineRoute({
@@ -112,7 +108,7 @@ export const therapyRoutes = [
     summary: 'Replace a draft’s content; 409 once the note is signed (add an addendum instead)',
     body: SessionNoteInput,
     success: { status: 200, description: 'The updated draft.', schema: SessionNote },
-    problems: [400, 403, 404, 409, 413, 415],
+    problems: [409],
     handler: ({ viewer, params, body }) =>
       updateSessionNote(viewer, params.patientId, params.noteId, body),
   }),
@@ -123,7 +119,7 @@ export const therapyRoutes = [
     summary:
       'Sign a draft: it becomes immutable and readable by the care team (and the patient unless withheld); 409 when already signed or a section is empty',
     success: { status: 200, description: 'The signed note.', schema: SessionNote },
-    problems: [403, 404, 409],
+    problems: [409],
     handler: ({ viewer, params }) => signSessionNote(viewer, params.patientId, params.noteId),
   }),
   defineRoute({
@@ -134,7 +130,7 @@ export const therapyRoutes = [
     summary: 'Append an addendum to a signed note (409 on a draft)',
     body: AddendumInput,
     success: { status: 201, description: 'The addendum.', schema: Addendum },
-    problems: [400, 403, 404, 409, 413, 415],
+    problems: [409],
     handler: ({ viewer, params, body, idempotency }) =>
       addAddendum(viewer, params.patientId, params.noteId, body, idempotency),
   }),
@@ -146,7 +142,7 @@ export const therapyRoutes = [
       'Withhold a signed note from the patient, with the reason (the care team still reads it); 409 on a draft or a note already withheld',
     body: WithholdInput,
     success: { status: 200, description: 'The withheld note.', schema: SessionNote },
-    problems: [400, 403, 404, 409, 413, 415],
+    problems: [409],
     handler: ({ viewer, params, body }) =>
       withholdSessionNote(viewer, params.patientId, params.noteId, body),
   }),
@@ -161,7 +157,6 @@ export const therapyRoutes = [
     permission: 'psychotherapyNote.readOwn',
     query: PsychotherapyNoteListQuery,
     success: { status: 200, description: 'A page of notes.', schema: PsychotherapyNotePage },
-    problems: [400, 403, 404],
     handler: ({ viewer, params, query }) => listPsychotherapyNotes(viewer, params.patientId, query),
   }),
   defineRoute({
@@ -175,7 +170,6 @@ export const therapyRoutes = [
     permission: 'psychotherapyNote.write',
     body: PsychotherapyNoteInput,
     success: { status: 201, description: 'The note.', schema: PsychotherapyNote },
-    problems: [400, 403, 404, 413, 415],
     handler: ({ viewer, params, body, idempotency }) =>
       createPsychotherapyNote(viewer, params.patientId, body, idempotency),
   }),
@@ -189,7 +183,6 @@ export const therapyRoutes = [
     permission: 'message.read',
     query: MessageListQuery,
     success: { status: 200, description: 'A page of messages.', schema: MessagePage },
-    problems: [400, 403, 404],
     handler: ({ viewer, params, query }) => listMessages(viewer, params.patientId, query),
   }),
   defineRoute({
@@ -203,7 +196,6 @@ export const therapyRoutes = [
     permission: 'message.write',
     body: MessageInput,
     success: { status: 201, description: 'The message.', schema: Message },
-    problems: [400, 403, 404, 413, 415],
     handler: ({ viewer, params, body, idempotency }) =>
       postMessage(viewer, params.patientId, body, idempotency),
   }),
@@ -217,7 +209,7 @@ export const therapyRoutes = [
     who: READERS,
     query: TimelineQuery,
     success: { status: 200, description: 'A page of events.', schema: TimelinePage },
-    problems: [400, 403, 404],
+    problems: [403],
     handler: ({ viewer, params, query }) => getTimeline(viewer, params.patientId, query),
   }),
 ] as const;

@@ -70,7 +70,6 @@ export const treatmentPlanRoutes = [
       description: 'The current version and its context.',
       schema: TreatmentPlanView,
     },
-    problems: [403, 404],
     handler: async ({ viewer, params }) => {
       const view = await getTreatmentPlan(viewer, params.patientId);
       return ok(view, etag(view.version));
@@ -91,7 +90,7 @@ export const treatmentPlanRoutes = [
       description: 'The new version (its number in the ETag).',
       schema: PlanVersion,
     },
-    problems: [400, 403, 404, stale, 413, 415, 428],
+    problems: [stale],
     handler: async ({ viewer, params, ifMatch, body }) => {
       const saved = await saveTreatmentPlan(viewer, params.patientId, ifMatch, body);
       return ok(saved, etag(saved.version));
@@ -104,7 +103,6 @@ export const treatmentPlanRoutes = [
     summary: 'Every version of the plan, newest first',
     query: PlanVersionListQuery,
     success: { status: 200, description: 'A page of versions.', schema: PlanVersionList },
-    problems: [400, 403, 404],
     handler: ({ viewer, params, query }) => listPlanVersions(viewer, params.patientId, query),
   }),
   defineRoute({
@@ -114,7 +112,6 @@ export const treatmentPlanRoutes = [
     summary: 'One version of the plan',
     params: PlanVersionParams,
     success: { status: 200, description: 'The version.', schema: PlanVersion },
-    problems: [403, 404],
     handler: ({ viewer, params }) =>
       getPlanVersion(viewer, params.patientId, Number(params.version)),
   }),
@@ -125,7 +122,6 @@ export const treatmentPlanRoutes = [
     summary: 'What changed between two versions',
     query: PlanDiffQuery,
     success: { status: 200, description: 'The difference from `from` to `to`.', schema: PlanDiff },
-    problems: [400, 403, 404],
     handler: ({ viewer, params, query }) =>
       diffPlanVersions(viewer, params.patientId, query.from, query.to),
   }),
@@ -140,7 +136,7 @@ export const treatmentPlanRoutes = [
     params: PatientParams,
     body: AcknowledgePlanInput,
     success: { status: 200, description: 'The acknowledgement.', schema: PlanAcknowledgement },
-    problems: [400, 403, 404, 409, 413, 415],
+    problems: [409],
     handler: ({ viewer, params, body, idempotency }) =>
       acknowledgeTreatmentPlan(viewer, params.patientId, body, idempotency),
   }),
@@ -151,7 +147,6 @@ export const treatmentPlanRoutes = [
     summary: 'Comments on the plan, newest first',
     query: PlanCommentListQuery,
     success: { status: 200, description: 'A page of comments.', schema: PlanCommentList },
-    problems: [400, 403, 404],
     handler: ({ viewer, params, query }) => listPlanComments(viewer, params.patientId, query),
   }),
   defineRoute({
@@ -163,7 +158,6 @@ export const treatmentPlanRoutes = [
     who: `${READERS} Clinicians may reply. 404 before the first version.`,
     body: PlanCommentInput,
     success: { status: 201, description: 'The comment.', schema: PlanComment },
-    problems: [400, 403, 404, 413, 415],
     handler: ({ viewer, params, body, idempotency }) =>
       addPlanComment(viewer, params.patientId, body, idempotency),
   }),
@@ -178,7 +172,6 @@ export const treatmentPlanRoutes = [
     params: PatientParams,
     body: PlanReviewRequestInput,
     success: { status: 201, description: 'The request.', schema: PlanReviewRequest },
-    problems: [400, 403, 404, 413, 415],
     handler: ({ viewer, params, body, idempotency }) =>
       requestPlanReview(viewer, params.patientId, body, idempotency),
   }),
@@ -191,7 +184,7 @@ export const treatmentPlanRoutes = [
     permission: 'treatmentPlan.edit',
     params: ReviewRequestParams,
     success: { status: 200, description: 'The resolved request.', schema: PlanReviewRequest },
-    problems: [403, 404, 409],
+    problems: [409],
     handler: ({ viewer, params }) => resolvePlanReview(viewer, params.patientId, params.requestId),
   }),
 ] as const;
