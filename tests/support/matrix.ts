@@ -65,6 +65,11 @@ export const patientOnly = (status: number): Expect => ({ ...readers(403), patie
 export const freshClinician = (w: World) =>
   createUser(db, w.team.organization, { role: 'THERAPIST', passwordHash: null });
 
+/** A cell's call on a fresh account (`{userId}`). */
+export const onFreshAccount = async (w: World) => ({
+  params: { userId: (await freshClinician(w)).id },
+});
+
 /** A one-time set-password link's token for `userId`, valid for an hour. */
 export async function setPasswordToken(userId: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');

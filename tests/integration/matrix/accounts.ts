@@ -1,7 +1,13 @@
 // Matrix rows of the account routes (issue 10): the sign-in notice and account recovery.
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
-import { adminOnly, everyone, freshClinician, type Row } from '@/tests/support/matrix';
+import {
+  adminOnly,
+  everyone,
+  freshClinician,
+  onFreshAccount,
+  type Row,
+} from '@/tests/support/matrix';
 
 export const accountRows: Row[] = [
   {
@@ -9,12 +15,7 @@ export const accountRows: Row[] = [
     path: '/api/v1/me/sign-in-notice',
     expect: { ...everyone(204), signedOut: 401 },
   },
-  {
-    method: 'GET',
-    path: '/api/v1/users/{userId}',
-    call: async (w) => ({ params: { userId: (await freshClinician(w)).id } }),
-    expect: adminOnly(200),
-  },
+  { method: 'GET', path: '/api/v1/users/{userId}', call: onFreshAccount, expect: adminOnly(200) },
   {
     method: 'PATCH',
     path: '/api/v1/users/{userId}',
@@ -40,7 +41,7 @@ export const accountRows: Row[] = [
   {
     method: 'POST',
     path: '/api/v1/users/{userId}/set-password-link',
-    call: async (w) => ({ params: { userId: (await freshClinician(w)).id } }),
+    call: onFreshAccount,
     expect: adminOnly(201),
   },
 ];

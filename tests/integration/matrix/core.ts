@@ -6,6 +6,7 @@ import {
   adminOnly,
   everyone,
   freshClinician,
+  onFreshAccount,
   patientOnly,
   readers,
   setPasswordToken,
@@ -60,7 +61,7 @@ export const coreRows: Row[] = [
   {
     method: 'POST',
     path: '/api/v1/users/{userId}/disable',
-    call: async (w) => ({ params: { userId: (await freshClinician(w)).id } }),
+    call: onFreshAccount,
     expect: adminOnly(200),
   },
   {

@@ -2,7 +2,14 @@
 import { generate } from 'otplib';
 import { db } from '@/lib/db';
 import { newTotpSecret, seal } from '@/lib/auth/second-factor';
-import { adminOnly, everyone, freshClinician, type Row, type World } from '@/tests/support/matrix';
+import {
+  adminOnly,
+  everyone,
+  accountId,
+  onFreshAccount,
+  type Row,
+  type World,
+} from '@/tests/support/matrix';
 
 const ownAccount = (status: number) => ({
   ...everyone(status),
@@ -17,11 +24,6 @@ const prescriberSucceeds = (status: number, others: number) => ({
   prescriberOnTeam: status,
 });
 
-function accountId(w: World, subject: keyof World['users']): string {
-  const user = w.users[subject];
-  return 'account' in user ? user.account.id : user.id;
-}
-
 /**
  * Gives the prescriber on the team a fresh second factor (pending or on) with a known secret, and
  * answers the current code as people type it ("123 456"). The other clinicians and the admin are
@@ -34,7 +36,7 @@ async function prescriberFactor(w: World, enabled: boolean): Promise<{ code: str
     ['prescriberOnTeam', seal(secret), enabled ? new Date() : null] as const,
     ...others.map((s) => [s, seal(newTotpSecret()), null] as const),
   ]) {
-    const userId = accountId(w, subject);
+    const userId = accountId(w.users[subject]);
     const data = { secretSealed: sealed, enabledAt, lastUsedStep: null };
     await db.secondFactor.upsert({ where: { userId }, create: { userId, ...data }, update: data });
   }
@@ -72,7 +74,7 @@ export const securityRows: Row[] = [
   {
     method: 'POST',
     path: '/api/v1/users/{userId}/second-factor/reset',
-    call: async (w) => ({ params: { userId: (await freshClinician(w)).id } }),
+    call: onFreshAccount,
     expect: adminOnly(200),
   },
   { method: 'GET', path: '/api/v1/organization/security', expect: adminOnly(200) },
