@@ -33,47 +33,62 @@ async function refused(subject: Exclude<Subject, 'signedOut'>, call: Partial<Api
   return { status: result.status, events };
 }
 
+/** The refusal answered `status` and left exactly one audit event, like `event`. */
+function expectOneEvent(
+  refusal: Awaited<ReturnType<typeof refused>>,
+  status: number,
+  event: Record<string, unknown>,
+) {
+  expect(refusal.status).toBe(status);
+  expect(refusal.events).toHaveLength(1);
+  expect(refusal.events[0]).toMatchObject(event);
+  return refusal.events;
+}
+
 const messages = '/api/v1/patients/{patientId}/messages';
 
 describe('a refused request on a patient-scoped route', () => {
   it('with a body that fails validation, from a caller who may see the patient: one event, with the patient', async () => {
-    const { status, events } = await refused('therapistOnTeam', {
-      method: 'POST',
-      path: messages,
-      body: { body: 'a\u0000b' },
-    });
-    expect(status).toBe(400);
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({
-      patientId: world.team.patient.id,
-      action: 'create',
-      resourceType: 'careTeamMessage',
-      outcome: 'FAILED',
-      detail: 'invalid-input',
-    });
+    expectOneEvent(
+      await refused('therapistOnTeam', {
+        method: 'POST',
+        path: messages,
+        body: { body: 'a\u0000b' },
+      }),
+      400,
+      {
+        patientId: world.team.patient.id,
+        action: 'create',
+        resourceType: 'careTeamMessage',
+        outcome: 'FAILED',
+        detail: 'invalid-input',
+      },
+    );
   });
 
   it('from a caller who may not see the patient: the requested id as resourceId, never as patientId', async () => {
-    const { status, events } = await refused('otherOrgClinician', {
-      method: 'POST',
-      path: messages,
-      body: { nope: true },
-    });
-    expect(status).toBe(400);
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({
-      patientId: null,
-      resourceId: world.team.patient.id,
-      outcome: 'FAILED',
-    });
+    expectOneEvent(
+      await refused('otherOrgClinician', {
+        method: 'POST',
+        path: messages,
+        body: { nope: true },
+      }),
+      400,
+      {
+        patientId: null,
+        resourceId: world.team.patient.id,
+        outcome: 'FAILED',
+      },
+    );
   });
 
   it('with a NUL in the patient id: 404, one event, a digest instead of the input', async () => {
     const hostile = `${world.team.patient.id}\u0000`;
-    const { status, events } = await refused('admin', { params: { patientId: hostile } });
-    expect(status).toBe(404);
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ patientId: null, outcome: 'DENIED', detail: 'not-found' });
+    const events = expectOneEvent(await refused('admin', { params: { patientId: hostile } }), 404, {
+      patientId: null,
+      outcome: 'DENIED',
+      detail: 'not-found',
+    });
     expect(events[0]!.resourceId).toMatch(/^unreadable:[0-9a-f]{16}$/);
     // The same input gives the same digest: repeated attempts can be matched.
     const again = await refused('admin', { params: { patientId: hostile } });
@@ -81,18 +96,19 @@ describe('a refused request on a patient-scoped route', () => {
   });
 
   it('with a malformed note id on a patient the caller may see: 404, with the patient', async () => {
-    const { status, events } = await refused('therapistOnTeam', {
-      path: '/api/v1/patients/{patientId}/session-notes/{noteId}',
-      params: { noteId: 'x\u0007y' },
-    });
-    expect(status).toBe(404);
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({
-      patientId: world.team.patient.id,
-      resourceType: 'sessionNote',
-      outcome: 'DENIED',
-      detail: 'not-found',
-    });
+    const events = expectOneEvent(
+      await refused('therapistOnTeam', {
+        path: '/api/v1/patients/{patientId}/session-notes/{noteId}',
+        params: { noteId: 'x\u0007y' },
+      }),
+      404,
+      {
+        patientId: world.team.patient.id,
+        resourceType: 'sessionNote',
+        outcome: 'DENIED',
+        detail: 'not-found',
+      },
+    );
     expect(events[0]!.resourceId).toMatch(/^unreadable:/);
   });
 
