@@ -1,4 +1,4 @@
-// Refusals on patient-scoped routes in the audit trail (issue 10): each recorded once, with the
+// Refusals on patient-scoped routes in the audit trail: each recorded once, with the
 // patient id only when the caller may see that patient, and never with the raw input.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';

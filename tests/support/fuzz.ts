@@ -1,4 +1,4 @@
-// Hostile requests for every operation of the /api/v1 registry (issue 10), generated with
+// Hostile requests for every operation of the /api/v1 registry, generated with
 // fast-check from a fixed seed. Each one is a valid request of the authorization matrix with one
 // part made hostile: a path id, a query value, a body field, the whole body, or a header. Run by
 // tests/integration/api-fuzz.test.ts: a sample in the suite, 300+ per operation with `npm run fuzz`.

@@ -1,4 +1,4 @@
-// Accounts: the failed sign-in notice and account recovery by an admin (issue 10).
+// Accounts: the failed sign-in notice and account recovery by an admin.
 import { defineRoute } from '@/lib/api/define-route';
 import { dismissSignInNotice } from '@/lib/data/accounts';
 import { enableAccount, getAccount, sendSetPasswordLink, updateAccount } from '@/lib/data/admin';

@@ -1,4 +1,4 @@
-// Sessions, patients, the audit trail and administration (issue 3).
+// Sessions, patients, the audit trail and administration.
 import { defineRoute } from '@/lib/api/define-route';
 import { listAccessLog } from '@/lib/data/access-log';
 import {

@@ -1,4 +1,4 @@
-// Medications: the regimen and medication changes (issue 4).
+// Medications: the regimen and medication changes (docs/decisions/008-medication-changes.md).
 import { defineRoute } from '@/lib/api/define-route';
 import { getRegimen, listMedicationChanges, recordMedicationChange } from '@/lib/data/medications';
 import { PatientParams } from '@/lib/schemas/patients';

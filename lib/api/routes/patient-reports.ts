@@ -1,4 +1,4 @@
-// Check-ins and assessments (issue 6).
+// Check-ins and assessments.
 import { z } from 'zod';
 import { defineRoute } from '@/lib/api/define-route';
 import { ok } from '@/lib/api/responses';

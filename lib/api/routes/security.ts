@@ -1,4 +1,5 @@
-// The second factor (TOTP) and the organization's security settings (issue 10).
+// The second factor (TOTP) and the organization's security settings
+// (docs/decisions/013-second-factor.md).
 import { defineRoute } from '@/lib/api/define-route';
 import { qrCodeDataUrl } from '@/lib/auth/second-factor';
 import {

@@ -1,4 +1,4 @@
-// The before-session brief, session and psychotherapy notes, messages and the timeline (issue 5).
+// The before-session brief, session and psychotherapy notes, messages and the timeline.
 import { defineRoute } from '@/lib/api/define-route';
 import { getBrief } from '@/lib/data/brief';
 import { listMessages, postMessage } from '@/lib/data/messages';

@@ -1,4 +1,5 @@
-// Treatment plans, their versions and the patient's part in them (issue 7).
+// Treatment plans, their versions and the patient's part in them
+// (docs/decisions/009-treatment-plan-versions.md).
 import { defineRoute } from '@/lib/api/define-route';
 import { ok } from '@/lib/api/responses';
 import {

@@ -1,4 +1,4 @@
-// Matrix rows of the account routes (issue 10): the sign-in notice and account recovery.
+// Matrix rows of the account routes: the sign-in notice and account recovery.
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import {

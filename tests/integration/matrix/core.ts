@@ -1,4 +1,4 @@
-// Matrix rows of the core API (issue 3). One row per route and method; see tests/support/matrix.ts.
+// Matrix rows of the core API. One row per route and method; see tests/support/matrix.ts.
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { addToCareTeam } from '@/tests/factories';

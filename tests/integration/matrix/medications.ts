@@ -1,4 +1,4 @@
-// Matrix rows of the medications API (issue 4). One row per route and method; see tests/support/matrix.ts.
+// Matrix rows of the medications API. One row per route and method; see tests/support/matrix.ts.
 import { randomUUID } from 'node:crypto';
 import { toIsoDate } from '@/lib/format';
 import { readers, type Row } from '@/tests/support/matrix';

@@ -1,4 +1,4 @@
-// Matrix rows of the patient reports API (issue 6). One row per route and method; see tests/support/matrix.ts.
+// Matrix rows of the patient reports API. One row per route and method; see tests/support/matrix.ts.
 import { toIsoDate } from '@/lib/format';
 import { patientOnly, readers, type Row } from '@/tests/support/matrix';
 

@@ -1,4 +1,4 @@
-// Matrix rows of the second factor and the organization's security settings (issue 10).
+// Matrix rows of the second factor and the organization's security settings.
 import { generate } from 'otplib';
 import { db } from '@/lib/db';
 import { newTotpSecret, seal } from '@/lib/auth/second-factor';

@@ -1,4 +1,4 @@
-// Matrix rows of the therapy API (issue 5). One row per route and method; see tests/support/matrix.ts.
+// Matrix rows of the therapy API. One row per route and method; see tests/support/matrix.ts.
 import { db } from '@/lib/db';
 import { toIsoDate } from '@/lib/format';
 import { createSessionNote } from '@/tests/factories';

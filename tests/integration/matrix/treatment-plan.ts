@@ -1,4 +1,4 @@
-// Matrix rows of the treatment plan API (issue 7). One row per route and method; see tests/support/matrix.ts.
+// Matrix rows of the treatment plan API. One row per route and method; see tests/support/matrix.ts.
 import { db } from '@/lib/db';
 import { createPlanReviewRequest, createTreatmentPlan } from '@/tests/factories';
 import type { ApiCall } from '@/tests/support/api';
