@@ -653,7 +653,8 @@ function unpublished(route: ApiRoute, status: number, body: unknown): string[] {
   const schema = answerSchema(route, status);
   if (!schema) return [`answered ${status}, which the document does not list`];
   const parsed = schema.safeParse(body);
-  if (!parsed.success) return [`a ${status} that does not fit its schema: ${JSON.stringify(parsed.error.issues)}`];
+  if (!parsed.success)
+    return [`a ${status} that does not fit its schema: ${JSON.stringify(parsed.error.issues)}`];
   const extra = !isDeepStrictEqual(parsed.data, body);
   return extra ? [`a ${status} with members its schema does not name`] : [];
 }

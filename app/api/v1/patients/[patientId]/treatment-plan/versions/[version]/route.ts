@@ -1,3 +1,5 @@
 import { handlersFor } from '@/lib/api/registry';
 
-export const { GET } = handlersFor('/api/v1/patients/{patientId}/treatment-plan/versions/{version}');
+export const { GET } = handlersFor(
+  '/api/v1/patients/{patientId}/treatment-plan/versions/{version}',
+);

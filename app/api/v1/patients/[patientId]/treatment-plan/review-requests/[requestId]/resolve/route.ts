@@ -1,3 +1,5 @@
 import { handlersFor } from '@/lib/api/registry';
 
-export const { POST } = handlersFor('/api/v1/patients/{patientId}/treatment-plan/review-requests/{requestId}/resolve');
+export const { POST } = handlersFor(
+  '/api/v1/patients/{patientId}/treatment-plan/review-requests/{requestId}/resolve',
+);
