@@ -49,6 +49,9 @@ const author = {
   params: SessionNoteParams,
 } as const;
 const onPatient = { params: PatientParams } as const;
+const notes = { ...onPatient, tag: 'Session notes' } as const;
+const processNotes = { ...onPatient, tag: 'Psychotherapy notes', who: THERAPISTS } as const;
+const thread = { ...onPatient, tag: 'Messages', who: TEAM } as const;
 
 export const therapyRoutes = [
   defineRoute({
@@ -67,8 +70,7 @@ export const therapyRoutes = [
   defineRoute({
     method: 'GET',
     path: NOTES,
-    ...onPatient,
-    tag: 'Session notes',
+    ...notes,
     summary:
       'Session notes, newest session first: signed notes, and the viewer’s own drafts (the patient: signed notes not withheld)',
     who: READERS,
@@ -81,8 +83,7 @@ export const therapyRoutes = [
     method: 'POST',
     path: NOTES,
     idempotent: true,
-    ...onPatient,
-    tag: 'Session notes',
+    ...notes,
     summary: 'Start a draft note (DAP or SOAP sections), visible to its author alone until signed',
     who: TEAM,
     permission: 'sessionNote.write',
@@ -149,8 +150,7 @@ export const therapyRoutes = [
   defineRoute({
     method: 'GET',
     path: '/api/v1/patients/{patientId}/psychotherapy-notes',
-    ...onPatient,
-    tag: 'Psychotherapy notes',
+    ...processNotes,
     summary:
       'The viewer’s own psychotherapy notes for the patient, newest first (HIPAA 45 CFR 164.501: never anyone else’s)',
     who: THERAPISTS.replace('active care team', 'active care team (their own notes only)'),
@@ -163,10 +163,8 @@ export const therapyRoutes = [
     method: 'POST',
     path: '/api/v1/patients/{patientId}/psychotherapy-notes',
     idempotent: true,
-    ...onPatient,
-    tag: 'Psychotherapy notes',
+    ...processNotes,
     summary: 'Record a psychotherapy note, readable by its author alone',
-    who: THERAPISTS,
     permission: 'psychotherapyNote.write',
     body: PsychotherapyNoteInput,
     success: { status: 201, description: 'The note.', schema: PsychotherapyNote },
@@ -176,10 +174,8 @@ export const therapyRoutes = [
   defineRoute({
     method: 'GET',
     path: '/api/v1/patients/{patientId}/messages',
-    ...onPatient,
-    tag: 'Messages',
+    ...thread,
     summary: 'The care-team thread: the newest page, newest last; `cursor` pages back in time',
-    who: TEAM,
     permission: 'message.read',
     query: MessageListQuery,
     success: { status: 200, description: 'A page of messages.', schema: MessagePage },
@@ -189,10 +185,8 @@ export const therapyRoutes = [
     method: 'POST',
     path: '/api/v1/patients/{patientId}/messages',
     idempotent: true,
-    ...onPatient,
-    tag: 'Messages',
+    ...thread,
     summary: 'Post a message to the care-team thread',
-    who: TEAM,
     permission: 'message.write',
     body: MessageInput,
     success: { status: 201, description: 'The message.', schema: Message },
