@@ -3,9 +3,15 @@
 // NUL, another control character (tab and line breaks aside) or a lone surrogate, and every date
 // field refuses dates outside 1900-01-01..2100-12-31. A new field that skips the shared
 // primitives of lib/schemas/common.ts fails here.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import { apiRoutes } from '@/lib/api/registry';
+
+// The registry holds each route's handler too, and so imports lib/data; this test reads only the
+// schemas and never queries, so any database address will do for the configuration to load.
+vi.hoisted(() => {
+  process.env.DATABASE_URL ??= 'postgresql://unused@127.0.0.1:1/unused';
+});
 import { IdempotencyKeyValue } from '@/lib/api/idempotency';
 
 type Node = z.core.$ZodType;
