@@ -201,9 +201,9 @@ export const therapyRoutes = [
     summary:
       'Everything in time order, newest first, filtered by what the viewer may see (the patient: no drafts, withheld notes, messages or notes for the care team; nobody: psychotherapy notes)',
     who: READERS,
+    permission: 'timeline.read',
     query: TimelineQuery,
     success: { status: 200, description: 'A page of events.', schema: TimelinePage },
-    problems: [403],
     handler: ({ viewer, params, query }) => getTimeline(viewer, params.patientId, query),
   }),
 ] as const;
