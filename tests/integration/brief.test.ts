@@ -2,20 +2,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { getBrief } from '@/lib/data/brief';
-import {
-  addTreatmentPlanVersion,
-  createAssessment,
-  createCareTeam,
-  createCheckIns,
-  createMessage,
-  createPsychotherapyNote,
-  createSessionNote,
-  createTreatmentPlan,
-  createUser,
-  daysFromToday,
-  recordMedicationChanges,
-  viewerFor,
-} from '@/tests/factories';
+import * as factories from '@/tests/factories';
+import { daysFromToday } from '@/tests/factories';
 import { callApi, sessionCookie } from '@/tests/support/api';
 
 const DAY = 86_400_000;
@@ -35,9 +23,9 @@ afterAll(() => {
 });
 
 async function history(checkInDays: number) {
-  const team = await createCareTeam(db, { passwordHash: null });
+  const team = await factories.createCareTeam(db, { passwordHash: null });
   const { patient, prescriber, therapist } = team;
-  const [, latest] = await recordMedicationChanges(db, patient, prescriber, [
+  const [, latest] = await factories.recordMedicationChanges(db, patient, prescriber, [
     { action: 'START', medication: 'Sertraline', dose: 50, unit: 'mg', createdAt: ago(40) },
     {
       action: 'INCREASE',
@@ -50,7 +38,7 @@ async function history(checkInDays: number) {
       noteForCareTeam: 'Sam, watch sleep over the next two weeks.',
     },
   ]);
-  await createCheckIns(
+  await factories.createCheckIns(
     db,
     patient,
     Array.from({ length: checkInDays }, (_, i) => ({
@@ -66,35 +54,38 @@ async function history(checkInDays: number) {
     [20, [2, 2, 2, 1, 1, 1, 1, 1, 0]],
     [2, [1, 1, 1, 1, 1, 1, 1, 1, 1]],
   ] as const) {
-    await createAssessment(db, patient, {
+    await factories.createAssessment(db, patient, {
       instrument: 'PHQ9',
       answers: [...answers],
       completedAt: ago(days),
     });
   }
-  const plan = await createTreatmentPlan(db, patient, therapist, { createdAt: ago(50) });
-  await addTreatmentPlanVersion(db, plan.plan, prescriber, {
+  const plan = await factories.createTreatmentPlan(db, patient, therapist, { createdAt: ago(50) });
+  await factories.addTreatmentPlanVersion(db, plan.plan, prescriber, {
     createdAt: ago(4),
     changeSummary: 'Added a sleep goal.',
   });
-  await createSessionNote(db, patient, therapist, {
+  await factories.createSessionNote(db, patient, therapist, {
     status: 'SIGNED',
     signedAt: ago(10),
     createdAt: ago(10),
   });
-  await createMessage(db, patient, prescriber, { body: 'Old message.', createdAt: ago(12) });
-  await createMessage(db, patient, prescriber, {
+  await factories.createMessage(db, patient, prescriber, {
+    body: 'Old message.',
+    createdAt: ago(12),
+  });
+  await factories.createMessage(db, patient, prescriber, {
     body: 'Increased sertraline today.',
     createdAt: ago(5),
   });
-  await createPsychotherapyNote(db, patient, therapist, { body: 'PSYNOTE-MARKER-brief' });
+  await factories.createPsychotherapyNote(db, patient, therapist, { body: 'PSYNOTE-MARKER-brief' });
   return { ...team, latest: latest! };
 }
 
 describe('the before-session brief', () => {
   it('defaults to the viewer’s last signed note and holds what changed since', async () => {
     const h = await history(30);
-    const brief = await getBrief(viewerFor(h.therapist), h.patient.id);
+    const brief = await getBrief(factories.viewerFor(h.therapist), h.patient.id);
     expect(brief.sinceSource).toBe('LAST_SIGNED_NOTE');
     expect(Date.parse(brief.since)).toBeCloseTo(ago(10).getTime(), -4);
 
@@ -138,7 +129,7 @@ describe('the before-session brief', () => {
     expect(JSON.stringify(brief)).not.toContain('PSYNOTE-MARKER');
 
     // The prescriber has no signed note: 30 days back.
-    const byPrescriber = await getBrief(viewerFor(h.prescriber), h.patient.id);
+    const byPrescriber = await getBrief(factories.viewerFor(h.prescriber), h.patient.id);
     expect(byPrescriber.sinceSource).toBe('DEFAULT_30_DAYS');
     expect(byPrescriber.messages).toHaveLength(2);
   });
@@ -165,8 +156,11 @@ describe('the before-session brief', () => {
 
   it('answers only clinicians on the team', async () => {
     const h = await history(1);
-    const admin = await createUser(db, h.organization, { role: 'ADMIN', passwordHash: null });
-    const outsider = await createUser(db, h.organization, {
+    const admin = await factories.createUser(db, h.organization, {
+      role: 'ADMIN',
+      passwordHash: null,
+    });
+    const outsider = await factories.createUser(db, h.organization, {
       role: 'THERAPIST',
       passwordHash: null,
     });
@@ -189,9 +183,9 @@ describe('the before-session brief', () => {
     const short = await history(3);
     const long = await history(400);
     const count = async (h: Awaited<ReturnType<typeof history>>) => {
-      await getBrief(viewerFor(h.therapist), h.patient.id);
+      await getBrief(factories.viewerFor(h.therapist), h.patient.id);
       statements = 0;
-      await getBrief(viewerFor(h.therapist), h.patient.id);
+      await getBrief(factories.viewerFor(h.therapist), h.patient.id);
       return statements;
     };
     const a = await count(short);

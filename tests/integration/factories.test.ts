@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { deriveRegimen } from '@/lib/clinical/regimen';
-import {
-  addTreatmentPlanVersion,
-  createAssessment,
-  createCareTeam,
-  createCheckIn,
-  createMessage,
-  createPatient,
-  createPsychotherapyNote,
-  createSessionNote,
-  createTreatmentPlan,
-  createUser,
-  daysFromToday,
-  recordMedicationChanges,
-  viewerFor,
-} from '@/tests/factories';
+import * as factories from '@/tests/factories';
+import { daysFromToday } from '@/tests/factories';
 
 async function regimenFromHistory(patientId: string) {
   const history = await db.medicationChange.findMany({ where: { patientId } });
@@ -42,8 +29,8 @@ async function storedStates(patientId: string) {
 
 describe('factories', () => {
   it('builds a care team with unique accounts, memberships and viewers', async () => {
-    const a = await createCareTeam(db);
-    const b = await createCareTeam(db, { organization: a.organization });
+    const a = await factories.createCareTeam(db);
+    const b = await factories.createCareTeam(db, { organization: a.organization });
     expect(b.organization.id).toBe(a.organization.id);
     expect(new Set([a.prescriber.email, a.therapist.email, b.prescriber.email]).size).toBe(3);
     expect(a.patient.account.role).toBe('PATIENT');
@@ -51,11 +38,19 @@ describe('factories', () => {
     expect(a.memberships.map((m) => m.clinicianId).sort()).toEqual(
       [a.prescriber.id, a.therapist.id].sort(),
     );
-    expect(viewerFor(a.patient)).toMatchObject({ role: 'PATIENT', patientId: a.patient.id });
-    expect(viewerFor(a.therapist)).toMatchObject({ role: 'THERAPIST', userId: a.therapist.id });
-    const patient = await createPatient(db, a.organization, { passwordHash: 'precomputed' });
+    expect(factories.viewerFor(a.patient)).toMatchObject({
+      role: 'PATIENT',
+      patientId: a.patient.id,
+    });
+    expect(factories.viewerFor(a.therapist)).toMatchObject({
+      role: 'THERAPIST',
+      userId: a.therapist.id,
+    });
+    const patient = await factories.createPatient(db, a.organization, {
+      passwordHash: 'precomputed',
+    });
     expect(patient.account.passwordHash).toBe('precomputed');
-    const admin = await createUser(db, a.organization, {
+    const admin = await factories.createUser(db, a.organization, {
       role: 'ADMIN',
       email: 'Admin.X@Example.test',
     });
@@ -63,12 +58,12 @@ describe('factories', () => {
   });
 
   it('versions a plan and keeps goal keys', async () => {
-    const { patient, prescriber, therapist } = await createCareTeam(db);
-    const v1 = await createTreatmentPlan(db, patient, therapist, { prescriber });
+    const { patient, prescriber, therapist } = await factories.createCareTeam(db);
+    const v1 = await factories.createTreatmentPlan(db, patient, therapist, { prescriber });
     expect(v1.plan.currentVersion).toBe(1);
     expect(v1.goals.map((g) => g.measureKind)).toEqual(['PHQ9', 'PERSONAL', 'NONE']);
     expect(v1.interventions.map((i) => i.ownerId)).toEqual([prescriber.id, therapist.id]);
-    const v2 = await addTreatmentPlanVersion(db, v1.plan, prescriber, {
+    const v2 = await factories.addTreatmentPlanVersion(db, v1.plan, prescriber, {
       changeSummary: 'Review date moved.',
       reviewBy: daysFromToday(120),
     });
@@ -79,8 +74,8 @@ describe('factories', () => {
   });
 
   it('records linked medication changes and keeps MedicationState in step', async () => {
-    const { patient, prescriber } = await createCareTeam(db);
-    const first = await recordMedicationChanges(db, patient, prescriber, [
+    const { patient, prescriber } = await factories.createCareTeam(db);
+    const first = await factories.recordMedicationChanges(db, patient, prescriber, [
       { action: 'START', medication: 'Sertraline', dose: 25, effectiveDate: daysFromToday(-30) },
       { action: 'INCREASE', medication: 'sertraline', dose: 50, effectiveDate: daysFromToday(-20) },
       { action: 'START', medication: 'Trazodone', dose: 50, frequency: 'at bedtime' },
@@ -90,7 +85,7 @@ describe('factories', () => {
     expect(first[2]!.previousChangeId).toBeNull();
     expect(await storedStates(patient.id)).toEqual(await regimenFromHistory(patient.id));
 
-    const [error] = await recordMedicationChanges(db, patient, prescriber, [
+    const [error] = await factories.recordMedicationChanges(db, patient, prescriber, [
       { action: 'ENTERED_IN_ERROR', correctsId: first[1]!.id },
     ]);
     expect(error!.previousChangeId).toBe(first[1]!.id);
@@ -103,21 +98,21 @@ describe('factories', () => {
     });
 
     await expect(
-      recordMedicationChanges(db, patient, prescriber, [
+      factories.recordMedicationChanges(db, patient, prescriber, [
         { action: 'START', medication: 'sertraline', dose: 25 },
       ]),
     ).rejects.toThrow(/already active/);
   });
 
   it('scores assessments and raises a safety flag for item 9', async () => {
-    const { patient, therapist } = await createCareTeam(db);
-    const calm = await createAssessment(db, patient, {
+    const { patient, therapist } = await factories.createCareTeam(db);
+    const calm = await factories.createAssessment(db, patient, {
       instrument: 'GAD7',
       answers: [0, 0, 1, 0, 0, 0, 0],
     });
     expect(calm).toMatchObject({ score: 1, severity: 'minimal', safetyFlag: false });
     expect(calm.safetyFlags).toEqual([]);
-    const flagged = await createAssessment(db, patient, {
+    const flagged = await factories.createAssessment(db, patient, {
       answers: [3, 3, 3, 2, 2, 2, 2, 2, 1],
       flagReviewedBy: therapist,
     });
@@ -127,10 +122,10 @@ describe('factories', () => {
   });
 
   it('creates check-ins, notes and messages that carry the organization', async () => {
-    const { organization, patient, prescriber, therapist } = await createCareTeam(db);
-    const { goals } = await createTreatmentPlan(db, patient, therapist, { prescriber });
+    const { organization, patient, prescriber, therapist } = await factories.createCareTeam(db);
+    const { goals } = await factories.createTreatmentPlan(db, patient, therapist, { prescriber });
     const personal = goals.find((g) => g.measureKind === 'PERSONAL')!;
-    const checkIn = await createCheckIn(db, patient, {
+    const checkIn = await factories.createCheckIn(db, patient, {
       mood: 4,
       sideEffects: [{ name: 'Nausea', severity: 'MILD' }],
       measures: [{ goalKey: personal.goalKey, value: 2 }],
@@ -138,9 +133,9 @@ describe('factories', () => {
     expect(checkIn.sideEffects).toHaveLength(1);
     expect(checkIn.measureValues[0]).toMatchObject({ value: 2, organizationId: organization.id });
 
-    const draft = await createSessionNote(db, patient, prescriber);
+    const draft = await factories.createSessionNote(db, patient, prescriber);
     expect(draft).toMatchObject({ status: 'DRAFT', kind: 'MEDICATION_MANAGEMENT', format: 'SOAP' });
-    const signed = await createSessionNote(db, patient, therapist, {
+    const signed = await factories.createSessionNote(db, patient, therapist, {
       status: 'SIGNED',
       addenda: ['Correction: the session ran 50 minutes, not 45.'],
     });
@@ -148,8 +143,8 @@ describe('factories', () => {
     expect(signed.signedAt).toBeInstanceOf(Date);
     expect(signed.addenda[0]!.organizationId).toBe(organization.id);
 
-    const processNote = await createPsychotherapyNote(db, patient, therapist);
-    const message = await createMessage(db, patient, prescriber);
+    const processNote = await factories.createPsychotherapyNote(db, patient, therapist);
+    const message = await factories.createMessage(db, patient, prescriber);
     for (const row of [checkIn, draft, signed, processNote, message]) {
       expect(row.organizationId).toBe(organization.id);
     }

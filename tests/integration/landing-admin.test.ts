@@ -2,40 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { getOrganizationOverview } from '@/lib/data/organization';
 import { ForbiddenError } from '@/lib/errors';
-import {
-  addToCareTeam,
-  createAssessment,
-  createCareTeam,
-  createCheckIn,
-  createTreatmentPlan,
-  createUser,
-  daysFromToday,
-  recordMedicationChanges,
-  viewerFor,
-} from '@/tests/factories';
-
-async function careTeamEvents(actorId: string, outcome: 'ALLOWED' | 'DENIED') {
-  return db.auditEvent.findMany({
-    where: { actorId, resourceType: 'careTeam', action: 'read', outcome },
-  });
-}
+import * as factories from '@/tests/factories';
+import { readEvents } from '@/tests/support/audit';
+import { daysFromToday } from '@/tests/factories';
 
 describe('getOrganizationOverview', () => {
   it('lists the organization’s users and active care teams, and nothing of other organizations', async () => {
-    const team = await createCareTeam(db);
+    const team = await factories.createCareTeam(db);
     const { organization, prescriber, therapist, patient } = team;
-    const admin = await createUser(db, organization, { role: 'ADMIN' });
-    const disabled = await createUser(db, organization, {
+    const admin = await factories.createUser(db, organization, { role: 'ADMIN' });
+    const disabled = await factories.createUser(db, organization, {
       role: 'THERAPIST',
       disabledAt: new Date(),
     });
-    await addToCareTeam(db, patient, disabled, {
+    await factories.addToCareTeam(db, patient, disabled, {
       startedAt: daysFromToday(-90),
       endedAt: daysFromToday(-10),
     });
-    const other = await createCareTeam(db);
+    const other = await factories.createCareTeam(db);
 
-    const overview = await getOrganizationOverview(viewerFor(admin));
+    const overview = await getOrganizationOverview(factories.viewerFor(admin));
 
     expect(overview.organization).toEqual({ id: organization.id, name: organization.name });
     expect(overview.users.items.map((u) => u.id).sort()).toEqual(
@@ -63,18 +49,18 @@ describe('getOrganizationOverview', () => {
   });
 
   it('carries no clinical content', async () => {
-    const { organization, prescriber, patient } = await createCareTeam(db);
-    const admin = await createUser(db, organization, { role: 'ADMIN' });
-    await createTreatmentPlan(db, patient, prescriber, {
+    const { organization, prescriber, patient } = await factories.createCareTeam(db);
+    const admin = await factories.createUser(db, organization, { role: 'ADMIN' });
+    await factories.createTreatmentPlan(db, patient, prescriber, {
       patientGoalsOwnWords: 'A sentence only the care team should read.',
     });
-    await recordMedicationChanges(db, patient, prescriber, [
+    await factories.recordMedicationChanges(db, patient, prescriber, [
       { action: 'START', medication: 'Escitalopram', dose: 10 },
     ]);
-    await createCheckIn(db, patient, { note: 'A private check-in note.' });
-    await createAssessment(db, patient);
+    await factories.createCheckIn(db, patient, { note: 'A private check-in note.' });
+    await factories.createAssessment(db, patient);
 
-    const overview = await getOrganizationOverview(viewerFor(admin));
+    const overview = await getOrganizationOverview(factories.viewerFor(admin));
 
     for (const user of overview.users.items) {
       expect(Object.keys(user).sort()).toEqual(['email', 'id', 'isActive', 'name', 'role']);
@@ -98,9 +84,9 @@ describe('getOrganizationOverview', () => {
   });
 
   it('pages users and care teams', async () => {
-    const { organization } = await createCareTeam(db);
-    const admin = await createUser(db, organization, { role: 'ADMIN' });
-    const overview = await getOrganizationOverview(viewerFor(admin), {
+    const { organization } = await factories.createCareTeam(db);
+    const admin = await factories.createUser(db, organization, { role: 'ADMIN' });
+    const overview = await getOrganizationOverview(factories.viewerFor(admin), {
       usersPage: 7,
       careTeamsPage: 3,
     });
@@ -110,10 +96,10 @@ describe('getOrganizationOverview', () => {
   });
 
   it('writes an audit event for the read of care-team assignments', async () => {
-    const { organization, patient } = await createCareTeam(db);
-    const admin = await createUser(db, organization, { role: 'ADMIN' });
-    await getOrganizationOverview(viewerFor(admin));
-    const events = await careTeamEvents(admin.id, 'ALLOWED');
+    const { organization, patient } = await factories.createCareTeam(db);
+    const admin = await factories.createUser(db, organization, { role: 'ADMIN' });
+    await getOrganizationOverview(factories.viewerFor(admin));
+    const events = await readEvents(admin.id, 'careTeam', 'ALLOWED');
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       organizationId: organization.id,
@@ -123,10 +109,14 @@ describe('getOrganizationOverview', () => {
   });
 
   it('refuses clinicians and patients with ForbiddenError, and audits the denial', async () => {
-    const { prescriber, therapist, patient } = await createCareTeam(db);
-    for (const viewer of [viewerFor(prescriber), viewerFor(therapist), viewerFor(patient)]) {
+    const { prescriber, therapist, patient } = await factories.createCareTeam(db);
+    for (const viewer of [
+      factories.viewerFor(prescriber),
+      factories.viewerFor(therapist),
+      factories.viewerFor(patient),
+    ]) {
       await expect(getOrganizationOverview(viewer)).rejects.toBeInstanceOf(ForbiddenError);
-      expect(await careTeamEvents(viewer.userId, 'DENIED')).toHaveLength(1);
+      expect(await readEvents(viewer.userId, 'careTeam', 'DENIED')).toHaveLength(1);
     }
   });
 });

@@ -4,18 +4,9 @@ import { db } from '@/lib/db';
 import { CASELOAD_PAGE_SIZE, listCaseload } from '@/lib/data/caseload';
 import { ForbiddenError } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
-import {
-  addToCareTeam,
-  atHour,
-  createAssessment,
-  createCareTeam,
-  createCheckIns,
-  createOrganization,
-  createPatient,
-  createUser,
-  daysFromToday,
-  viewerFor,
-} from '@/tests/factories';
+import * as factories from '@/tests/factories';
+import { readEvents } from '@/tests/support/audit';
+import { atHour, daysFromToday } from '@/tests/factories';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -41,31 +32,37 @@ async function statementsDuring(run: () => Promise<unknown>): Promise<string[]> 
   return statements;
 }
 
-async function caseloadEvents(actorId: string, outcome: 'ALLOWED' | 'DENIED') {
-  return db.auditEvent.findMany({
-    where: { actorId, resourceType: 'caseload', action: 'read', outcome },
+/** A PHQ-9 with these answers, completed at 10:00 `day` days from today. */
+function answeredAtTen(patient: factories.PatientWithAccount, answers: number[], day: number) {
+  return factories.createAssessment(db, patient, {
+    answers,
+    completedAt: atHour(daysFromToday(day), 10),
   });
 }
 
 describe('listCaseload', () => {
   it('lists only the patients of the clinician’s active care teams, in their organization', async () => {
-    const team = await createCareTeam(db);
+    const team = await factories.createCareTeam(db);
     const { organization, prescriber } = team;
-    const ended = await createPatient(db, organization, { name: 'Aaron Ended' });
-    await addToCareTeam(db, ended, prescriber, {
+    const ended = await factories.createPatient(db, organization, { name: 'Aaron Ended' });
+    await factories.addToCareTeam(db, ended, prescriber, {
       startedAt: daysFromToday(-60),
       endedAt: daysFromToday(-30),
     });
-    const colleague = await createUser(db, organization, { role: 'PRESCRIBER' });
-    const colleaguesPatient = await createPatient(db, organization, { name: 'Abby Colleague' });
-    await addToCareTeam(db, colleaguesPatient, colleague);
+    const colleague = await factories.createUser(db, organization, { role: 'PRESCRIBER' });
+    const colleaguesPatient = await factories.createPatient(db, organization, {
+      name: 'Abby Colleague',
+    });
+    await factories.addToCareTeam(db, colleaguesPatient, colleague);
 
     // A membership row pointing across organizations must still not leak the other tenant.
-    const elsewhere = await createOrganization(db);
-    const foreignPatient = await createPatient(db, elsewhere, { name: 'Aaron Elsewhere' });
-    await addToCareTeam(db, foreignPatient, prescriber);
+    const elsewhere = await factories.createOrganization(db);
+    const foreignPatient = await factories.createPatient(db, elsewhere, {
+      name: 'Aaron Elsewhere',
+    });
+    await factories.addToCareTeam(db, foreignPatient, prescriber);
 
-    const caseload = await listCaseload(viewerFor(prescriber));
+    const caseload = await listCaseload(factories.viewerFor(prescriber));
     expect(caseload.patients.map((p) => p.id)).toEqual([team.patient.id]);
     expect(caseload.total).toBe(1);
     expect(caseload.patients[0]).toMatchObject({
@@ -73,36 +70,30 @@ describe('listCaseload', () => {
       dateOfBirth: toIsoDate(team.patient.dateOfBirth),
     });
 
-    const therapistView = await listCaseload(viewerFor(team.therapist));
+    const therapistView = await listCaseload(factories.viewerFor(team.therapist));
     expect(therapistView.patients.map((p) => p.id)).toEqual([team.patient.id]);
   });
 
   it('shows the newest check-in and the newest PHQ-9 (not a GAD-7), or nothing yet', async () => {
-    const team = await createCareTeam(db);
+    const team = await factories.createCareTeam(db);
     const { organization, prescriber, patient } = team;
-    const quiet = await createPatient(db, organization);
-    await addToCareTeam(db, quiet, prescriber);
+    const quiet = await factories.createPatient(db, organization);
+    await factories.addToCareTeam(db, quiet, prescriber);
 
-    await createCheckIns(db, patient, [
+    await factories.createCheckIns(db, patient, [
       { localDate: daysFromToday(-10) },
       { localDate: daysFromToday(-3) },
       { localDate: daysFromToday(-5) },
     ]);
-    await createAssessment(db, patient, {
-      answers: [3, 3, 3, 2, 2, 2, 2, 1, 0],
-      completedAt: atHour(daysFromToday(-20), 10),
-    });
-    await createAssessment(db, patient, {
-      answers: [1, 1, 1, 1, 1, 1, 1, 1, 0],
-      completedAt: atHour(daysFromToday(-4), 10),
-    });
-    await createAssessment(db, patient, {
+    await answeredAtTen(patient, [3, 3, 3, 2, 2, 2, 2, 1, 0], -20);
+    await answeredAtTen(patient, [1, 1, 1, 1, 1, 1, 1, 1, 0], -4);
+    await factories.createAssessment(db, patient, {
       instrument: 'GAD7',
       answers: [3, 3, 3, 3, 3, 3, 3],
       completedAt: atHour(daysFromToday(-1), 10),
     });
 
-    const caseload = await listCaseload(viewerFor(prescriber));
+    const caseload = await listCaseload(factories.viewerFor(prescriber));
     const byId = new Map(caseload.patients.map((p) => [p.id, p]));
     expect(byId.get(patient.id)).toMatchObject({
       lastCheckInDate: toIsoDate(daysFromToday(-3)),
@@ -119,15 +110,15 @@ describe('listCaseload', () => {
 
   it('runs the same number of SQL statements for one patient as for many', async () => {
     async function caseloadOf(size: number) {
-      const organization = await createOrganization(db);
-      const clinician = await createUser(db, organization, { role: 'THERAPIST' });
+      const organization = await factories.createOrganization(db);
+      const clinician = await factories.createUser(db, organization, { role: 'THERAPIST' });
       for (let i = 0; i < size; i++) {
-        const patient = await createPatient(db, organization);
-        await addToCareTeam(db, patient, clinician);
-        await createCheckIns(db, patient, [{ localDate: daysFromToday(-1 - i) }]);
-        await createAssessment(db, patient);
+        const patient = await factories.createPatient(db, organization);
+        await factories.addToCareTeam(db, patient, clinician);
+        await factories.createCheckIns(db, patient, [{ localDate: daysFromToday(-1 - i) }]);
+        await factories.createAssessment(db, patient);
       }
-      return viewerFor(clinician);
+      return factories.viewerFor(clinician);
     }
     const small = await caseloadOf(1);
     const large = await caseloadOf(12);
@@ -145,23 +136,17 @@ describe('listCaseload', () => {
   });
 
   it('flags, sorts and filters the caseload', async () => {
-    const team = await createCareTeam(db);
+    const team = await factories.createCareTeam(db);
     const { organization, prescriber, patient } = team;
-    const quiet = await createPatient(db, organization, { name: 'Aaron Quiet' });
-    await addToCareTeam(db, quiet, prescriber);
-    const steady = await createPatient(db, organization, { name: 'Zoe Steady' });
-    await addToCareTeam(db, steady, prescriber);
-    await createCheckIns(db, steady, [{ localDate: daysFromToday(-1) }]);
-    await createCheckIns(db, patient, [{ localDate: daysFromToday(-2) }]);
-    await createAssessment(db, patient, {
-      answers: [1, 1, 1, 1, 0, 0, 0, 0, 0],
-      completedAt: atHour(daysFromToday(-20), 10),
-    });
-    await createAssessment(db, patient, {
-      answers: [2, 2, 2, 2, 2, 1, 1, 0, 0],
-      completedAt: atHour(daysFromToday(-2), 10),
-    });
-    const viewer = viewerFor(prescriber);
+    const quiet = await factories.createPatient(db, organization, { name: 'Aaron Quiet' });
+    await factories.addToCareTeam(db, quiet, prescriber);
+    const steady = await factories.createPatient(db, organization, { name: 'Zoe Steady' });
+    await factories.addToCareTeam(db, steady, prescriber);
+    await factories.createCheckIns(db, steady, [{ localDate: daysFromToday(-1) }]);
+    await factories.createCheckIns(db, patient, [{ localDate: daysFromToday(-2) }]);
+    await answeredAtTen(patient, [1, 1, 1, 1, 0, 0, 0, 0, 0], -20);
+    await answeredAtTen(patient, [2, 2, 2, 2, 2, 1, 1, 0, 0], -2);
+    const viewer = factories.viewerFor(prescriber);
 
     const all = await listCaseload(viewer);
     const byId = new Map(all.patients.map((p) => [p.id, p]));
@@ -181,8 +166,8 @@ describe('listCaseload', () => {
   });
 
   it('pages a large caseload instead of loading it all', async () => {
-    const organization = await createOrganization(db);
-    const clinician = await createUser(db, organization, { role: 'PRESCRIBER' });
+    const organization = await factories.createOrganization(db);
+    const clinician = await factories.createUser(db, organization, { role: 'PRESCRIBER' });
     const size = CASELOAD_PAGE_SIZE + 5;
     const users = Array.from({ length: size }, (_, i) => ({
       id: crypto.randomUUID(),
@@ -207,25 +192,25 @@ describe('listCaseload', () => {
       })),
     });
 
-    const first = await listCaseload(viewerFor(clinician));
+    const first = await listCaseload(factories.viewerFor(clinician));
     expect(first).toMatchObject({ total: size, page: 1, pageSize: CASELOAD_PAGE_SIZE });
     expect(first.patients).toHaveLength(CASELOAD_PAGE_SIZE);
     expect(first.patients[0]?.name).toBe('Patient 000');
 
-    const second = await listCaseload(viewerFor(clinician), { page: 2 });
+    const second = await listCaseload(factories.viewerFor(clinician), { page: 2 });
     expect(second.patients.map((p) => p.name)).toEqual(
       users.slice(CASELOAD_PAGE_SIZE).map((u) => u.name),
     );
-    const beyond = await listCaseload(viewerFor(clinician), { page: 99 });
+    const beyond = await listCaseload(factories.viewerFor(clinician), { page: 99 });
     expect(beyond.page).toBe(2);
   });
 
   it('writes one audit event per patient shown, so each patient sees it in their access log', async () => {
-    const { organization, prescriber, patient } = await createCareTeam(db);
-    const second = await createPatient(db, organization);
-    await addToCareTeam(db, second, prescriber);
-    await listCaseload(viewerFor(prescriber));
-    const events = await caseloadEvents(prescriber.id, 'ALLOWED');
+    const { organization, prescriber, patient } = await factories.createCareTeam(db);
+    const second = await factories.createPatient(db, organization);
+    await factories.addToCareTeam(db, second, prescriber);
+    await listCaseload(factories.viewerFor(prescriber));
+    const events = await readEvents(prescriber.id, 'caseload', 'ALLOWED');
     expect(events.map((e) => e.patientId).sort()).toEqual([patient.id, second.id].sort());
     for (const event of events) {
       expect(event).toMatchObject({
@@ -236,23 +221,23 @@ describe('listCaseload', () => {
   });
 
   it('writes one audit event for an empty caseload', async () => {
-    const organization = await createOrganization(db);
-    const prescriber = await createUser(db, organization, { role: 'PRESCRIBER' });
-    await listCaseload(viewerFor(prescriber));
-    const events = await caseloadEvents(prescriber.id, 'ALLOWED');
+    const organization = await factories.createOrganization(db);
+    const prescriber = await factories.createUser(db, organization, { role: 'PRESCRIBER' });
+    await listCaseload(factories.viewerFor(prescriber));
+    const events = await readEvents(prescriber.id, 'caseload', 'ALLOWED');
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ patientId: null });
   });
 
   it('refuses patients and admins with ForbiddenError, and audits the denial', async () => {
-    const { organization, patient } = await createCareTeam(db);
-    const admin = await createUser(db, organization, { role: 'ADMIN' });
+    const { organization, patient } = await factories.createCareTeam(db);
+    const admin = await factories.createUser(db, organization, { role: 'ADMIN' });
 
-    await expect(listCaseload(viewerFor(patient))).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(listCaseload(viewerFor(admin))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listCaseload(factories.viewerFor(patient))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listCaseload(factories.viewerFor(admin))).rejects.toBeInstanceOf(ForbiddenError);
 
-    expect(await caseloadEvents(patient.account.id, 'DENIED')).toHaveLength(1);
-    expect(await caseloadEvents(admin.id, 'DENIED')).toHaveLength(1);
-    expect(await caseloadEvents(admin.id, 'ALLOWED')).toHaveLength(0);
+    expect(await readEvents(patient.account.id, 'caseload', 'DENIED')).toHaveLength(1);
+    expect(await readEvents(admin.id, 'caseload', 'DENIED')).toHaveLength(1);
+    expect(await readEvents(admin.id, 'caseload', 'ALLOWED')).toHaveLength(0);
   });
 });
