@@ -7,22 +7,14 @@ import { db } from '@/lib/db';
 import { authenticate } from '@/lib/auth/options';
 import { disableAccount } from '@/lib/data/admin';
 import { getPatient } from '@/lib/data/patients';
-import { createCareTeam, createUser, viewerFor } from '@/tests/factories';
+import { viewerFor } from '@/tests/factories';
 import { callApi, sessionCookie } from '@/tests/support/api';
+import { clinicWithAdmins } from '@/tests/support/clinic';
 
 const PASSWORD = 'the old password, long enough';
 const NEW_PASSWORD = 'a brand new passphrase';
 
-async function clinic() {
-  const team = await createCareTeam(db, { password: PASSWORD });
-  const admin = await createUser(db, team.organization, { role: 'ADMIN', passwordHash: null });
-  const elsewhere = await createCareTeam(db, { passwordHash: null });
-  const elsewhereAdmin = await createUser(db, elsewhere.organization, {
-    role: 'ADMIN',
-    passwordHash: null,
-  });
-  return { ...team, admin, elsewhere, elsewhereAdmin };
-}
+const clinic = () => clinicWithAdmins({ password: PASSWORD });
 
 const address = () => ({ ip: `203.0.113.${Math.floor(Math.random() * 250)}`, userAgent: 'vitest' });
 

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { createCareTeam, createMessage } from '@/tests/factories';
-import { callApi, sessionCookie } from '@/tests/support/api';
+import { callApi, sessionCookie, type ApiCall } from '@/tests/support/api';
 
 const PATH = '/api/v1/patients/{patientId}/messages';
+
+/** A call to the patient's care-team thread as `cookie`: a GET unless `call` says otherwise. */
+function thread(
+  patient: { id: string },
+  cookie: string,
+  call: Omit<Partial<ApiCall>, 'path' | 'params' | 'cookie'> = {},
+) {
+  return callApi({ method: 'GET', path: PATH, params: { patientId: patient.id }, cookie, ...call });
+}
 
 describe('care-team messages', () => {
   it('is a thread between the team’s clinicians, newest last, that shows in the brief', async () => {
@@ -14,11 +23,8 @@ describe('care-team messages', () => {
     }
     const prescriber = await sessionCookie(team.prescriber);
     const therapist = await sessionCookie(team.therapist);
-    const posted = await callApi({
+    const posted = await thread(team.patient, therapist, {
       method: 'POST',
-      path: PATH,
-      params,
-      cookie: therapist,
       body: { body: '  Sleep is better.  ' },
     });
     expect(posted.status).toBe(201);
@@ -27,22 +33,12 @@ describe('care-team messages', () => {
       author: { id: team.therapist.id, role: 'THERAPIST' },
     });
 
-    const page = await callApi({
-      method: 'GET',
-      path: PATH,
-      params,
-      cookie: prescriber,
-      query: { limit: '2' },
-    });
+    const page = await thread(team.patient, prescriber, { query: { limit: '2' } });
     expect(page.body.items.map((m: { body: string }) => m.body)).toEqual([
       'Earlier 3',
       'Sleep is better.',
     ]);
-    const older = await callApi({
-      method: 'GET',
-      path: PATH,
-      params,
-      cookie: prescriber,
+    const older = await thread(team.patient, prescriber, {
       query: { limit: '2', cursor: page.body.nextCursor },
     });
     expect(older.body.items.map((m: { body: string }) => m.body)).toEqual([
@@ -62,14 +58,10 @@ describe('care-team messages', () => {
 
   it('refuses the patient, and bad input with nothing written', async () => {
     const team = await createCareTeam(db, { passwordHash: null });
-    const params = { patientId: team.patient.id };
     const patient = await sessionCookie(team.patient);
-    expect((await callApi({ method: 'GET', path: PATH, params, cookie: patient })).status).toBe(
-      403,
-    );
+    expect((await thread(team.patient, patient)).status).toBe(403);
     expect(
-      (await callApi({ method: 'POST', path: PATH, params, cookie: patient, body: { body: 'Hi' } }))
-        .status,
+      (await thread(team.patient, patient, { method: 'POST', body: { body: 'Hi' } })).status,
     ).toBe(403);
     const therapist = await sessionCookie(team.therapist);
     for (const body of [
@@ -79,9 +71,7 @@ describe('care-team messages', () => {
       { text: 'Hi' },
       {},
     ]) {
-      expect(
-        (await callApi({ method: 'POST', path: PATH, params, cookie: therapist, body })).status,
-      ).toBe(400);
+      expect((await thread(team.patient, therapist, { method: 'POST', body })).status).toBe(400);
     }
     expect(await db.careTeamMessage.count({ where: { patientId: team.patient.id } })).toBe(0);
   });
