@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { deriveRegimen } from '@/lib/clinical/regimen';
 import * as factories from '@/tests/factories';
 import { daysFromToday } from '@/tests/factories';
+import { asRegimenEntry } from '@/tests/support/medication-changes';
 
 async function regimenFromHistory(patientId: string) {
   const history = await db.medicationChange.findMany({ where: { patientId } });
@@ -14,17 +15,7 @@ async function storedStates(patientId: string) {
     where: { patientId },
     orderBy: { medicationKey: 'asc' },
   });
-  return states.map((s) => ({
-    medicationKey: s.medicationKey,
-    medication: s.medication,
-    status: s.status,
-    dose: s.dose === null ? null : s.dose.toNumber(),
-    unit: s.unit,
-    frequency: s.frequency,
-    route: s.route,
-    since: s.since,
-    lastChangeId: s.lastChangeId,
-  }));
+  return states.map(asRegimenEntry);
 }
 
 describe('factories', () => {

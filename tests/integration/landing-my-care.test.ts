@@ -3,55 +3,34 @@ import { db } from '@/lib/db';
 import { getMyCareSummary } from '@/lib/data/my-care';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
-import {
-  addToCareTeam,
-  addTreatmentPlanVersion,
-  createAssessment,
-  createCareTeam,
-  createCheckIns,
-  createOrganization,
-  createPatient,
-  createTreatmentPlan,
-  createUser,
-  daysFromToday,
-  recordMedicationChanges,
-  viewerFor,
-} from '@/tests/factories';
-
-async function summaryEvents(actorId: string, outcome: 'ALLOWED' | 'DENIED') {
-  return db.auditEvent.findMany({
-    where: { actorId, resourceType: 'careSummary', action: 'read', outcome },
-  });
-}
+import * as factories from '@/tests/factories';
+import { sertralineRaised } from '@/tests/support/medication-changes';
+import { readEvents } from '@/tests/support/audit';
+import { daysFromToday } from '@/tests/factories';
 
 describe('getMyCareSummary', () => {
   it('shows the patient’s latest plan, current medications and active care team', async () => {
-    const team = await createCareTeam(db);
+    const team = await factories.createCareTeam(db);
     const { organization, prescriber, therapist, patient } = team;
-    const former = await createUser(db, organization, {
+    const former = await factories.createUser(db, organization, {
       role: 'THERAPIST',
       name: 'Former Therapist',
     });
-    await addToCareTeam(db, patient, former, {
+    await factories.addToCareTeam(db, patient, former, {
       startedAt: daysFromToday(-200),
       endedAt: daysFromToday(-100),
     });
 
-    const { plan } = await createTreatmentPlan(db, patient, prescriber, { therapist });
-    await addTreatmentPlanVersion(db, plan, therapist, {
+    const { plan } = await factories.createTreatmentPlan(db, patient, prescriber, { therapist });
+    await factories.addTreatmentPlanVersion(db, plan, therapist, {
       patientGoalsOwnWords: 'Sleep through the night and take the bus to work again.',
       reviewBy: daysFromToday(45),
     });
 
-    await recordMedicationChanges(db, patient, prescriber, [
-      { action: 'START', medication: 'Sertraline', dose: 50, effectiveDate: daysFromToday(-60) },
-      {
-        action: 'INCREASE',
-        medication: 'Sertraline',
-        dose: 100,
-        effectiveDate: daysFromToday(-20),
+    await factories.recordMedicationChanges(db, patient, prescriber, [
+      ...sertralineRaised(-20, {
         patientExplanation: 'Your mood is better but not there yet, so we raised the dose.',
-      },
+      }),
       { action: 'START', medication: 'Trazodone', dose: 25, effectiveDate: daysFromToday(-30) },
       {
         action: 'HOLD',
@@ -63,7 +42,7 @@ describe('getMyCareSummary', () => {
       { action: 'STOP', medication: 'Bupropion', effectiveDate: daysFromToday(-70) },
     ]);
 
-    const summary = await getMyCareSummary(viewerFor(patient));
+    const summary = await getMyCareSummary(factories.viewerFor(patient));
 
     expect(summary.patientId).toBe(patient.id);
     expect(summary.plan).toMatchObject({
@@ -100,30 +79,22 @@ describe('getMyCareSummary', () => {
   });
 
   it('says when each questionnaire is due, the last scores, the last change and recent moods', async () => {
-    const team = await createCareTeam(db);
+    const team = await factories.createCareTeam(db);
     const { patient, prescriber } = team;
-    await createTreatmentPlan(db, patient, prescriber, { assessmentIntervalDays: 28 });
-    await recordMedicationChanges(db, patient, prescriber, [
-      { action: 'START', medication: 'Sertraline', dose: 50, effectiveDate: daysFromToday(-60) },
-      {
-        action: 'INCREASE',
-        medication: 'Sertraline',
-        dose: 100,
-        effectiveDate: daysFromToday(-20),
-      },
-    ]);
-    await createAssessment(db, patient, {
+    await factories.createTreatmentPlan(db, patient, prescriber, { assessmentIntervalDays: 28 });
+    await factories.recordMedicationChanges(db, patient, prescriber, [...sertralineRaised(-20)]);
+    await factories.createAssessment(db, patient, {
       instrument: 'PHQ9',
       answers: [1, 1, 1, 1, 1, 1, 1, 0, 0],
       completedAt: daysFromToday(-7),
     });
-    await createCheckIns(db, patient, [
+    await factories.createCheckIns(db, patient, [
       { localDate: daysFromToday(-30), mood: 2 },
       { localDate: daysFromToday(-3), mood: 5 },
       { localDate: daysFromToday(0), mood: 6 },
     ]);
 
-    const summary = await getMyCareSummary(viewerFor(patient));
+    const summary = await getMyCareSummary(factories.viewerFor(patient));
     expect(summary.assessmentIntervalDays).toBe(28);
     expect(summary.assessments).toEqual([
       expect.objectContaining({
@@ -142,16 +113,16 @@ describe('getMyCareSummary', () => {
   });
 
   it('contains only the viewer’s own record', async () => {
-    const mine = await createCareTeam(db);
-    const theirs = await createCareTeam(db, { organization: mine.organization });
-    await createTreatmentPlan(db, theirs.patient, theirs.prescriber, {
+    const mine = await factories.createCareTeam(db);
+    const theirs = await factories.createCareTeam(db, { organization: mine.organization });
+    await factories.createTreatmentPlan(db, theirs.patient, theirs.prescriber, {
       patientGoalsOwnWords: 'Someone else’s words.',
     });
-    await recordMedicationChanges(db, theirs.patient, theirs.prescriber, [
+    await factories.recordMedicationChanges(db, theirs.patient, theirs.prescriber, [
       { action: 'START', medication: 'Lithium', dose: 300 },
     ]);
 
-    const summary = await getMyCareSummary(viewerFor(mine.patient));
+    const summary = await getMyCareSummary(factories.viewerFor(mine.patient));
     expect(summary.patientId).toBe(mine.patient.id);
     expect(summary.plan).toBeNull();
     expect(summary.medications).toEqual([]);
@@ -160,34 +131,36 @@ describe('getMyCareSummary', () => {
   });
 
   it('never crosses organizations, even with a patient id from elsewhere', async () => {
-    const home = await createOrganization(db);
-    const away = await createCareTeam(db);
-    const patient = await createPatient(db, home);
-    const forged = { ...viewerFor(patient), patientId: away.patient.id };
+    const home = await factories.createOrganization(db);
+    const away = await factories.createCareTeam(db);
+    const patient = await factories.createPatient(db, home);
+    const forged = { ...factories.viewerFor(patient), patientId: away.patient.id };
     await expect(getMyCareSummary(forged)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('answers with empty parts when nothing is recorded yet', async () => {
-    const organization = await createOrganization(db);
-    const patient = await createPatient(db, organization);
-    const summary = await getMyCareSummary(viewerFor(patient));
+    const organization = await factories.createOrganization(db);
+    const patient = await factories.createPatient(db, organization);
+    const summary = await getMyCareSummary(factories.viewerFor(patient));
     expect(summary).toMatchObject({ plan: null, medications: [], careTeam: [] });
   });
 
   it('writes one audit event naming the patient', async () => {
-    const { patient } = await createCareTeam(db);
-    await getMyCareSummary(viewerFor(patient));
-    const events = await summaryEvents(patient.account.id, 'ALLOWED');
+    const { patient } = await factories.createCareTeam(db);
+    await getMyCareSummary(factories.viewerFor(patient));
+    const events = await readEvents(patient.account.id, 'careSummary', 'ALLOWED');
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ patientId: patient.id, actorRole: 'PATIENT' });
   });
 
   it('refuses clinicians and admins with ForbiddenError, and audits the denial', async () => {
-    const { organization, prescriber, therapist } = await createCareTeam(db);
-    const admin = await createUser(db, organization, { role: 'ADMIN' });
+    const { organization, prescriber, therapist } = await factories.createCareTeam(db);
+    const admin = await factories.createUser(db, organization, { role: 'ADMIN' });
     for (const user of [prescriber, therapist, admin]) {
-      await expect(getMyCareSummary(viewerFor(user))).rejects.toBeInstanceOf(ForbiddenError);
-      expect(await summaryEvents(user.id, 'DENIED')).toHaveLength(1);
+      await expect(getMyCareSummary(factories.viewerFor(user))).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
+      expect(await readEvents(user.id, 'careSummary', 'DENIED')).toHaveLength(1);
     }
   });
 });

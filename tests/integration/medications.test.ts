@@ -9,6 +9,7 @@ import {
   recordMedicationChanges,
 } from '@/tests/factories';
 import { callApi, sessionCookie } from '@/tests/support/api';
+import { sertralineRaised } from '@/tests/support/medication-changes';
 
 const today = toIsoDate(new Date());
 const CHANGES = '/api/v1/patients/{patientId}/medication-changes';
@@ -35,6 +36,11 @@ function post(c: Clinic, body: object, options: { cookie?: string; key?: string 
     body,
     headers: options.key ? { 'Idempotency-Key': options.key } : undefined,
   });
+}
+
+/** Posts the ENTERED_IN_ERROR change that corrects `correctsId`, effective today. */
+function enteredInError(c: Clinic, correctsId: string, reason: string) {
+  return post(c, { action: 'ENTERED_IN_ERROR', correctsId, effectiveDate: today, reason });
 }
 
 const start = (medication = 'Sertraline', dose = 50) => ({
@@ -295,12 +301,7 @@ describe('ENTERED_IN_ERROR', () => {
       reason: 'Typo: meant 100.',
     });
     const before = await db.medicationChange.findUniqueOrThrow({ where: { id: raised.body.id } });
-    const fix = await post(c, {
-      action: 'ENTERED_IN_ERROR',
-      correctsId: raised.body.id,
-      effectiveDate: today,
-      reason: 'Wrong dose entered.',
-    });
+    const fix = await enteredInError(c, raised.body.id, 'Wrong dose entered.');
     expect(fix.status).toBe(201);
     expect(fix.body).toMatchObject({
       medication: 'Sertraline',
@@ -312,20 +313,10 @@ describe('ENTERED_IN_ERROR', () => {
       before,
     );
 
-    const twice = await post(c, {
-      action: 'ENTERED_IN_ERROR',
-      correctsId: raised.body.id,
-      effectiveDate: today,
-      reason: 'Again.',
-    });
+    const twice = await enteredInError(c, raised.body.id, 'Again.');
     expect(twice.status).toBe(409);
     expect(twice.body.errors[0].path).toBe('correctsId');
-    const ofCorrection = await post(c, {
-      action: 'ENTERED_IN_ERROR',
-      correctsId: fix.body.id,
-      effectiveDate: today,
-      reason: 'Undo.',
-    });
+    const ofCorrection = await enteredInError(c, fix.body.id, 'Undo.');
     expect(ofCorrection.status).toBe(409);
 
     // The chain continues after the correction, and the list links both ways.
@@ -352,12 +343,7 @@ describe('ENTERED_IN_ERROR', () => {
   it('removes a medication from the regimen when its only change is corrected', async () => {
     const c = await clinic();
     const started = await post(c, start('Mirtazapine', 15));
-    await post(c, {
-      action: 'ENTERED_IN_ERROR',
-      correctsId: started.body.id,
-      effectiveDate: today,
-      reason: 'Wrong patient.',
-    });
+    await enteredInError(c, started.body.id, 'Wrong patient.');
     expect(await regimen(c)).toEqual([]);
   });
 
@@ -370,12 +356,7 @@ describe('ENTERED_IN_ERROR', () => {
     const [theirs] = await recordMedicationChanges(db, other.patient, other.prescriber, [
       { action: 'START', medication: 'Sertraline', dose: 50 },
     ]);
-    const res = await post(c, {
-      action: 'ENTERED_IN_ERROR',
-      correctsId: theirs!.id,
-      effectiveDate: today,
-      reason: 'r',
-    });
+    const res = await enteredInError(c, theirs!.id, 'r');
     expect(res.status).toBe(400);
     expect(res.body.errors[0].path).toBe('correctsId');
   });
@@ -385,15 +366,10 @@ describe('GET medication-changes and medications', () => {
   it('lists newest first, pages, filters by since, and keeps the care-team note from the patient', async () => {
     const c = await clinic();
     await recordMedicationChanges(db, c.team.patient, c.team.prescriber, [
-      { action: 'START', medication: 'Sertraline', dose: 50, effectiveDate: daysFromToday(-60) },
-      {
-        action: 'INCREASE',
-        medication: 'Sertraline',
-        dose: 100,
-        effectiveDate: daysFromToday(-30),
+      ...sertralineRaised(-30, {
         noteForCareTeam: 'Watch sleep.',
         patientExplanation: 'A higher dose.',
-      },
+      }),
       { action: 'START', medication: 'Bupropion', dose: 150, effectiveDate: daysFromToday(-10) },
     ]);
     const get = (cookie: string, query: Record<string, string> = {}) =>

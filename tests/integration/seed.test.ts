@@ -9,6 +9,7 @@ import { applyMigrations } from '@/prisma/schema-engine';
 import { SeedRefusedError, seedDemo, type SeedResult } from '@/prisma/seed';
 import { freePort, startEmbedded } from '@/scripts/database';
 import { createOrganization } from '@/tests/factories';
+import { asRegimenEntry } from '@/tests/support/medication-changes';
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 
 // The seed refuses a database with other organizations, and the run's shared database has many,
@@ -153,17 +154,7 @@ describe('the demo seed', () => {
       expect(patient.medicationChanges.length).toBeGreaterThan(0);
       const derived = deriveRegimen(patient.medicationChanges);
       const stored = patient.medicationStates
-        .map((s) => ({
-          medicationKey: s.medicationKey,
-          medication: s.medication,
-          status: s.status,
-          dose: s.dose === null ? null : s.dose.toNumber(),
-          unit: s.unit,
-          frequency: s.frequency,
-          route: s.route,
-          since: s.since,
-          lastChangeId: s.lastChangeId,
-        }))
+        .map(asRegimenEntry)
         .sort((a, b) => a.medicationKey.localeCompare(b.medicationKey));
       expect(stored).toEqual(derived);
       for (const change of patient.medicationChanges) {

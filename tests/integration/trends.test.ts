@@ -4,24 +4,17 @@ import { markerLabel } from '@/lib/clinical/medication-wording';
 import { getTrends } from '@/lib/data/trends';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
-import {
-  createAssessment,
-  createCareTeam,
-  createCheckIns,
-  createTreatmentPlan,
-  createUser,
-  daysFromToday,
-  recordMedicationChanges,
-  viewerFor,
-} from '@/tests/factories';
+import * as factories from '@/tests/factories';
+import { daysFromToday } from '@/tests/factories';
+import { sertralineRaised } from '@/tests/support/medication-changes';
 
 describe('getTrends', () => {
   it('gives the period’s check-ins, scores, measures and medication changes as markers', async () => {
-    const team = await createCareTeam(db);
+    const team = await factories.createCareTeam(db);
     const { patient, prescriber } = team;
-    const plan = await createTreatmentPlan(db, patient, prescriber);
+    const plan = await factories.createTreatmentPlan(db, patient, prescriber);
     const panic = plan.goals.find((g) => g.measureKind === 'PERSONAL')!;
-    await createCheckIns(db, patient, [
+    await factories.createCheckIns(db, patient, [
       { localDate: daysFromToday(-120), mood: 1 },
       {
         localDate: daysFromToday(-20),
@@ -31,24 +24,29 @@ describe('getTrends', () => {
       },
       { localDate: daysFromToday(-2), mood: 7, measures: [{ goalKey: panic.goalKey, value: 1 }] },
     ]);
-    await createAssessment(db, patient, { instrument: 'PHQ9', completedAt: daysFromToday(-100) });
-    await createAssessment(db, patient, { instrument: 'PHQ9', completedAt: daysFromToday(-10) });
-    await createAssessment(db, patient, { instrument: 'GAD7', completedAt: daysFromToday(-10) });
-    const [mistake] = await recordMedicationChanges(db, patient, prescriber, [
-      { action: 'START', medication: 'Sertraline', dose: 50, effectiveDate: daysFromToday(-60) },
-      {
-        action: 'INCREASE',
-        medication: 'Sertraline',
-        dose: 100,
-        effectiveDate: daysFromToday(-25),
-      },
-      { action: 'START', medication: 'Trazodone', dose: 25, effectiveDate: daysFromToday(-15) },
-    ]).then((changes) => [changes[2]]);
-    await recordMedicationChanges(db, patient, prescriber, [
+    await factories.createAssessment(db, patient, {
+      instrument: 'PHQ9',
+      completedAt: daysFromToday(-100),
+    });
+    await factories.createAssessment(db, patient, {
+      instrument: 'PHQ9',
+      completedAt: daysFromToday(-10),
+    });
+    await factories.createAssessment(db, patient, {
+      instrument: 'GAD7',
+      completedAt: daysFromToday(-10),
+    });
+    const [mistake] = await factories
+      .recordMedicationChanges(db, patient, prescriber, [
+        ...sertralineRaised(-25),
+        { action: 'START', medication: 'Trazodone', dose: 25, effectiveDate: daysFromToday(-15) },
+      ])
+      .then((changes) => [changes[2]]);
+    await factories.recordMedicationChanges(db, patient, prescriber, [
       { action: 'ENTERED_IN_ERROR', correctsId: mistake!.id, effectiveDate: daysFromToday(-15) },
     ]);
 
-    for (const viewer of [viewerFor(patient), viewerFor(team.therapist)]) {
+    for (const viewer of [factories.viewerFor(patient), factories.viewerFor(team.therapist)]) {
       const trends = await getTrends(viewer, patient.id, 90);
       expect(trends.checkIns.map((c) => c.mood)).toEqual([4, 7]);
       expect(trends.checkIns[0]).toMatchObject({
@@ -73,7 +71,7 @@ describe('getTrends', () => {
         }),
       ]);
     }
-    const year = await getTrends(viewerFor(patient), patient.id, 365);
+    const year = await getTrends(factories.viewerFor(patient), patient.id, 365);
     expect(year.checkIns).toHaveLength(3);
     expect(year.phq9).toHaveLength(2);
 
@@ -84,14 +82,16 @@ describe('getTrends', () => {
   });
 
   it('refuses admins (403) and anyone out of scope (404)', async () => {
-    const team = await createCareTeam(db);
-    const other = await createCareTeam(db, { organization: team.organization });
-    const elsewhere = await createCareTeam(db);
-    const admin = await createUser(db, team.organization, { role: 'ADMIN' });
-    await expect(getTrends(viewerFor(admin), team.patient.id, 30)).rejects.toBeInstanceOf(
+    const team = await factories.createCareTeam(db);
+    const other = await factories.createCareTeam(db, { organization: team.organization });
+    const elsewhere = await factories.createCareTeam(db);
+    const admin = await factories.createUser(db, team.organization, { role: 'ADMIN' });
+    await expect(getTrends(factories.viewerFor(admin), team.patient.id, 30)).rejects.toBeInstanceOf(
       ForbiddenError,
     );
-    for (const viewer of [other.patient, other.prescriber, elsewhere.prescriber].map(viewerFor)) {
+    for (const viewer of [other.patient, other.prescriber, elsewhere.prescriber].map(
+      factories.viewerFor,
+    )) {
       await expect(getTrends(viewer, team.patient.id, 30)).rejects.toBeInstanceOf(NotFoundError);
     }
   });
