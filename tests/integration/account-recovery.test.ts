@@ -9,6 +9,7 @@ import { disableAccount } from '@/lib/data/admin';
 import { getPatient } from '@/lib/data/patients';
 import { viewerFor } from '@/tests/factories';
 import { callApi, sessionCookie } from '@/tests/support/api';
+import { accessLogOf } from '@/tests/support/access-log';
 import { clinicWithAdmins } from '@/tests/support/clinic';
 
 const PASSWORD = 'the old password, long enough';
@@ -25,6 +26,15 @@ async function sendLink(admin: User, userId: string, headers: Record<string, str
     params: { userId },
     cookie: await sessionCookie(admin),
     headers,
+  });
+}
+
+async function enable(admin: User, userId: string) {
+  return callApi({
+    method: 'POST',
+    path: '/api/v1/users/{userId}/enable',
+    params: { userId },
+    cookie: await sessionCookie(admin),
   });
 }
 
@@ -111,14 +121,8 @@ describe('POST /api/v1/users/{userId}/set-password-link', () => {
   it('tells a patient in plain words, in their access log, that a link was made for them', async () => {
     const c = await clinic();
     expect((await sendLink(c.admin, c.patient.account.id)).status).toBe(201);
-    const log = await callApi({
-      method: 'GET',
-      path: '/api/v1/patients/{patientId}/access-log',
-      params: { patientId: c.patient.id },
-      cookie: await sessionCookie(c.patient),
-    });
-    expect(log.status).toBe(200);
-    expect(log.body.items.map((i: { summary: string }) => i.summary)).toContainEqual(
+    const log = await accessLogOf(c.patient);
+    expect(log.map((i) => i.summary)).toContainEqual(
       expect.stringContaining('made you a new link to set your password'),
     );
   });
@@ -142,12 +146,7 @@ describe('POST /api/v1/users/{userId}/enable', () => {
     const team = await getPatient(viewerFor(c.admin), c.patient.id);
     expect(team.careTeam.find((m) => m.clinicianId === c.prescriber.id)?.isActive).toBe(false);
 
-    const enabled = await callApi({
-      method: 'POST',
-      path: '/api/v1/users/{userId}/enable',
-      params: { userId: c.prescriber.id },
-      cookie: await sessionCookie(c.admin),
-    });
+    const enabled = await enable(c.admin, c.prescriber.id);
     expect(enabled.status).toBe(200);
     expect(enabled.body.user).toMatchObject({ isActive: true, disabledAt: null });
     expect(
@@ -166,12 +165,7 @@ describe('POST /api/v1/users/{userId}/enable', () => {
     const c = await clinic();
     const token = tokenOf((await sendLink(c.admin, c.therapist.id)).body.setPasswordUrl);
     await disableAccount(viewerFor(c.admin), c.therapist.id);
-    await callApi({
-      method: 'POST',
-      path: '/api/v1/users/{userId}/enable',
-      params: { userId: c.therapist.id },
-      cookie: await sessionCookie(c.admin),
-    });
+    await enable(c.admin, c.therapist.id);
     expect((await setPassword(token)).status).toBe(400);
   });
 });

@@ -6,6 +6,7 @@ import { ACTIVITY_HEADER, sessionCookieName } from '@/lib/auth/session-policy';
 import { db } from '@/lib/db';
 import { createCareTeam, createUser } from '@/tests/factories';
 import { callApi, sessionCookie } from '@/tests/support/api';
+import { accessLogOf } from '@/tests/support/access-log';
 import { proxy } from '@/proxy';
 
 const BACKGROUND = { [ACTIVITY_HEADER]: 'background' };
@@ -33,14 +34,7 @@ async function readMessages(team: Team, cookie: string, background = false) {
 /** The lines of the patient's "who viewed my record", as the patient reads them in the API. */
 async function patientLog(team: Team): Promise<{ actorName: string; summary: string }[]> {
   // `who` names the person; the summary is the whole sentence, for the test's messages.
-  const result = await callApi({
-    method: 'GET',
-    path: '/api/v1/patients/{patientId}/access-log',
-    params: { patientId: team.patient.id },
-    cookie: await sessionCookie(team.patient),
-  });
-  expect(result.status).toBe(200);
-  return result.body.items.map((e: { who: string; summary: string }) => ({
+  return (await accessLogOf(team.patient)).map((e) => ({
     actorName: e.who,
     summary: e.summary,
   }));
