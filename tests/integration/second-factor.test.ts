@@ -18,6 +18,16 @@ async function cookieFor(user: User): Promise<string> {
   return sessionCookie(await db.user.findUniqueOrThrow({ where: { id: user.id } }));
 }
 
+/** `admin` resets `userId`'s second factor through the API. */
+async function resetSecondFactor(admin: User, userId: string) {
+  return callApi({
+    method: 'POST',
+    path: '/api/v1/users/{userId}/second-factor/reset',
+    params: { userId },
+    cookie: await cookieFor(admin),
+  });
+}
+
 function signIn(user: User, code?: string) {
   return authenticate(
     { email: user.email, password: PASSWORD, ...(code === undefined ? {} : { code }) },
@@ -261,31 +271,14 @@ describe('the second factor', () => {
       role: 'ADMIN',
       password: PASSWORD,
     });
-    const path = '/api/v1/users/{userId}/second-factor/reset';
-
-    const foreign = await callApi({
-      method: 'POST',
-      path,
-      params: { userId: user.id },
-      cookie: await cookieFor(elsewhere),
-    });
+    const foreign = await resetSecondFactor(elsewhere, user.id);
     expect(foreign.status).toBe(404);
     expect(await db.secondFactor.count({ where: { userId: user.id } })).toBe(1);
 
-    const own = await callApi({
-      method: 'POST',
-      path,
-      params: { userId: admin.id },
-      cookie: await cookieFor(admin),
-    });
+    const own = await resetSecondFactor(admin, admin.id);
     expect(own.status).toBe(409);
 
-    const reset = await callApi({
-      method: 'POST',
-      path,
-      params: { userId: user.id },
-      cookie: await cookieFor(admin),
-    });
+    const reset = await resetSecondFactor(admin, user.id);
     expect(reset.status, reset.text).toBe(200);
     expect(reset.body).toEqual({ userId: user.id, secondFactorEnabled: false });
     expect(await db.secondFactor.count({ where: { userId: user.id } })).toBe(0);
@@ -386,12 +379,7 @@ describe('the second factor', () => {
 
     // An admin reset puts the clinician back in front of enrolment.
     expect(adminFactor.recoveryCodes).toHaveLength(10);
-    const reset = await callApi({
-      method: 'POST',
-      path: '/api/v1/users/{userId}/second-factor/reset',
-      params: { userId: clinician.id },
-      cookie: await cookieFor(clinicAdmin),
-    });
+    const reset = await resetSecondFactor(clinicAdmin, clinician.id);
     expect(reset.status).toBe(200);
     const fresh = await cookieFor(clinician);
     expect((await callApi({ method: 'GET', path: '/api/v1/patients', cookie: fresh })).status).toBe(

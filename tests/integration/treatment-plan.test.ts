@@ -72,7 +72,10 @@ async function world() {
       body: payload,
       headers: ifMatch === null ? {} : { 'If-Match': ifMatch },
     });
-  return { team, cookies, params, get, put };
+  /** A page of the plan's versions, as the patient by default. */
+  const versions = (query: Record<string, string>, cookie = cookies.patient) =>
+    callApi({ method: 'GET', path: `${BASE}/versions`, params, cookie, query });
+  return { team, cookies, params, get, put, versions };
 }
 
 async function currentVersion(patientId: string): Promise<number> {
@@ -318,22 +321,10 @@ describe('versions and differences', () => {
     await w.put('"0"', body(w.team));
     await w.put('"1"', body(w.team, { reviewBy: null }));
     await w.put('"2"', body(w.team, { reviewBy: null, assessmentIntervalDays: 28 }));
-    const page = await callApi({
-      method: 'GET',
-      path: `${BASE}/versions`,
-      params: w.params,
-      cookie: w.cookies.patient,
-      query: { limit: '2' },
-    });
+    const page = await w.versions({ limit: '2' });
     expect(page.body.items.map((v: { version: number }) => v.version)).toEqual([3, 2]);
     expect(page.body.nextCursor).toBe('2');
-    const next = await callApi({
-      method: 'GET',
-      path: `${BASE}/versions`,
-      params: w.params,
-      cookie: w.cookies.patient,
-      query: { cursor: '2' },
-    });
+    const next = await w.versions({ cursor: '2' });
     expect(next.body).toMatchObject({ items: [{ version: 1 }], nextCursor: null });
 
     const one = await callApi({
