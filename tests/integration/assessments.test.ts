@@ -20,13 +20,14 @@ async function setUp() {
 const post = (patientId: string, cookie: string | undefined, body: unknown) =>
   callApi({ method: 'POST', path: PATH, params: { patientId }, cookie, body });
 
+/** The patient of `t` answers `instrument` through the API. */
+const answer = (t: Awaited<ReturnType<typeof setUp>>, instrument: string, answers: number[]) =>
+  post(t.patient.id, t.cookie, { instrument, answers });
+
 describe('POST /api/v1/patients/{id}/assessments', () => {
   it('scores a PHQ-9 and a GAD-7 with their severity bands', async () => {
     const t = await setUp();
-    const phq = await post(t.patient.id, t.cookie, {
-      instrument: 'PHQ9',
-      answers: [2, 2, 2, 2, 1, 1, 1, 1, 0],
-    });
+    const phq = await answer(t, 'PHQ9', [2, 2, 2, 2, 1, 1, 1, 1, 0]);
     expect(phq.status).toBe(201);
     expect(phq.body.assessment).toMatchObject({
       instrument: 'PHQ9',
@@ -34,20 +35,14 @@ describe('POST /api/v1/patients/{id}/assessments', () => {
       severity: 'moderate',
       safetyFlag: false,
     });
-    const gad = await post(t.patient.id, t.cookie, {
-      instrument: 'GAD7',
-      answers: [3, 3, 3, 3, 3, 0, 0],
-    });
+    const gad = await answer(t, 'GAD7', [3, 3, 3, 3, 3, 0, 0]);
     expect(gad.body.assessment).toMatchObject({ score: 15, severity: 'severe' });
     expect(await db.safetyFlag.count({ where: { patientId: t.patient.id } })).toBe(0);
   });
 
   it('raises a safety flag with a PHQ-9 item 9 answer above 0, in the same write', async () => {
     const t = await setUp();
-    const result = await post(t.patient.id, t.cookie, {
-      instrument: 'PHQ9',
-      answers: [1, 1, 1, 1, 0, 0, 0, 0, 1],
-    });
+    const result = await answer(t, 'PHQ9', [1, 1, 1, 1, 0, 0, 0, 0, 1]);
     expect(result.status).toBe(201);
     expect(result.body.assessment).toMatchObject({ score: 5, severity: 'mild', safetyFlag: true });
     const flags = await db.safetyFlag.findMany({ where: { patientId: t.patient.id } });

@@ -40,6 +40,11 @@ async function patientLog(team: Team): Promise<{ actorName: string; summary: str
   }));
 }
 
+/** The lines of the patient's log that name the therapist. */
+async function therapistLines(team: Team) {
+  return (await patientLog(team)).filter((e) => e.actorName === team.therapist.name);
+}
+
 /** The clinicians' events about the patient, as the organization's audit trail keeps them. */
 function trail(team: Team) {
   return db.auditEvent.findMany({
@@ -68,7 +73,7 @@ describe('background reads (polls and refetches) in the audit trail and the pati
     for (const poll of polls)
       expect(poll).toMatchObject({ background: true, repeatOfId: first!.id });
 
-    const log = (await patientLog(team)).filter((e) => e.actorName === team.therapist.name);
+    const log = await therapistLines(team);
     expect(log).toHaveLength(1);
     expect(log[0]!.summary).toMatch(/viewed/);
 
@@ -98,7 +103,7 @@ describe('background reads (polls and refetches) in the audit trail and the pati
 
     const [event] = await trail(team);
     expect(event).toMatchObject({ background: true, repeatOfId: null });
-    const log = (await patientLog(team)).filter((e) => e.actorName === team.therapist.name);
+    const log = await therapistLines(team);
     expect(log).toHaveLength(1);
     expect(log[0]!.summary).toMatch(/viewed/);
   });
@@ -127,9 +132,7 @@ describe('background reads (polls and refetches) in the audit trail and the pati
       [false, null],
       [true, null],
     ]);
-    expect(
-      (await patientLog(team)).filter((e) => e.actorName === team.therapist.name),
-    ).toHaveLength(2);
+    expect(await therapistLines(team)).toHaveLength(2);
   });
 
   it('cannot hide a write: a background-marked post still shows', async () => {
@@ -148,9 +151,7 @@ describe('background reads (polls and refetches) in the audit trail and the pati
 
     const events = await trail(team);
     expect(events.at(-1)).toMatchObject({ action: 'create', background: true, repeatOfId: null });
-    expect(
-      (await patientLog(team)).filter((e) => e.actorName === team.therapist.name),
-    ).toHaveLength(2);
+    expect(await therapistLines(team)).toHaveLength(2);
   });
 
   it('keep the hash chain whole, the background mark included', async () => {

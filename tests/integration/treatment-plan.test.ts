@@ -75,7 +75,10 @@ async function world() {
   /** A page of the plan's versions, as the patient by default. */
   const versions = (query: Record<string, string>, cookie = cookies.patient) =>
     callApi({ method: 'GET', path: `${BASE}/versions`, params, cookie, query });
-  return { team, cookies, params, get, put, versions };
+  /** The differences between two versions, as the therapist by default. */
+  const diff = (from: string, to: string, cookie = cookies.therapist) =>
+    callApi({ method: 'GET', path: `${BASE}/diff`, params, cookie, query: { from, to } });
+  return { team, cookies, params, get, put, versions, diff };
 }
 
 async function currentVersion(patientId: string): Promise<number> {
@@ -344,25 +347,13 @@ describe('versions and differences', () => {
       expect(missing.status).toBe(404);
     }
 
-    const diff = await callApi({
-      method: 'GET',
-      path: `${BASE}/diff`,
-      params: w.params,
-      cookie: w.cookies.therapist,
-      query: { from: '1', to: '3' },
-    });
+    const diff = await w.diff('1', '3');
     expect(diff.status).toBe(200);
     expect(diff.body.fields).toEqual([
       { field: 'reviewBy', before: '2030-03-31', after: null },
       { field: 'assessmentIntervalDays', before: 14, after: 28 },
     ]);
-    const backwards = await callApi({
-      method: 'GET',
-      path: `${BASE}/diff`,
-      params: w.params,
-      cookie: w.cookies.therapist,
-      query: { from: '3', to: '1' },
-    });
+    const backwards = await w.diff('3', '1');
     expect(backwards.body.fields[0]).toEqual({
       field: 'reviewBy',
       before: null,
