@@ -1,16 +1,13 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useState } from 'react';
 import { z } from 'zod';
-import { applyProblem } from '@/components/forms/apply-problem';
-import { FormAlert } from '@/components/forms/form-alert';
-import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/forms/fields';
+import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
+import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { Field, inputClass } from '@/components/ui/field';
 import { apiFetch, problemMessage } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { AccountResult } from '@/lib/schemas/admin';
@@ -18,7 +15,6 @@ import { Email, PersonName } from '@/lib/schemas/common';
 
 const DetailsInput = z.object({ name: PersonName, email: Email });
 type DetailsInput = z.infer<typeof DetailsInput>;
-const FIELDS = ['name', 'email'] as const;
 
 /**
  * Admins: an account's name and sign-in email. A new email is confirmed first, since the holder
@@ -35,20 +31,9 @@ export function AccountDetailsForm({
 }) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const id = useId();
-  const [summary, setSummary] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState<DetailsInput | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors },
-  } = useForm<DetailsInput>({
-    resolver: zodResolver(DetailsInput),
-    defaultValues: { name, email },
-  });
+  const form = useSchemaForm(DetailsInput, { defaultValues: { name, email } });
 
   const mutation = useMutation({
     mutationKey: queryKeys.users.update(userId),
@@ -60,29 +45,26 @@ export function AccountDetailsForm({
     onSuccess: async (result) => {
       setPending(null);
       setSaved(true);
-      reset({ name: result.user.name, email: result.user.email });
+      form.reset({ name: result.user.name, email: result.user.email });
       await queryClient.invalidateQueries({ queryKey: queryKeys.users.all });
       router.refresh();
     },
     onError: (error) => {
       setPending(null);
-      setSummary(applyProblem(error, setError, FIELDS));
+      form.showProblem(error);
     },
   });
 
   return (
-    <form
-      noValidate
-      aria-busy={mutation.isPending}
-      className="space-y-5"
-      onSubmit={handleSubmit((input) => {
-        setSummary([]);
+    <SchemaForm
+      form={form}
+      busy={mutation.isPending}
+      onSubmit={(input) => {
         setSaved(false);
         if (input.email.trim().toLowerCase() !== email) setPending(input);
         else mutation.mutate(input);
-      })}
+      }}
     >
-      <FormAlert id={`${id}-alert`} messages={summary} />
       {saved ? (
         <p
           role="status"
@@ -91,39 +73,20 @@ export function AccountDetailsForm({
           Saved.
         </p>
       ) : null}
-      <Field id={`${id}-name`} label="Full name" error={errors.name?.message}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            autoComplete="off"
-            className={inputClass}
-            {...register('name')}
-          />
-        )}
-      </Field>
-      <Field
-        id={`${id}-email`}
+      <TextField name="name" label="Full name" autoComplete="off" />
+      <TextField
+        name="email"
         label="Email"
         hint="They sign in with this address."
-        error={errors.email?.message}
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="email"
-            inputMode="email"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            className={inputClass}
-            {...register('email')}
-          />
-        )}
-      </Field>
-      <Button type="submit" disabled={mutation.isPending} aria-busy={mutation.isPending}>
-        {mutation.isPending ? 'Saving…' : 'Save name and email'}
-      </Button>
+        type="email"
+        inputMode="email"
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+      />
+      <SubmitButton pending={mutation.isPending} pendingLabel="Saving…">
+        Save name and email
+      </SubmitButton>
       <ConfirmDialog
         open={pending !== null}
         title={`Change the sign-in email of ${name}?`}
@@ -141,6 +104,6 @@ export function AccountDetailsForm({
           stops working. Tell them before they next sign in.
         </p>
       </ConfirmDialog>
-    </form>
+    </SchemaForm>
   );
 }

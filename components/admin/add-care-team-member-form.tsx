@@ -1,14 +1,11 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { applyProblem } from '@/components/forms/apply-problem';
-import { FormAlert } from '@/components/forms/form-alert';
-import { Button } from '@/components/ui/button';
-import { Field, inputClass } from '@/components/ui/field';
+import { useState } from 'react';
+import { SelectField } from '@/components/forms/fields';
+import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
+import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { apiFetch } from '@/lib/api-client';
 import { useCreateMutation } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
@@ -28,18 +25,11 @@ export function AddCareTeamMemberForm({
 }) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const id = useId();
-  const [summary, setSummary] = useState<string[]>([]);
   const [added, setAdded] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors },
-  } = useForm({
-    resolver: zodResolver(AddCareTeamMemberInput),
+  const form = useSchemaForm(AddCareTeamMemberInput, {
     defaultValues: { clinicianId: '' },
+    // The schema's "invalid id" means no choice was made; a server 409 keeps its own words.
+    error: () => 'Choose a clinician.',
   });
 
   const mutation = useCreateMutation({
@@ -51,36 +41,28 @@ export function AddCareTeamMemberForm({
       ),
     onSuccess: async ({ member }) => {
       setAdded(`${member.name} is now on the care team.`);
-      reset({ clinicianId: '' });
+      form.reset({ clinicianId: '' });
       await queryClient.invalidateQueries({ queryKey: queryKeys.patients.detail(patientId) });
       router.refresh();
     },
-    onError: (error) => setSummary(applyProblem(error, setError, ['clinicianId'])),
+    onError: form.showProblem,
   });
 
   const groups = (['PRESCRIBER', 'THERAPIST'] as const).map((role) => ({
     label: `${roleLabel(role)}s`,
     options: clinicians.filter((c) => c.role === role),
   }));
-  // A server message (409: already on the team) says more than the schema's "invalid id".
-  const clinicianError = errors.clinicianId
-    ? errors.clinicianId.type === 'server'
-      ? errors.clinicianId.message
-      : 'Choose a clinician.'
-    : undefined;
 
   return (
-    <form
-      noValidate
-      aria-busy={mutation.isPending}
-      onSubmit={handleSubmit((input) => {
-        setSummary([]);
+    <SchemaForm
+      form={form}
+      busy={mutation.isPending}
+      className="space-y-4"
+      onSubmit={(input) => {
         setAdded(null);
         mutation.mutate(input);
-      })}
-      className="space-y-4"
+      }}
     >
-      <FormAlert messages={summary} />
       <p role="status" className="text-sm font-medium text-teal-900 empty:hidden">
         {added}
       </p>
@@ -91,35 +73,26 @@ export function AddCareTeamMemberForm({
       ) : (
         <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
           <div className="min-w-0 flex-1">
-            <Field id={`${id}-clinician`} label="Clinician" error={clinicianError}>
-              {(control) => (
-                <select {...control} className={inputClass} {...register('clinicianId')}>
-                  <option value="">Choose a prescriber or therapist</option>
-                  {groups.map((group) =>
-                    group.options.length === 0 ? null : (
-                      <optgroup key={group.label} label={group.label}>
-                        {group.options.map((c) => (
-                          <option key={c.id} value={c.id}>
-                            {c.name}
-                          </option>
-                        ))}
-                      </optgroup>
-                    ),
-                  )}
-                </select>
+            <SelectField name="clinicianId" label="Clinician">
+              <option value="">Choose a prescriber or therapist</option>
+              {groups.map((group) =>
+                group.options.length === 0 ? null : (
+                  <optgroup key={group.label} label={group.label}>
+                    {group.options.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                ),
               )}
-            </Field>
+            </SelectField>
           </div>
-          <Button
-            type="submit"
-            disabled={mutation.isPending}
-            aria-busy={mutation.isPending}
-            className="sm:py-3"
-          >
-            {mutation.isPending ? 'Adding…' : 'Add to care team'}
-          </Button>
+          <SubmitButton pending={mutation.isPending} pendingLabel="Adding…" className="sm:py-3">
+            Add to care team
+          </SubmitButton>
         </div>
       )}
-    </form>
+    </SchemaForm>
   );
 }

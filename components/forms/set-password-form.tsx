@@ -1,15 +1,13 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect, useId, useRef, useState, type Ref } from 'react';
-import { useForm } from 'react-hook-form';
+import { useEffect, useRef, useState, type Ref } from 'react';
 import { z } from 'zod';
-import { applyProblem } from '@/components/forms/apply-problem';
-import { FormAlert } from '@/components/forms/form-alert';
-import { Button, buttonClass } from '@/components/ui/button';
-import { Field, inputClass } from '@/components/ui/field';
+import { TextField } from '@/components/forms/fields';
+import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
+import { useSchemaForm } from '@/components/forms/use-schema-form';
+import { buttonClass } from '@/components/ui/button';
 import { ApiProblem, apiFetch } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { SetPasswordInput } from '@/lib/schemas/admin';
@@ -45,18 +43,10 @@ export function InvalidLinkMessage({ headingRef }: { headingRef?: Ref<HTMLHeadin
 
 /** The new password, twice; on success, a link to sign in. */
 export function SetPasswordForm({ token }: { token: string }) {
-  const id = useId();
-  const [summary, setSummary] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<'done' | 'invalid-link' | null>(null);
   const [showPasswords, setShowPasswords] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm({
-    resolver: zodResolver(SetPasswordFormSchema),
+  const form = useSchemaForm(SetPasswordFormSchema, {
     defaultValues: { token, password: '', confirmPassword: '' } satisfies FormValues,
   });
 
@@ -74,7 +64,7 @@ export function SetPasswordForm({ token }: { token: string }) {
         setOutcome('invalid-link');
         return;
       }
-      setSummary(applyProblem(error, setError, ['password', 'confirmPassword']));
+      form.showProblem(error);
     },
   });
 
@@ -97,49 +87,27 @@ export function SetPasswordForm({ token }: { token: string }) {
     );
   }
 
+  const passwordType = showPasswords ? 'text' : 'password';
   return (
-    <form
-      noValidate
-      aria-busy={mutation.isPending}
-      onSubmit={handleSubmit(({ token: linkToken, password }) => {
-        setSummary([]);
-        mutation.mutate({ token: linkToken, password });
-      })}
-      className="space-y-5"
+    <SchemaForm
+      form={form}
+      busy={mutation.isPending}
+      onSubmit={({ token: linkToken, password }) => mutation.mutate({ token: linkToken, password })}
     >
-      <FormAlert messages={summary} />
-      <input type="hidden" {...register('token')} />
-      <Field
-        id={`${id}-password`}
+      <input type="hidden" {...form.register('token')} />
+      <TextField
+        name="password"
         label="New password"
         hint="At least 12 characters. A few unrelated words together are easy to remember and hard to guess."
-        error={errors.password?.message}
-      >
-        {(control) => (
-          <input
-            {...control}
-            type={showPasswords ? 'text' : 'password'}
-            autoComplete="new-password"
-            className={inputClass}
-            {...register('password')}
-          />
-        )}
-      </Field>
-      <Field
-        id={`${id}-confirm`}
+        type={passwordType}
+        autoComplete="new-password"
+      />
+      <TextField
+        name="confirmPassword"
         label="New password again"
-        error={errors.confirmPassword?.message}
-      >
-        {(control) => (
-          <input
-            {...control}
-            type={showPasswords ? 'text' : 'password'}
-            autoComplete="new-password"
-            className={inputClass}
-            {...register('confirmPassword')}
-          />
-        )}
-      </Field>
+        type={passwordType}
+        autoComplete="new-password"
+      />
       <label className="flex items-center gap-2 text-sm text-slate-800">
         <input
           type="checkbox"
@@ -149,14 +117,13 @@ export function SetPasswordForm({ token }: { token: string }) {
         />
         Show the passwords
       </label>
-      <Button
-        type="submit"
-        disabled={mutation.isPending}
-        aria-busy={mutation.isPending}
+      <SubmitButton
+        pending={mutation.isPending}
+        pendingLabel="Setting your password…"
         className="w-full py-3 text-base"
       >
-        {mutation.isPending ? 'Setting your password…' : 'Set password'}
-      </Button>
-    </form>
+        Set password
+      </SubmitButton>
+    </SchemaForm>
   );
 }

@@ -1,19 +1,17 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { applyProblem } from '@/components/forms/apply-problem';
-import { FormAlert } from '@/components/forms/form-alert';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { Field, inputClass } from '@/components/ui/field';
 import { apiFetch, problemMessage } from '@/lib/api-client';
 import { useCreateMutation } from '@/lib/use-create-mutation';
 import { queryKeys } from '@/lib/query-keys';
 import { AddendumInput, WithholdInput } from '@/lib/schemas/session-notes';
+import { TextAreaField } from '@/components/forms/fields';
+import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
+import { useSchemaForm } from '@/components/forms/use-schema-form';
 
 function notePath(patientId: string, noteId: string, action: string): `/api/v1/${string}` {
   return `/api/v1/patients/${encodeURIComponent(patientId)}/session-notes/${encodeURIComponent(noteId)}/${action}`;
@@ -60,18 +58,7 @@ export function SignNoteButton({ patientId, noteId }: { patientId: string; noteI
 /** Appends an addendum to the viewer's signed note. */
 export function AddendumForm({ patientId, noteId }: { patientId: string; noteId: string }) {
   const router = useRouter();
-  const id = useId();
-  const [summary, setSummary] = useState<string[]>([]);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors },
-  } = useForm<AddendumInput>({
-    resolver: zodResolver(AddendumInput),
-    defaultValues: { body: '' },
-  });
+  const form = useSchemaForm(AddendumInput, { defaultValues: { body: '' } });
   const mutation = useCreateMutation({
     mutationKey: queryKeys.patients.sessionNoteAction(patientId, noteId, 'addenda'),
     mutationFn: (input: AddendumInput, idempotencyKey) =>
@@ -81,54 +68,36 @@ export function AddendumForm({ patientId, noteId }: { patientId: string; noteId:
         idempotencyKey,
       }),
     onSuccess: () => {
-      reset({ body: '' });
+      form.reset({ body: '' });
       router.refresh();
     },
-    onError: (error) => setSummary(applyProblem(error, setError, ['body'])),
+    onError: form.showProblem,
   });
   return (
-    <form
-      noValidate
-      aria-busy={mutation.isPending}
+    <SchemaForm
+      form={form}
+      busy={mutation.isPending}
       className="space-y-3"
-      onSubmit={handleSubmit((input) => {
-        setSummary([]);
-        mutation.mutate(input);
-      })}
+      onSubmit={mutation.mutate}
     >
-      <FormAlert messages={summary} />
-      <Field
-        id={`${id}-addendum`}
+      <TextAreaField
+        name="body"
         label="Add an addendum"
         hint="The signed note stays as it is; the addendum is shown under it, with your name and the time."
-        error={errors.body?.message}
-      >
-        {(control) => (
-          <textarea {...control} rows={3} className={inputClass} {...register('body')} />
-        )}
-      </Field>
-      <Button type="submit" variant="secondary" disabled={mutation.isPending}>
-        {mutation.isPending ? 'Adding…' : 'Add addendum'}
-      </Button>
-    </form>
+        rows={3}
+      />
+      <SubmitButton variant="secondary" pending={mutation.isPending} pendingLabel="Adding…">
+        Add addendum
+      </SubmitButton>
+    </SchemaForm>
   );
 }
 
 /** Withholds the viewer's signed note from the patient, with the reason, after a confirmation. */
 export function WithholdForm({ patientId, noteId }: { patientId: string; noteId: string }) {
   const router = useRouter();
-  const id = useId();
-  const [summary, setSummary] = useState<string[]>([]);
   const [pending, setPending] = useState<WithholdInput | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<WithholdInput>({
-    resolver: zodResolver(WithholdInput),
-    defaultValues: { reason: '' },
-  });
+  const form = useSchemaForm(WithholdInput, { defaultValues: { reason: '' } });
   const mutation = useMutation({
     mutationKey: queryKeys.patients.sessionNoteAction(patientId, noteId, 'withhold'),
     mutationFn: (input: WithholdInput) =>
@@ -139,29 +108,17 @@ export function WithholdForm({ patientId, noteId }: { patientId: string; noteId:
     },
     onError: (error) => {
       setPending(null);
-      setSummary(applyProblem(error, setError, ['reason']));
+      form.showProblem(error);
     },
   });
   return (
-    <form
-      noValidate
-      className="space-y-3"
-      onSubmit={handleSubmit((input) => {
-        setSummary([]);
-        setPending(input);
-      })}
-    >
-      <FormAlert messages={summary} />
-      <Field
-        id={`${id}-reason`}
+    <SchemaForm form={form} className="space-y-3" onSubmit={setPending}>
+      <TextAreaField
+        name="reason"
         label="Reason for withholding from the patient"
         hint="The care team keeps reading the note; the patient will not see it."
-        error={errors.reason?.message}
-      >
-        {(control) => (
-          <textarea {...control} rows={2} className={inputClass} {...register('reason')} />
-        )}
-      </Field>
+        rows={2}
+      />
       <Button type="submit" variant="secondary">
         Withhold from the patient
       </Button>
@@ -176,6 +133,6 @@ export function WithholdForm({ patientId, noteId }: { patientId: string; noteId:
       >
         <p>The patient will no longer see this note. This cannot be undone here.</p>
       </ConfirmDialog>
-    </form>
+    </SchemaForm>
   );
 }

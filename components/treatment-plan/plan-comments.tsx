@@ -1,13 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { applyProblem } from '@/components/forms/apply-problem';
-import { FormAlert } from '@/components/forms/form-alert';
-import { Button } from '@/components/ui/button';
-import { Field, inputClass } from '@/components/ui/field';
+import { useState } from 'react';
 import { LocalDateTime } from '@/components/ui/local-date-time';
 import { apiFetch, isBackgroundFetch, problemMessage } from '@/lib/api-client';
 import { useCreateMutation } from '@/lib/use-create-mutation';
@@ -18,6 +12,9 @@ import {
   type PlanComment,
   type PlanCommentList,
 } from '@/lib/schemas/treatment-plan';
+import { TextAreaField } from '@/components/forms/fields';
+import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
+import { useSchemaForm } from '@/components/forms/use-schema-form';
 
 /**
  * Comments on the plan, newest first, and a form to add one to the current version. `selfId`
@@ -36,9 +33,7 @@ export function PlanComments({
   label: string;
   hint?: string;
 }) {
-  const id = useId();
   const queryClient = useQueryClient();
-  const [summary, setSummary] = useState<string[]>([]);
   const [sent, setSent] = useState(false);
   const path = `/api/v1/patients/${patientId}/treatment-plan/comments` as const;
   const comments = useQuery({
@@ -47,28 +42,19 @@ export function PlanComments({
       apiFetch<PlanCommentList>(`${path}?limit=50`, { background: isBackgroundFetch(context) }),
     initialData: initial,
   });
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors },
-  } = useForm<{ body: string }, unknown, { body: string }>({
-    resolver: zodResolver(PlanCommentInput),
-    defaultValues: { body: '' },
-  });
+  const form = useSchemaForm(PlanCommentInput, { defaultValues: { body: '' } });
   const mutation = useCreateMutation({
     mutationKey: queryKeys.treatmentPlan.comment(patientId),
     mutationFn: (input: { body: string }, idempotencyKey) =>
       apiFetch<PlanComment>(path, { method: 'POST', body: input, idempotencyKey }),
     onSuccess: async () => {
-      reset({ body: '' });
+      form.reset({ body: '' });
       setSent(true);
       await queryClient.invalidateQueries({
         queryKey: queryKeys.treatmentPlan.comments(patientId),
       });
     },
-    onError: (error) => setSummary(applyProblem(error, setError, ['body'])),
+    onError: form.showProblem,
   });
 
   return (
@@ -97,31 +83,25 @@ export function PlanComments({
       ) : (
         <p className="text-slate-600">No comments yet.</p>
       )}
-      <form
-        noValidate
-        aria-busy={mutation.isPending}
+      <SchemaForm
+        form={form}
+        busy={mutation.isPending}
         className="space-y-3"
-        onSubmit={handleSubmit((input) => {
-          setSummary([]);
+        onSubmit={(input) => {
           setSent(false);
           mutation.mutate(input);
-        })}
+        }}
       >
-        <FormAlert messages={summary} />
-        <Field id={`${id}-body`} label={label} hint={hint} error={errors.body?.message}>
-          {(control) => (
-            <textarea {...control} className={`${inputClass} min-h-20`} {...register('body')} />
-          )}
-        </Field>
+        <TextAreaField name="body" label={label} hint={hint} className="min-h-20" />
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" variant="secondary" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Sending…' : 'Send comment'}
-          </Button>
+          <SubmitButton variant="secondary" pending={mutation.isPending} pendingLabel="Sending…">
+            Send comment
+          </SubmitButton>
           <p role="status" className="text-sm text-teal-900">
             {sent ? 'Your comment was added.' : ''}
           </p>
         </div>
-      </form>
+      </SchemaForm>
     </div>
   );
 }
