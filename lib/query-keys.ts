@@ -1,4 +1,6 @@
-// Every TanStack Query key of the app, so that a mutation invalidates exactly what it changed.
+// Every TanStack Query key of the app, and the refresh policy: which queries each change makes
+// stale (refreshAfter). Pages that render on the server refresh with router.refresh() instead.
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 
 export const queryKeys = {
   me: {
@@ -60,3 +62,31 @@ export const queryKeys = {
   },
   setPassword: ['set-password'] as const,
 };
+
+/**
+ * The refresh policy: after each change, the queries a page reads through TanStack Query that
+ * show what it changed. A change that no query shows (an account, a check-in, the care team) is
+ * not listed here: its page re-renders from the server (router.refresh()).
+ */
+export const refreshAfter = {
+  medicationChange: (patientId: string) => [
+    queryKeys.patients.regimen(patientId),
+    queryKeys.patients.medicationChanges(patientId),
+  ],
+  message: (patientId: string) => [queryKeys.patients.messages(patientId)],
+  planSave: (patientId: string) => [
+    queryKeys.treatmentPlan.current(patientId),
+    queryKeys.treatmentPlan.versions(patientId),
+  ],
+  /** Someone else saved first: the current version, to show what they changed. */
+  planConflict: (patientId: string) => [queryKeys.treatmentPlan.current(patientId)],
+  planComment: (patientId: string) => [queryKeys.treatmentPlan.comments(patientId)],
+  planAcknowledgement: (patientId: string) => [queryKeys.treatmentPlan.current(patientId)],
+  planReviewRequest: (patientId: string) => [queryKeys.treatmentPlan.current(patientId)],
+  planReviewResolution: (patientId: string) => [queryKeys.treatmentPlan.current(patientId)],
+} satisfies Record<string, (...ids: string[]) => QueryKey[]>;
+
+/** Marks the given queries stale (refetching those on screen); resolves once they are fetched. */
+export async function refresh(client: QueryClient, keys: readonly QueryKey[]): Promise<void> {
+  await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
+}

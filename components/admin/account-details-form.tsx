@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { z } from 'zod';
@@ -30,7 +30,6 @@ export function AccountDetailsForm({
   email: string;
 }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState<DetailsInput | null>(null);
   const form = useSchemaForm(DetailsInput, { defaultValues: { name, email } });
@@ -46,7 +45,6 @@ export function AccountDetailsForm({
       setPending(null);
       setSaved(true);
       form.reset({ name: result.user.name, email: result.user.email });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.users.all });
       router.refresh();
     },
     onError: (error) => {

@@ -1,6 +1,5 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { SelectField } from '@/components/forms/fields';
@@ -24,7 +23,6 @@ export function AddCareTeamMemberForm({
   clinicians: ClinicianOption[];
 }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [added, setAdded] = useState<string | null>(null);
   const form = useSchemaForm(AddCareTeamMemberInput, {
     defaultValues: { clinicianId: '' },
@@ -42,7 +40,6 @@ export function AddCareTeamMemberForm({
     onSuccess: async ({ member }) => {
       setAdded(`${member.name} is now on the care team.`);
       form.reset({ clinicianId: '' });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.patients.detail(patientId) });
       router.refresh();
     },
     onError: form.showProblem,

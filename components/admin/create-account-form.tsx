@@ -1,7 +1,6 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
@@ -72,7 +71,6 @@ const resolver: CreateAccountResolver = (values, context, options) =>
 
 /** Admins: a new clinician or patient account, with an initial password or a one-time link. */
 export function CreateAccountForm() {
-  const queryClient = useQueryClient();
   const [summary, setSummary] = useState<string[]>([]);
   const [created, setCreated] = useState<CreateAccountResult | null>(null);
   const [showPassword, setShowPassword] = useState(false);
@@ -113,7 +111,6 @@ export function CreateAccountForm() {
     onSuccess: async (result) => {
       setCreated(result);
       reset(emptyForm);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.users.all });
     },
     onError: (error) => setSummary(applyProblem(error, setError, FIELDS)),
   });

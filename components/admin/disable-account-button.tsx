@@ -9,7 +9,6 @@ export function DisableAccountButton({ userId, name }: { userId: string; name: s
     <ConfirmedActionButton
       path={`/api/v1/users/${encodeURIComponent(userId)}/disable`}
       mutationKey={queryKeys.users.disable(userId)}
-      invalidates={queryKeys.users.all}
       label={
         <>
           Disable<span className="sr-only"> {name}’s account</span>

@@ -9,7 +9,6 @@ export function EnableAccountButton({ userId, name }: { userId: string; name: st
     <ConfirmedActionButton
       path={`/api/v1/users/${encodeURIComponent(userId)}/enable`}
       mutationKey={queryKeys.users.enable(userId)}
-      invalidates={queryKeys.users.all}
       variant="primary"
       label={
         <>

@@ -19,7 +19,6 @@ export function EndMembershipButton({
     <ConfirmedActionButton
       path={`/api/v1/patients/${encodeURIComponent(patientId)}/care-team/${encodeURIComponent(membershipId)}/end`}
       mutationKey={queryKeys.patients.endCareTeamMembership(patientId, membershipId)}
-      invalidates={queryKeys.patients.detail(patientId)}
       label={
         <>
           End membership<span className="sr-only"> of {clinicianName}</span>

@@ -9,27 +9,9 @@ import {
 } from '@/components/brief/brief-sections';
 import { Card } from '@/components/ui/card';
 import { LocalDateTime } from '@/components/ui/local-date-time';
-import type { Viewer } from '@/lib/auth/viewer';
-import { getBrief, type Brief } from '@/lib/data/brief';
 import { roleLabel } from '@/lib/format';
-import { orNotFound } from '@/lib/page-errors';
-import { BriefQuery } from '@/lib/schemas/brief';
-
-/** The "since" choices offered as links: the default (no parameter) and look-backs in days. */
-export const BRIEF_PRESETS = [
-  { value: '', label: 'Since my last signed note' },
-  { value: '7d', label: 'Last 7 days' },
-  { value: '30d', label: 'Last 30 days' },
-  { value: '90d', label: 'Last 90 days' },
-] as const;
-
-/** `7d` → an ISO instant 7 days back; an ISO date or time as is; anything else → the default. */
-export function resolveBriefSince(since: string | undefined, now: Date): string | undefined {
-  if (!since) return undefined;
-  const days = /^(\d{1,3})d$/.exec(since);
-  if (days) return new Date(now.getTime() - Number(days[1]) * 86_400_000).toISOString();
-  return BriefQuery.safeParse({ since }).success ? since : undefined;
-}
+import type { Brief } from '@/lib/schemas/brief';
+import { BRIEF_PRESETS } from './brief-period';
 
 function periodTitle(brief: Brief, preset: string): string {
   const chosen = BRIEF_PRESETS.find((p) => p.value === preset && p.value !== '');
@@ -41,28 +23,22 @@ function periodTitle(brief: Brief, preset: string): string {
 
 /**
  * The before-session brief, the first thing a clinician on the team sees on a patient's chart.
- * `since`: a preset (`7d`, `30d`, `90d`) or an ISO date; absent means the viewer's last signed
- * note for this patient (else 30 days). Read it from the page's searchParams.
+ * The page loads it (getBrief, with the period from resolveBriefSince in ./brief-period.ts) and
+ * `preset` names the period link that is current.
  */
-export async function BriefPanel({
-  viewer,
+export function BriefPanel({
+  brief,
   patientId,
-  since,
+  preset,
   basePath,
 }: {
-  viewer: Viewer;
+  brief: Brief;
   patientId: string;
-  since?: string;
+  preset: string;
   /** Where the period links point; the chart's Overview by default. */
   basePath?: string;
 }) {
-  const now = new Date();
-  const resolved = resolveBriefSince(since, now);
-  const brief = await orNotFound(getBrief(viewer, patientId, { since: resolved }, now));
-  const preset = resolved && since && /^\d{1,3}d$/.test(since) ? since : resolved ? 'custom' : '';
   const base = basePath ?? `/patients/${patientId}`;
-  const noneSince = <LocalDateTime iso={brief.since} withRelative={false} />;
-
   return (
     <Card
       title={periodTitle(brief, preset)}
@@ -72,115 +48,126 @@ export async function BriefPanel({
           From <LocalDateTime iso={brief.since} /> to now.
         </>
       }
-      actions={
-        <nav aria-label="Brief period">
-          <ul className="flex flex-wrap gap-2 text-sm">
-            {BRIEF_PRESETS.map((p) => (
-              <li key={p.value || 'default'}>
-                <Link
-                  href={p.value ? `${base}?since=${p.value}` : base}
-                  aria-current={preset === p.value ? 'true' : undefined}
-                  className={`inline-block rounded-md border px-2.5 py-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700 ${
-                    preset === p.value
-                      ? 'border-teal-700 bg-teal-50 font-medium text-teal-900'
-                      : 'border-slate-300 text-slate-800 hover:bg-slate-50'
-                  }`}
-                >
-                  {p.label}
-                </Link>
+      actions={<BriefPeriodLinks base={base} preset={preset} />}
+    >
+      <BriefBody brief={brief} patientId={patientId} />
+    </Card>
+  );
+}
+
+function BriefPeriodLinks({ base, preset }: { base: string; preset: string }) {
+  return (
+    <nav aria-label="Brief period">
+      <ul className="flex flex-wrap gap-2 text-sm">
+        {BRIEF_PRESETS.map((p) => (
+          <li key={p.value || 'default'}>
+            <Link
+              href={p.value ? `${base}?since=${p.value}` : base}
+              aria-current={preset === p.value ? 'true' : undefined}
+              className={`inline-block rounded-md border px-2.5 py-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700 ${
+                preset === p.value
+                  ? 'border-teal-700 bg-teal-50 font-medium text-teal-900'
+                  : 'border-slate-300 text-slate-800 hover:bg-slate-50'
+              }`}
+            >
+              {p.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function BriefBody({ brief, patientId }: { brief: Brief; patientId: string }) {
+  const noneSince = <LocalDateTime iso={brief.since} withRelative={false} />;
+  return (
+    <div className="space-y-8">
+      {brief.openSafetyFlags.length > 0 ? (
+        <div role="alert" className="rounded-lg border border-rose-300 bg-rose-50 p-4">
+          <h3 className="font-semibold text-rose-900">Open safety flags</h3>
+          <ul className="mt-2 space-y-1 text-sm text-rose-950">
+            {brief.openSafetyFlags.map((flag) => (
+              <li key={flag.id}>
+                {flag.reason} (raised <LocalDateTime iso={flag.raisedAt} withRelative={false} />)
               </li>
             ))}
           </ul>
-        </nav>
-      }
-    >
-      <div className="space-y-8">
-        {brief.openSafetyFlags.length > 0 ? (
-          <div role="alert" className="rounded-lg border border-rose-300 bg-rose-50 p-4">
-            <h3 className="font-semibold text-rose-900">Open safety flags</h3>
-            <ul className="mt-2 space-y-1 text-sm text-rose-950">
-              {brief.openSafetyFlags.map((flag) => (
-                <li key={flag.id}>
-                  {flag.reason} (raised <LocalDateTime iso={flag.raisedAt} withRelative={false} />)
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        </div>
+      ) : null}
 
-        <BriefSection id="brief-medications" title="Medication changes">
-          {brief.medicationChanges.length > 0 ? (
-            <div className="space-y-3">
-              {brief.medicationChanges.map((change) => (
-                <MedicationChangeItem key={change.id} change={change} />
-              ))}
-            </div>
-          ) : (
-            <div className="space-y-3">
-              <p className="text-sm text-slate-700">No medication changes since {noneSince}.</p>
-              {brief.lastChangeBefore ? (
-                <>
-                  <p className="text-sm font-medium text-slate-800">The most recent change:</p>
-                  <MedicationChangeItem change={brief.lastChangeBefore} />
-                </>
-              ) : null}
-            </div>
-          )}
-        </BriefSection>
-
-        <BriefSection id="brief-scores" title="PHQ-9 and GAD-7">
-          <div className="grid gap-3 sm:grid-cols-2">
-            {brief.assessments.map((a) => (
-              <AssessmentSummary key={a.instrument} assessment={a} />
+      <BriefSection id="brief-medications" title="Medication changes">
+        {brief.medicationChanges.length > 0 ? (
+          <div className="space-y-3">
+            {brief.medicationChanges.map((change) => (
+              <MedicationChangeItem key={change.id} change={change} />
             ))}
           </div>
-        </BriefSection>
+        ) : (
+          <div className="space-y-3">
+            <p className="text-sm text-slate-700">No medication changes since {noneSince}.</p>
+            {brief.lastChangeBefore ? (
+              <>
+                <p className="text-sm font-medium text-slate-800">The most recent change:</p>
+                <MedicationChangeItem change={brief.lastChangeBefore} />
+              </>
+            ) : null}
+          </div>
+        )}
+      </BriefSection>
 
-        <BriefSection id="brief-check-ins" title="Check-ins">
-          <CheckInSummary checkIns={brief.checkIns} />
-        </BriefSection>
+      <BriefSection id="brief-scores" title="PHQ-9 and GAD-7">
+        <div className="grid gap-3 sm:grid-cols-2">
+          {brief.assessments.map((a) => (
+            <AssessmentSummary key={a.instrument} assessment={a} />
+          ))}
+        </div>
+      </BriefSection>
 
-        <BriefSection id="brief-side-effects" title="Side effects reported">
-          {brief.sideEffects.length > 0 ? (
-            <SideEffectList sideEffects={brief.sideEffects} />
-          ) : (
-            <p className="text-sm text-slate-700">No side effects reported in this period.</p>
-          )}
-        </BriefSection>
+      <BriefSection id="brief-check-ins" title="Check-ins">
+        <CheckInSummary checkIns={brief.checkIns} />
+      </BriefSection>
 
-        <BriefSection id="brief-plan" title="Plan changes">
-          {brief.planChanges.length > 0 ? (
-            <PlanChangeList changes={brief.planChanges} />
-          ) : (
-            <p className="text-sm text-slate-700">The plan has not changed in this period.</p>
-          )}
-        </BriefSection>
+      <BriefSection id="brief-side-effects" title="Side effects reported">
+        {brief.sideEffects.length > 0 ? (
+          <SideEffectList sideEffects={brief.sideEffects} />
+        ) : (
+          <p className="text-sm text-slate-700">No side effects reported in this period.</p>
+        )}
+      </BriefSection>
 
-        <BriefSection id="brief-messages" title="Care-team messages">
-          {brief.messages.length > 0 ? (
-            <ul className="space-y-3">
-              {brief.messages.map((m) => (
-                <li key={m.id} className="rounded-lg border border-slate-200 p-3 text-sm">
-                  <p className="text-slate-700">
-                    <span className="font-medium text-slate-900">{m.author.name}</span> (
-                    {roleLabel(m.author.role).toLowerCase()}),{' '}
-                    <LocalDateTime iso={m.createdAt} withRelative={false} />
-                  </p>
-                  <p className="mt-1 whitespace-pre-line text-slate-900">{m.body}</p>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-slate-700">No messages in this period.</p>
-          )}
-          <Link
-            href={`/patients/${patientId}/messages`}
-            className="inline-block text-sm font-medium text-teal-800 underline"
-          >
-            Open the care-team thread
-          </Link>
-        </BriefSection>
-      </div>
-    </Card>
+      <BriefSection id="brief-plan" title="Plan changes">
+        {brief.planChanges.length > 0 ? (
+          <PlanChangeList changes={brief.planChanges} />
+        ) : (
+          <p className="text-sm text-slate-700">The plan has not changed in this period.</p>
+        )}
+      </BriefSection>
+
+      <BriefSection id="brief-messages" title="Care-team messages">
+        {brief.messages.length > 0 ? (
+          <ul className="space-y-3">
+            {brief.messages.map((m) => (
+              <li key={m.id} className="rounded-lg border border-slate-200 p-3 text-sm">
+                <p className="text-slate-700">
+                  <span className="font-medium text-slate-900">{m.author.name}</span> (
+                  {roleLabel(m.author.role).toLowerCase()}),{' '}
+                  <LocalDateTime iso={m.createdAt} withRelative={false} />
+                </p>
+                <p className="mt-1 whitespace-pre-line text-slate-900">{m.body}</p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-700">No messages in this period.</p>
+        )}
+        <Link
+          href={`/patients/${patientId}/messages`}
+          className="inline-block text-sm font-medium text-teal-800 underline"
+        >
+          Open the care-team thread
+        </Link>
+      </BriefSection>
+    </div>
   );
 }

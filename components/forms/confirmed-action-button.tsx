@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useMutation, type QueryKey } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
 import { Button, type ButtonVariant } from '@/components/ui/button';
@@ -9,13 +9,13 @@ import { apiFetch, problemMessage } from '@/lib/api-client';
 
 /**
  * The recipe for an action that cannot be taken back by a click: a button opens a confirmation
- * that says what happens; confirming POSTs to `path`, then closes, invalidates `invalidates` and
+ * that says what happens; confirming runs `before` (if any), POSTs to `path`, then closes and
  * refreshes the page. Errors show in the dialog.
  */
 export function ConfirmedActionButton({
   path,
   mutationKey,
-  invalidates,
+  before,
   label,
   variant = 'secondary',
   title,
@@ -26,7 +26,8 @@ export function ConfirmedActionButton({
 }: {
   path: `/api/v1/${string}`;
   mutationKey?: QueryKey;
-  invalidates?: QueryKey;
+  /** What must happen first (the note's unsaved edits are saved before it is signed). */
+  before?: () => Promise<unknown>;
   /** The button's text; include an sr-only part that names whom it acts on. */
   label: ReactNode;
   variant?: ButtonVariant;
@@ -38,14 +39,15 @@ export function ConfirmedActionButton({
   children: ReactNode;
 }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [isOpen, setIsOpen] = useState(false);
   const mutation = useMutation({
     mutationKey,
-    mutationFn: () => apiFetch(path, { method: 'POST' }),
-    onSuccess: async () => {
+    mutationFn: async () => {
+      if (before) await before();
+      return apiFetch(path, { method: 'POST' });
+    },
+    onSuccess: () => {
       setIsOpen(false);
-      if (invalidates) await queryClient.invalidateQueries({ queryKey: invalidates });
       router.refresh();
     },
   });

@@ -1,19 +1,15 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { applyProblem } from '@/components/forms/apply-problem';
-import { FormAlert } from '@/components/forms/form-alert';
-import { Button } from '@/components/ui/button';
-import { Field, inputClass } from '@/components/ui/field';
 import { LocalDateTime } from '@/components/ui/local-date-time';
 import { apiFetch, isBackgroundFetch, problemMessage } from '@/lib/api-client';
 import { useCreateMutation } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
-import { queryKeys } from '@/lib/query-keys';
+import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
 import { MessageInput, type MessagePage } from '@/lib/schemas/messages';
+import { TextAreaField } from '@/components/forms/fields';
+import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
+import { useSchemaForm } from '@/components/forms/use-schema-form';
 
 /** How often an open thread looks for new messages (it also does when the window regains focus). */
 const REFRESH_MS = 30_000;
@@ -29,8 +25,6 @@ export function MessageThread({
   firstPage: MessagePage;
 }) {
   const queryClient = useQueryClient();
-  const id = useId();
-  const [summary, setSummary] = useState<string[]>([]);
   const key = queryKeys.patients.messages(patientId);
   const path = `/api/v1/patients/${encodeURIComponent(patientId)}/messages` as const;
   const thread = useQuery({
@@ -44,22 +38,16 @@ export function MessageThread({
     refetchInterval: REFRESH_MS,
     refetchOnWindowFocus: true,
   });
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors },
-  } = useForm<MessageInput>({ resolver: zodResolver(MessageInput), defaultValues: { body: '' } });
+  const form = useSchemaForm(MessageInput, { defaultValues: { body: '' } });
   const mutation = useCreateMutation({
     mutationKey: queryKeys.patients.postMessage(patientId),
     mutationFn: (input: MessageInput, idempotencyKey) =>
       apiFetch(path, { method: 'POST', body: input, idempotencyKey }),
     onSuccess: async () => {
-      reset({ body: '' });
-      await queryClient.invalidateQueries({ queryKey: key });
+      form.reset({ body: '' });
+      await refresh(queryClient, refreshAfter.message(patientId));
     },
-    onError: (error) => setSummary(applyProblem(error, setError, ['body'])),
+    onError: form.showProblem,
   });
 
   const messages = thread.data.items;
@@ -90,30 +78,22 @@ export function MessageThread({
           ))}
         </ol>
       )}
-      <form
-        noValidate
-        aria-busy={mutation.isPending}
+      <SchemaForm
+        form={form}
+        busy={mutation.isPending}
         className="space-y-3"
-        onSubmit={handleSubmit((input) => {
-          setSummary([]);
-          mutation.mutate(input);
-        })}
+        onSubmit={mutation.mutate}
       >
-        <FormAlert messages={summary} />
-        <Field
-          id={`${id}-body`}
+        <TextAreaField
+          name="body"
           label="Message to the care team"
           hint="The patient does not see these messages."
-          error={errors.body?.message}
-        >
-          {(control) => (
-            <textarea {...control} rows={3} className={inputClass} {...register('body')} />
-          )}
-        </Field>
-        <Button type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? 'Sending…' : 'Send message'}
-        </Button>
-      </form>
+          rows={3}
+        />
+        <SubmitButton pending={mutation.isPending} pendingLabel="Sending…">
+          Send message
+        </SubmitButton>
+      </SchemaForm>
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { apiFetch, problemMessage } from '@/lib/api-client';
+import { ConfirmedActionButton } from '@/components/forms/confirmed-action-button';
+import { apiFetch } from '@/lib/api-client';
 import { useCreateMutation } from '@/lib/use-create-mutation';
 import { queryKeys } from '@/lib/query-keys';
 import { AddendumInput, WithholdInput } from '@/lib/schemas/session-notes';
@@ -17,41 +18,36 @@ function notePath(patientId: string, noteId: string, action: string): `/api/v1/$
   return `/api/v1/patients/${encodeURIComponent(patientId)}/session-notes/${encodeURIComponent(noteId)}/${action}`;
 }
 
-/** Signs the viewer's draft after a confirmation: signing cannot be undone. */
-export function SignNoteButton({ patientId, noteId }: { patientId: string; noteId: string }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const mutation = useMutation({
-    mutationKey: queryKeys.patients.sessionNoteAction(patientId, noteId, 'sign'),
-    mutationFn: () => apiFetch(notePath(patientId, noteId, 'sign'), { method: 'POST' }),
-    onSuccess: () => {
-      setOpen(false);
-      router.refresh();
-    },
-  });
+/**
+ * Signs the viewer's draft after a confirmation: signing cannot be undone. `before` runs first
+ * (the form saves the edits on screen), so the signed note is the one the author read.
+ */
+export function SignNoteButton({
+  patientId,
+  noteId,
+  before,
+}: {
+  patientId: string;
+  noteId: string;
+  before?: () => Promise<unknown>;
+}) {
   return (
-    <>
-      <Button onClick={() => setOpen(true)}>Sign note</Button>
-      <ConfirmDialog
-        open={open}
-        title="Sign this note?"
-        confirmLabel="Sign note"
-        pendingLabel="Signing…"
-        tone="primary"
-        isPending={mutation.isPending}
-        error={mutation.error ? problemMessage(mutation.error) : null}
-        onConfirm={() => mutation.mutate()}
-        onCancel={() => {
-          mutation.reset();
-          setOpen(false);
-        }}
-      >
-        <p>
-          Save any changes first. Once signed, the note cannot be edited: the care team and the
-          patient will be able to read it, and corrections are made as addenda.
-        </p>
-      </ConfirmDialog>
-    </>
+    <ConfirmedActionButton
+      path={notePath(patientId, noteId, 'sign')}
+      mutationKey={queryKeys.patients.sessionNoteAction(patientId, noteId, 'sign')}
+      before={before}
+      label="Sign note"
+      variant="primary"
+      title="Sign this note?"
+      confirmLabel="Sign note"
+      pendingLabel="Signing…"
+      tone="primary"
+    >
+      <p>
+        Your changes are saved first. Once signed, the note cannot be edited: the care team and the
+        patient will be able to read it, and corrections are made as addenda.
+      </p>
+    </ConfirmedActionButton>
   );
 }
 

@@ -1,31 +1,28 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { applyProblem } from '@/components/forms/apply-problem';
-import { FormAlert } from '@/components/forms/form-alert';
-import { Button } from '@/components/ui/button';
-import { Field, inputClass } from '@/components/ui/field';
 import { apiFetch } from '@/lib/api-client';
 import { useCreateMutation } from '@/lib/use-create-mutation';
 import { queryKeys } from '@/lib/query-keys';
 import { PsychotherapyNoteInput } from '@/lib/schemas/psychotherapy-notes';
+import { TextAreaField, DateField } from '@/components/forms/fields';
+import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
+import { useSchemaForm } from '@/components/forms/use-schema-form';
 
 type Values = { sessionDate: string; body: string };
+
+const toInput = (values: Values) => ({
+  sessionDate: values.sessionDate || null,
+  body: values.body,
+});
 
 /** Records a private psychotherapy note, readable by its author alone. */
 export function PsychotherapyNoteForm({ patientId, today }: { patientId: string; today: string }) {
   const router = useRouter();
-  const id = useId();
-  const [summary, setSummary] = useState<string[]>([]);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors },
-  } = useForm<Values>({ defaultValues: { sessionDate: today, body: '' } });
+  const form = useSchemaForm(PsychotherapyNoteInput, {
+    defaultValues: { sessionDate: today, body: '' } as Values,
+    toInput,
+  });
   const mutation = useCreateMutation({
     mutationKey: queryKeys.patients.psychotherapyNotes(patientId),
     mutationFn: (input: PsychotherapyNoteInput, idempotencyKey) =>
@@ -35,55 +32,28 @@ export function PsychotherapyNoteForm({ patientId, today }: { patientId: string;
         idempotencyKey,
       }),
     onSuccess: () => {
-      reset({ sessionDate: today, body: '' });
+      form.reset({ sessionDate: today, body: '' });
       router.refresh();
     },
-    onError: (error) => setSummary(applyProblem(error, setError, ['sessionDate', 'body'])),
+    onError: form.showProblem,
   });
   return (
-    <form
-      noValidate
-      aria-busy={mutation.isPending}
+    <SchemaForm
+      form={form}
+      busy={mutation.isPending}
       className="space-y-4"
-      onSubmit={handleSubmit((values) => {
-        setSummary([]);
-        const input = { sessionDate: values.sessionDate || null, body: values.body };
-        const parsed = PsychotherapyNoteInput.safeParse(input);
-        if (!parsed.success) {
-          for (const issue of parsed.error.issues) {
-            const field = issue.path[0] === 'sessionDate' ? 'sessionDate' : 'body';
-            setError(field, { type: 'validate', message: issue.message });
-          }
-          return;
-        }
-        mutation.mutate(parsed.data);
-      })}
+      onSubmit={mutation.mutate}
     >
-      <FormAlert messages={summary} />
-      <Field id={`${id}-date`} label="Session date" optional error={errors.sessionDate?.message}>
-        {(control) => (
-          <input
-            {...control}
-            type="date"
-            max={today}
-            className={inputClass}
-            {...register('sessionDate')}
-          />
-        )}
-      </Field>
-      <Field
-        id={`${id}-body`}
+      <DateField name="sessionDate" label="Session date" optional max={today} />
+      <TextAreaField
+        name="body"
         label="Process note"
         hint="Only you will ever see this note. It is kept apart from the record."
-        error={errors.body?.message}
-      >
-        {(control) => (
-          <textarea {...control} rows={5} className={inputClass} {...register('body')} />
-        )}
-      </Field>
-      <Button type="submit" disabled={mutation.isPending}>
-        {mutation.isPending ? 'Saving…' : 'Save private note'}
-      </Button>
-    </form>
+        rows={5}
+      />
+      <SubmitButton pending={mutation.isPending} pendingLabel="Saving…">
+        Save private note
+      </SubmitButton>
+    </SchemaForm>
   );
 }

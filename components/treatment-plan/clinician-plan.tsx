@@ -12,7 +12,7 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LocalDateTime } from '@/components/ui/local-date-time';
 import { apiFetch, isBackgroundFetch, problemMessage } from '@/lib/api-client';
-import { queryKeys } from '@/lib/query-keys';
+import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
 import type {
   PlanCommentList,
   PlanReviewRequest,
@@ -51,8 +51,7 @@ export function ClinicianPlan({
         `/api/v1/patients/${patientId}/treatment-plan/review-requests/${request.id}/resolve`,
         { method: 'POST' },
       ),
-    onSuccess: () =>
-      queryClient.invalidateQueries({ queryKey: queryKeys.treatmentPlan.current(patientId) }),
+    onSuccess: () => refresh(queryClient, refreshAfter.planReviewResolution(patientId)),
   });
 
   if (editing) {

@@ -6,7 +6,7 @@ import { LocalDateTime } from '@/components/ui/local-date-time';
 import { apiFetch, isBackgroundFetch, problemMessage } from '@/lib/api-client';
 import { useCreateMutation } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
-import { queryKeys } from '@/lib/query-keys';
+import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
 import {
   PlanCommentInput,
   type PlanComment,
@@ -50,9 +50,7 @@ export function PlanComments({
     onSuccess: async () => {
       form.reset({ body: '' });
       setSent(true);
-      await queryClient.invalidateQueries({
-        queryKey: queryKeys.treatmentPlan.comments(patientId),
-      });
+      await refresh(queryClient, refreshAfter.planComment(patientId));
     },
     onError: form.showProblem,
   });

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BriefPanel } from '@/components/brief/brief-panel';
+import { briefPreset, resolveBriefSince } from '@/components/brief/brief-period';
 import { TrendChart } from '@/components/charts/trend-chart';
 import { markerLabel } from '@/components/medications/medication-text';
 import { RegimenList } from '@/components/medications/regimen-list';
 import { Card } from '@/components/ui/card';
 import { requireRole } from '@/lib/auth/session';
+import { getBrief } from '@/lib/data/brief';
 import { getOverviewTrends, getRegimen, OVERVIEW_DAYS } from '@/lib/data/medications';
 import { orNotFound } from '@/lib/page-errors';
 
@@ -30,7 +32,11 @@ export default async function OverviewPage({
   const viewer = await requireRole('PRESCRIBER', 'THERAPIST');
   const { patientId } = await params;
   const { since } = await searchParams;
-  const [regimen, trends] = await Promise.all([
+  const now = new Date();
+  const chosen = typeof since === 'string' ? since : undefined;
+  const resolved = resolveBriefSince(chosen, now);
+  const [brief, regimen, trends] = await Promise.all([
+    orNotFound(getBrief(viewer, patientId, { since: resolved }, now)),
     orNotFound(getRegimen(viewer, patientId)),
     orNotFound(getOverviewTrends(viewer, patientId)),
   ]);
@@ -46,11 +52,7 @@ export default async function OverviewPage({
 
   return (
     <div className="space-y-6">
-      <BriefPanel
-        viewer={viewer}
-        patientId={patientId}
-        since={typeof since === 'string' ? since : undefined}
-      />
+      <BriefPanel brief={brief} patientId={patientId} preset={briefPreset(chosen, resolved)} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <Card
           title="Current medications"

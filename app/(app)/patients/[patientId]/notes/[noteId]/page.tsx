@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AddendumForm, SignNoteButton, WithholdForm } from '@/components/notes/note-actions';
+import { AddendumForm, WithholdForm } from '@/components/notes/note-actions';
 import { SessionNoteForm } from '@/components/notes/session-note-form';
 import {
   NOTE_KIND_LABEL,
@@ -41,8 +41,7 @@ export default async function NotePage({
         <Card
           title={`Draft: ${NOTE_KIND_LABEL[note.kind].toLowerCase()} note`}
           titleId="note-heading"
-          description="Only you can see this draft. Save your changes, then sign it."
-          actions={<SignNoteButton patientId={patientId} noteId={note.id} />}
+          description="Only you can see this draft. Signing saves your changes first."
         >
           <SessionNoteForm
             patientId={patientId}

@@ -1,0 +1,140 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiProblem, apiFetch, problemMessage } from '@/lib/api-client';
+import { AUTOSAVE_INTERVAL_MS, type AutosaveStatus } from '@/lib/autosave';
+import { newIdempotencyKey } from '@/lib/use-create-mutation';
+import type { SessionNote, SessionNoteInput } from '@/lib/schemas/session-notes';
+
+/** The content of the form as compared between saves. */
+function snapshot(values: unknown): string {
+  return JSON.stringify(values);
+}
+
+/** Why an autosave did not go through, said briefly after "Not saved:". */
+function autosaveFailure(error: unknown): string {
+  if (error instanceof ApiProblem && error.status === 401) {
+    return 'you were signed out. Press Save draft to sign in again; what you typed stays here.';
+  }
+  if (error instanceof ApiProblem && error.errors.length > 0) {
+    return `${error.detail} ${error.errors[0]!.message}`;
+  }
+  return problemMessage(error);
+}
+
+/**
+ * Saves a session-note draft: a new note is POSTed once (a lost answer is sent again with the same
+ * Idempotency-Key), then PUT; one save at a time; only what changed since the last save. While
+ * the form holds unsaved changes, one autosave runs AUTOSAVE_INTERVAL_MS after the first of them.
+ */
+export function useDraftSaver({
+  patientId,
+  noteId: savedId,
+  getValues,
+  values,
+}: {
+  patientId: string;
+  noteId: string | undefined;
+  getValues: () => SessionNoteInput;
+  /** The watched values: a change schedules the autosave. */
+  values: unknown;
+}) {
+  const [status, setStatus] = useState<AutosaveStatus>({ state: 'idle' });
+  const base: `/api/v1/${string}` = `/api/v1/patients/${encodeURIComponent(patientId)}/session-notes`;
+  // The draft's id once it exists on the server (a new note gets one on its first save).
+  const noteId = useRef<string | null>(savedId ?? null);
+  const lastSaved = useRef<string | null>(null);
+  const pendingCreate = useRef<{ key: string; body: SessionNoteInput } | null>(null);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    lastSaved.current = snapshot(getValues());
+    return () => {
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [getValues]);
+
+  const create = useCallback(
+    async (recoverSession: boolean): Promise<SessionNote> => {
+      const attempt = pendingCreate.current!;
+      try {
+        const draft = await apiFetch<SessionNote>(base, {
+          method: 'POST',
+          body: attempt.body,
+          idempotencyKey: attempt.key,
+          recoverSession,
+        });
+        pendingCreate.current = null;
+        noteId.current = draft.id;
+        lastSaved.current = snapshot(attempt.body);
+        // The address of the draft, without a navigation that would remount the form.
+        window.history.replaceState(null, '', `/patients/${patientId}/notes/${draft.id}`);
+        return draft;
+      } catch (error) {
+        // The server answered (a refusal stores nothing): the next save starts afresh.
+        if (error instanceof ApiProblem) pendingCreate.current = null;
+        throw error;
+      }
+    },
+    [base, patientId],
+  );
+
+  const persist = useCallback(
+    async (input: SessionNoteInput, recoverSession: boolean): Promise<SessionNote> => {
+      if (!noteId.current) {
+        pendingCreate.current ??= { key: newIdempotencyKey(), body: input };
+        const draft = await create(recoverSession);
+        if (snapshot(input) === lastSaved.current) return draft;
+      }
+      const saved = await apiFetch<SessionNote>(`${base}/${encodeURIComponent(noteId.current!)}`, {
+        method: 'PUT',
+        body: input,
+        recoverSession,
+      });
+      lastSaved.current = snapshot(input);
+      return saved;
+    },
+    [base, create],
+  );
+
+  // One save at a time: autosave and a save by hand queue behind each other.
+  const enqueue = useCallback((work: () => Promise<SessionNote>): Promise<SessionNote> => {
+    const next = queue.current.then(work, work);
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, []);
+
+  /** Saves now, by hand (the sign-in dialog may open), after any save on its way. */
+  const save = useCallback(
+    (input: SessionNoteInput): Promise<SessionNote> => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      return enqueue(() => persist(input, true));
+    },
+    [enqueue, persist],
+  );
+
+  const autosave = useCallback(async () => {
+    timer.current = null;
+    const current = getValues();
+    if (snapshot(current) === lastSaved.current) return;
+    setStatus({ state: 'saving' });
+    // SECURITY: autosave never opens the sign-in dialog: it would take the keystrokes of a
+    // person typing a note into a password field. "Save draft" offers it.
+    try {
+      await enqueue(() => persist(current, false));
+      setStatus({ state: 'saved', at: new Date() });
+    } catch (error) {
+      setStatus({ state: 'failed', reason: autosaveFailure(error) });
+    }
+  }, [enqueue, getValues, persist]);
+
+  useEffect(() => {
+    if (lastSaved.current === null || timer.current) return;
+    if (snapshot(getValues()) === lastSaved.current) return;
+    timer.current = setTimeout(() => void autosave(), AUTOSAVE_INTERVAL_MS);
+  }, [values, autosave, getValues]);
+
+  return { save, status, setStatus };
+}

@@ -1,0 +1,96 @@
+import { goalStatusLabel, interventionLabel } from '@/components/my-care/plain-language';
+import { patientProgressText } from '@/components/treatment-plan/labels';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { formatDate } from '@/lib/format';
+import type { TreatmentPlanView } from '@/lib/schemas/treatment-plan';
+
+function weeksText(days: number): string {
+  if (days % 7 === 0) return days === 7 ? 'every week' : `every ${days / 7} weeks`;
+  return `every ${days} days`;
+}
+
+/** The plan in the patient's words: their goals and progress, what they work on, the reviews. */
+export function MyPlanContent({
+  plan,
+  progress,
+}: {
+  plan: NonNullable<TreatmentPlanView['plan']>;
+  progress: Map<string, TreatmentPlanView['progress'][number]>;
+}) {
+  return (
+    <Card
+      title="Your plan"
+      titleId="plan-heading"
+      description="What you and your care team agreed."
+    >
+      <div className="space-y-8">
+        <div>
+          <h3 className="font-semibold text-slate-900">In your own words</h3>
+          {plan.patientGoalsOwnWords ? (
+            <blockquote className="mt-2 border-l-4 border-teal-600 bg-teal-50/60 py-2 pr-3 pl-4 whitespace-pre-line text-slate-800">
+              {plan.patientGoalsOwnWords}
+            </blockquote>
+          ) : (
+            <p className="mt-2 text-slate-600">Nothing written here yet.</p>
+          )}
+        </div>
+        <div>
+          <h3 className="font-semibold text-slate-900">Your goals and how you’re doing</h3>
+          {plan.goals.length === 0 ? (
+            <p className="mt-2 text-slate-600">No goals have been added yet.</p>
+          ) : (
+            <ul className="mt-3 space-y-3">
+              {plan.goals.map((goal) => {
+                const p = progress.get(goal.goalKey);
+                return (
+                  <li key={goal.goalKey} className="rounded-lg border border-slate-200 p-4">
+                    <div className="flex flex-wrap items-start justify-between gap-2">
+                      <p className="text-slate-900">{goal.description}</p>
+                      <Badge tone={goal.status === 'ACHIEVED' ? 'teal' : 'neutral'}>
+                        {goalStatusLabel(goal.status)}
+                      </Badge>
+                    </div>
+                    {p ? (
+                      <p className="mt-2 text-sm text-slate-700">{patientProgressText(goal, p)}</p>
+                    ) : null}
+                    {goal.targetDate ? (
+                      <p className="mt-1 text-sm text-slate-700">
+                        Aiming for {formatDate(goal.targetDate, 'long')}.
+                      </p>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+        <div>
+          <h3 className="font-semibold text-slate-900">What we’re working on</h3>
+          <ul className="mt-3 space-y-3">
+            {plan.interventions.map((item, i) => (
+              <li key={i} className="rounded-lg border border-slate-200 p-4">
+                <p className="font-medium text-slate-900">{interventionLabel(item.kind)}</p>
+                <p className="mt-1 text-slate-800">{item.description}</p>
+                <p className="mt-1 text-sm text-slate-700">
+                  {item.owner ? `With ${item.owner.name}` : 'With your care team'} ·{' '}
+                  {item.frequency}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className="space-y-1 border-t border-slate-200 pt-4 text-sm text-slate-800">
+          <p>
+            <span className="font-medium text-slate-900">Next plan review: </span>
+            {plan.reviewBy ? formatDate(plan.reviewBy, 'long') : 'not set yet'}
+          </p>
+          <p>
+            <span className="font-medium text-slate-900">Mood and worry questionnaires: </span>
+            {weeksText(plan.assessmentIntervalDays)}
+          </p>
+        </div>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,144 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useFormState } from 'react-hook-form';
+import { TextAreaField } from '@/components/forms/fields';
+import { SchemaForm, SubmitButton, useBoundForm } from '@/components/forms/schema-form';
+import { useSchemaForm } from '@/components/forms/use-schema-form';
+import { reviewReasonLabels } from '@/components/treatment-plan/labels';
+import { FieldError } from '@/components/ui/field';
+import { LocalDateTime } from '@/components/ui/local-date-time';
+import { apiFetch } from '@/lib/api-client';
+import { useCreateMutation } from '@/lib/use-create-mutation';
+import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
+import {
+  PlanReviewRequestInput,
+  REVIEW_REASONS,
+  type PlanReviewRequest,
+  type ReviewReason,
+} from '@/lib/schemas/treatment-plan';
+
+const reasonHints: Record<ReviewReason, string> = {
+  TOO_INTENSE: 'Too much to do, or too often.',
+  TOO_COSTLY: 'Visits, medicine or travel cost more than you can manage.',
+  HARD_TO_KEEP_UP: 'Hard to fit into your days.',
+  NOT_HELPING: 'You don’t feel it’s making a difference.',
+  OTHER: 'Tell us in your own words.',
+};
+
+type ReviewForm = { reason: ReviewReason | ''; detail: string };
+
+const toInput = ({ reason, detail }: ReviewForm) => ({ reason, ...(detail ? { detail } : {}) });
+
+/** The patient asks the care team to review the plan, with a reason and their own words. */
+export function ReviewRequestForm({
+  patientId,
+  open,
+}: {
+  patientId: string;
+  open: PlanReviewRequest[];
+}) {
+  const queryClient = useQueryClient();
+  const [sent, setSent] = useState(false);
+  const form = useSchemaForm(PlanReviewRequestInput, {
+    defaultValues: { reason: '', detail: '' } as ReviewForm,
+    toInput,
+  });
+  const mutation = useCreateMutation({
+    mutationKey: queryKeys.treatmentPlan.requestReview(patientId),
+    mutationFn: (input: PlanReviewRequestInput, idempotencyKey) =>
+      apiFetch<PlanReviewRequest>(`/api/v1/patients/${patientId}/treatment-plan/review-requests`, {
+        method: 'POST',
+        body: input,
+        idempotencyKey,
+      }),
+    onSuccess: async () => {
+      form.reset({ reason: '', detail: '' });
+      setSent(true);
+      await refresh(queryClient, refreshAfter.planReviewRequest(patientId));
+    },
+    onError: form.showProblem,
+  });
+
+  return (
+    <div className="space-y-4">
+      <OpenRequests open={open} />
+      <div role="status">
+        {sent ? (
+          <p className="rounded-md border border-teal-200 bg-teal-50 px-4 py-3 text-sm text-teal-900">
+            Thank you. Your care team has been told, and they’ll talk it through with you.
+          </p>
+        ) : null}
+      </div>
+      <SchemaForm
+        form={form}
+        busy={mutation.isPending}
+        className="space-y-4"
+        onSubmit={(input) => {
+          setSent(false);
+          mutation.mutate(input);
+        }}
+      >
+        <ReasonChoice />
+        <TextAreaField
+          name="detail"
+          label="Anything you’d like them to know"
+          optional
+          className="min-h-20"
+        />
+        <SubmitButton pending={mutation.isPending} pendingLabel="Sending…">
+          Ask for a plan review
+        </SubmitButton>
+      </SchemaForm>
+    </div>
+  );
+}
+
+function OpenRequests({ open }: { open: PlanReviewRequest[] }) {
+  if (open.length === 0) return null;
+  return (
+    <ul className="space-y-2">
+      {open.map((request) => (
+        <li key={request.id} className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
+          You asked for a review <LocalDateTime iso={request.createdAt} /> (
+          {reviewReasonLabels[request.reason].toLowerCase()}). Your care team has it.
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The reasons as large radio cards; any complaint about the choice reads the same. */
+function ReasonChoice() {
+  const form = useBoundForm();
+  const { errors } = useFormState({ control: form.control, name: 'reason' });
+  const errorId = `${form.id}-reason-error`;
+  return (
+    <fieldset aria-describedby={errors.reason ? errorId : undefined}>
+      <legend className="text-sm font-medium text-slate-900">Why would you like a review?</legend>
+      <div className="mt-2 grid gap-2 sm:grid-cols-2">
+        {REVIEW_REASONS.map((reason) => (
+          <label
+            key={reason}
+            className="flex cursor-pointer gap-3 rounded-lg border border-slate-300 p-3 has-checked:border-teal-700 has-checked:bg-teal-50"
+          >
+            <input
+              type="radio"
+              value={reason}
+              className="mt-1 h-4 w-4 accent-teal-700"
+              {...form.register('reason')}
+            />
+            <span>
+              <span className="block font-medium text-slate-900">{reviewReasonLabels[reason]}</span>
+              <span className="block text-sm text-slate-600">{reasonHints[reason]}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {errors.reason ? (
+        <FieldError id={errorId}>Choose the reason that fits best.</FieldError>
+      ) : null}
+    </fieldset>
+  );
+}
