@@ -1,6 +1,7 @@
 'use client';
 
-import type { UseFormRegisterReturn } from 'react-hook-form';
+import { get, useFormState, type UseFormRegisterReturn } from 'react-hook-form';
+import { useBoundForm } from '@/components/forms/schema-form';
 import { FieldError } from '@/components/ui/field';
 
 export type ScaleOption = { value: number | string; label: string; hint?: string };
@@ -65,5 +66,23 @@ export function ScaleGroup({
       </div>
       {error ? <FieldError id={errorId}>{error}</FieldError> : null}
     </fieldset>
+  );
+}
+
+/** A ScaleGroup bound to the enclosing <SchemaForm> by name. */
+export function ScaleField({
+  name,
+  ...group
+}: { name: string } & Omit<Parameters<typeof ScaleGroup>[0], 'id' | 'register' | 'error'>) {
+  const form = useBoundForm();
+  const { errors } = useFormState({ control: form.control, name });
+  const error = get(errors, name) as { message?: string } | undefined;
+  return (
+    <ScaleGroup
+      {...group}
+      id={`${form.id}-${name.replaceAll('.', '-')}`}
+      register={form.register(name)}
+      error={error?.message}
+    />
   );
 }
