@@ -22,6 +22,8 @@ export type SchemaFormOptions<TValues extends FieldValues> = {
   fieldOf?: (path: string, values: TValues) => string;
   /** zod's error map for this form's words (e.g. a missing mood), over the schema's own. */
   error?: z.core.$ZodErrorMap;
+  /** What the summary says when the schema refuses (default: only what no field shows). */
+  whenInvalid?: string;
   /** Fields that leave the page take their values with them (react-hook-form's option). */
   shouldUnregister?: boolean;
 };
@@ -52,7 +54,7 @@ export function useSchemaForm<TSchema extends z.ZodType, TValues extends FieldVa
   options: SchemaFormOptions<TValues>,
 ): SchemaForm<TValues, z.output<TSchema>> {
   type Output = z.output<TSchema>;
-  const { toInput, fieldOf, error, shouldUnregister } = options;
+  const { toInput, fieldOf, error, whenInvalid, shouldUnregister } = options;
   const id = useId();
   const [summary, setSummary] = useState<string[]>([]);
   const paths = useMemo(() => schemaPaths(schema), [schema]);
@@ -101,9 +103,12 @@ export function useSchemaForm<TSchema extends z.ZodType, TValues extends FieldVa
           setSummary([]);
           await send(body);
         },
-        (errors) => setSummary(errors.root?.message ? [errors.root.message] : []),
+        (errors) => {
+          const messages = [whenInvalid, errors.root?.message].filter(Boolean) as string[];
+          setSummary(messages);
+        },
       ),
-    [handleSubmit],
+    [handleSubmit, whenInvalid],
   );
 
   return { ...form, id, summary, setSummary, showProblem, onSubmit };
