@@ -1,19 +1,19 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
-import { useEffect, useId, useRef, useState } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
-import { applyProblem } from '@/components/forms/apply-problem';
-import { FormAlert } from '@/components/forms/form-alert';
+import { useEffect, useRef, useState } from 'react';
+import { useFormState, useWatch } from 'react-hook-form';
 import { Button, buttonClass } from '@/components/ui/button';
 import { CopyField } from '@/components/ui/copy-field';
-import { Field, FieldError, inputClass } from '@/components/ui/field';
+import { Field, inputClass } from '@/components/ui/field';
 import { apiFetch } from '@/lib/api-client';
 import { useCreateMutation } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
 import { ACCOUNT_ROLES, CreateAccountInput, type CreateAccountResult } from '@/lib/schemas/admin';
+import { DateField, RadioCardsField, TextField } from '@/components/forms/fields';
+import { SchemaForm, SubmitButton, useBoundForm } from '@/components/forms/schema-form';
+import { useSchemaForm } from '@/components/forms/use-schema-form';
 
 type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
@@ -26,8 +26,6 @@ type FormValues = {
   passwordMethod: 'link' | 'password';
   initialPassword: string;
 };
-
-const FIELDS = ['role', 'name', 'email', 'dateOfBirth', 'pronouns', 'initialPassword'] as const;
 
 const emptyForm: FormValues = {
   role: '',
@@ -58,47 +56,12 @@ function toInput(values: FormValues) {
   };
 }
 
-// The API's own schema checks the form, applied to the body the form would send. The casts only
-// bridge the form's value types (an unchosen role is '') and the schema's input types.
-type CreateAccountResolver = Resolver<FormValues, unknown, CreateAccountInput>;
-const schemaResolver = zodResolver(CreateAccountInput);
-const resolver: CreateAccountResolver = (values, context, options) =>
-  schemaResolver(
-    toInput(values) as Parameters<typeof schemaResolver>[0],
-    context,
-    options as never,
-  ) as ReturnType<CreateAccountResolver>;
-
 /** Admins: a new clinician or patient account, with an initial password or a one-time link. */
 export function CreateAccountForm() {
-  const [summary, setSummary] = useState<string[]>([]);
   const [created, setCreated] = useState<CreateAccountResult | null>(null);
-  const [showPassword, setShowPassword] = useState(false);
-  const id = useId();
-  const ids = {
-    role: `${id}-role`,
-    name: `${id}-name`,
-    email: `${id}-email`,
-    dateOfBirth: `${id}-dob`,
-    pronouns: `${id}-pronouns`,
-    passwordMethod: `${id}-method`,
-    initialPassword: `${id}-password`,
-    alert: `${id}-alert`,
-  };
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    control,
-    formState: { errors },
-  } = useForm<FormValues, unknown, CreateAccountInput>({
-    resolver,
-    defaultValues: emptyForm,
-    shouldUnregister: false,
-  });
-  const role = useWatch({ control, name: 'role' });
-  const passwordMethod = useWatch({ control, name: 'passwordMethod' });
+  const form = useSchemaForm(CreateAccountInput, { defaultValues: emptyForm, toInput });
+  const role = useWatch({ control: form.control, name: 'role' });
+  const passwordMethod = useWatch({ control: form.control, name: 'passwordMethod' });
 
   const mutation = useCreateMutation({
     mutationKey: queryKeys.users.create,
@@ -108,11 +71,11 @@ export function CreateAccountForm() {
         body: input,
         idempotencyKey,
       }),
-    onSuccess: async (result) => {
+    onSuccess: (result) => {
       setCreated(result);
-      reset(emptyForm);
+      form.reset(emptyForm);
     },
-    onError: (error) => setSummary(applyProblem(error, setError, FIELDS)),
+    onError: form.showProblem,
   });
 
   if (created) {
@@ -121,215 +84,116 @@ export function CreateAccountForm() {
         result={created}
         onAnother={() => {
           setCreated(null);
-          setSummary([]);
+          form.setSummary([]);
           mutation.reset();
         }}
       />
     );
   }
 
-  const roleError = errors.role ? 'Choose the kind of account.' : undefined;
-
   return (
-    <form
-      noValidate
-      aria-busy={mutation.isPending}
-      onSubmit={handleSubmit((input) => {
-        setSummary([]);
-        mutation.mutate(input);
-      })}
+    <SchemaForm
+      form={form}
+      busy={mutation.isPending}
       className="space-y-6"
+      onSubmit={mutation.mutate}
     >
-      <FormAlert id={ids.alert} messages={summary} />
-
-      <fieldset aria-describedby={roleError ? `${ids.role}-error` : undefined}>
-        <legend className="text-sm font-medium text-slate-900">Kind of account</legend>
-        <div className="mt-2 grid gap-2 sm:grid-cols-3">
-          {roleChoices.map((choice) => (
-            <label
-              key={choice.value}
-              className="flex cursor-pointer gap-3 rounded-lg border border-slate-300 p-3 has-checked:border-teal-700 has-checked:bg-teal-50"
-            >
-              <input
-                type="radio"
-                value={choice.value}
-                aria-labelledby={`${ids.role}-${choice.value}`}
-                aria-describedby={`${ids.role}-${choice.value}-hint`}
-                className="mt-1 h-4 w-4 shrink-0 accent-teal-700"
-                {...register('role')}
-              />
-              <span>
-                <span
-                  id={`${ids.role}-${choice.value}`}
-                  className="block font-medium text-slate-900"
-                >
-                  {roleLabel(choice.value)}
-                </span>
-                <span
-                  id={`${ids.role}-${choice.value}-hint`}
-                  className="block text-sm text-slate-600"
-                >
-                  {choice.hint}
-                </span>
-              </span>
-            </label>
-          ))}
-        </div>
-        {roleError ? (
-          <div className="mt-2">
-            <FieldError id={`${ids.role}-error`}>{roleError}</FieldError>
-          </div>
-        ) : null}
-      </fieldset>
-
-      <Field id={ids.name} label="Full name" error={errors.name?.message}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            autoComplete="off"
-            className={inputClass}
-            {...register('name')}
-          />
-        )}
-      </Field>
-
-      <Field
-        id={ids.email}
+      <RadioCardsField
+        name="role"
+        legend="Kind of account"
+        columns="sm:grid-cols-3"
+        error="Choose the kind of account."
+        choices={roleChoices.map((choice) => ({ ...choice, label: roleLabel(choice.value) }))}
+      />
+      <TextField name="name" label="Full name" autoComplete="off" />
+      <TextField
+        name="email"
         label="Email"
         hint="They sign in with this address."
-        error={errors.email?.message}
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="email"
-            inputMode="email"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            className={inputClass}
-            {...register('email')}
-          />
-        )}
-      </Field>
-
+        type="email"
+        inputMode="email"
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+      />
       {role === 'PATIENT' ? (
         <div className="grid gap-6 sm:grid-cols-2">
-          <Field id={ids.dateOfBirth} label="Date of birth" error={errors.dateOfBirth?.message}>
-            {(control) => (
-              <input {...control} type="date" className={inputClass} {...register('dateOfBirth')} />
-            )}
-          </Field>
-          <Field
-            id={ids.pronouns}
+          <DateField name="dateOfBirth" label="Date of birth" />
+          <TextField
+            name="pronouns"
             label="Pronouns"
             optional
             hint="For example: she/her, he/him, they/them."
-            error={errors.pronouns?.message}
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                autoComplete="off"
-                className={inputClass}
-                {...register('pronouns')}
-              />
-            )}
-          </Field>
+            autoComplete="off"
+          />
         </div>
       ) : null}
-
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-900">How they set their password</legend>
-        <div className="mt-2 space-y-2">
-          <label className="flex cursor-pointer gap-3 rounded-lg border border-slate-300 p-3 has-checked:border-teal-700 has-checked:bg-teal-50">
-            <input
-              type="radio"
-              value="link"
-              aria-labelledby={`${ids.passwordMethod}-link`}
-              aria-describedby={`${ids.passwordMethod}-link-hint`}
-              className="mt-1 h-4 w-4 shrink-0 accent-teal-700"
-              {...register('passwordMethod')}
-            />
-            <span>
-              <span id={`${ids.passwordMethod}-link`} className="block font-medium text-slate-900">
-                Give them a one-time set-password link (recommended)
-              </span>
-              <span id={`${ids.passwordMethod}-link-hint`} className="block text-sm text-slate-600">
-                You will see the link once, after the account is created. It works once and expires
-                in 72 hours.
-              </span>
-            </span>
-          </label>
-          <label className="flex cursor-pointer gap-3 rounded-lg border border-slate-300 p-3 has-checked:border-teal-700 has-checked:bg-teal-50">
-            <input
-              type="radio"
-              value="password"
-              aria-labelledby={`${ids.passwordMethod}-password`}
-              aria-describedby={`${ids.passwordMethod}-password-hint`}
-              className="mt-1 h-4 w-4 shrink-0 accent-teal-700"
-              {...register('passwordMethod')}
-            />
-            <span>
-              <span
-                id={`${ids.passwordMethod}-password`}
-                className="block font-medium text-slate-900"
-              >
-                Set an initial password
-              </span>
-              <span
-                id={`${ids.passwordMethod}-password-hint`}
-                className="block text-sm text-slate-600"
-              >
-                You choose the password and pass it on to them privately.
-              </span>
-            </span>
-          </label>
-        </div>
-      </fieldset>
-
-      {passwordMethod === 'password' ? (
-        <Field
-          id={ids.initialPassword}
-          label="Initial password"
-          hint="At least 12 characters."
-          error={errors.initialPassword?.message}
-        >
-          {(control) => (
-            <div className="relative">
-              <input
-                {...control}
-                type={showPassword ? 'text' : 'password'}
-                autoComplete="new-password"
-                className={`${inputClass} pr-20`}
-                {...register('initialPassword')}
-              />
-              <button
-                type="button"
-                onClick={() => setShowPassword((shown) => !shown)}
-                aria-pressed={showPassword}
-                aria-controls={ids.initialPassword}
-                className="absolute inset-y-1 right-1 rounded px-3 text-sm font-medium text-teal-800 hover:bg-teal-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-700"
-              >
-                {showPassword ? 'Hide' : 'Show'}
-                <span className="sr-only"> password</span>
-              </button>
-            </div>
-          )}
-        </Field>
-      ) : null}
-
+      <RadioCardsField
+        name="passwordMethod"
+        legend="How they set their password"
+        choices={passwordMethods}
+      />
+      {passwordMethod === 'password' ? <InitialPasswordField /> : null}
       <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-5 sm:flex-row sm:items-center">
         <Link href="/admin" className={buttonClass('secondary')}>
           Cancel
         </Link>
-        <Button type="submit" disabled={mutation.isPending} aria-busy={mutation.isPending}>
-          {mutation.isPending ? 'Creating the account…' : 'Create account'}
-        </Button>
+        <SubmitButton pending={mutation.isPending} pendingLabel="Creating the account…">
+          Create account
+        </SubmitButton>
       </div>
-    </form>
+    </SchemaForm>
+  );
+}
+
+const passwordMethods = [
+  {
+    value: 'link',
+    label: 'Give them a one-time set-password link (recommended)',
+    hint: 'You will see the link once, after the account is created. It works once and expires in 72 hours.',
+  },
+  {
+    value: 'password',
+    label: 'Set an initial password',
+    hint: 'You choose the password and pass it on to them privately.',
+  },
+] as const;
+
+/** The initial password, hidden unless the admin shows it. */
+function InitialPasswordField() {
+  const form = useBoundForm();
+  const [shown, setShown] = useState(false);
+  const { errors } = useFormState({ control: form.control, name: 'initialPassword' });
+  const id = `${form.id}-initialPassword`;
+  return (
+    <Field
+      id={id}
+      label="Initial password"
+      hint="At least 12 characters."
+      error={errors.initialPassword?.message as string | undefined}
+    >
+      {(control) => (
+        <div className="relative">
+          <input
+            {...control}
+            type={shown ? 'text' : 'password'}
+            autoComplete="new-password"
+            className={`${inputClass} pr-20`}
+            {...form.register('initialPassword')}
+          />
+          <button
+            type="button"
+            onClick={() => setShown((s) => !s)}
+            aria-pressed={shown}
+            aria-controls={id}
+            className="absolute inset-y-1 right-1 rounded px-3 text-sm font-medium text-teal-800 hover:bg-teal-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-700"
+          >
+            {shown ? 'Hide' : 'Show'}
+            <span className="sr-only"> password</span>
+          </button>
+        </div>
+      )}
+    </Field>
   );
 }
 

@@ -161,3 +161,60 @@ export function Options<T extends string>({
     </>
   );
 }
+
+/**
+ * One choice among a few, as cards: each radio is named by its label and described by its hint.
+ * `error` replaces whatever the schema says about the choice (e.g. "Choose the kind of account.").
+ */
+export function RadioCardsField<T extends string>({
+  name,
+  legend,
+  choices,
+  columns = '',
+  error: words,
+}: {
+  name: string;
+  legend: ReactNode;
+  choices: readonly { value: T; label: ReactNode; hint: ReactNode }[];
+  /** The grid's columns, e.g. `sm:grid-cols-3`; one column by default. */
+  columns?: string;
+  error?: string;
+}) {
+  const { id, error, registration } = useBinding(name);
+  const message = error ? (words ?? error) : undefined;
+  return (
+    <fieldset aria-describedby={message ? `${id}-error` : undefined}>
+      <legend className="text-sm font-medium text-slate-900">{legend}</legend>
+      <div className={`mt-2 grid gap-2 ${columns}`}>
+        {choices.map((choice) => (
+          <label
+            key={choice.value}
+            className="flex cursor-pointer gap-3 rounded-lg border border-slate-300 p-3 has-checked:border-teal-700 has-checked:bg-teal-50"
+          >
+            <input
+              type="radio"
+              value={choice.value}
+              aria-labelledby={`${id}-${choice.value}`}
+              aria-describedby={`${id}-${choice.value}-hint`}
+              className="mt-1 h-4 w-4 shrink-0 accent-teal-700"
+              {...registration}
+            />
+            <span>
+              <span id={`${id}-${choice.value}`} className="block font-medium text-slate-900">
+                {choice.label}
+              </span>
+              <span id={`${id}-${choice.value}-hint`} className="block text-sm text-slate-600">
+                {choice.hint}
+              </span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {message ? (
+        <div className="mt-2">
+          <FieldError id={`${id}-error`}>{message}</FieldError>
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -2,12 +2,10 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useFormState } from 'react-hook-form';
-import { TextAreaField } from '@/components/forms/fields';
-import { SchemaForm, SubmitButton, useBoundForm } from '@/components/forms/schema-form';
+import { RadioCardsField, TextAreaField } from '@/components/forms/fields';
+import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { reviewReasonLabels } from '@/components/treatment-plan/labels';
-import { FieldError } from '@/components/ui/field';
 import { LocalDateTime } from '@/components/ui/local-date-time';
 import { apiFetch } from '@/lib/api-client';
 import { useCreateMutation } from '@/lib/use-create-mutation';
@@ -80,7 +78,17 @@ export function ReviewRequestForm({
           mutation.mutate(input);
         }}
       >
-        <ReasonChoice />
+        <RadioCardsField
+          name="reason"
+          legend="Why would you like a review?"
+          columns="sm:grid-cols-2"
+          error="Choose the reason that fits best."
+          choices={REVIEW_REASONS.map((reason) => ({
+            value: reason,
+            label: reviewReasonLabels[reason],
+            hint: reasonHints[reason],
+          }))}
+        />
         <TextAreaField
           name="detail"
           label="Anything you’d like them to know"
@@ -106,39 +114,5 @@ function OpenRequests({ open }: { open: PlanReviewRequest[] }) {
         </li>
       ))}
     </ul>
-  );
-}
-
-/** The reasons as large radio cards; any complaint about the choice reads the same. */
-function ReasonChoice() {
-  const form = useBoundForm();
-  const { errors } = useFormState({ control: form.control, name: 'reason' });
-  const errorId = `${form.id}-reason-error`;
-  return (
-    <fieldset aria-describedby={errors.reason ? errorId : undefined}>
-      <legend className="text-sm font-medium text-slate-900">Why would you like a review?</legend>
-      <div className="mt-2 grid gap-2 sm:grid-cols-2">
-        {REVIEW_REASONS.map((reason) => (
-          <label
-            key={reason}
-            className="flex cursor-pointer gap-3 rounded-lg border border-slate-300 p-3 has-checked:border-teal-700 has-checked:bg-teal-50"
-          >
-            <input
-              type="radio"
-              value={reason}
-              className="mt-1 h-4 w-4 accent-teal-700"
-              {...form.register('reason')}
-            />
-            <span>
-              <span className="block font-medium text-slate-900">{reviewReasonLabels[reason]}</span>
-              <span className="block text-sm text-slate-600">{reasonHints[reason]}</span>
-            </span>
-          </label>
-        ))}
-      </div>
-      {errors.reason ? (
-        <FieldError id={errorId}>Choose the reason that fits best.</FieldError>
-      ) : null}
-    </fieldset>
   );
 }
