@@ -106,6 +106,8 @@ test('Sam opens Alex Morgan and reads the brief: Dr. Rivera’s dose change and 
   await expectNoSeriousA11yViolations(page);
 });
 
+const SIGNED_PLAN = 'Keep the wake time; review in two weeks.';
+
 test('Sam writes and signs a session note, and keeps a psychotherapy note', async ({ page }) => {
   await signIn(page, 'sam.okafor@riverbend.test');
   await page.goto(`/patients/${alexId}/notes`);
@@ -118,12 +120,15 @@ test('Sam writes and signs a session note, and keeps a psychotherapy note', asyn
   await expect(page).toHaveURL(/\/notes\/[0-9a-f-]{36}$/);
   await expect(page.getByText('Only you can see this draft')).toBeVisible();
 
+  // An edit not saved yet is saved by signing: the signed note is the one on screen.
+  await page.getByLabel('Plan', { exact: true }).fill(SIGNED_PLAN);
   await page.getByRole('button', { name: 'Sign note' }).click();
   const dialog = page.getByRole('dialog', { name: 'Sign this note?' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Sign note' }).click();
   await expect(page.getByText('Signed', { exact: true })).toBeVisible();
   await expect(page.getByRole('main')).toContainText(NOTE_TEXT);
+  await expect(page.getByRole('main')).toContainText(SIGNED_PLAN);
   await expectNoSeriousA11yViolations(page);
 
   await page.goto(`/patients/${alexId}/notes/psychotherapy`);
