@@ -172,3 +172,19 @@ export function queryString(params: Record<string, string | number | null | unde
   const text = search.toString();
   return text ? `?${text}` : '';
 }
+
+/**
+ * The queryFn of a TanStack query that GETs `path`: aborted with the query, and a refetch no person
+ * asked for goes as background (isBackgroundFetch), so it neither keeps a session alive nor asks
+ * to sign in.
+ */
+export function apiQuery<T>(path: `/api/v1/${string}`) {
+  return ({
+    signal,
+    ...context
+  }: {
+    signal: AbortSignal;
+    client: QueryClient;
+    queryKey: QueryKey;
+  }) => apiFetch<T>(path, { signal, background: isBackgroundFetch(context) });
+}

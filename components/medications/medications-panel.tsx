@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { apiFetch, isBackgroundFetch } from '@/lib/api-client';
+import { apiFetch, apiQuery, isBackgroundFetch } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { MedicationChangePage, Regimen } from '@/lib/schemas/medications';
 import { ChangeHistory } from './change-history';
@@ -25,10 +25,7 @@ export function MedicationsPanel({
 }) {
   const regimen = useQuery({
     queryKey: queryKeys.patients.regimen(patientId),
-    queryFn: (context) =>
-      apiFetch<Regimen>(`/api/v1/patients/${patientId}/medications`, {
-        background: isBackgroundFetch(context),
-      }),
+    queryFn: apiQuery<Regimen>(`/api/v1/patients/${patientId}/medications`),
     initialData: initialRegimen,
   });
   const changes = useInfiniteQuery({

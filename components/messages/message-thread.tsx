@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { LocalDateTime } from '@/components/ui/local-date-time';
-import { apiFetch, isBackgroundFetch, problemMessage } from '@/lib/api-client';
+import { apiFetch, apiQuery, problemMessage } from '@/lib/api-client';
 import { useCreateMutation } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
 import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
@@ -29,11 +29,7 @@ export function MessageThread({
   const path = `/api/v1/patients/${encodeURIComponent(patientId)}/messages` as const;
   const thread = useQuery({
     queryKey: key,
-    queryFn: ({ signal, ...context }) =>
-      apiFetch<MessagePage>(`${path}?limit=50`, {
-        signal,
-        background: isBackgroundFetch(context),
-      }),
+    queryFn: apiQuery<MessagePage>(`${path}?limit=50`),
     initialData: firstPage,
     refetchInterval: REFRESH_MS,
     refetchOnWindowFocus: true,

@@ -1,14 +1,12 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { MyPlanContent } from '@/components/treatment-plan/my-plan-content';
 import { PlanAcknowledgementSection } from '@/components/treatment-plan/plan-acknowledgement';
 import { ReviewRequestForm } from '@/components/treatment-plan/review-request-form';
+import { usePlanView } from '@/components/treatment-plan/use-plan-view';
 import { PlanComments } from '@/components/treatment-plan/plan-comments';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { apiFetch, isBackgroundFetch } from '@/lib/api-client';
-import { queryKeys } from '@/lib/query-keys';
 import { type PlanCommentList, type TreatmentPlanView } from '@/lib/schemas/treatment-plan';
 
 /** The patient's own plan in plain language, and their part in it. */
@@ -23,15 +21,7 @@ export function MyPlan({
   initialView: TreatmentPlanView;
   initialComments: PlanCommentList;
 }) {
-  const query = useQuery({
-    queryKey: queryKeys.treatmentPlan.current(patientId),
-    queryFn: (context) =>
-      apiFetch<TreatmentPlanView>(`/api/v1/patients/${patientId}/treatment-plan`, {
-        background: isBackgroundFetch(context),
-      }),
-    initialData: initialView,
-  });
-  const view = query.data;
+  const view = usePlanView(patientId, initialView);
 
   const plan = view.plan;
   if (!plan) {

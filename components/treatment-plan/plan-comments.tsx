@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LocalDateTime } from '@/components/ui/local-date-time';
-import { apiFetch, isBackgroundFetch, problemMessage } from '@/lib/api-client';
+import { apiFetch, apiQuery, problemMessage } from '@/lib/api-client';
 import { useCreateMutation } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
 import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
@@ -38,8 +38,7 @@ export function PlanComments({
   const path = `/api/v1/patients/${patientId}/treatment-plan/comments` as const;
   const comments = useQuery({
     queryKey: queryKeys.treatmentPlan.comments(patientId),
-    queryFn: (context) =>
-      apiFetch<PlanCommentList>(`${path}?limit=50`, { background: isBackgroundFetch(context) }),
+    queryFn: apiQuery<PlanCommentList>(`${path}?limit=50`),
     initialData: initial,
   });
   const form = useSchemaForm(PlanCommentInput, { defaultValues: { body: '' } });
