@@ -6,6 +6,7 @@ import {
   type UseMutationResult,
 } from '@tanstack/react-query';
 import { useRef } from 'react';
+import { apiFetch } from '@/lib/api-client';
 
 /**
  * A fresh Idempotency-Key. crypto.getRandomValues, not randomUUID: the latter exists only in secure
@@ -41,5 +42,17 @@ export function useCreateMutation<TData, TVariables>(
       intent.current = null;
       return options.onSuccess?.(...args);
     },
+  });
+}
+
+/** useCreateMutation for the common case: POST the variables as JSON to `path`. */
+export function useCreate<TData, TVariables>(
+  path: `/api/v1/${string}`,
+  options: Omit<UseMutationOptions<TData, Error, TVariables>, 'mutationFn'>,
+): UseMutationResult<TData, Error, TVariables> {
+  return useCreateMutation<TData, TVariables>({
+    ...options,
+    mutationFn: (body, idempotencyKey) =>
+      apiFetch<TData>(path, { method: 'POST', body, idempotencyKey }),
   });
 }

@@ -5,8 +5,7 @@ import { useState } from 'react';
 import { SelectField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
-import { apiFetch } from '@/lib/api-client';
-import { useCreateMutation } from '@/lib/use-create-mutation';
+import { useCreate } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
 import { AddCareTeamMemberInput } from '@/lib/schemas/admin';
@@ -30,20 +29,18 @@ export function AddCareTeamMemberForm({
     error: () => 'Choose a clinician.',
   });
 
-  const mutation = useCreateMutation({
-    mutationKey: queryKeys.patients.addCareTeamMember(patientId),
-    mutationFn: (input: AddCareTeamMemberInput, idempotencyKey) =>
-      apiFetch<{ member: CareTeamMember }>(
-        `/api/v1/patients/${encodeURIComponent(patientId)}/care-team`,
-        { method: 'POST', body: input, idempotencyKey },
-      ),
-    onSuccess: async ({ member }) => {
-      setAdded(`${member.name} is now on the care team.`);
-      form.reset({ clinicianId: '' });
-      router.refresh();
+  const mutation = useCreate<{ member: CareTeamMember }, AddCareTeamMemberInput>(
+    `/api/v1/patients/${encodeURIComponent(patientId)}/care-team`,
+    {
+      mutationKey: queryKeys.patients.addCareTeamMember(patientId),
+      onSuccess: async ({ member }) => {
+        setAdded(`${member.name} is now on the care team.`);
+        form.reset({ clinicianId: '' });
+        router.refresh();
+      },
+      onError: form.showProblem,
     },
-    onError: form.showProblem,
-  });
+  );
 
   const groups = (['PRESCRIBER', 'THERAPIST'] as const).map((role) => ({
     label: `${roleLabel(role)}s`,

@@ -6,8 +6,7 @@ import { useFormState, useWatch } from 'react-hook-form';
 import { Button, buttonClass } from '@/components/ui/button';
 import { CopyField } from '@/components/ui/copy-field';
 import { Field, inputClass } from '@/components/ui/field';
-import { apiFetch } from '@/lib/api-client';
-import { useCreateMutation } from '@/lib/use-create-mutation';
+import { useCreate } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
 import { ACCOUNT_ROLES, CreateAccountInput, type CreateAccountResult } from '@/lib/schemas/admin';
@@ -63,14 +62,8 @@ export function CreateAccountForm() {
   const role = useWatch({ control: form.control, name: 'role' });
   const passwordMethod = useWatch({ control: form.control, name: 'passwordMethod' });
 
-  const mutation = useCreateMutation({
+  const mutation = useCreate<CreateAccountResult, CreateAccountInput>('/api/v1/users', {
     mutationKey: queryKeys.users.create,
-    mutationFn: (input: CreateAccountInput, idempotencyKey) =>
-      apiFetch<CreateAccountResult>('/api/v1/users', {
-        method: 'POST',
-        body: input,
-        idempotencyKey,
-      }),
     onSuccess: (result) => {
       setCreated(result);
       form.reset(emptyForm);

@@ -9,8 +9,7 @@ import { severityMeaning } from '@/components/assessments/severity-text';
 import { SchemaForm, SubmitButton, useBoundForm } from '@/components/forms/schema-form';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { FieldError } from '@/components/ui/field';
-import { apiFetch } from '@/lib/api-client';
-import { useCreateMutation } from '@/lib/use-create-mutation';
+import { useCreate } from '@/lib/use-create-mutation';
 import type { InstrumentText } from '@/lib/clinical/assessment-items';
 import { PHQ9_SAFETY_ITEM_INDEX } from '@/lib/clinical/scoring';
 import { queryKeys } from '@/lib/query-keys';
@@ -38,20 +37,18 @@ export function AssessmentForm({ patientId, text }: { patientId: string; text: I
     whenInvalid: 'Please answer every question.',
   });
 
-  const mutation = useCreateMutation({
-    mutationKey: queryKeys.patients.assessments(patientId),
-    mutationFn: (input: AssessmentInput, idempotencyKey) =>
-      apiFetch<{ assessment: Assessment }>(
-        `/api/v1/patients/${encodeURIComponent(patientId)}/assessments`,
-        { method: 'POST', body: input, idempotencyKey },
-      ),
-    onSuccess: ({ assessment }) => {
-      setResult(assessment);
-      // The pages that show scores render on the server.
-      router.refresh();
+  const mutation = useCreate<{ assessment: Assessment }, AssessmentInput>(
+    `/api/v1/patients/${encodeURIComponent(patientId)}/assessments`,
+    {
+      mutationKey: queryKeys.patients.assessments(patientId),
+      onSuccess: ({ assessment }) => {
+        setResult(assessment);
+        // The pages that show scores render on the server.
+        router.refresh();
+      },
+      onError: form.showProblem,
     },
-    onError: form.showProblem,
-  });
+  );
 
   if (result) return <AssessmentResult result={result} text={text} />;
 

@@ -6,11 +6,10 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
-import { apiFetch } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
 import { CheckInInput, type CheckIn, type CheckInResult } from '@/lib/schemas/check-ins';
-import { useCreateMutation } from '@/lib/use-create-mutation';
+import { useCreate } from '@/lib/use-create-mutation';
 import { CheckInQuestions } from './check-in-questions';
 import {
   checkInWords,
@@ -65,23 +64,20 @@ function CheckInFields({
     error: checkInWords,
   });
 
-  const mutation = useCreateMutation({
-    mutationKey: queryKeys.patients.checkIns(patientId),
-    mutationFn: (input: CheckInInput, idempotencyKey) =>
-      apiFetch<CheckInResult>(`/api/v1/patients/${encodeURIComponent(patientId)}/check-ins`, {
-        method: 'POST',
-        body: input,
-        idempotencyKey,
-      }),
-    onSuccess: (result) => {
-      setSaved(result.updated ? 'updated' : 'created');
-      setIsUpdate(true);
-      // The check-in page renders on the server: no query of the browser shows check-ins.
-      router.refresh();
-      requestAnimationFrame(() => savedRef.current?.focus());
+  const mutation = useCreate<CheckInResult, CheckInInput>(
+    `/api/v1/patients/${encodeURIComponent(patientId)}/check-ins`,
+    {
+      mutationKey: queryKeys.patients.checkIns(patientId),
+      onSuccess: (result) => {
+        setSaved(result.updated ? 'updated' : 'created');
+        setIsUpdate(true);
+        // The check-in page renders on the server: no query of the browser shows check-ins.
+        router.refresh();
+        requestAnimationFrame(() => savedRef.current?.focus());
+      },
+      onError: form.showProblem,
     },
-    onError: form.showProblem,
-  });
+  );
 
   return (
     <SchemaForm

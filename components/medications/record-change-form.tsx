@@ -6,7 +6,6 @@ import { useWatch } from 'react-hook-form';
 import { SchemaForm } from '@/components/forms/schema-form';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { apiFetch } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
 import {
@@ -14,7 +13,7 @@ import {
   type MedicationChange,
   type RegimenItem,
 } from '@/lib/schemas/medications';
-import { useCreateMutation } from '@/lib/use-create-mutation';
+import { useCreate } from '@/lib/use-create-mutation';
 import { changeTitle } from './medication-text';
 import {
   ActionField,
@@ -42,25 +41,22 @@ export function RecordChangeForm({
   const form = useSchemaForm(MedicationChangeInput, { defaultValues: emptyForm(), toInput });
   const action = useWatch({ control: form.control, name: 'action' });
 
-  const mutation = useCreateMutation({
-    mutationKey: queryKeys.patients.recordMedicationChange(patientId),
-    mutationFn: (input: Output, idempotencyKey) =>
-      apiFetch<MedicationChange>(`/api/v1/patients/${patientId}/medication-changes`, {
-        method: 'POST',
-        body: input,
-        idempotencyKey,
-      }),
-    onSuccess: async (change) => {
-      setPending(null);
-      form.reset(emptyForm());
-      setDone(`Recorded: ${changeTitle(change)}.`);
-      await refresh(queryClient, refreshAfter.medicationChange(patientId));
+  const mutation = useCreate<MedicationChange, Output>(
+    `/api/v1/patients/${patientId}/medication-changes`,
+    {
+      mutationKey: queryKeys.patients.recordMedicationChange(patientId),
+      onSuccess: async (change) => {
+        setPending(null);
+        form.reset(emptyForm());
+        setDone(`Recorded: ${changeTitle(change)}.`);
+        await refresh(queryClient, refreshAfter.medicationChange(patientId));
+      },
+      onError: (error) => {
+        setPending(null);
+        form.showProblem(error);
+      },
     },
-    onError: (error) => {
-      setPending(null);
-      form.showProblem(error);
-    },
-  });
+  );
   const correctable = recentChanges.filter(
     (c) => c.action !== 'ENTERED_IN_ERROR' && c.correctedById === null,
   );

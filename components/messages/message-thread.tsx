@@ -2,8 +2,8 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { LocalDateTime } from '@/components/ui/local-date-time';
-import { apiFetch, apiQuery, problemMessage } from '@/lib/api-client';
-import { useCreateMutation } from '@/lib/use-create-mutation';
+import { apiQuery, problemMessage } from '@/lib/api-client';
+import { useCreate } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
 import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
 import { MessageInput, type MessagePage } from '@/lib/schemas/messages';
@@ -35,10 +35,8 @@ export function MessageThread({
     refetchOnWindowFocus: true,
   });
   const form = useSchemaForm(MessageInput, { defaultValues: { body: '' } });
-  const mutation = useCreateMutation({
+  const mutation = useCreate<unknown, MessageInput>(path, {
     mutationKey: queryKeys.patients.postMessage(patientId),
-    mutationFn: (input: MessageInput, idempotencyKey) =>
-      apiFetch(path, { method: 'POST', body: input, idempotencyKey }),
     onSuccess: async () => {
       form.reset({ body: '' });
       await refresh(queryClient, refreshAfter.message(patientId));

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ConfirmedActionButton } from '@/components/forms/confirmed-action-button';
 import { apiFetch } from '@/lib/api-client';
-import { useCreateMutation } from '@/lib/use-create-mutation';
+import { useCreate } from '@/lib/use-create-mutation';
 import { queryKeys } from '@/lib/query-keys';
 import { AddendumInput, WithholdInput } from '@/lib/schemas/session-notes';
 import { TextAreaField } from '@/components/forms/fields';
@@ -55,14 +55,8 @@ export function SignNoteButton({
 export function AddendumForm({ patientId, noteId }: { patientId: string; noteId: string }) {
   const router = useRouter();
   const form = useSchemaForm(AddendumInput, { defaultValues: { body: '' } });
-  const mutation = useCreateMutation({
+  const mutation = useCreate<unknown, AddendumInput>(notePath(patientId, noteId, 'addenda'), {
     mutationKey: queryKeys.patients.sessionNoteAction(patientId, noteId, 'addenda'),
-    mutationFn: (input: AddendumInput, idempotencyKey) =>
-      apiFetch(notePath(patientId, noteId, 'addenda'), {
-        method: 'POST',
-        body: input,
-        idempotencyKey,
-      }),
     onSuccess: () => {
       form.reset({ body: '' });
       router.refresh();

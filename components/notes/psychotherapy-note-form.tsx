@@ -1,11 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { apiFetch } from '@/lib/api-client';
-import { useCreateMutation } from '@/lib/use-create-mutation';
+import { useCreate } from '@/lib/use-create-mutation';
 import { queryKeys } from '@/lib/query-keys';
 import { PsychotherapyNoteInput } from '@/lib/schemas/psychotherapy-notes';
-import { TextAreaField, DateField } from '@/components/forms/fields';
+import { DateField, TextAreaField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
 
@@ -23,20 +22,17 @@ export function PsychotherapyNoteForm({ patientId, today }: { patientId: string;
     defaultValues: { sessionDate: today, body: '' } as Values,
     toInput,
   });
-  const mutation = useCreateMutation({
-    mutationKey: queryKeys.patients.psychotherapyNotes(patientId),
-    mutationFn: (input: PsychotherapyNoteInput, idempotencyKey) =>
-      apiFetch(`/api/v1/patients/${encodeURIComponent(patientId)}/psychotherapy-notes`, {
-        method: 'POST',
-        body: input,
-        idempotencyKey,
-      }),
-    onSuccess: () => {
-      form.reset({ sessionDate: today, body: '' });
-      router.refresh();
+  const mutation = useCreate<unknown, PsychotherapyNoteInput>(
+    `/api/v1/patients/${encodeURIComponent(patientId)}/psychotherapy-notes`,
+    {
+      mutationKey: queryKeys.patients.psychotherapyNotes(patientId),
+      onSuccess: () => {
+        form.reset({ sessionDate: today, body: '' });
+        router.refresh();
+      },
+      onError: form.showProblem,
     },
-    onError: form.showProblem,
-  });
+  );
   return (
     <SchemaForm
       form={form}

@@ -3,8 +3,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LocalDateTime } from '@/components/ui/local-date-time';
-import { apiFetch, apiQuery, problemMessage } from '@/lib/api-client';
-import { useCreateMutation } from '@/lib/use-create-mutation';
+import { apiQuery, problemMessage } from '@/lib/api-client';
+import { useCreate } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
 import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
 import {
@@ -42,10 +42,8 @@ export function PlanComments({
     initialData: initial,
   });
   const form = useSchemaForm(PlanCommentInput, { defaultValues: { body: '' } });
-  const mutation = useCreateMutation({
+  const mutation = useCreate<PlanComment, { body: string }>(path, {
     mutationKey: queryKeys.treatmentPlan.comment(patientId),
-    mutationFn: (input: { body: string }, idempotencyKey) =>
-      apiFetch<PlanComment>(path, { method: 'POST', body: input, idempotencyKey }),
     onSuccess: async () => {
       form.reset({ body: '' });
       setSent(true);

@@ -7,8 +7,7 @@ import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { reviewReasonLabels } from '@/components/treatment-plan/labels';
 import { LocalDateTime } from '@/components/ui/local-date-time';
-import { apiFetch } from '@/lib/api-client';
-import { useCreateMutation } from '@/lib/use-create-mutation';
+import { useCreate } from '@/lib/use-create-mutation';
 import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
 import {
   PlanReviewRequestInput,
@@ -43,21 +42,18 @@ export function ReviewRequestForm({
     defaultValues: { reason: '', detail: '' } as ReviewForm,
     toInput,
   });
-  const mutation = useCreateMutation({
-    mutationKey: queryKeys.treatmentPlan.requestReview(patientId),
-    mutationFn: (input: PlanReviewRequestInput, idempotencyKey) =>
-      apiFetch<PlanReviewRequest>(`/api/v1/patients/${patientId}/treatment-plan/review-requests`, {
-        method: 'POST',
-        body: input,
-        idempotencyKey,
-      }),
-    onSuccess: async () => {
-      form.reset({ reason: '', detail: '' });
-      setSent(true);
-      await refresh(queryClient, refreshAfter.planReviewRequest(patientId));
+  const mutation = useCreate<PlanReviewRequest, PlanReviewRequestInput>(
+    `/api/v1/patients/${patientId}/treatment-plan/review-requests`,
+    {
+      mutationKey: queryKeys.treatmentPlan.requestReview(patientId),
+      onSuccess: async () => {
+        form.reset({ reason: '', detail: '' });
+        setSent(true);
+        await refresh(queryClient, refreshAfter.planReviewRequest(patientId));
+      },
+      onError: form.showProblem,
     },
-    onError: form.showProblem,
-  });
+  );
 
   return (
     <div className="space-y-4">
