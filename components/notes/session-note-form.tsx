@@ -8,7 +8,7 @@ import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { SignNoteButton } from '@/components/notes/note-actions';
 import { ApiProblem } from '@/lib/api-client';
-import { autosaveStatusText } from '@/lib/autosave';
+import { autosaveStatusText, type AutosaveStatus } from '@/lib/autosave';
 import { queryKeys } from '@/lib/query-keys';
 import { NOTE_SECTIONS, SessionNoteInput, type SessionNote } from '@/lib/schemas/session-notes';
 import { useDraftSaver } from './use-draft-saver';
@@ -89,6 +89,23 @@ export function SessionNoteForm({
 
   return (
     <SchemaForm form={form} busy={mutation.isPending} onSubmit={mutation.mutate}>
+      <NoteFields format={format} today={today} />
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pending={mutation.isPending} pendingLabel="Saving…">
+          {note ? 'Save draft' : 'Save as draft'}
+        </SubmitButton>
+        {note ? (
+          <SignNoteButton patientId={patientId} noteId={note.id} before={saveBeforeSigning} />
+        ) : null}
+        <AutosaveLine status={saver.status} />
+      </div>
+    </SchemaForm>
+  );
+}
+
+function NoteFields({ format, today }: { format: Values['format']; today: string }) {
+  return (
+    <>
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField name="kind" label="Kind of session">
           <option value="THERAPY">Therapy</option>
@@ -109,21 +126,18 @@ export function SessionNoteForm({
           rows={5}
         />
       ))}
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pending={mutation.isPending} pendingLabel="Saving…">
-          {note ? 'Save draft' : 'Save as draft'}
-        </SubmitButton>
-        {note ? (
-          <SignNoteButton patientId={patientId} noteId={note.id} before={saveBeforeSigning} />
-        ) : null}
-        <p
-          role="status"
-          aria-live="polite"
-          className={`text-sm font-medium empty:hidden ${saver.status.state === 'failed' ? 'text-red-800' : 'text-teal-900'}`}
-        >
-          {autosaveStatusText(saver.status)}
-        </p>
-      </div>
-    </SchemaForm>
+    </>
+  );
+}
+
+function AutosaveLine({ status }: { status: AutosaveStatus }) {
+  return (
+    <p
+      role="status"
+      aria-live="polite"
+      className={`text-sm font-medium empty:hidden ${status.state === 'failed' ? 'text-red-800' : 'text-teal-900'}`}
+    >
+      {autosaveStatusText(status)}
+    </p>
   );
 }

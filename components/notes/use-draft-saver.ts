@@ -55,36 +55,15 @@ export function useDraftSaver({
     };
   }, [getValues]);
 
-  const create = useCallback(
-    async (recoverSession: boolean): Promise<SessionNote> => {
-      const attempt = pendingCreate.current!;
-      try {
-        const draft = await apiFetch<SessionNote>(base, {
-          method: 'POST',
-          body: attempt.body,
-          idempotencyKey: attempt.key,
-          recoverSession,
-        });
-        pendingCreate.current = null;
+  const persist = useCallback(
+    async (input: SessionNoteInput, recoverSession: boolean): Promise<SessionNote> => {
+      if (!noteId.current) {
+        const attempt = (pendingCreate.current ??= { key: newIdempotencyKey(), body: input });
+        const draft = await createDraft(base, pendingCreate, recoverSession);
         noteId.current = draft.id;
         lastSaved.current = snapshot(attempt.body);
         // The address of the draft, without a navigation that would remount the form.
         window.history.replaceState(null, '', `/patients/${patientId}/notes/${draft.id}`);
-        return draft;
-      } catch (error) {
-        // The server answered (a refusal stores nothing): the next save starts afresh.
-        if (error instanceof ApiProblem) pendingCreate.current = null;
-        throw error;
-      }
-    },
-    [base, patientId],
-  );
-
-  const persist = useCallback(
-    async (input: SessionNoteInput, recoverSession: boolean): Promise<SessionNote> => {
-      if (!noteId.current) {
-        pendingCreate.current ??= { key: newIdempotencyKey(), body: input };
-        const draft = await create(recoverSession);
         if (snapshot(input) === lastSaved.current) return draft;
       }
       const saved = await apiFetch<SessionNote>(`${base}/${encodeURIComponent(noteId.current!)}`, {
@@ -95,7 +74,7 @@ export function useDraftSaver({
       lastSaved.current = snapshot(input);
       return saved;
     },
-    [base, create],
+    [base, patientId],
   );
 
   // One save at a time: autosave and a save by hand queue behind each other.
@@ -137,4 +116,32 @@ export function useDraftSaver({
   }, [values, autosave, getValues]);
 
   return { save, status, setStatus };
+}
+
+type PendingCreate = { current: { key: string; body: SessionNoteInput } | null };
+
+/**
+ * POSTs the new draft: a first save whose answer never came (the network failed) is sent again as
+ * it was, with the same Idempotency-Key, so the server answers the draft it may already have made.
+ */
+async function createDraft(
+  base: `/api/v1/${string}`,
+  pending: PendingCreate,
+  recoverSession: boolean,
+): Promise<SessionNote> {
+  const attempt = pending.current!;
+  try {
+    const draft = await apiFetch<SessionNote>(base, {
+      method: 'POST',
+      body: attempt.body,
+      idempotencyKey: attempt.key,
+      recoverSession,
+    });
+    pending.current = null;
+    return draft;
+  } catch (error) {
+    // The server answered (a refusal stores nothing): the next save starts afresh.
+    if (error instanceof ApiProblem) pending.current = null;
+    throw error;
+  }
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import { DateField, TextAreaField, TextField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
@@ -58,26 +59,21 @@ export function PlanEditor({
       className="space-y-8"
       onSubmit={save}
       intro={
-        <>
-          <div>
-            <h2 id={titleId} className="text-lg font-semibold text-slate-900">
-              {base ? `Edit the plan (from version ${base.version})` : 'Write the first plan'}
-            </h2>
-            <p className="mt-1 text-sm text-slate-600">
-              Saving creates a new version; every earlier version is kept.
-            </p>
-          </div>
-          {conflict ? (
-            <PlanConflict conflict={conflict} base={base} onReapply={reapply} onDiscard={discard} />
-          ) : null}
-          <div role="status" aria-live="polite">
-            {notice ? (
-              <p className="rounded-md border border-teal-200 bg-teal-50 px-4 py-3 text-sm text-teal-900">
-                {notice}
-              </p>
-            ) : null}
-          </div>
-        </>
+        <EditorHeading
+          titleId={titleId}
+          base={base}
+          notice={notice}
+          conflict={
+            conflict ? (
+              <PlanConflict
+                conflict={conflict}
+                base={base}
+                onReapply={reapply}
+                onDiscard={discard}
+              />
+            ) : null
+          }
+        />
       }
     >
       <TextAreaField name="presentingConcerns" label="Presenting concerns" className={textarea} />
@@ -122,5 +118,38 @@ export function PlanEditor({
         </SubmitButton>
       </div>
     </SchemaForm>
+  );
+}
+
+function EditorHeading({
+  titleId,
+  base,
+  notice,
+  conflict,
+}: {
+  titleId: string;
+  base: PlanVersion | null;
+  notice: string | null;
+  conflict: ReactNode;
+}) {
+  return (
+    <>
+      <div>
+        <h2 id={titleId} className="text-lg font-semibold text-slate-900">
+          {base ? `Edit the plan (from version ${base.version})` : 'Write the first plan'}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Saving creates a new version; every earlier version is kept.
+        </p>
+      </div>
+      {conflict}
+      <div role="status" aria-live="polite">
+        {notice ? (
+          <p className="rounded-md border border-teal-200 bg-teal-50 px-4 py-3 text-sm text-teal-900">
+            {notice}
+          </p>
+        ) : null}
+      </div>
+    </>
   );
 }

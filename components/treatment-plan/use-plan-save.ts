@@ -43,15 +43,11 @@ export function usePlanSave({
   const [base, setBase] = useState(initialBase);
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const plan = `/api/v1/patients/${patientId}/treatment-plan` as const;
 
   async function showConflict() {
-    const view = await apiFetch<TreatmentPlanView>(plan);
-    if (!view.plan) return;
-    const diff = base
-      ? await apiFetch<PlanDiff>(`${plan}/diff?from=${base.version}&to=${view.plan.version}`)
-      : null;
-    setConflict({ current: view.plan, diff });
+    const found = await fetchConflict(patientId, base);
+    if (!found) return;
+    setConflict(found);
     await refresh(queryClient, refreshAfter.planConflict(patientId));
   }
 
@@ -111,4 +107,18 @@ export function usePlanSave({
   }
 
   return { base, notice, conflict, mutation, save, reapply, discard };
+}
+
+/** The version someone else saved, and what they changed since `base`. */
+async function fetchConflict(
+  patientId: string,
+  base: PlanVersion | null,
+): Promise<Conflict | null> {
+  const plan = `/api/v1/patients/${patientId}/treatment-plan` as const;
+  const view = await apiFetch<TreatmentPlanView>(plan);
+  if (!view.plan) return null;
+  const diff = base
+    ? await apiFetch<PlanDiff>(`${plan}/diff?from=${base.version}&to=${view.plan.version}`)
+    : null;
+  return { current: view.plan, diff };
 }
