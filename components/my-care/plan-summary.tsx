@@ -58,29 +58,7 @@ export function PlanSummary({ plan }: { plan: MyCarePlan | null }) {
         )}
       </div>
 
-      <div>
-        <h3 className="font-semibold text-slate-900">What we’re working on</h3>
-        {plan.interventions.length === 0 ? (
-          <p className="mt-2 text-slate-600">Nothing has been added here yet.</p>
-        ) : (
-          <ul className="mt-3 space-y-3">
-            {plan.interventions.map((item) => (
-              <li key={item.id} className="rounded-lg border border-slate-200 p-4">
-                <p className="font-medium text-slate-900">{interventionLabel(item.kind)}</p>
-                {item.description ? (
-                  <p className="mt-1 text-slate-800">{item.description}</p>
-                ) : null}
-                <p className="mt-1 text-sm text-slate-600">
-                  {item.owner
-                    ? `With ${item.owner.name} (${roleLabel(item.owner.role).toLowerCase()})`
-                    : 'With your care team'}
-                  {item.frequency ? ` · ${item.frequency}` : ''}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      <Interventions interventions={plan.interventions} />
 
       <div className="flex flex-wrap gap-x-8 gap-y-2 border-t border-slate-200 pt-4 text-sm text-slate-700">
         <p>
@@ -96,6 +74,33 @@ export function PlanSummary({ plan }: { plan: MyCarePlan | null }) {
           <time dateTime={plan.updatedAt}>{formatDate(plan.updatedAt, 'long')}</time>
         </p>
       </div>
+    </div>
+  );
+}
+
+function Interventions({ interventions }: { interventions: MyCarePlan['interventions'] }) {
+  const plan = { interventions };
+  return (
+    <div>
+      <h3 className="font-semibold text-slate-900">What we’re working on</h3>
+      {plan.interventions.length === 0 ? (
+        <p className="mt-2 text-slate-600">Nothing has been added here yet.</p>
+      ) : (
+        <ul className="mt-3 space-y-3">
+          {plan.interventions.map((item) => (
+            <li key={item.id} className="rounded-lg border border-slate-200 p-4">
+              <p className="font-medium text-slate-900">{interventionLabel(item.kind)}</p>
+              {item.description ? <p className="mt-1 text-slate-800">{item.description}</p> : null}
+              <p className="mt-1 text-sm text-slate-600">
+                {item.owner
+                  ? `With ${item.owner.name} (${roleLabel(item.owner.role).toLowerCase()})`
+                  : 'With your care team'}
+                {item.frequency ? ` · ${item.frequency}` : ''}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

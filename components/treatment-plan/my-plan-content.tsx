@@ -65,21 +65,7 @@ export function MyPlanContent({
             </ul>
           )}
         </div>
-        <div>
-          <h3 className="font-semibold text-slate-900">What we’re working on</h3>
-          <ul className="mt-3 space-y-3">
-            {plan.interventions.map((item, i) => (
-              <li key={i} className="rounded-lg border border-slate-200 p-4">
-                <p className="font-medium text-slate-900">{interventionLabel(item.kind)}</p>
-                <p className="mt-1 text-slate-800">{item.description}</p>
-                <p className="mt-1 text-sm text-slate-700">
-                  {item.owner ? `With ${item.owner.name}` : 'With your care team'} ·{' '}
-                  {item.frequency}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <WorkingOn interventions={plan.interventions} />
         <div className="space-y-1 border-t border-slate-200 pt-4 text-sm text-slate-800">
           <p>
             <span className="font-medium text-slate-900">Next plan review: </span>
@@ -92,5 +78,29 @@ export function MyPlanContent({
         </div>
       </div>
     </Card>
+  );
+}
+
+function WorkingOn({
+  interventions,
+}: {
+  interventions: NonNullable<TreatmentPlanView['plan']>['interventions'];
+}) {
+  const plan = { interventions };
+  return (
+    <div>
+      <h3 className="font-semibold text-slate-900">What we’re working on</h3>
+      <ul className="mt-3 space-y-3">
+        {plan.interventions.map((item, i) => (
+          <li key={i} className="rounded-lg border border-slate-200 p-4">
+            <p className="font-medium text-slate-900">{interventionLabel(item.kind)}</p>
+            <p className="mt-1 text-slate-800">{item.description}</p>
+            <p className="mt-1 text-sm text-slate-700">
+              {item.owner ? `With ${item.owner.name}` : 'With your care team'} · {item.frequency}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

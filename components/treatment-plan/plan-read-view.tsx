@@ -49,40 +49,9 @@ export function PlanReadView({
           <p className="mt-1 text-slate-600">No goals yet.</p>
         ) : (
           <ol className="mt-2 space-y-3">
-            {plan.goals.map((goal) => {
-              const target = targetText(goal);
-              const p = progressByKey.get(goal.goalKey);
-              return (
-                <li key={goal.goalKey} className="rounded-lg border border-slate-200 p-4">
-                  <div className="flex flex-wrap items-start justify-between gap-2">
-                    <p className="text-slate-900">{goal.description}</p>
-                    <Badge tone={goal.status === 'ACHIEVED' ? 'teal' : 'neutral'}>
-                      {goalStatusLabels[goal.status]}
-                    </Badge>
-                  </div>
-                  {target || goal.targetDate ? (
-                    <p className="mt-1 text-sm text-slate-700">
-                      {target ? `Target: ${target}` : 'Target date'}
-                      {goal.targetDate ? ` by ${formatDate(goal.targetDate)}` : ''}
-                    </p>
-                  ) : null}
-                  {p ? (
-                    <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-700">
-                      <span>{progressText(p)}</span>
-                      {p.trend ? (
-                        <Badge tone={trendTone[p.trend]}>{trendLabels[p.trend]}</Badge>
-                      ) : null}
-                      {p.points.length > 1 ? (
-                        <span className="w-full text-slate-600">
-                          {p.basis === 'weekly' ? 'Weekly totals' : 'Recent values'}:{' '}
-                          {p.points.map((point) => point.value).join(' → ')}
-                        </span>
-                      ) : null}
-                    </div>
-                  ) : null}
-                </li>
-              );
-            })}
+            {plan.goals.map((goal) => (
+              <GoalItem key={goal.goalKey} goal={goal} progress={progressByKey.get(goal.goalKey)} />
+            ))}
           </ol>
         )}
       </div>
@@ -120,5 +89,43 @@ export function PlanReadView({
         </div>
       </dl>
     </div>
+  );
+}
+
+function GoalItem({
+  goal,
+  progress: p,
+}: {
+  goal: PlanVersion['goals'][number];
+  progress?: GoalProgress;
+}) {
+  const target = targetText(goal);
+  return (
+    <li className="rounded-lg border border-slate-200 p-4">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <p className="text-slate-900">{goal.description}</p>
+        <Badge tone={goal.status === 'ACHIEVED' ? 'teal' : 'neutral'}>
+          {goalStatusLabels[goal.status]}
+        </Badge>
+      </div>
+      {target || goal.targetDate ? (
+        <p className="mt-1 text-sm text-slate-700">
+          {target ? `Target: ${target}` : 'Target date'}
+          {goal.targetDate ? ` by ${formatDate(goal.targetDate)}` : ''}
+        </p>
+      ) : null}
+      {p ? (
+        <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+          <span>{progressText(p)}</span>
+          {p.trend ? <Badge tone={trendTone[p.trend]}>{trendLabels[p.trend]}</Badge> : null}
+          {p.points.length > 1 ? (
+            <span className="w-full text-slate-600">
+              {p.basis === 'weekly' ? 'Weekly totals' : 'Recent values'}:{' '}
+              {p.points.map((point) => point.value).join(' → ')}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
   );
 }
