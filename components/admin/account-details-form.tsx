@@ -1,5 +1,6 @@
 'use client';
 
+import { SuccessNotice } from '@/components/forms/success-notice';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -63,14 +64,7 @@ export function AccountDetailsForm({
         else mutation.mutate(input);
       }}
     >
-      {saved ? (
-        <p
-          role="status"
-          className="rounded-md border border-teal-200 bg-teal-50 px-4 py-3 text-sm text-teal-900"
-        >
-          Saved.
-        </p>
-      ) : null}
+      <SuccessNotice>{saved ? 'Saved.' : null}</SuccessNotice>
       <TextField name="name" label="Full name" autoComplete="off" />
       <TextField
         name="email"
@@ -85,23 +79,48 @@ export function AccountDetailsForm({
       <SubmitButton pending={mutation.isPending} pendingLabel="Saving…">
         Save name and email
       </SubmitButton>
-      <ConfirmDialog
-        open={pending !== null}
-        title={`Change the sign-in email of ${name}?`}
-        confirmLabel="Change email"
-        pendingLabel="Saving…"
-        tone="primary"
+      <EmailChangeDialog
+        name={name}
+        email={email}
+        next={pending?.email}
         isPending={mutation.isPending}
         error={mutation.isError ? problemMessage(mutation.error) : null}
         onConfirm={() => pending && mutation.mutate(pending)}
         onCancel={() => setPending(null)}
-      >
-        <p>
-          From their next sign-in on, {name} signs in with{' '}
-          <strong className="break-all">{pending?.email.trim().toLowerCase()}</strong>; {email}{' '}
-          stops working. Tell them before they next sign in.
-        </p>
-      </ConfirmDialog>
+      />
     </SchemaForm>
+  );
+}
+
+/** A new sign-in email is confirmed first: its holder must use it from their next sign-in on. */
+function EmailChangeDialog({
+  name,
+  email,
+  next,
+  ...dialog
+}: {
+  name: string;
+  email: string;
+  next: string | undefined;
+  isPending: boolean;
+  error: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <ConfirmDialog
+      open={next !== undefined}
+      title={`Change the sign-in email of ${name}?`}
+      confirmLabel="Change email"
+      pendingLabel="Saving…"
+      tone="primary"
+      {...dialog}
+    >
+      <p>
+        From their next sign-in on, {name} signs in with{' '}
+        <strong className="break-all">{next?.trim().toLowerCase()}</strong>; {email} stops working.
+        Tell them before they next sign in.
+      </p>
+    </ConfirmDialog>
   );
 }

@@ -109,18 +109,7 @@ export function CreateAccountForm() {
         autoCapitalize="none"
         spellCheck={false}
       />
-      {role === 'PATIENT' ? (
-        <div className="grid gap-6 sm:grid-cols-2">
-          <DateField name="dateOfBirth" label="Date of birth" />
-          <TextField
-            name="pronouns"
-            label="Pronouns"
-            optional
-            hint="For example: she/her, he/him, they/them."
-            autoComplete="off"
-          />
-        </div>
-      ) : null}
+      {role === 'PATIENT' ? <PatientFields /> : null}
       <RadioCardsField
         name="passwordMethod"
         legend="How they set their password"
@@ -235,6 +224,21 @@ function AccountCreated({
           Back to users and care teams
         </Link>
       </div>
+    </div>
+  );
+}
+
+function PatientFields() {
+  return (
+    <div className="grid gap-6 sm:grid-cols-2">
+      <DateField name="dateOfBirth" label="Date of birth" />
+      <TextField
+        name="pronouns"
+        label="Pronouns"
+        optional
+        hint="For example: she/her, he/him, they/them."
+        autoComplete="off"
+      />
     </div>
   );
 }

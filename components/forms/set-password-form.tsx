@@ -73,19 +73,7 @@ export function SetPasswordForm({ token }: { token: string }) {
   }, [outcome]);
 
   if (outcome === 'invalid-link') return <InvalidLinkMessage headingRef={headingRef} />;
-  if (outcome === 'done') {
-    return (
-      <div className="space-y-3">
-        <h2 ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-slate-900">
-          Your password is set
-        </h2>
-        <p className="text-slate-700">You can now sign in with your email and your new password.</p>
-        <Link href="/sign-in" className={buttonClass('primary')}>
-          Sign in
-        </Link>
-      </div>
-    );
-  }
+  if (outcome === 'done') return <PasswordSet headingRef={headingRef} />;
 
   const passwordType = showPasswords ? 'text' : 'password';
   return (
@@ -125,5 +113,19 @@ export function SetPasswordForm({ token }: { token: string }) {
         Set password
       </SubmitButton>
     </SchemaForm>
+  );
+}
+
+function PasswordSet({ headingRef }: { headingRef: Ref<HTMLHeadingElement> }) {
+  return (
+    <div className="space-y-3">
+      <h2 ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-slate-900">
+        Your password is set
+      </h2>
+      <p className="text-slate-700">You can now sign in with your email and your new password.</p>
+      <Link href="/sign-in" className={buttonClass('primary')}>
+        Sign in
+      </Link>
+    </div>
   );
 }

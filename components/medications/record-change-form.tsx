@@ -1,5 +1,6 @@
 'use client';
 
+import { SuccessNotice } from '@/components/forms/success-notice';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
@@ -71,13 +72,9 @@ export function RecordChangeForm({
         else mutation.mutate(input);
       }}
     >
-      <div role="status" aria-live="polite">
-        {done ? (
-          <p className="rounded-md border border-teal-200 bg-teal-50 px-4 py-3 text-sm text-teal-900">
-            {done} The history and the regimen are up to date.
-          </p>
-        ) : null}
-      </div>
+      <SuccessNotice>
+        {done ? <>{done} The history and the regimen are up to date.</> : null}
+      </SuccessNotice>
       <ActionField />
       <MedicationField regimen={regimen} correctable={correctable} />
       <DoseFields regimen={regimen} />

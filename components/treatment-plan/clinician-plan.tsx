@@ -1,5 +1,6 @@
 'use client';
 
+import { SuccessNotice } from '@/components/forms/success-notice';
 import { useRef, useState, type Ref } from 'react';
 import { PlanComments } from '@/components/treatment-plan/plan-comments';
 import { PlanEditor } from '@/components/treatment-plan/plan-editor';
@@ -51,13 +52,7 @@ export function ClinicianPlan({
 
   return (
     <div className="space-y-6">
-      <div role="status" aria-live="polite">
-        {notice ? (
-          <p className="rounded-md border border-teal-200 bg-teal-50 px-4 py-3 text-sm text-teal-900">
-            {notice}
-          </p>
-        ) : null}
-      </div>
+      <SuccessNotice>{notice}</SuccessNotice>
       <ReviewRequestsCard patientId={patientId} requests={view.openReviewRequests} />
       <CurrentPlanCard
         view={view}

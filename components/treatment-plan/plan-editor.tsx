@@ -1,5 +1,6 @@
 'use client';
 
+import { SuccessNotice } from '@/components/forms/success-notice';
 import type { ReactNode } from 'react';
 import { DateField, TextAreaField, TextField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
@@ -143,13 +144,7 @@ function EditorHeading({
         </p>
       </div>
       {conflict}
-      <div role="status" aria-live="polite">
-        {notice ? (
-          <p className="rounded-md border border-teal-200 bg-teal-50 px-4 py-3 text-sm text-teal-900">
-            {notice}
-          </p>
-        ) : null}
-      </div>
+      <SuccessNotice>{notice}</SuccessNotice>
     </>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { SuccessNotice } from '@/components/forms/success-notice';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RadioCardsField, TextAreaField } from '@/components/forms/fields';
@@ -58,13 +59,11 @@ export function ReviewRequestForm({
   return (
     <div className="space-y-4">
       <OpenRequests open={open} />
-      <div role="status">
+      <SuccessNotice>
         {sent ? (
-          <p className="rounded-md border border-teal-200 bg-teal-50 px-4 py-3 text-sm text-teal-900">
-            Thank you. Your care team has been told, and they’ll talk it through with you.
-          </p>
+          <>Thank you. Your care team has been told, and they’ll talk it through with you.</>
         ) : null}
-      </div>
+      </SuccessNotice>
       <SchemaForm
         form={form}
         busy={mutation.isPending}
