@@ -86,3 +86,11 @@ export function NoteByline({ note }: { note: SessionNote }) {
     </p>
   );
 }
+
+/**
+ * The kind a new note starts as: a prescriber's sessions are medication management, a
+ * therapist's are therapy. A default the author may change, not a permission.
+ */
+export function defaultNoteKind(role: string): SessionNote['kind'] {
+  return role === 'PRESCRIBER' ? 'MEDICATION_MANAGEMENT' : 'THERAPY';
+}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { HISTORY_LIMIT } from '@/components/medications/medication-text';
 import { MedicationsPanel } from '@/components/medications/medications-panel';
+import { can } from '@/lib/auth/policy';
 import { requireRole } from '@/lib/auth/session';
 import { getRegimen, listMedicationChanges } from '@/lib/data/medications';
 import { orNotFound } from '@/lib/page-errors';
@@ -23,7 +24,7 @@ export default async function MedicationsPage({
       patientId={patientId}
       initialRegimen={regimen}
       initialChanges={changes}
-      canRecord={viewer.role === 'PRESCRIBER'}
+      canRecord={can(viewer, 'medicationChange.create')}
     />
   );
 }

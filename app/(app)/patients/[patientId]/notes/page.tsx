@@ -9,6 +9,7 @@ import {
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
+import { can } from '@/lib/auth/policy';
 import { requireRole } from '@/lib/auth/session';
 import { listSessionNotes } from '@/lib/data/session-notes';
 import { pageAt } from '@/lib/page-errors';
@@ -35,7 +36,7 @@ export default async function NotesPage({
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-xl font-semibold text-slate-900">Session notes</h2>
         <div className="flex flex-wrap gap-2">
-          {viewer.role === 'THERAPIST' ? (
+          {can(viewer, 'psychotherapyNote.write') ? (
             <Link href={`${base}/psychotherapy`} className={buttonClass('secondary')}>
               My psychotherapy notes
             </Link>

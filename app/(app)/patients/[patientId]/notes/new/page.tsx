@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { SessionNoteForm } from '@/components/notes/session-note-form';
+import { defaultNoteKind } from '@/components/notes/session-note-view';
 import { Card } from '@/components/ui/card';
 import { requireRole } from '@/lib/auth/session';
 import { toIsoDate } from '@/lib/format';
@@ -18,7 +19,7 @@ export default async function NewNotePage({ params }: { params: Promise<{ patien
     >
       <SessionNoteForm
         patientId={patientId}
-        defaultKind={viewer.role === 'PRESCRIBER' ? 'MEDICATION_MANAGEMENT' : 'THERAPY'}
+        defaultKind={defaultNoteKind(viewer.role)}
         today={toIsoDate(new Date())}
       />
     </Card>
