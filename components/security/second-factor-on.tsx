@@ -21,11 +21,6 @@ export function SecondFactorOn({
 }) {
   const [action, setAction] = useState<'none' | 'renew' | 'disable'>('none');
   const [confirmingDisable, setConfirmingDisable] = useState<string | null>(null);
-  const disable = useDisable((next) => {
-    setStatus(next);
-    setConfirmingDisable(null);
-    setAction('none');
-  });
   const since = status.enabledAt
     ? new Date(status.enabledAt).toLocaleDateString(undefined, { dateStyle: 'long' })
     : null;
@@ -76,25 +71,49 @@ export function SecondFactorOn({
           onCancel={() => setAction('none')}
         />
       ) : null}
-      <ConfirmDialog
-        open={confirmingDisable !== null}
-        title="Turn off two-step sign-in?"
-        confirmLabel="Turn off"
-        pendingLabel="Turning off…"
-        isPending={disable.pending}
-        error={disable.error}
-        onConfirm={() => void disable.run(confirmingDisable ?? '')}
-        onCancel={() => {
+      <DisableDialog
+        code={confirmingDisable}
+        onCancel={() => setConfirmingDisable(null)}
+        onDone={(next) => {
+          setStatus(next);
           setConfirmingDisable(null);
-          disable.clearError();
+          setAction('none');
         }}
-      >
-        <p>
-          Your password alone will open your account again, and your recovery codes stop working.
-          You can set it up again at any time.
-        </p>
-      </ConfirmDialog>
+      />
     </Card>
+  );
+}
+
+/** The last word before turning it off; the code was asked for already. */
+function DisableDialog({
+  code,
+  onCancel,
+  onDone,
+}: {
+  code: string | null;
+  onCancel: () => void;
+  onDone: (next: SecondFactorStatus) => void;
+}) {
+  const disable = useDisable(onDone);
+  return (
+    <ConfirmDialog
+      open={code !== null}
+      title="Turn off two-step sign-in?"
+      confirmLabel="Turn off"
+      pendingLabel="Turning off…"
+      isPending={disable.pending}
+      error={disable.error}
+      onConfirm={() => void disable.run(code ?? '')}
+      onCancel={() => {
+        onCancel();
+        disable.clearError();
+      }}
+    >
+      <p>
+        Your password alone will open your account again, and your recovery codes stop working. You
+        can set it up again at any time.
+      </p>
+    </ConfirmDialog>
   );
 }
 

@@ -8,6 +8,7 @@ import { EnrolmentSteps, RecoveryCodesCard } from '@/components/security/second-
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { apiFetch, problemMessage } from '@/lib/api-client';
+import { newIdempotencyKey } from '@/lib/use-create-mutation';
 import type { EnrolmentStart, RecoveryCodes, SecondFactorStatus } from '@/lib/schemas/security';
 
 type Phase =
@@ -29,41 +30,14 @@ export function SecondFactorSettings({
   const router = useRouter();
   const [status, setStatus] = useState(initialStatus);
   const [phase, setPhase] = useState<Phase>({ kind: 'status' });
-  const [startError, setStartError] = useState<string | null>(null);
-  const [starting, setStarting] = useState(false);
-
-  async function start() {
-    setStarting(true);
-    setStartError(null);
-    try {
-      // Each start replaces the pending secret, so a retry needs no Idempotency-Key.
-      const enrolment = await apiFetch<EnrolmentStart>('/api/v1/me/second-factor/enrolment', {
-        method: 'POST',
-      });
-      setPhase({ kind: 'enrolling', enrolment });
-    } catch (error) {
-      setStartError(problemMessage(error));
-    } finally {
-      setStarting(false);
-    }
-  }
-
   async function confirm(code: string) {
-    const result = await apiFetch<RecoveryCodes>('/api/v1/me/second-factor/confirm', {
-      method: 'POST',
-      body: { code },
-      headers: { 'Idempotency-Key': globalThis.crypto.randomUUID() },
-    });
+    const result = await sendCode('/api/v1/me/second-factor/confirm', code);
     setStatus((s) => ({ ...s, enabled: true, enabledAt: result.enabledAt, pending: false }));
     setPhase({ kind: 'codes', codes: result.recoveryCodes, firstTime: true });
   }
 
   async function renew(code: string) {
-    const result = await apiFetch<RecoveryCodes>('/api/v1/me/second-factor/recovery-codes', {
-      method: 'POST',
-      body: { code },
-      headers: { 'Idempotency-Key': globalThis.crypto.randomUUID() },
-    });
+    const result = await sendCode('/api/v1/me/second-factor/recovery-codes', code);
     setPhase({ kind: 'codes', codes: result.recoveryCodes, firstTime: false });
   }
 
@@ -94,18 +68,51 @@ export function SecondFactorSettings({
 
   if (!status.enabled) {
     return (
-      <Card
-        title="Two-step sign-in is off"
-        titleId="second-factor-heading"
-        description="Setting it up takes a minute: scan a code with an authenticator app, then type the code it shows."
-      >
-        <FormAlert messages={startError ? [startError] : []} />
-        <Button onClick={() => void start()} disabled={starting} className="mt-2">
-          {starting ? 'Preparing…' : 'Set up two-step sign-in'}
-        </Button>
-      </Card>
+      <SecondFactorOff onStarted={(enrolment) => setPhase({ kind: 'enrolling', enrolment })} />
     );
   }
-
   return <SecondFactorOn status={status} setStatus={setStatus} renew={renew} />;
+}
+
+/** A code that yields recovery codes; a new Idempotency-Key each time (lib/use-create-mutation.ts). */
+function sendCode(path: `/api/v1/${string}`, code: string): Promise<RecoveryCodes> {
+  return apiFetch<RecoveryCodes>(path, {
+    method: 'POST',
+    body: { code },
+    idempotencyKey: newIdempotencyKey(),
+  });
+}
+
+/** Two-step sign-in is off: the way to set it up. */
+function SecondFactorOff({ onStarted }: { onStarted: (enrolment: EnrolmentStart) => void }) {
+  const [startError, setStartError] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+
+  async function start() {
+    setStarting(true);
+    setStartError(null);
+    try {
+      // Each start replaces the pending secret, so a retry needs no Idempotency-Key.
+      onStarted(
+        await apiFetch<EnrolmentStart>('/api/v1/me/second-factor/enrolment', { method: 'POST' }),
+      );
+    } catch (error) {
+      setStartError(problemMessage(error));
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  return (
+    <Card
+      title="Two-step sign-in is off"
+      titleId="second-factor-heading"
+      description="Setting it up takes a minute: scan a code with an authenticator app, then type the code it shows."
+    >
+      <FormAlert messages={startError ? [startError] : []} />
+      <Button onClick={() => void start()} disabled={starting} className="mt-2">
+        {starting ? 'Preparing…' : 'Set up two-step sign-in'}
+      </Button>
+    </Card>
+  );
 }
