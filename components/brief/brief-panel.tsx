@@ -144,30 +144,42 @@ function BriefBody({ brief, patientId }: { brief: Brief; patientId: string }) {
         )}
       </BriefSection>
 
-      <BriefSection id="brief-messages" title="Care-team messages">
-        {brief.messages.length > 0 ? (
-          <ul className="space-y-3">
-            {brief.messages.map((m) => (
-              <li key={m.id} className="rounded-lg border border-slate-200 p-3 text-sm">
-                <p className="text-slate-700">
-                  <span className="font-medium text-slate-900">{m.author.name}</span> (
-                  {roleLabel(m.author.role).toLowerCase()}),{' '}
-                  <LocalDateTime iso={m.createdAt} withRelative={false} />
-                </p>
-                <p className="mt-1 whitespace-pre-line text-slate-900">{m.body}</p>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-slate-700">No messages in this period.</p>
-        )}
-        <Link
-          href={`/patients/${patientId}/messages`}
-          className="inline-block text-sm font-medium text-teal-800 underline"
-        >
-          Open the care-team thread
-        </Link>
-      </BriefSection>
+      <BriefMessages messages={brief.messages} patientId={patientId} />
     </div>
+  );
+}
+
+function BriefMessages({
+  messages,
+  patientId,
+}: {
+  messages: Brief['messages'];
+  patientId: string;
+}) {
+  return (
+    <BriefSection id="brief-messages" title="Care-team messages">
+      {messages.length > 0 ? (
+        <ul className="space-y-3">
+          {messages.map((m) => (
+            <li key={m.id} className="rounded-lg border border-slate-200 p-3 text-sm">
+              <p className="text-slate-700">
+                <span className="font-medium text-slate-900">{m.author.name}</span> (
+                {roleLabel(m.author.role).toLowerCase()}),{' '}
+                <LocalDateTime iso={m.createdAt} withRelative={false} />
+              </p>
+              <p className="mt-1 whitespace-pre-line text-slate-900">{m.body}</p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-700">No messages in this period.</p>
+      )}
+      <Link
+        href={`/patients/${patientId}/messages`}
+        className="inline-block text-sm font-medium text-teal-800 underline"
+      >
+        Open the care-team thread
+      </Link>
+    </BriefSection>
   );
 }

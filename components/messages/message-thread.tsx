@@ -52,26 +52,7 @@ export function MessageThread({
           {problemMessage(thread.error)}
         </p>
       ) : null}
-      {messages.length === 0 ? (
-        <p className="text-slate-700">No messages yet. Start the conversation below.</p>
-      ) : (
-        <ol aria-label="Messages, oldest first" className="space-y-3">
-          {messages.map((m) => (
-            <li
-              key={m.id}
-              className={`rounded-lg border p-3 ${m.author.id === viewerId ? 'border-teal-200 bg-teal-50 sm:ml-12' : 'border-slate-200 bg-white sm:mr-12'}`}
-            >
-              <p className="text-sm text-slate-700">
-                <span className="font-medium text-slate-900">
-                  {m.author.id === viewerId ? 'You' : m.author.name}
-                </span>{' '}
-                ({roleLabel(m.author.role).toLowerCase()}) · <LocalDateTime iso={m.createdAt} />
-              </p>
-              <p className="mt-1 whitespace-pre-line text-slate-900">{m.body}</p>
-            </li>
-          ))}
-        </ol>
-      )}
+      <MessageList messages={messages} viewerId={viewerId} />
       <SchemaForm
         form={form}
         busy={mutation.isPending}
@@ -89,5 +70,28 @@ export function MessageThread({
         </SubmitButton>
       </SchemaForm>
     </div>
+  );
+}
+
+function MessageList({ messages, viewerId }: { messages: MessagePage['items']; viewerId: string }) {
+  return messages.length === 0 ? (
+    <p className="text-slate-700">No messages yet. Start the conversation below.</p>
+  ) : (
+    <ol aria-label="Messages, oldest first" className="space-y-3">
+      {messages.map((m) => (
+        <li
+          key={m.id}
+          className={`rounded-lg border p-3 ${m.author.id === viewerId ? 'border-teal-200 bg-teal-50 sm:ml-12' : 'border-slate-200 bg-white sm:mr-12'}`}
+        >
+          <p className="text-sm text-slate-700">
+            <span className="font-medium text-slate-900">
+              {m.author.id === viewerId ? 'You' : m.author.name}
+            </span>{' '}
+            ({roleLabel(m.author.role).toLowerCase()}) · <LocalDateTime iso={m.createdAt} />
+          </p>
+          <p className="mt-1 whitespace-pre-line text-slate-900">{m.body}</p>
+        </li>
+      ))}
+    </ol>
   );
 }
