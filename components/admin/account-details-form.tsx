@@ -76,9 +76,7 @@ export function AccountDetailsForm({
         autoCapitalize="none"
         spellCheck={false}
       />
-      <SubmitButton pending={mutation.isPending} pendingLabel="Saving…">
-        Save name and email
-      </SubmitButton>
+      <SubmitButton pendingLabel="Saving…">Save name and email</SubmitButton>
       <EmailChangeDialog
         name={name}
         email={email}

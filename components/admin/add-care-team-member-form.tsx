@@ -4,12 +4,11 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { SelectField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
-import { useSchemaForm } from '@/components/forms/use-schema-form';
-import { useCreate } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
 import { AddCareTeamMemberInput } from '@/lib/schemas/admin';
 import type { CareTeamMember } from '@/lib/schemas/patients';
+import { useCreateForm } from '@/components/forms/use-schema-form';
 
 export type ClinicianOption = { id: string; name: string; role: 'PRESCRIBER' | 'THERAPIST' };
 
@@ -23,22 +22,18 @@ export function AddCareTeamMemberForm({
 }) {
   const router = useRouter();
   const [added, setAdded] = useState<string | null>(null);
-  const form = useSchemaForm(AddCareTeamMemberInput, {
-    defaultValues: { clinicianId: '' },
-    // The schema's "invalid id" means no choice was made; a server 409 keeps its own words.
-    error: () => 'Choose a clinician.',
-  });
-
-  const mutation = useCreate<{ member: CareTeamMember }, AddCareTeamMemberInput>(
+  const { form, mutation } = useCreateForm(
+    AddCareTeamMemberInput,
     `/api/v1/patients/${encodeURIComponent(patientId)}/care-team`,
     {
+      defaultValues: { clinicianId: '' },
+      // The schema's "invalid id" means no choice was made; a server 409 keeps its own words.
+      error: () => 'Choose a clinician.',
       mutationKey: queryKeys.patients.addCareTeamMember(patientId),
-      onSuccess: async ({ member }) => {
+      onCreated: ({ member }: { member: CareTeamMember }) => {
         setAdded(`${member.name} is now on the care team.`);
-        form.reset({ clinicianId: '' });
         router.refresh();
       },
-      onError: form.showProblem,
     },
   );
 
@@ -82,7 +77,7 @@ export function AddCareTeamMemberForm({
               )}
             </SelectField>
           </div>
-          <SubmitButton pending={mutation.isPending} pendingLabel="Adding…" className="sm:py-3">
+          <SubmitButton pendingLabel="Adding…" className="sm:py-3">
             Add to care team
           </SubmitButton>
         </div>

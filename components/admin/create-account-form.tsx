@@ -85,12 +85,7 @@ export function CreateAccountForm() {
   }
 
   return (
-    <SchemaForm
-      form={form}
-      busy={mutation.isPending}
-      className="space-y-6"
-      onSubmit={mutation.mutate}
-    >
+    <SchemaForm form={form} mutation={mutation} className="space-y-6">
       <RadioCardsField
         name="role"
         legend="Kind of account"
@@ -120,9 +115,7 @@ export function CreateAccountForm() {
         <Link href="/admin" className={buttonClass('secondary')}>
           Cancel
         </Link>
-        <SubmitButton pending={mutation.isPending} pendingLabel="Creating the account…">
-          Create account
-        </SubmitButton>
+        <SubmitButton pendingLabel="Creating the account…">Create account</SubmitButton>
       </div>
     </SchemaForm>
   );

@@ -67,11 +67,7 @@ export function AssessmentForm({ patientId, text }: { patientId: string; text: I
           </li>
         ))}
       </ol>
-      <SubmitButton
-        pending={mutation.isPending}
-        pendingLabel="Saving…"
-        className="min-h-12 w-full text-base sm:w-auto"
-      >
+      <SubmitButton pendingLabel="Saving…" className="min-h-12 w-full text-base sm:w-auto">
         {`Submit my ${text.name}`}
       </SubmitButton>
     </SchemaForm>

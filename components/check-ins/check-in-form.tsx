@@ -98,11 +98,7 @@ function CheckInFields({
     >
       <CheckInQuestions watchFor={watchFor} measures={measures} />
       <SavedNotice saved={saved} savedRef={savedRef} />
-      <SubmitButton
-        pending={mutation.isPending}
-        pendingLabel="Saving…"
-        className="min-h-12 w-full text-base sm:w-auto"
-      >
+      <SubmitButton pendingLabel="Saving…" className="min-h-12 w-full text-base sm:w-auto">
         {isUpdate ? 'Update today’s check-in' : 'Save check-in'}
       </SubmitButton>
       <p className="text-xs text-slate-600">Checking in for {formatDate(today, 'long')}.</p>

@@ -10,6 +10,7 @@ import type { SchemaForm as Form } from './use-schema-form';
 type AnyForm = Form<any, any>;
 
 const FormContext = createContext<AnyForm | null>(null);
+const BusyContext = createContext(false);
 
 /** The form the field wrappers (components/forms/fields.tsx) are bound to. */
 export function useBoundForm(): AnyForm {
@@ -24,15 +25,19 @@ export function useBoundForm(): AnyForm {
  */
 export function SchemaForm<TValues extends FieldValues, TOutput>({
   form,
-  onSubmit,
-  busy = false,
+  mutation,
+  onSubmit = mutation?.mutate ?? (() => undefined),
+  busy = mutation?.isPending ?? false,
   className = 'space-y-5',
   intro,
   children,
   ...rest
 }: {
   form: Form<TValues, TOutput>;
-  onSubmit: (body: TOutput) => unknown;
+  /** The request the form sends: its body on submit, busy while it is on its way. */
+  mutation?: { isPending: boolean; mutate: (body: TOutput) => void };
+  /** What a valid submission does, when it is not `mutation.mutate`. */
+  onSubmit?: (body: TOutput) => unknown;
   busy?: boolean;
   className?: string;
   /** What is read before the alert (a heading, a sentence about the form). */
@@ -43,46 +48,50 @@ export function SchemaForm<TValues extends FieldValues, TOutput>({
 }) {
   return (
     <FormContext.Provider value={form as AnyForm}>
-      <form
-        noValidate
-        aria-busy={busy}
-        onSubmit={form.onSubmit(onSubmit)}
-        className={className}
-        {...rest}
-      >
-        {intro}
-        <FormAlert id={`${form.id}-alert`} messages={form.summary} />
-        {children}
-      </form>
+      <BusyContext.Provider value={busy}>
+        <form
+          noValidate
+          aria-busy={busy}
+          onSubmit={form.onSubmit(onSubmit)}
+          className={className}
+          {...rest}
+        >
+          {intro}
+          <FormAlert id={`${form.id}-alert`} messages={form.summary} />
+          {children}
+        </form>
+      </BusyContext.Provider>
     </FormContext.Provider>
   );
 }
 
 /** The submit button of a form: disabled and busy while its request is on its way. */
 export function SubmitButton({
-  pending,
+  pending = false,
   pendingLabel,
   disabled = false,
   variant,
   className,
   children,
 }: {
-  pending: boolean;
+  /** Busy for another reason than the form's own request. */
+  pending?: boolean;
   variant?: ButtonVariant;
   pendingLabel: string;
   disabled?: boolean;
   className?: string;
   children: ReactNode;
 }) {
+  const busy = useContext(BusyContext) || pending;
   return (
     <Button
       type="submit"
       variant={variant}
-      disabled={pending || disabled}
-      aria-busy={pending}
+      disabled={busy || disabled}
+      aria-busy={busy}
       className={className}
     >
-      {pending ? pendingLabel : children}
+      {busy ? pendingLabel : children}
     </Button>
   );
 }

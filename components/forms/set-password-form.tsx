@@ -105,11 +105,7 @@ export function SetPasswordForm({ token }: { token: string }) {
         />
         Show the passwords
       </label>
-      <SubmitButton
-        pending={mutation.isPending}
-        pendingLabel="Setting your password…"
-        className="w-full py-3 text-base"
-      >
+      <SubmitButton pendingLabel="Setting your password…" className="w-full py-3 text-base">
         Set password
       </SubmitButton>
     </SchemaForm>

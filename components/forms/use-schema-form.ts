@@ -10,7 +10,9 @@ import {
   type Resolver,
   type UseFormReturn,
 } from 'react-hook-form';
+import type { QueryKey } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { useCreate } from '@/lib/use-create-mutation';
 import { applyProblem } from './apply-problem';
 import { fieldAt, schemaPaths } from './schema-paths';
 
@@ -136,4 +138,30 @@ function issuesToErrors<TValues extends FieldValues>(
   }
   if (elsewhere.length > 0) errors.root = { type: 'schema', message: elsewhere.join(' ') };
   return errors as FieldErrors<TValues>;
+}
+
+/**
+ * A form that creates something: useSchemaForm plus its POST (useCreate, with the intent's
+ * Idempotency-Key); an API problem goes next to the fields, and the fields empty after a success
+ * unless `keepValues`.
+ */
+export function useCreateForm<TSchema extends z.ZodType, TValues extends FieldValues, TData>(
+  schema: TSchema,
+  path: `/api/v1/${string}`,
+  options: SchemaFormOptions<TValues> & {
+    mutationKey: QueryKey;
+    keepValues?: boolean;
+    onCreated?: (created: TData, body: z.output<TSchema>) => unknown;
+  },
+) {
+  const form = useSchemaForm(schema, options);
+  const mutation = useCreate<TData, z.output<TSchema>>(path, {
+    mutationKey: options.mutationKey,
+    onSuccess: async (created, body) => {
+      if (!options.keepValues) form.reset(options.defaultValues);
+      await options.onCreated?.(created, body);
+    },
+    onError: form.showProblem,
+  });
+  return { form, mutation };
 }

@@ -3,13 +3,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { LocalDateTime } from '@/components/ui/local-date-time';
 import { apiQuery, problemMessage } from '@/lib/api-client';
-import { useCreate } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
 import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
 import { MessageInput, type MessagePage } from '@/lib/schemas/messages';
 import { TextAreaField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
-import { useSchemaForm } from '@/components/forms/use-schema-form';
+import { useCreateForm } from '@/components/forms/use-schema-form';
 
 /** How often an open thread looks for new messages (it also does when the window regains focus). */
 const REFRESH_MS = 30_000;
@@ -34,14 +33,10 @@ export function MessageThread({
     refetchInterval: REFRESH_MS,
     refetchOnWindowFocus: true,
   });
-  const form = useSchemaForm(MessageInput, { defaultValues: { body: '' } });
-  const mutation = useCreate<unknown, MessageInput>(path, {
+  const { form, mutation } = useCreateForm(MessageInput, path, {
+    defaultValues: { body: '' },
     mutationKey: queryKeys.patients.postMessage(patientId),
-    onSuccess: async () => {
-      form.reset({ body: '' });
-      await refresh(queryClient, refreshAfter.message(patientId));
-    },
-    onError: form.showProblem,
+    onCreated: () => refresh(queryClient, refreshAfter.message(patientId)),
   });
 
   const messages = thread.data.items;
@@ -53,21 +48,14 @@ export function MessageThread({
         </p>
       ) : null}
       <MessageList messages={messages} viewerId={viewerId} />
-      <SchemaForm
-        form={form}
-        busy={mutation.isPending}
-        className="space-y-3"
-        onSubmit={mutation.mutate}
-      >
+      <SchemaForm form={form} mutation={mutation} className="space-y-3">
         <TextAreaField
           name="body"
           label="Message to the care team"
           hint="The patient does not see these messages."
           rows={3}
         />
-        <SubmitButton pending={mutation.isPending} pendingLabel="Sending…">
-          Send message
-        </SubmitButton>
+        <SubmitButton pendingLabel="Sending…">Send message</SubmitButton>
       </SchemaForm>
     </div>
   );

@@ -7,12 +7,11 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ConfirmedActionButton } from '@/components/forms/confirmed-action-button';
 import { apiFetch } from '@/lib/api-client';
-import { useCreate } from '@/lib/use-create-mutation';
 import { queryKeys } from '@/lib/query-keys';
 import { AddendumInput, WithholdInput } from '@/lib/schemas/session-notes';
 import { TextAreaField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
-import { useSchemaForm } from '@/components/forms/use-schema-form';
+import { useCreateForm, useSchemaForm } from '@/components/forms/use-schema-form';
 
 function notePath(patientId: string, noteId: string, action: string): `/api/v1/${string}` {
   return `/api/v1/patients/${encodeURIComponent(patientId)}/session-notes/${encodeURIComponent(noteId)}/${action}`;
@@ -54,29 +53,20 @@ export function SignNoteButton({
 /** Appends an addendum to the viewer's signed note. */
 export function AddendumForm({ patientId, noteId }: { patientId: string; noteId: string }) {
   const router = useRouter();
-  const form = useSchemaForm(AddendumInput, { defaultValues: { body: '' } });
-  const mutation = useCreate<unknown, AddendumInput>(notePath(patientId, noteId, 'addenda'), {
+  const { form, mutation } = useCreateForm(AddendumInput, notePath(patientId, noteId, 'addenda'), {
+    defaultValues: { body: '' },
     mutationKey: queryKeys.patients.sessionNoteAction(patientId, noteId, 'addenda'),
-    onSuccess: () => {
-      form.reset({ body: '' });
-      router.refresh();
-    },
-    onError: form.showProblem,
+    onCreated: () => router.refresh(),
   });
   return (
-    <SchemaForm
-      form={form}
-      busy={mutation.isPending}
-      className="space-y-3"
-      onSubmit={mutation.mutate}
-    >
+    <SchemaForm form={form} mutation={mutation} className="space-y-3">
       <TextAreaField
         name="body"
         label="Add an addendum"
         hint="The signed note stays as it is; the addendum is shown under it, with your name and the time."
         rows={3}
       />
-      <SubmitButton variant="secondary" pending={mutation.isPending} pendingLabel="Adding…">
+      <SubmitButton variant="secondary" pendingLabel="Adding…">
         Add addendum
       </SubmitButton>
     </SchemaForm>

@@ -1,12 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useCreate } from '@/lib/use-create-mutation';
 import { queryKeys } from '@/lib/query-keys';
 import { PsychotherapyNoteInput } from '@/lib/schemas/psychotherapy-notes';
 import { DateField, TextAreaField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
-import { useSchemaForm } from '@/components/forms/use-schema-form';
+import { useCreateForm } from '@/components/forms/use-schema-form';
 
 type Values = { sessionDate: string; body: string };
 
@@ -18,28 +17,18 @@ const toInput = (values: Values) => ({
 /** Records a private psychotherapy note, readable by its author alone. */
 export function PsychotherapyNoteForm({ patientId, today }: { patientId: string; today: string }) {
   const router = useRouter();
-  const form = useSchemaForm(PsychotherapyNoteInput, {
-    defaultValues: { sessionDate: today, body: '' } as Values,
-    toInput,
-  });
-  const mutation = useCreate<unknown, PsychotherapyNoteInput>(
+  const { form, mutation } = useCreateForm(
+    PsychotherapyNoteInput,
     `/api/v1/patients/${encodeURIComponent(patientId)}/psychotherapy-notes`,
     {
+      defaultValues: { sessionDate: today, body: '' } as Values,
+      toInput,
       mutationKey: queryKeys.patients.psychotherapyNotes(patientId),
-      onSuccess: () => {
-        form.reset({ sessionDate: today, body: '' });
-        router.refresh();
-      },
-      onError: form.showProblem,
+      onCreated: () => router.refresh(),
     },
   );
   return (
-    <SchemaForm
-      form={form}
-      busy={mutation.isPending}
-      className="space-y-4"
-      onSubmit={mutation.mutate}
-    >
+    <SchemaForm form={form} mutation={mutation} className="space-y-4">
       <DateField name="sessionDate" label="Session date" optional max={today} />
       <TextAreaField
         name="body"
@@ -47,9 +36,7 @@ export function PsychotherapyNoteForm({ patientId, today }: { patientId: string;
         hint="Only you will ever see this note. It is kept apart from the record."
         rows={5}
       />
-      <SubmitButton pending={mutation.isPending} pendingLabel="Saving…">
-        Save private note
-      </SubmitButton>
+      <SubmitButton pendingLabel="Saving…">Save private note</SubmitButton>
     </SchemaForm>
   );
 }

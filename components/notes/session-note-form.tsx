@@ -88,12 +88,10 @@ export function SessionNoteForm({
   }
 
   return (
-    <SchemaForm form={form} busy={mutation.isPending} onSubmit={mutation.mutate}>
+    <SchemaForm form={form} mutation={mutation}>
       <NoteFields format={format} today={today} />
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pending={mutation.isPending} pendingLabel="Saving…">
-          {note ? 'Save draft' : 'Save as draft'}
-        </SubmitButton>
+        <SubmitButton pendingLabel="Saving…">{note ? 'Save draft' : 'Save as draft'}</SubmitButton>
         {note ? (
           <SignNoteButton patientId={patientId} noteId={note.id} before={saveBeforeSigning} />
         ) : null}

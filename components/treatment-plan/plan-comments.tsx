@@ -4,17 +4,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LocalDateTime } from '@/components/ui/local-date-time';
 import { apiQuery, problemMessage } from '@/lib/api-client';
-import { useCreate } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
 import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
-import {
-  PlanCommentInput,
-  type PlanComment,
-  type PlanCommentList,
-} from '@/lib/schemas/treatment-plan';
+import { PlanCommentInput, type PlanCommentList } from '@/lib/schemas/treatment-plan';
 import { TextAreaField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
-import { useSchemaForm } from '@/components/forms/use-schema-form';
+import { useCreateForm } from '@/components/forms/use-schema-form';
 
 /**
  * Comments on the plan, newest first, and a form to add one to the current version. `selfId`
@@ -41,15 +36,13 @@ export function PlanComments({
     queryFn: apiQuery<PlanCommentList>(`${path}?limit=50`),
     initialData: initial,
   });
-  const form = useSchemaForm(PlanCommentInput, { defaultValues: { body: '' } });
-  const mutation = useCreate<PlanComment, { body: string }>(path, {
+  const { form, mutation } = useCreateForm(PlanCommentInput, path, {
+    defaultValues: { body: '' },
     mutationKey: queryKeys.treatmentPlan.comment(patientId),
-    onSuccess: async () => {
-      form.reset({ body: '' });
+    onCreated: async () => {
       setSent(true);
       await refresh(queryClient, refreshAfter.planComment(patientId));
     },
-    onError: form.showProblem,
   });
 
   return (
@@ -89,7 +82,7 @@ export function PlanComments({
       >
         <TextAreaField name="body" label={label} hint={hint} className="min-h-20" />
         <div className="flex flex-wrap items-center gap-3">
-          <SubmitButton variant="secondary" pending={mutation.isPending} pendingLabel="Sending…">
+          <SubmitButton variant="secondary" pendingLabel="Sending…">
             Send comment
           </SubmitButton>
           <p role="status" className="text-sm text-teal-900">

@@ -110,11 +110,7 @@ export function PlanEditor({
         <Button variant="secondary" onClick={onCancel} disabled={mutation.isPending}>
           Cancel
         </Button>
-        <SubmitButton
-          pending={mutation.isPending}
-          pendingLabel="Saving…"
-          disabled={conflict !== null}
-        >
+        <SubmitButton pendingLabel="Saving…" disabled={conflict !== null}>
           Save new version
         </SubmitButton>
       </div>

@@ -5,10 +5,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RadioCardsField, TextAreaField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
-import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { reviewReasonLabels } from '@/components/treatment-plan/labels';
 import { LocalDateTime } from '@/components/ui/local-date-time';
-import { useCreate } from '@/lib/use-create-mutation';
 import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
 import {
   PlanReviewRequestInput,
@@ -16,6 +14,7 @@ import {
   type PlanReviewRequest,
   type ReviewReason,
 } from '@/lib/schemas/treatment-plan';
+import { useCreateForm } from '@/components/forms/use-schema-form';
 
 const reasonHints: Record<ReviewReason, string> = {
   TOO_INTENSE: 'Too much to do, or too often.',
@@ -39,20 +38,17 @@ export function ReviewRequestForm({
 }) {
   const queryClient = useQueryClient();
   const [sent, setSent] = useState(false);
-  const form = useSchemaForm(PlanReviewRequestInput, {
-    defaultValues: { reason: '', detail: '' } as ReviewForm,
-    toInput,
-  });
-  const mutation = useCreate<PlanReviewRequest, PlanReviewRequestInput>(
+  const { form, mutation } = useCreateForm(
+    PlanReviewRequestInput,
     `/api/v1/patients/${patientId}/treatment-plan/review-requests`,
     {
+      defaultValues: { reason: '', detail: '' } as ReviewForm,
+      toInput,
       mutationKey: queryKeys.treatmentPlan.requestReview(patientId),
-      onSuccess: async () => {
-        form.reset({ reason: '', detail: '' });
+      onCreated: async () => {
         setSent(true);
         await refresh(queryClient, refreshAfter.planReviewRequest(patientId));
       },
-      onError: form.showProblem,
     },
   );
 
@@ -90,9 +86,7 @@ export function ReviewRequestForm({
           optional
           className="min-h-20"
         />
-        <SubmitButton pending={mutation.isPending} pendingLabel="Sending…">
-          Ask for a plan review
-        </SubmitButton>
+        <SubmitButton pendingLabel="Sending…">Ask for a plan review</SubmitButton>
       </SchemaForm>
     </div>
   );
