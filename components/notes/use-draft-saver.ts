@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { ApiProblem, apiFetch, problemMessage } from '@/lib/api-client';
 import { AUTOSAVE_INTERVAL_MS, type AutosaveStatus } from '@/lib/autosave';
 import { newIdempotencyKey } from '@/lib/use-create-mutation';
@@ -39,7 +39,6 @@ export function useDraftSaver({
   /** The watched values: a change schedules the autosave. */
   values: unknown;
 }) {
-  const [status, setStatus] = useState<AutosaveStatus>({ state: 'idle' });
   const base: `/api/v1/${string}` = `/api/v1/patients/${encodeURIComponent(patientId)}/session-notes`;
   // The draft's id once it exists on the server (a new note gets one on its first save).
   const noteId = useRef<string | null>(savedId ?? null);
@@ -94,27 +93,14 @@ export function useDraftSaver({
     [enqueue, persist],
   );
 
-  const autosave = useCallback(async () => {
-    timer.current = null;
-    const current = getValues();
-    if (snapshot(current) === lastSaved.current) return;
-    setStatus({ state: 'saving' });
-    // SECURITY: autosave never opens the sign-in dialog: it would take the keystrokes of a
-    // person typing a note into a password field. "Save draft" offers it.
-    try {
-      await enqueue(() => persist(current, false));
-      setStatus({ state: 'saved', at: new Date() });
-    } catch (error) {
-      setStatus({ state: 'failed', reason: autosaveFailure(error) });
-    }
-  }, [enqueue, getValues, persist]);
-
-  useEffect(() => {
-    if (lastSaved.current === null || timer.current) return;
-    if (snapshot(getValues()) === lastSaved.current) return;
-    timer.current = setTimeout(() => void autosave(), AUTOSAVE_INTERVAL_MS);
-  }, [values, autosave, getValues]);
-
+  const { status, setStatus } = useAutosave({
+    getValues,
+    values,
+    persist,
+    enqueue,
+    timerRef: timer,
+    lastSavedRef: lastSaved,
+  });
   return { save, status, setStatus };
 }
 
@@ -144,4 +130,48 @@ async function createDraft(
     if (error instanceof ApiProblem) pending.current = null;
     throw error;
   }
+}
+
+/**
+ * While the form holds unsaved changes, one autosave runs AUTOSAVE_INTERVAL_MS after the first of
+ * them, behind any save on its way.
+ */
+function useAutosave({
+  getValues,
+  values,
+  persist,
+  enqueue,
+  timerRef,
+  lastSavedRef,
+}: {
+  getValues: () => SessionNoteInput;
+  values: unknown;
+  persist: (input: SessionNoteInput, recoverSession: boolean) => Promise<SessionNote>;
+  enqueue: (work: () => Promise<SessionNote>) => Promise<SessionNote>;
+  timerRef: RefObject<ReturnType<typeof setTimeout> | null>;
+  lastSavedRef: RefObject<string | null>;
+}) {
+  const [status, setStatus] = useState<AutosaveStatus>({ state: 'idle' });
+  const autosave = useCallback(async () => {
+    timerRef.current = null;
+    const current = getValues();
+    if (snapshot(current) === lastSavedRef.current) return;
+    setStatus({ state: 'saving' });
+    // SECURITY: autosave never opens the sign-in dialog: it would take the keystrokes of a
+    // person typing a note into a password field. "Save draft" offers it.
+    try {
+      await enqueue(() => persist(current, false));
+      setStatus({ state: 'saved', at: new Date() });
+    } catch (error) {
+      setStatus({ state: 'failed', reason: autosaveFailure(error) });
+    }
+  }, [enqueue, getValues, persist, timerRef, lastSavedRef]);
+
+  useEffect(() => {
+    if (lastSavedRef.current === null || timerRef.current) return;
+    if (snapshot(getValues()) === lastSavedRef.current) return;
+    timerRef.current = setTimeout(() => void autosave(), AUTOSAVE_INTERVAL_MS);
+  }, [values, autosave, getValues, timerRef, lastSavedRef]);
+
+  return { status, setStatus };
 }

@@ -87,25 +87,7 @@ export function PlanEditor({
       />
       <GoalList />
       <InterventionList careTeam={careTeam} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <DateField name="reviewBy" label="Review by" optional />
-        <TextField
-          name="assessmentIntervalDays"
-          label="PHQ-9 and GAD-7 every (days)"
-          hint="From 7 to 90 days."
-          type="number"
-          inputMode="numeric"
-          min={7}
-          max={90}
-        />
-      </div>
-      <TextAreaField
-        name="changeSummary"
-        label="What changed and why"
-        hint="Left empty, a summary is written from the changes."
-        optional
-        className={textarea}
-      />
+      <ReviewSchedule />
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onCancel} disabled={mutation.isPending}>
           Cancel
@@ -141,6 +123,33 @@ function EditorHeading({
       </div>
       {conflict}
       <SuccessNotice>{notice}</SuccessNotice>
+    </>
+  );
+}
+
+/** When the plan is reviewed, how often the questionnaires come, and what this version changed. */
+function ReviewSchedule() {
+  return (
+    <>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <DateField name="reviewBy" label="Review by" optional />
+        <TextField
+          name="assessmentIntervalDays"
+          label="PHQ-9 and GAD-7 every (days)"
+          hint="From 7 to 90 days."
+          type="number"
+          inputMode="numeric"
+          min={7}
+          max={90}
+        />
+      </div>
+      <TextAreaField
+        name="changeSummary"
+        label="What changed and why"
+        hint="Left empty, a summary is written from the changes."
+        optional
+        className={textarea}
+      />
     </>
   );
 }
