@@ -1,7 +1,7 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { AccessLogItem } from '@/components/access-log/access-log-entry';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -22,44 +22,7 @@ export function AccessLogList({
   firstPage: AccessLogPage;
 }) {
   const listRef = useRef<HTMLOListElement>(null);
-  const [announcement, setAnnouncement] = useState('');
-  const query = useInfiniteQuery({
-    queryKey: queryKeys.patients.accessLog(patientId),
-    queryFn: ({ pageParam, signal, ...context }) =>
-      apiFetch<AccessLogPage>(
-        `/api/v1/patients/${encodeURIComponent(patientId)}/access-log${queryString({ cursor: pageParam })}`,
-        { signal, background: isBackgroundFetch(context) },
-      ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    initialData: { pages: [firstPage], pageParams: [null] },
-    // Each read of the log is itself audited: never refetch behind the reader's back.
-    staleTime: Infinity,
-  });
-
-  const entries = query.data.pages.flatMap((page) => page.items);
-
-  // The index of the first entry "Show older" added, focused once it is on the page.
-  const [focusIndex, setFocusIndex] = useState<number | null>(null);
-  useEffect(() => {
-    if (focusIndex === null) return;
-    const firstNew = listRef.current?.children.item(focusIndex);
-    if (firstNew instanceof HTMLElement) firstNew.focus();
-  }, [focusIndex, entries.length]);
-
-  async function showOlder() {
-    const before = entries.length;
-    const result = await query.fetchNextPage();
-    if (result.isError) return;
-    const after = result.data?.pages.flatMap((page) => page.items).length ?? before;
-    const added = after - before;
-    setAnnouncement(
-      added === 0
-        ? 'There is nothing older.'
-        : `Showing ${added} older ${added === 1 ? 'entry' : 'entries'}.`,
-    );
-    if (added > 0) setFocusIndex(before);
-  }
+  const { query, entries, announcement, showOlder } = useAccessLog(patientId, firstPage, listRef);
 
   if (entries.length === 0) {
     return (
@@ -105,4 +68,54 @@ export function AccessLogList({
       </div>
     </div>
   );
+}
+
+/**
+ * The log, page by page: "Show older" announces what it added and focuses the first of it. Each
+ * read of the log is itself audited, so it is never refetched behind the reader's back.
+ */
+function useAccessLog(
+  patientId: string,
+  firstPage: AccessLogPage,
+  listRef: RefObject<HTMLOListElement | null>,
+) {
+  const [announcement, setAnnouncement] = useState('');
+  const query = useInfiniteQuery({
+    queryKey: queryKeys.patients.accessLog(patientId),
+    queryFn: ({ pageParam, signal, ...context }) =>
+      apiFetch<AccessLogPage>(
+        `/api/v1/patients/${encodeURIComponent(patientId)}/access-log${queryString({ cursor: pageParam })}`,
+        { signal, background: isBackgroundFetch(context) },
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    initialData: { pages: [firstPage], pageParams: [null] },
+    staleTime: Infinity,
+  });
+
+  const entries = query.data.pages.flatMap((page) => page.items);
+
+  // The index of the first entry "Show older" added, focused once it is on the page.
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusIndex === null) return;
+    const firstNew = listRef.current?.children.item(focusIndex);
+    if (firstNew instanceof HTMLElement) firstNew.focus();
+  }, [focusIndex, entries.length, listRef]);
+
+  async function showOlder() {
+    const before = entries.length;
+    const result = await query.fetchNextPage();
+    if (result.isError) return;
+    const after = result.data?.pages.flatMap((page) => page.items).length ?? before;
+    const added = after - before;
+    setAnnouncement(
+      added === 0
+        ? 'There is nothing older.'
+        : `Showing ${added} older ${added === 1 ? 'entry' : 'entries'}.`,
+    );
+    if (added > 0) setFocusIndex(before);
+  }
+
+  return { query, entries, announcement, showOlder };
 }

@@ -60,49 +60,54 @@ export function ChangeHistory({ changes }: { changes: MedicationChange[] }) {
                 ; this change no longer counts toward the regimen.
               </p>
             ) : null}
-            <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[minmax(0,9rem)_minmax(0,1fr)]">
-              <dt className="font-medium text-slate-700">Reason</dt>
-              <dd className="whitespace-pre-line text-slate-900">{change.reason}</dd>
-              {change.monitorFor.length > 0 ? (
-                <>
-                  <dt className="font-medium text-slate-700">Monitor for</dt>
-                  <dd>
-                    <ul className="flex flex-wrap gap-1.5">
-                      {change.monitorFor.map((item) => (
-                        <li key={item}>
-                          <Badge>{item}</Badge>
-                        </li>
-                      ))}
-                    </ul>
-                  </dd>
-                </>
-              ) : null}
-              {change.reviewBy ? (
-                <>
-                  <dt className="font-medium text-slate-700">Review by</dt>
-                  <dd className="text-slate-900">
-                    <time dateTime={change.reviewBy}>{formatDate(change.reviewBy)}</time>
-                  </dd>
-                </>
-              ) : null}
-              {change.noteForCareTeam ? (
-                <>
-                  <dt className="font-medium text-slate-700">Note for the care team</dt>
-                  <dd className="whitespace-pre-line text-slate-900">{change.noteForCareTeam}</dd>
-                </>
-              ) : null}
-              {change.patientExplanation ? (
-                <>
-                  <dt className="font-medium text-slate-700">Explanation for the patient</dt>
-                  <dd className="whitespace-pre-line text-slate-900">
-                    {change.patientExplanation}
-                  </dd>
-                </>
-              ) : null}
-            </dl>
+            <ChangeDetails change={change} />
           </li>
         );
       })}
     </ol>
+  );
+}
+
+/** Why, what to watch, when to review, and the words for the team and for the patient. */
+function ChangeDetails({ change }: { change: MedicationChange }) {
+  return (
+    <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[minmax(0,9rem)_minmax(0,1fr)]">
+      <dt className="font-medium text-slate-700">Reason</dt>
+      <dd className="whitespace-pre-line text-slate-900">{change.reason}</dd>
+      {change.monitorFor.length > 0 ? (
+        <>
+          <dt className="font-medium text-slate-700">Monitor for</dt>
+          <dd>
+            <ul className="flex flex-wrap gap-1.5">
+              {change.monitorFor.map((item) => (
+                <li key={item}>
+                  <Badge>{item}</Badge>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      ) : null}
+      {change.reviewBy ? (
+        <>
+          <dt className="font-medium text-slate-700">Review by</dt>
+          <dd className="text-slate-900">
+            <time dateTime={change.reviewBy}>{formatDate(change.reviewBy)}</time>
+          </dd>
+        </>
+      ) : null}
+      {change.noteForCareTeam ? (
+        <>
+          <dt className="font-medium text-slate-700">Note for the care team</dt>
+          <dd className="whitespace-pre-line text-slate-900">{change.noteForCareTeam}</dd>
+        </>
+      ) : null}
+      {change.patientExplanation ? (
+        <>
+          <dt className="font-medium text-slate-700">Explanation for the patient</dt>
+          <dd className="whitespace-pre-line text-slate-900">{change.patientExplanation}</dd>
+        </>
+      ) : null}
+    </dl>
   );
 }
