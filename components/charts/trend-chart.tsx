@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { formatDate } from '@/lib/format';
 import { trendRows, type TrendChartProps } from './trend-chart-types';
 
@@ -38,12 +38,7 @@ export function TrendChart({
 
   return (
     <figure aria-labelledby={`${id}-title`} className="space-y-3">
-      <figcaption>
-        <h3 id={`${id}-title`} className="text-base font-semibold text-slate-900">
-          {title}
-        </h3>
-        {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
-      </figcaption>
+      <ChartCaption titleId={`${id}-title`} title={title} description={description} />
       {hasData ? (
         <div aria-hidden="true" style={{ height }}>
           <TrendPlot series={series} markers={markers} bands={bands} rows={rows} />
@@ -104,5 +99,24 @@ export function TrendChart({
         </details>
       ) : null}
     </figure>
+  );
+}
+
+function ChartCaption({
+  titleId,
+  title,
+  description,
+}: {
+  titleId: string;
+  title: ReactNode;
+  description?: ReactNode;
+}) {
+  return (
+    <figcaption>
+      <h3 id={titleId} className="text-base font-semibold text-slate-900">
+        {title}
+      </h3>
+      {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+    </figcaption>
   );
 }

@@ -65,74 +65,93 @@ export function TrendPlot({
           stroke="#475569"
           fontSize={12}
         />
-        {axes.map((key, index) => {
-          const domain = series.find((s) => axisKey(s.domain) === key)?.domain;
-          return (
-            <YAxis
-              key={key}
-              yAxisId={key}
-              orientation={index === 1 ? 'right' : 'left'}
-              hide={index > 1}
-              domain={domain ?? ['auto', 'auto']}
-              allowDecimals={false}
-              width={32}
-              stroke="#475569"
-              fontSize={12}
-            />
-          );
-        })}
-        {bands?.map((band, index) => (
-          <ReferenceArea
-            key={band.label}
-            yAxisId={firstAxis}
-            y1={band.from}
-            y2={band.to}
-            fill={bandFills[index % bandFills.length]}
-            fillOpacity={0.7}
-            ifOverflow="hidden"
-            label={{ value: band.label, position: 'insideRight', fontSize: 10, fill: '#475569' }}
-          />
-        ))}
-        {markers.map((marker, index) => (
-          <ReferenceLine
-            key={`${marker.date}-${index}`}
-            yAxisId={firstAxis}
-            x={Date.parse(`${marker.date}T00:00:00Z`)}
-            stroke="#64748b"
-            strokeDasharray="4 2"
-            // Staggered down from the top edge, so the labels of changes close in time do not overlap.
-            label={{
-              value: marker.label,
-              position: 'insideTopLeft',
-              offset: 4 + (index % 3) * 13,
-              fontSize: 10,
-              fill: '#334155',
-            }}
-          />
-        ))}
+        {yAxes(series, axes)}
+        {bandAreas(bands ?? [], firstAxis)}
+        {markerLines(markers, firstAxis)}
         <Tooltip
           labelFormatter={(value) => (typeof value === 'number' ? shortDate(value) : String(value))}
         />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        {series.map((s, index) => {
-          const look = palette[index % palette.length]!;
-          return (
-            <Line
-              key={s.key}
-              yAxisId={axisKey(s.domain)}
-              dataKey={s.key}
-              name={s.unit ? `${s.label} (${s.unit})` : s.label}
-              type="monotone"
-              stroke={look.stroke}
-              strokeDasharray={look.dash}
-              strokeWidth={2}
-              dot={{ r: 2.5 }}
-              connectNulls
-              isAnimationActive={false}
-            />
-          );
-        })}
+        {seriesLines(series)}
       </LineChart>
     </ResponsiveContainer>
   );
+}
+
+// Recharts reads its axes, areas and lines from the chart's direct children: these build them as
+// elements (called as functions, not rendered as components).
+
+function yAxes(series: TrendSeries[], axes: string[]) {
+  return axes.map((key, index) => {
+    const domain = series.find((s) => axisKey(s.domain) === key)?.domain;
+    return (
+      <YAxis
+        key={key}
+        yAxisId={key}
+        orientation={index === 1 ? 'right' : 'left'}
+        hide={index > 1}
+        domain={domain ?? ['auto', 'auto']}
+        allowDecimals={false}
+        width={32}
+        stroke="#475569"
+        fontSize={12}
+      />
+    );
+  });
+}
+
+function bandAreas(bands: TrendBand[], firstAxis: string) {
+  return bands.map((band, index) => (
+    <ReferenceArea
+      key={band.label}
+      yAxisId={firstAxis}
+      y1={band.from}
+      y2={band.to}
+      fill={bandFills[index % bandFills.length]}
+      fillOpacity={0.7}
+      ifOverflow="hidden"
+      label={{ value: band.label, position: 'insideRight', fontSize: 10, fill: '#475569' }}
+    />
+  ));
+}
+
+function markerLines(markers: TrendMarker[], firstAxis: string) {
+  return markers.map((marker, index) => (
+    <ReferenceLine
+      key={`${marker.date}-${index}`}
+      yAxisId={firstAxis}
+      x={Date.parse(`${marker.date}T00:00:00Z`)}
+      stroke="#64748b"
+      strokeDasharray="4 2"
+      // Staggered down from the top edge, so the labels of changes close in time do not overlap.
+      label={{
+        value: marker.label,
+        position: 'insideTopLeft',
+        offset: 4 + (index % 3) * 13,
+        fontSize: 10,
+        fill: '#334155',
+      }}
+    />
+  ));
+}
+
+function seriesLines(series: TrendSeries[]) {
+  return series.map((s, index) => {
+    const look = palette[index % palette.length]!;
+    return (
+      <Line
+        key={s.key}
+        yAxisId={axisKey(s.domain)}
+        dataKey={s.key}
+        name={s.unit ? `${s.label} (${s.unit})` : s.label}
+        type="monotone"
+        stroke={look.stroke}
+        strokeDasharray={look.dash}
+        strokeWidth={2}
+        dot={{ r: 2.5 }}
+        connectNulls
+        isAnimationActive={false}
+      />
+    );
+  });
 }

@@ -86,6 +86,21 @@ export function TrendCharts({ trends, audience }: { trends: Trends; audience: Au
         ]}
         markers={trends.markers}
       />
+      <ScoreAndMeasureCharts trends={trends} text={text} />
+    </div>
+  );
+}
+
+/** The questionnaires' scores with their severity bands, and each personal measure of the plan. */
+function ScoreAndMeasureCharts({
+  trends,
+  text,
+}: {
+  trends: Trends;
+  text: (typeof words)[Audience];
+}) {
+  return (
+    <>
       <TrendChart
         title="PHQ-9 (depression)"
         description={text.phq9}
@@ -136,6 +151,6 @@ export function TrendCharts({ trends, audience }: { trends: Trends; audience: Au
           />
         );
       })}
-    </div>
+    </>
   );
 }
