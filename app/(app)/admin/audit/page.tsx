@@ -1,15 +1,12 @@
 import { InvalidInputError } from '@/lib/errors';
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { AuditEventTable } from '@/components/admin/audit-event-table';
+import { AuditEventsResult } from '@/components/admin/audit-events-result';
 import {
   AuditFilterForm,
   type AuditFilterErrors,
   type AuditFilterValues,
 } from '@/components/admin/audit-filter-form';
-import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { listUsers } from '@/lib/data/admin';
@@ -89,6 +86,53 @@ async function eventsFor(viewer: Viewer, query: Query | null) {
   }
 }
 
+type Option = { id: string; label: string };
+
+/** The address of the log with these filters, changed by `overrides`. */
+function linksFrom(values: AuditFilterValues) {
+  return (overrides: Partial<AuditFilterValues> & { cursor?: string }) => {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...values, ...overrides })) {
+      if (value) search.set(key, value);
+    }
+    const text = search.toString();
+    return text ? `/admin/audit?${text}` : '/admin/audit';
+  };
+}
+
+/**
+ * The choices of the patient and person filters; a filter set from a row's link may name someone
+ * past the first page of options, who is then added first.
+ */
+function filterOptions(
+  values: AuditFilterValues,
+  events: Awaited<ReturnType<typeof listAuditEvents>> | null,
+  patients: { id: string; name: string }[],
+  users: { id: string; name: string; role: Parameters<typeof roleLabel>[0] }[],
+) {
+  const patientOptions: Option[] = patients.map((p) => ({ id: p.id, label: p.name }));
+  const actorOptions: Option[] = users.map((u) => ({
+    id: u.id,
+    label: `${u.name} (${roleLabel(u.role).toLowerCase()})`,
+  }));
+  const selectedPatient = events?.items.find((e) => e.patientId === values.patientId);
+  if (values.patientId && !patientOptions.some((o) => o.id === values.patientId)) {
+    patientOptions.unshift({
+      id: values.patientId,
+      label: selectedPatient?.patientName ?? 'The selected patient',
+    });
+  }
+  const selectedActor = events?.items.find((e) => e.actorId === values.actorId);
+  if (values.actorId && !actorOptions.some((o) => o.id === values.actorId)) {
+    actorOptions.unshift({
+      id: values.actorId,
+      label: selectedActor?.actorName ?? 'The selected person',
+    });
+  }
+  return { patientOptions, actorOptions };
+}
+
+/** Admins: the organization's audit log, filtered by patient, person and dates. */
 export default async function AuditLogPage({
   searchParams,
 }: {
@@ -113,34 +157,14 @@ export default async function AuditLogPage({
 
   const events = found === 'stale-cursor' ? null : found;
   const isStale = found === 'stale-cursor' || (isCursorInvalid && Object.keys(errors).length === 0);
-  const patientOptions = patients.items.map((p) => ({ id: p.id, label: p.name }));
-  const actorOptions = users.items.map((u) => ({
-    id: u.id,
-    label: `${u.name} (${roleLabel(u.role).toLowerCase()})`,
-  }));
-  // A filter set from a row's link may name someone past the first page of options.
-  const selectedPatient = events?.items.find((e) => e.patientId === values.patientId);
-  if (values.patientId && !patientOptions.some((o) => o.id === values.patientId)) {
-    patientOptions.unshift({
-      id: values.patientId,
-      label: selectedPatient?.patientName ?? 'The selected patient',
-    });
-  }
-  const selectedActor = events?.items.find((e) => e.actorId === values.actorId);
-  if (values.actorId && !actorOptions.some((o) => o.id === values.actorId)) {
-    actorOptions.unshift({
-      id: values.actorId,
-      label: selectedActor?.actorName ?? 'The selected person',
-    });
-  }
+  const { patientOptions, actorOptions } = filterOptions(
+    values,
+    events,
+    patients.items,
+    users.items,
+  );
 
-  const hrefFor = (overrides: Partial<AuditFilterValues> & { cursor?: string }) => {
-    const search = new URLSearchParams();
-    const merged = { ...values, ...overrides };
-    for (const [key, value] of Object.entries(merged)) if (value) search.set(key, value);
-    const text = search.toString();
-    return text ? `/admin/audit?${text}` : '/admin/audit';
-  };
+  const hrefFor = linksFrom(values);
   const isFiltered = Object.values(values).some(Boolean);
   const hasMoreOptions = patients.nextCursor !== null || users.nextCursor !== null;
 
@@ -162,12 +186,7 @@ export default async function AuditLogPage({
               actors={actorOptions}
             />
           </div>
-          {hasMoreOptions ? (
-            <p className="mt-3 text-sm text-slate-600">
-              The lists show the first {OPTION_LIMIT} names. To filter by someone else, open their
-              name in the table.
-            </p>
-          ) : null}
+          {hasMoreOptions ? <MoreOptionsHint /> : null}
         </Card>
         <Card
           title="Events"
@@ -180,66 +199,24 @@ export default async function AuditLogPage({
                 : 'All events, newest first.'
           }
         >
-          {isStale ? (
-            <EmptyState title="This page of the log is not available">
-              <p>
-                The link to older events is out of date.{' '}
-                <Link
-                  href={hrefFor({ cursor: '' })}
-                  className="font-medium text-teal-800 underline"
-                >
-                  Start from the newest events
-                </Link>
-                .
-              </p>
-            </EmptyState>
-          ) : !events ? (
-            <EmptyState title="Fix the filters to see events">
-              <p>One of the filters above is not valid.</p>
-            </EmptyState>
-          ) : events.items.length === 0 ? (
-            <EmptyState title={cursor ? 'No older events' : 'No events match'}>
-              <p>
-                {isFiltered
-                  ? 'Try a wider date range, or clear the filters.'
-                  : 'Events appear here as people use Triad.'}
-              </p>
-            </EmptyState>
-          ) : (
-            <>
-              <AuditEventTable
-                events={events.items}
-                hrefWith={(filter) => hrefFor({ ...filter, cursor: '' })}
-              />
-              <nav
-                aria-label="Audit log pages"
-                className="mt-4 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4"
-              >
-                <p className="text-sm text-slate-600">
-                  Showing {events.items.length} {events.items.length === 1 ? 'event' : 'events'}
-                  {cursor ? ' (older page)' : ''}.
-                </p>
-                <div className="flex flex-wrap gap-2">
-                  {cursor ? (
-                    <Link href={hrefFor({ cursor: '' })} className={buttonClass('secondary')}>
-                      Newest events
-                    </Link>
-                  ) : null}
-                  {events.nextCursor ? (
-                    <Link
-                      href={hrefFor({ cursor: events.nextCursor })}
-                      className={buttonClass('secondary')}
-                      rel="next"
-                    >
-                      Older events
-                    </Link>
-                  ) : null}
-                </div>
-              </nav>
-            </>
-          )}
+          <AuditEventsResult
+            events={events}
+            isStale={isStale}
+            cursor={cursor}
+            isFiltered={isFiltered}
+            hrefFor={hrefFor}
+          />
         </Card>
       </div>
     </>
+  );
+}
+
+function MoreOptionsHint() {
+  return (
+    <p className="mt-3 text-sm text-slate-600">
+      The lists show the first {OPTION_LIMIT} names. To filter by someone else, open their name in
+      the table.
+    </p>
   );
 }
