@@ -44,18 +44,7 @@ export default async function AdminPage({
         </div>
       </PageHeader>
       <div className="space-y-6">
-        {overview.teamsWithDisabledClinicians > 0 ? (
-          <p
-            role="status"
-            className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
-          >
-            {overview.teamsWithDisabledClinicians === 1
-              ? '1 patient has'
-              : `${overview.teamsWithDisabledClinicians} patients have`}{' '}
-            a clinician with a disabled account on their care team. Assign another clinician in
-            their place (marked under Care teams below).
-          </p>
-        ) : null}
+        <DisabledCliniciansNotice count={overview.teamsWithDisabledClinicians} />
         <Card title="Users" titleId="users-heading" description={`${users.total} accounts`}>
           {users.items.length === 0 ? (
             <EmptyState title="No accounts yet" />
@@ -96,5 +85,19 @@ export default async function AdminPage({
         </Card>
       </div>
     </>
+  );
+}
+
+/** Care teams that still list a clinician whose account was disabled. */
+function DisabledCliniciansNotice({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <p
+      role="status"
+      className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+    >
+      {count === 1 ? '1 patient has' : `${count} patients have`} a clinician with a disabled account
+      on their care team. Assign another clinician in their place (marked under Care teams below).
+    </p>
   );
 }

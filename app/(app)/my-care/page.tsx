@@ -18,7 +18,6 @@ export default async function MyCarePage() {
   const viewer = await requireRole('PATIENT');
   const summary = await getMyCareSummary(viewer);
   const firstName = summary.name.split(' ')[0] || summary.name;
-  const scores = summary.assessments.filter((a) => a.lastScore !== null);
 
   return (
     <>
@@ -47,25 +46,7 @@ export default async function MyCarePage() {
           titleId="recent-trends-heading"
           description="A quick look. Open your trends for the full picture."
         >
-          <div className="space-y-3">
-            <MoodSparkline mood={summary.trend.mood} />
-            {scores.length > 0 ? (
-              <ul className="space-y-1 text-sm text-slate-800">
-                {scores.map((a) => (
-                  <li key={a.instrument}>
-                    Latest {instrumentName(a.instrument)}: <strong>{a.lastScore}</strong> (
-                    {a.lastSeverity})
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            <Link
-              href="/my-care/trends"
-              className="inline-block font-medium text-teal-800 underline"
-            >
-              See all your trends
-            </Link>
-          </div>
+          <RecentTrends trend={summary.trend} assessments={summary.assessments} />
         </Card>
         <Card
           title="Your plan"
@@ -104,5 +85,36 @@ export default async function MyCarePage() {
         </Card>
       </div>
     </>
+  );
+}
+
+type Summary = Awaited<ReturnType<typeof getMyCareSummary>>;
+
+/** Mood at a glance and the latest questionnaire scores. */
+function RecentTrends({
+  trend,
+  assessments,
+}: {
+  trend: Summary['trend'];
+  assessments: Summary['assessments'];
+}) {
+  const scores = assessments.filter((a) => a.lastScore !== null);
+  return (
+    <div className="space-y-3">
+      <MoodSparkline mood={trend.mood} />
+      {scores.length > 0 ? (
+        <ul className="space-y-1 text-sm text-slate-800">
+          {scores.map((a) => (
+            <li key={a.instrument}>
+              Latest {instrumentName(a.instrument)}: <strong>{a.lastScore}</strong> (
+              {a.lastSeverity})
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Link href="/my-care/trends" className="inline-block font-medium text-teal-800 underline">
+        See all your trends
+      </Link>
+    </div>
   );
 }
