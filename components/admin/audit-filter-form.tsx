@@ -25,40 +25,24 @@ export function AuditFilterForm({
   return (
     <Form action="/admin/audit" className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Field id="audit-patient" label="Patient" error={errors.patientId}>
-          {(control) => (
-            <select
-              {...control}
-              name="patientId"
-              defaultValue={values.patientId}
-              className={inputClass}
-            >
-              <option value="">Any patient</option>
-              {patients.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="audit-actor" label="Actor" error={errors.actorId}>
-          {(control) => (
-            <select
-              {...control}
-              name="actorId"
-              defaultValue={values.actorId}
-              className={inputClass}
-            >
-              <option value="">Anyone</option>
-              {actors.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <OptionSelect
+          id="audit-patient"
+          label="Patient"
+          name="patientId"
+          any="Any patient"
+          options={patients}
+          value={values.patientId}
+          error={errors.patientId}
+        />
+        <OptionSelect
+          id="audit-actor"
+          label="Actor"
+          name="actorId"
+          any="Anyone"
+          options={actors}
+          value={values.actorId}
+          error={errors.actorId}
+        />
         <Field id="audit-from" label="From (UTC)" error={errors.from}>
           {(control) => (
             <input
@@ -91,5 +75,38 @@ export function AuditFilterForm({
         </Link>
       </div>
     </Form>
+  );
+}
+
+function OptionSelect({
+  id,
+  label,
+  name,
+  any,
+  options,
+  value,
+  error,
+}: {
+  id: string;
+  label: string;
+  name: string;
+  any: string;
+  options: Option[];
+  value: string;
+  error?: string;
+}) {
+  return (
+    <Field id={id} label={label} error={error}>
+      {(control) => (
+        <select {...control} name={name} defaultValue={value} className={inputClass}>
+          <option value="">{any}</option>
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
