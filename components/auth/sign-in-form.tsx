@@ -1,11 +1,12 @@
 'use client';
 
 import { getSession, signIn } from 'next-auth/react';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type Ref } from 'react';
+import { inputClass } from '@/components/ui/field';
 import { SecondFactorStep } from '@/components/auth/second-factor-step';
 import { signInErrorMessage } from '@/components/auth/sign-in-messages';
 import { parseSignInError, safeCallbackPath, type SignInError } from '@/lib/auth/session-policy';
-import { homePathFor } from '@/lib/auth/viewer';
+import { homePathFor, type Role } from '@/lib/auth/viewer';
 
 type SignInFormProps = {
   /** Already checked on the server to be a path on this origin. */
@@ -13,21 +14,15 @@ type SignInFormProps = {
   initialError: SignInError | null;
 };
 
-const inputClass =
-  'block w-full rounded-md border border-slate-500 bg-white px-3 py-2.5 text-base text-slate-900 ' +
-  'shadow-sm placeholder:text-slate-500 focus-visible:border-teal-700 focus-visible:outline-2 ' +
-  'focus-visible:outline-offset-2 focus-visible:outline-teal-700 aria-invalid:border-red-700';
-
 /** The email and password form of /sign-in; on success goes to the callback URL or the role's home. */
 export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
   const [error, setError] = useState<SignInError | null>(initialError);
   const [pending, setPending] = useState(false);
-  const [showPassword, setShowPassword] = useState(false);
   // After a right password for an account with a second factor: the credentials wait here while
   // the code is asked for, and are sent again with it (next-auth keeps no state between posts).
   const [credentials, setCredentials] = useState<{ email: string; password: string } | null>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-  const ids = { email: useId(), password: useId(), error: useId() };
+  const ids = { error: useId() };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -40,14 +35,9 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
     setPending(true);
     setError(null);
     try {
-      const result = await signIn('credentials', {
-        redirect: false,
-        email,
-        password,
-        ...(code === undefined ? {} : { code }),
-      });
-      if (!result?.ok || result.error) {
-        const refusal = parseSignInError(result?.error) ?? { kind: 'unavailable' };
+      const outcome = await tryCredentials({ email, password, code });
+      if ('refusal' in outcome) {
+        const { refusal } = outcome;
         if (refusal.kind === 'second-factor-required' || refusal.kind === 'second-factor-invalid') {
           setCredentials({ email, password });
           setError(refusal.kind === 'second-factor-invalid' ? refusal : null);
@@ -55,24 +45,18 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
             formElement.reset();
             formElement.querySelector<HTMLInputElement>('input[name="code"]')?.focus();
           }
-          setPending(false);
-          return;
+        } else {
+          setCredentials(null);
+          setError(refusal);
+          if (passwordRef.current) passwordRef.current.value = '';
+          passwordRef.current?.focus();
         }
-        setCredentials(null);
-        setError(refusal);
-        if (passwordRef.current) passwordRef.current.value = '';
-        passwordRef.current?.focus();
         setPending(false);
         return;
       }
-      const session = await getSession();
-      if (!session?.user?.role) {
-        setError({ kind: 'unavailable' });
-        setPending(false);
-        return;
-      }
+      if (outcome.role === null) throw new Error('Signed in, but the session has no role.');
       // A full page load, so every server-rendered part sees the new session.
-      window.location.assign(safeCallbackPath(callbackUrl) ?? homePathFor(session.user.role));
+      window.location.assign(safeCallbackPath(callbackUrl) ?? homePathFor(outcome.role));
     } catch {
       setError({ kind: 'unavailable' });
       setPending(false);
@@ -81,13 +65,7 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
 
   return (
     <form method="post" noValidate onSubmit={onSubmit} aria-busy={pending} className="space-y-5">
-      <div role="alert" id={ids.error} aria-atomic="true">
-        {error ? (
-          <p className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
-            {signInErrorMessage(error)}
-          </p>
-        ) : null}
-      </div>
+      <SignInAlert id={ids.error} error={error} />
 
       {credentials ? (
         <SecondFactorStep
@@ -99,55 +77,11 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
           }}
         />
       ) : (
-        <>
-          <div className="space-y-1.5">
-            <label htmlFor={ids.email} className="block text-sm font-medium text-slate-900">
-              Email
-            </label>
-            <input
-              id={ids.email}
-              name="email"
-              type="email"
-              inputMode="email"
-              autoComplete="email"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              aria-invalid={error?.kind === 'credentials' || undefined}
-              aria-describedby={error ? ids.error : undefined}
-              className={inputClass}
-            />
-          </div>
-
-          <div className="space-y-1.5">
-            <label htmlFor={ids.password} className="block text-sm font-medium text-slate-900">
-              Password
-            </label>
-            <div className="relative">
-              <input
-                ref={passwordRef}
-                id={ids.password}
-                name="password"
-                type={showPassword ? 'text' : 'password'}
-                autoComplete="current-password"
-                required
-                aria-invalid={error?.kind === 'credentials' || undefined}
-                aria-describedby={error ? ids.error : undefined}
-                className={`${inputClass} pr-20`}
-              />
-              <button
-                type="button"
-                onClick={() => setShowPassword((shown) => !shown)}
-                aria-pressed={showPassword}
-                aria-controls={ids.password}
-                className="absolute inset-y-1 right-1 rounded px-3 text-sm font-medium text-teal-800 hover:bg-teal-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-700"
-              >
-                {showPassword ? 'Hide' : 'Show'}
-                <span className="sr-only"> password</span>
-              </button>
-            </div>
-          </div>
-        </>
+        <CredentialFields
+          invalid={error?.kind === 'credentials'}
+          errorId={error ? ids.error : undefined}
+          passwordRef={passwordRef}
+        />
       )}
 
       <button
@@ -158,5 +92,104 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
         {pending ? 'Signing in…' : credentials ? 'Verify and sign in' : 'Sign in'}
       </button>
     </form>
+  );
+}
+
+/** Email and password, the password shown on request; both marked when they were refused. */
+function CredentialFields({
+  invalid,
+  errorId,
+  passwordRef,
+}: {
+  invalid: boolean;
+  errorId: string | undefined;
+  passwordRef: Ref<HTMLInputElement>;
+}) {
+  const ids = { email: useId(), password: useId() };
+  const [showPassword, setShowPassword] = useState(false);
+  return (
+    <>
+      <div className="space-y-1.5">
+        <label htmlFor={ids.email} className="block text-sm font-medium text-slate-900">
+          Email
+        </label>
+        <input
+          id={ids.email}
+          name="email"
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          aria-invalid={invalid || undefined}
+          aria-describedby={errorId}
+          className={inputClass}
+        />
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor={ids.password} className="block text-sm font-medium text-slate-900">
+          Password
+        </label>
+        <div className="relative">
+          <input
+            ref={passwordRef}
+            id={ids.password}
+            name="password"
+            type={showPassword ? 'text' : 'password'}
+            autoComplete="current-password"
+            required
+            aria-invalid={invalid || undefined}
+            aria-describedby={errorId}
+            className={`${inputClass} pr-20`}
+          />
+          <button
+            type="button"
+            onClick={() => setShowPassword((shown) => !shown)}
+            aria-pressed={showPassword}
+            aria-controls={ids.password}
+            className="absolute inset-y-1 right-1 rounded px-3 text-sm font-medium text-teal-800 hover:bg-teal-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-700"
+          >
+            {showPassword ? 'Hide' : 'Show'}
+            <span className="sr-only"> password</span>
+          </button>
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** One try of the credentials (and code): the role signed in as (null: no session came), or the refusal. */
+async function tryCredentials({
+  email,
+  password,
+  code,
+}: {
+  email: string;
+  password: string;
+  code: string | undefined;
+}): Promise<{ role: Role | null } | { refusal: SignInError }> {
+  const result = await signIn('credentials', {
+    redirect: false,
+    email,
+    password,
+    ...(code === undefined ? {} : { code }),
+  });
+  if (!result?.ok || result.error) {
+    return { refusal: parseSignInError(result?.error) ?? { kind: 'unavailable' } };
+  }
+  const session = await getSession();
+  return { role: session?.user?.role ?? null };
+}
+
+function SignInAlert({ id, error }: { id: string; error: SignInError | null }) {
+  return (
+    <div role="alert" id={id} aria-atomic="true">
+      {error ? (
+        <p className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
+          {signInErrorMessage(error)}
+        </p>
+      ) : null}
+    </div>
   );
 }
