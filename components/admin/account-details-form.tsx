@@ -1,5 +1,6 @@
 'use client';
 
+import { SignInEmailField } from '@/components/admin/sign-in-email-field';
 import { SuccessNotice } from '@/components/forms/success-notice';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
@@ -66,16 +67,7 @@ export function AccountDetailsForm({
     >
       <SuccessNotice>{saved ? 'Saved.' : null}</SuccessNotice>
       <TextField name="name" label="Full name" autoComplete="off" />
-      <TextField
-        name="email"
-        label="Email"
-        hint="They sign in with this address."
-        type="email"
-        inputMode="email"
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
-      />
+      <SignInEmailField />
       <SubmitButton pendingLabel="Saving…">Save name and email</SubmitButton>
       <EmailChangeDialog
         name={name}

@@ -1,11 +1,13 @@
 'use client';
 
+import { SignInEmailField } from '@/components/admin/sign-in-email-field';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { useFormState, useWatch } from 'react-hook-form';
 import { Button, buttonClass } from '@/components/ui/button';
 import { CopyField } from '@/components/ui/copy-field';
 import { Field, inputClass } from '@/components/ui/field';
+import { ShowPasswordButton } from '@/components/ui/show-password-button';
 import { useCreate } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
@@ -94,16 +96,7 @@ export function CreateAccountForm() {
         choices={roleChoices.map((choice) => ({ ...choice, label: roleLabel(choice.value) }))}
       />
       <TextField name="name" label="Full name" autoComplete="off" />
-      <TextField
-        name="email"
-        label="Email"
-        hint="They sign in with this address."
-        type="email"
-        inputMode="email"
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
-      />
+      <SignInEmailField />
       {role === 'PATIENT' ? <PatientFields /> : null}
       <RadioCardsField
         name="passwordMethod"
@@ -156,16 +149,7 @@ function InitialPasswordField() {
             className={`${inputClass} pr-20`}
             {...form.register('initialPassword')}
           />
-          <button
-            type="button"
-            onClick={() => setShown((s) => !s)}
-            aria-pressed={shown}
-            aria-controls={id}
-            className="absolute inset-y-1 right-1 rounded px-3 text-sm font-medium text-teal-800 hover:bg-teal-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-700"
-          >
-            {shown ? 'Hide' : 'Show'}
-            <span className="sr-only"> password</span>
-          </button>
+          <ShowPasswordButton shown={shown} onToggle={() => setShown((s) => !s)} controls={id} />
         </div>
       )}
     </Field>

@@ -1,11 +1,11 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { get, useFormState, useWatch } from 'react-hook-form';
 import { CrisisResources } from '@/components/assessments/crisis-resources';
 import { severityMeaning } from '@/components/assessments/severity-text';
+import { AfterSavingLinks } from '@/components/my-care/after-saving-links';
 import { SchemaForm, SubmitButton, useBoundForm } from '@/components/forms/schema-form';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { FieldError } from '@/components/ui/field';
@@ -155,16 +155,7 @@ function AssessmentResult({ result, text }: { result: Assessment; text: Instrume
           Your care team will look at it with you. A score is one piece of the picture, not a
           judgement.
         </p>
-        <p className="mt-3 text-sm">
-          <Link href="/my-care/trends" className="font-medium underline">
-            See how your scores have changed
-          </Link>{' '}
-          or{' '}
-          <Link href="/my-care" className="font-medium underline">
-            go back to My care
-          </Link>
-          .
-        </p>
+        <AfterSavingLinks trends="See how your scores have changed" className="mt-3 text-sm" />
       </section>
     </div>
   );

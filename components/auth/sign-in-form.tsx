@@ -3,6 +3,7 @@
 import { getSession, signIn } from 'next-auth/react';
 import { useId, useRef, useState, type FormEvent, type Ref } from 'react';
 import { inputClass } from '@/components/ui/field';
+import { ShowPasswordButton } from '@/components/ui/show-password-button';
 import { SecondFactorStep } from '@/components/auth/second-factor-step';
 import { signInErrorMessage } from '@/components/auth/sign-in-messages';
 import { parseSignInError, safeCallbackPath, type SignInError } from '@/lib/auth/session-policy';
@@ -143,16 +144,11 @@ function CredentialFields({
             aria-describedby={errorId}
             className={`${inputClass} pr-20`}
           />
-          <button
-            type="button"
-            onClick={() => setShowPassword((shown) => !shown)}
-            aria-pressed={showPassword}
-            aria-controls={ids.password}
-            className="absolute inset-y-1 right-1 rounded px-3 text-sm font-medium text-teal-800 hover:bg-teal-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-700"
-          >
-            {showPassword ? 'Hide' : 'Show'}
-            <span className="sr-only"> password</span>
-          </button>
+          <ShowPasswordButton
+            shown={showPassword}
+            onToggle={() => setShowPassword((s) => !s)}
+            controls={ids.password}
+          />
         </div>
       </div>
     </>

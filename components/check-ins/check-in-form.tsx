@@ -1,9 +1,9 @@
 'use client';
 
 import { format } from 'date-fns';
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import { AfterSavingLinks } from '@/components/my-care/after-saving-links';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { formatDate } from '@/lib/format';
@@ -127,16 +127,7 @@ function SavedNotice({
               ? 'Thanks. Today’s check-in is updated.'
               : 'Thanks. Your check-in for today is saved.'}
           </p>
-          <p className="mt-1 text-sm">
-            <Link href="/my-care/trends" className="font-medium underline">
-              See your trends
-            </Link>{' '}
-            or{' '}
-            <Link href="/my-care" className="font-medium underline">
-              go back to My care
-            </Link>
-            .
-          </p>
+          <AfterSavingLinks trends="See your trends" className="mt-1 text-sm" />
         </div>
       ) : null}
     </div>

@@ -10,22 +10,12 @@ import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LocalDateTime } from '@/components/ui/local-date-time';
-import type { PlanCommentList, TreatmentPlanView } from '@/lib/schemas/treatment-plan';
+import type { TreatmentPlanView } from '@/lib/schemas/treatment-plan';
 import { ReviewRequestsCard } from './review-requests-card';
-import { usePlanView } from './use-plan-view';
+import { usePlanView, type PlanPageProps } from './use-plan-view';
 
 /** The chart's Plan tab: the current version with progress, the editor, requests, comments, history. */
-export function ClinicianPlan({
-  patientId,
-  selfId,
-  initialView,
-  initialComments,
-}: {
-  patientId: string;
-  selfId: string;
-  initialView: TreatmentPlanView;
-  initialComments: PlanCommentList;
-}) {
+export function ClinicianPlan({ patientId, selfId, initialView, initialComments }: PlanPageProps) {
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);

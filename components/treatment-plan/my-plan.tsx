@@ -3,24 +3,13 @@
 import { MyPlanContent } from '@/components/treatment-plan/my-plan-content';
 import { PlanAcknowledgementSection } from '@/components/treatment-plan/plan-acknowledgement';
 import { ReviewRequestForm } from '@/components/treatment-plan/review-request-form';
-import { usePlanView } from '@/components/treatment-plan/use-plan-view';
+import { usePlanView, type PlanPageProps } from '@/components/treatment-plan/use-plan-view';
 import { PlanComments } from '@/components/treatment-plan/plan-comments';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { type PlanCommentList, type TreatmentPlanView } from '@/lib/schemas/treatment-plan';
 
 /** The patient's own plan in plain language, and their part in it. */
-export function MyPlan({
-  patientId,
-  selfId,
-  initialView,
-  initialComments,
-}: {
-  patientId: string;
-  selfId: string;
-  initialView: TreatmentPlanView;
-  initialComments: PlanCommentList;
-}) {
+export function MyPlan({ patientId, selfId, initialView, initialComments }: PlanPageProps) {
   const view = usePlanView(patientId, initialView);
 
   const plan = view.plan;
