@@ -4,11 +4,9 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query';
 
 export const queryKeys = {
   me: {
-    all: ['me'] as const,
     dismissSignInNotice: ['me', 'sign-in-notice', 'dismiss'] as const,
   },
   users: {
-    all: ['users'] as const,
     create: ['users', 'create'] as const,
     disable: (userId: string) => ['users', userId, 'disable'] as const,
     enable: (userId: string) => ['users', userId, 'enable'] as const,
@@ -16,16 +14,12 @@ export const queryKeys = {
     setPasswordLink: (userId: string) => ['users', userId, 'set-password-link'] as const,
   },
   patients: {
-    all: ['patients'] as const,
-    detail: (patientId: string) => ['patients', patientId] as const,
-    careTeam: (patientId: string) => ['patients', patientId, 'care-team'] as const,
     addCareTeamMember: (patientId: string) => ['patients', patientId, 'care-team', 'add'] as const,
     endCareTeamMembership: (patientId: string, membershipId: string) =>
       ['patients', patientId, 'care-team', membershipId, 'end'] as const,
     accessLog: (patientId: string) => ['patients', patientId, 'access-log'] as const,
     messages: (patientId: string) => ['patients', patientId, 'messages'] as const,
     postMessage: (patientId: string) => ['patients', patientId, 'messages', 'post'] as const,
-    sessionNotes: (patientId: string) => ['patients', patientId, 'session-notes'] as const,
     saveSessionNote: (patientId: string) =>
       ['patients', patientId, 'session-notes', 'save'] as const,
     sessionNoteAction: (patientId: string, noteId: string, action: string) =>
@@ -56,9 +50,6 @@ export const queryKeys = {
       ['patients', patientId, 'treatment-plan', 'request-review'] as const,
     resolveReview: (patientId: string) =>
       ['patients', patientId, 'treatment-plan', 'resolve-review'] as const,
-  },
-  auditEvents: {
-    all: ['audit-events'] as const,
   },
   setPassword: ['set-password'] as const,
 };
