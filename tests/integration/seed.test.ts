@@ -77,7 +77,7 @@ describe('the demo seed', () => {
     ]);
   });
 
-  it('builds the care teams of PRODUCT.md', async () => {
+  it('builds the care teams of the demo organization', async () => {
     const memberships = await client.careTeamMembership.findMany({
       where: { endedAt: null },
       include: { clinician: true, patient: { include: { account: true } } },
