@@ -3,11 +3,8 @@ import { createHash } from 'node:crypto';
 import { auditHash } from '@/lib/audit-chain';
 import type { AuditAction, AuditResource } from '@/lib/audit-vocabulary';
 import type { Tx } from '@/lib/db';
-import { can, type Permission } from '@/lib/auth/policy';
 import type { Role, Viewer } from '@/lib/auth/viewer';
-import { db } from '@/lib/db';
 import { lockFor } from '@/lib/data/recipes';
-import { ForbiddenError } from '@/lib/errors';
 
 export type AuditEntry = {
   organizationId: string | null;
@@ -227,23 +224,4 @@ export function markAudited<E>(error: E): E {
 /** Whether lib/data has already recorded the refusal or failure this error reports. */
 export function isAudited(error: unknown): boolean {
   return typeof error === 'object' && error !== null && audited.has(error);
-}
-
-/**
- * Role-level authorization for reads that are not about one patient (lib/data only): a role
- * without the permission gets ForbiddenError, and the denial is audited in its own transaction.
- */
-export async function authorize(
-  viewer: Viewer,
-  permission: Permission,
-  audit: { action: AuditAction; resourceType: AuditResource },
-): Promise<void> {
-  if (can(viewer, permission)) return;
-  await db.$transaction((tx) =>
-    recordAccess(tx, viewer, audit.action, audit.resourceType, {
-      outcome: 'DENIED',
-      detail: 'forbidden',
-    }),
-  );
-  throw markAudited(new ForbiddenError());
 }

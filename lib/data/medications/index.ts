@@ -3,11 +3,12 @@ import type { Prisma } from '@/prisma/generated/client';
 import type { Viewer } from '@/lib/auth/viewer';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import { idempotent } from '@/lib/data/idempotency';
-import { afterKey, keysetPage } from '@/lib/data/recipes';
+import { afterKey, keysetPage, patientList } from '@/lib/data/recipes';
 import type { Idempotency } from '@/lib/idempotency';
 import { parseInput } from '@/lib/errors';
 import {
   MedicationChangeInput,
+  MedicationChangeQuery,
   type MedicationChange,
   type MedicationChangeData,
   type MedicationChangePage,
@@ -47,52 +48,45 @@ export async function getRegimen(viewer: Viewer, patientId: string): Promise<Reg
  * The patient, prescribers and therapists in scope: the change history, newest first by effective
  * date then recording time, a page at a time. Patients get it without the note for the care team.
  */
-export async function listMedicationChanges(
-  viewer: Viewer,
-  patientId: string,
-  options: { since?: string; cursor?: string; limit?: number } = {},
-): Promise<MedicationChangePage> {
-  return withPatientAccess(
-    viewer,
-    patientId,
-    { permission: 'medicationChange.read', action: 'read', resourceType: 'medicationChange' },
-    (tx, patient) => {
-      const scope = { patientId: patient.id, organizationId: patient.organizationId };
-      const since = options.since
-        ? { effectiveDate: { gte: new Date(`${options.since}T00:00:00Z`) } }
-        : {};
-      type Key = { id: string; effectiveDate: Date; createdAt: Date };
-      // Newest first by effective date; within a day by recording time, then id.
-      const after = (key: Key): Prisma.MedicationChangeWhereInput => ({
-        OR: [
-          { effectiveDate: { lt: key.effectiveDate } },
-          {
-            effectiveDate: key.effectiveDate,
-            ...afterKey('createdAt', { value: key.createdAt, id: key.id }, 'desc'),
-          },
-        ],
-      });
-      return keysetPage({
-        cursor: options.cursor,
-        limit: options.limit ?? 25,
-        findKey: (id) =>
-          tx.medicationChange.findFirst({
-            where: { ...scope, id },
-            select: { id: true, effectiveDate: true, createdAt: true },
-          }),
-        fetch: (key: Key | undefined, take) =>
-          tx.medicationChange.findMany({
-            where: { AND: [scope, since, key ? after(key) : {}] },
-            select: changeSelect,
-            orderBy: [{ effectiveDate: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
-            take,
-          }),
-        cursorOf: (row) => row.id,
-        toItem: (row) => toChange(row, viewer),
-      });
-    },
-  );
-}
+export const listMedicationChanges = patientList(
+  MedicationChangeQuery,
+  { permission: 'medicationChange.read', action: 'read', resourceType: 'medicationChange' },
+  (tx, patient, query, viewer): Promise<MedicationChangePage> => {
+    const scope = { patientId: patient.id, organizationId: patient.organizationId };
+    const since = query.since
+      ? { effectiveDate: { gte: new Date(`${query.since}T00:00:00Z`) } }
+      : {};
+    type Key = { id: string; effectiveDate: Date; createdAt: Date };
+    // Newest first by effective date; within a day by recording time, then id.
+    const after = (key: Key): Prisma.MedicationChangeWhereInput => ({
+      OR: [
+        { effectiveDate: { lt: key.effectiveDate } },
+        {
+          effectiveDate: key.effectiveDate,
+          ...afterKey('createdAt', { value: key.createdAt, id: key.id }, 'desc'),
+        },
+      ],
+    });
+    return keysetPage({
+      cursor: query.cursor,
+      limit: query.limit,
+      findKey: (id) =>
+        tx.medicationChange.findFirst({
+          where: { ...scope, id },
+          select: { id: true, effectiveDate: true, createdAt: true },
+        }),
+      fetch: (key: Key | undefined, take) =>
+        tx.medicationChange.findMany({
+          where: { AND: [scope, since, key ? after(key) : {}] },
+          select: changeSelect,
+          orderBy: [{ effectiveDate: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+          take,
+        }),
+      cursorOf: (row) => row.id,
+      toItem: (row) => toChange(row, viewer),
+    });
+  },
+);
 
 /**
  * Prescribers on the patient's care team: appends one change to the history and updates the

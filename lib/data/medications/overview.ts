@@ -33,7 +33,7 @@ export async function getOverviewTrends(
   return withPatientAccess(
     viewer,
     patientId,
-    { permission: 'brief.read', action: 'read', resourceType: 'chartOverview' },
+    { permission: 'chart.read', action: 'read', resourceType: 'chartOverview' },
     async (tx, patient) => {
       const scope = { patientId: patient.id, organizationId: patient.organizationId };
       const assessments = await tx.assessment.findMany({

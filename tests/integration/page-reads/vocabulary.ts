@@ -26,6 +26,9 @@ export type PageRead = {
   expect: Record<Reader, Outcome>;
   /** For an allowed read: what it must (not) show this reader (scope of a list, own record). */
   shows?: (result: unknown, w: World, reader: Reader) => void;
-  /** Audit events the reader's account adds per call (1 unless said otherwise). */
-  audits?: number;
+  /**
+   * Audit events the reader's account adds per call (1 unless said otherwise); a function of the
+   * result when an allowed read records one event per patient it shows.
+   */
+  audits?: number | ((result: unknown) => number);
 };
