@@ -1,10 +1,9 @@
 // The current regimen, derived from the append-only medication history: pure, so the data layer
 // (which keeps MedicationState in step), the factories, the seed and the tests share one rule.
 
-export type MedicationAction =
-  'START' | 'INCREASE' | 'DECREASE' | 'HOLD' | 'RESUME' | 'STOP' | 'ENTERED_IN_ERROR';
+import type { MedicationAction, MedicationStatus } from '@/lib/schemas/enums';
 
-export type MedicationStatus = 'ACTIVE' | 'HELD' | 'STOPPED';
+export type { MedicationAction, MedicationStatus };
 
 /** A Prisma Decimal, a number, or a numeric string. */
 export type DoseValue = number | string | { toNumber(): number } | null;

@@ -1,6 +1,9 @@
 // PHQ-9 and GAD-7 scoring: pure, shared by the API, the UI, the factories and the seed.
 
-export type AssessmentInstrument = 'PHQ9' | 'GAD7';
+import type { Instrument } from '@/lib/schemas/enums';
+
+/** PHQ-9 or GAD-7 (lib/schemas/enums.ts). */
+export type AssessmentInstrument = Instrument;
 
 export type AssessmentSeverity = 'minimal' | 'mild' | 'moderate' | 'moderately severe' | 'severe';
 

@@ -18,14 +18,12 @@ import {
   type Assessment,
   type AssessmentDue,
   type AssessmentList,
-  type Instrument,
 } from '@/lib/schemas/assessments';
+import { INSTRUMENTS } from '@/lib/schemas/enums';
 import { parseInput } from '@/lib/errors';
 import { newestFirstPage } from '@/lib/data/recipes';
 
 export type { Assessment, AssessmentDue, AssessmentList } from '@/lib/schemas/assessments';
-
-const INSTRUMENTS: Instrument[] = ['PHQ9', 'GAD7'];
 
 const assessmentSelect = {
   id: true,

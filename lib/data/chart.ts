@@ -1,9 +1,10 @@
 import 'server-only';
-import type { Viewer } from '@/lib/auth/viewer';
+import { clinicianRole, isClinician, type Viewer } from '@/lib/auth/viewer';
 import type { Flag } from '@/lib/clinical/flags';
 import { flagsForPatients } from '@/lib/data/flags';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import { toIsoDate } from '@/lib/format';
+import type { ClinicianRole } from '@/lib/schemas/enums';
 
 export type ChartHeader = {
   id: string;
@@ -15,7 +16,7 @@ export type ChartHeader = {
   careTeam: {
     clinicianId: string;
     name: string;
-    role: 'PRESCRIBER' | 'THERAPIST';
+    role: ClinicianRole;
     isActive: boolean;
   }[];
   flags: Flag[];
@@ -53,18 +54,14 @@ export async function getChartHeader(viewer: Viewer, patientId: string): Promise
         name: patient.account.name,
         dateOfBirth: toIsoDate(patient.dateOfBirth),
         pronouns: patient.pronouns,
-        careTeam: patient.careTeam.flatMap(({ clinician }) =>
-          clinician.role === 'PRESCRIBER' || clinician.role === 'THERAPIST'
-            ? [
-                {
-                  clinicianId: clinician.id,
-                  name: clinician.name,
-                  role: clinician.role,
-                  isActive: clinician.disabledAt === null,
-                },
-              ]
-            : [],
-        ),
+        careTeam: patient.careTeam
+          .filter(({ clinician }) => isClinician(clinician.role))
+          .map(({ clinician }) => ({
+            clinicianId: clinician.id,
+            name: clinician.name,
+            role: clinicianRole(clinician.role),
+            isActive: clinician.disabledAt === null,
+          })),
         flags: flags.get(patient.id) ?? [],
       };
     },

@@ -7,6 +7,8 @@ import type { Role, Viewer } from '@/lib/auth/viewer';
 import { NotFoundError } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
 import { doseBefore, lastChangeText } from '@/lib/clinical/medication-wording';
+import { doseToNumber } from '@/lib/clinical/regimen';
+import { stateSelect, toRegimenItem } from '@/lib/data/medications/rows';
 import { DEFAULT_ASSESSMENT_INTERVAL_DAYS } from '@/lib/clinical/assessment-schedule';
 import { assessmentsDue, type AssessmentDue } from '@/lib/data/assessments';
 import { addDays, fromIsoDate } from '@/lib/calendar-date';
@@ -87,10 +89,6 @@ export type MyCareSummary = {
   trend: MyCareTrend;
 };
 
-function decimal(value: { toString(): string } | null): number | null {
-  return value === null ? null : Number(value.toString());
-}
-
 // Generous bounds: a real plan, regimen or team is far smaller, but no read is unbounded.
 const MAX_ITEMS = 100;
 
@@ -154,14 +152,8 @@ async function currentMedications(tx: Tx, scope: Scope): Promise<MyCareMedicatio
     orderBy: { medication: 'asc' },
     take: MAX_ITEMS,
     select: {
+      ...stateSelect,
       id: true,
-      medication: true,
-      status: true,
-      dose: true,
-      unit: true,
-      frequency: true,
-      route: true,
-      since: true,
       lastChange: {
         select: {
           action: true,
@@ -173,25 +165,21 @@ async function currentMedications(tx: Tx, scope: Scope): Promise<MyCareMedicatio
       },
     },
   });
-  return medications.flatMap((m) => {
-    if (m.status === 'STOPPED') return [];
+  return medications.flatMap(({ id, lastChange, ...state }) => {
+    const { medicationKey: _key, lastChangeId: _last, status, ...item } = toRegimenItem(state);
+    if (status === 'STOPPED') return [];
     return [
       {
-        id: m.id,
-        medication: m.medication,
-        status: m.status,
-        dose: decimal(m.dose),
-        unit: m.unit,
-        frequency: m.frequency,
-        route: m.route,
-        since: toIsoDate(m.since),
-        explanation: m.lastChange.patientExplanation,
-        prescriberName: m.lastChange.prescriber.name,
+        id,
+        ...item,
+        status,
+        explanation: lastChange.patientExplanation,
+        prescriberName: lastChange.prescriber.name,
         lastChange: lastChangeText(
-          m.lastChange.action,
-          decimal(m.lastChange.dose),
-          doseBefore(m.lastChange.previousChange),
-          m.unit,
+          lastChange.action,
+          doseToNumber(lastChange.dose),
+          doseBefore(lastChange.previousChange),
+          item.unit,
         ),
       },
     ];

@@ -1,4 +1,4 @@
-// The before-session brief (issue 5): what changed for a patient since a moment, for clinicians.
+// The before-session brief: what changed for a patient since a moment, for clinicians.
 import { z } from 'zod';
 import { CLINICIAN_ROLES, INSTRUMENTS, MEDICATION_ACTIONS, SEVERITIES } from '@/lib/schemas/enums';
 import { Id, IsoDate, IsoDateTime } from '@/lib/schemas/common';

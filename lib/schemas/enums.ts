@@ -67,3 +67,7 @@ export type MeasureKind = (typeof MEASURE_KINDS)[number];
 export type MeasureDirection = (typeof MEASURE_DIRECTIONS)[number];
 export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+export type MedicationAction = (typeof MEDICATION_ACTIONS)[number];
+export type MedicationStatus = (typeof MEDICATION_STATUSES)[number];
+export type Severity = (typeof SEVERITIES)[number];
+export type Instrument = (typeof INSTRUMENTS)[number];

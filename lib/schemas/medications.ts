@@ -1,4 +1,4 @@
-// Medications (issue 4): the regimen, the append-only change history and the record-a-change input,
+// Medications: the regimen, the append-only change history and the record-a-change input,
 // shared by the form, the route handlers and the OpenAPI document.
 import { z } from 'zod';
 import { MEDICATION_ACTIONS, MEDICATION_STATUSES } from '@/lib/schemas/enums';

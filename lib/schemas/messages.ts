@@ -1,4 +1,4 @@
-// Care-team messages: a per-patient thread between the patient's clinicians (issue 5).
+// Care-team messages: a per-patient thread between the patient's clinicians.
 import { z } from 'zod';
 import { CLINICIAN_ROLES } from '@/lib/schemas/enums';
 import { Cursor, freeText, Id, IsoDateTime, Limit } from '@/lib/schemas/common';

@@ -1,4 +1,4 @@
-// Psychotherapy notes (HIPAA 45 CFR 164.501): the therapist's own process notes (issue 5).
+// Psychotherapy notes (HIPAA 45 CFR 164.501): the therapist's own process notes.
 import { z } from 'zod';
 import { Cursor, freeText, Id, IsoDate, IsoDateTime, Limit, Page } from '@/lib/schemas/common';
 

@@ -1,4 +1,4 @@
-// The second factor (TOTP) and the organization's security settings (issue 10).
+// The second factor (TOTP) and the organization's security settings.
 import { z } from 'zod';
 import { Id } from '@/lib/schemas/common';
 import { ROLES } from '@/lib/schemas/enums';

@@ -1,4 +1,4 @@
-// Session (progress) notes: drafts, signing, addenda, withholding from the patient (issue 5).
+// Session (progress) notes: drafts, signing, addenda, withholding from the patient.
 import { z } from 'zod';
 import {
   CLINICIAN_ROLES,

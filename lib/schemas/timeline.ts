@@ -1,4 +1,4 @@
-// The patient's timeline: everything in time order, filtered by what the viewer may see (issue 5).
+// The patient's timeline: everything in time order, filtered by what the viewer may see.
 import { z } from 'zod';
 import { Id, IsoDateTime, Limit } from '@/lib/schemas/common';
 

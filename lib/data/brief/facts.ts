@@ -8,16 +8,17 @@ import type {
   BriefScore,
   BriefSideEffect,
 } from '@/lib/schemas/brief';
+import { INSTRUMENTS, SEVERITIES, type Instrument, type Severity } from '@/lib/schemas/enums';
 
 // The brief's aggregate facts (lib/data only, inside its scoped transaction): one raw query each.
 // SECURITY: every raw query below is pinned to the scoped patient and its organization.
 
 const SIDE_EFFECT_SERIES = 20;
-const WORST = ['MILD', 'MODERATE', 'SEVERE'] as const;
+const WORST = SEVERITIES;
 
 type SideEffectRow = {
   name: string;
-  severity: 'MILD' | 'MODERATE' | 'SEVERE';
+  severity: Severity;
   date: string;
   reports: number;
   worst: number;
@@ -123,7 +124,7 @@ export async function checkInSummary(
 }
 
 type ScoreRow = {
-  instrument: 'PHQ9' | 'GAD7';
+  instrument: Instrument;
   kind: 'recent' | 'baseline';
   score: number;
   severity: string;
@@ -157,7 +158,7 @@ export async function assessmentSummary(
             AND instrument = i.name
           ORDER BY "completedAt" ASC LIMIT 1)
       ) a`;
-  return (['PHQ9', 'GAD7'] as const).map((instrument): BriefAssessment => {
+  return INSTRUMENTS.map((instrument): BriefAssessment => {
     const recent = rows.filter((r) => r.instrument === instrument && r.kind === 'recent');
     const baselineRow = rows.find((r) => r.instrument === instrument && r.kind === 'baseline');
     const latest = score(recent[0]);
