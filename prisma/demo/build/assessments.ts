@@ -1,6 +1,8 @@
-// Completed PHQ-9 and GAD-7 assessments, scored by lib/clinical/scoring.ts, with their flag.
+// Completed PHQ-9 and GAD-7 assessments, written through the app's own transaction-level write
+// (recordAssessmentTx): the scoring and the safety flag are the API's.
 import type { Assessment, SafetyFlag } from '@/prisma/generated/client';
-import { scoreAssessment, type AssessmentInstrument } from '@/lib/clinical/scoring';
+import type { AssessmentInstrument } from '@/lib/clinical/scoring';
+import { recordAssessmentTx } from '@/lib/data/assessments/record';
 import type { FactoryDb, PatientRef, UserRef } from './accounts';
 import { nextStamp } from './dates';
 
@@ -12,7 +14,7 @@ const DEFAULT_ANSWERS: Record<AssessmentInstrument, number[]> = {
 export type AssessmentWithFlags = Assessment & { safetyFlags: SafetyFlag[] };
 
 /**
- * A completed PHQ-9 or GAD-7, scored by lib/clinical/scoring.ts. A PHQ-9 with item 9 above 0
+ * A completed PHQ-9 or GAD-7, recorded as the API records it. A PHQ-9 with item 9 above 0
  * raises a SafetyFlag; pass `flagReviewedBy` to record it as already reviewed.
  */
 export async function createAssessment(
@@ -28,37 +30,17 @@ export async function createAssessment(
 ): Promise<AssessmentWithFlags> {
   const instrument = options.instrument ?? 'PHQ9';
   const answers = options.answers ?? DEFAULT_ANSWERS[instrument];
-  const result = scoreAssessment(instrument, answers);
   const completedAt = options.completedAt ?? nextStamp();
-  const assessment = await db.assessment.create({
-    data: {
-      organizationId: patient.organizationId,
-      patientId: patient.id,
-      instrument,
-      answers,
-      score: result.score,
-      severity: result.severity,
-      safetyFlag: result.safetyFlag,
-      completedAt,
-    },
-  });
-  const safetyFlags: SafetyFlag[] = [];
-  if (result.safetyFlag) {
-    safetyFlags.push(
-      await db.safetyFlag.create({
-        data: {
-          organizationId: patient.organizationId,
-          patientId: patient.id,
-          assessmentId: assessment.id,
-          reason: `PHQ-9 item 9 (thoughts of self-harm) answered ${answers[8]} of 3.`,
-          raisedAt: completedAt,
-          reviewedById: options.flagReviewedBy?.id ?? null,
-          reviewedAt: options.flagReviewedBy
-            ? (options.flagReviewedAt ?? new Date(completedAt.getTime() + 3_600_000))
-            : null,
-        },
-      }),
-    );
+  const { id } = await recordAssessmentTx(db, patient, { instrument, answers }, completedAt);
+  if (options.flagReviewedBy) {
+    // The care team's review of the flag, as of an hour after the answers unless said otherwise.
+    await db.safetyFlag.updateMany({
+      where: { assessmentId: id },
+      data: {
+        reviewedById: options.flagReviewedBy.id,
+        reviewedAt: options.flagReviewedAt ?? new Date(completedAt.getTime() + 3_600_000),
+      },
+    });
   }
-  return { ...assessment, safetyFlags };
+  return db.assessment.findUniqueOrThrow({ where: { id }, include: { safetyFlags: true } });
 }

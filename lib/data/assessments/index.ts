@@ -7,7 +7,6 @@ import {
   DEFAULT_ASSESSMENT_INTERVAL_DAYS,
   nextAssessmentDue,
 } from '@/lib/clinical/assessment-schedule';
-import { PHQ9_SAFETY_ITEM_INDEX, scoreAssessment } from '@/lib/clinical/scoring';
 import { currentPlanFacts } from '@/lib/data/check-ins';
 import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
@@ -22,20 +21,11 @@ import {
 import { INSTRUMENTS } from '@/lib/schemas/enums';
 import { parseInput } from '@/lib/errors';
 import { newestFirstPage } from '@/lib/data/recipes';
+import { assessmentSelect, recordAssessmentTx, type AssessmentRow } from './record';
+
+export { recordAssessmentTx } from './record';
 
 export type { Assessment, AssessmentDue, AssessmentList } from '@/lib/schemas/assessments';
-
-const assessmentSelect = {
-  id: true,
-  instrument: true,
-  answers: true,
-  score: true,
-  severity: true,
-  safetyFlag: true,
-  completedAt: true,
-} satisfies Prisma.AssessmentSelect;
-
-type AssessmentRow = Prisma.AssessmentGetPayload<{ select: typeof assessmentSelect }>;
 
 function toAssessment(row: AssessmentRow): Assessment {
   return { ...row, completedAt: row.completedAt.toISOString() };
@@ -84,38 +74,14 @@ export async function recordAssessment(
   idempotency?: Idempotency,
 ): Promise<Assessment> {
   const input = parseInput(AssessmentInput, raw);
-  const result = scoreAssessment(input.instrument, input.answers);
   return withPatientAccess(
     viewer,
     patientId,
     { permission: 'assessment.create', action: 'create', resourceType: 'assessment' },
     (tx, patient) =>
-      idempotent(tx, viewer, idempotency, input, async () => {
-        const scope = { patientId: patient.id, organizationId: patient.organizationId };
-        const row = await tx.assessment.create({
-          data: {
-            ...scope,
-            instrument: input.instrument,
-            answers: input.answers,
-            score: result.score,
-            severity: result.severity,
-            safetyFlag: result.safetyFlag,
-          },
-          select: assessmentSelect,
-        });
-        // SECURITY: clinical safety (a PHQ-9 item 9 answer above 0): the flag is written with the answers or not at all.
-        if (result.safetyFlag) {
-          await tx.safetyFlag.create({
-            data: {
-              ...scope,
-              assessmentId: row.id,
-              reason: `PHQ-9 item 9 (thoughts of self-harm) answered ${input.answers[PHQ9_SAFETY_ITEM_INDEX]} of 3.`,
-              raisedAt: row.completedAt,
-            },
-          });
-        }
-        return toAssessment(row);
-      }),
+      idempotent(tx, viewer, idempotency, input, async () =>
+        toAssessment(await recordAssessmentTx(tx, patient, input)),
+      ),
     (assessment) => assessment.id,
   );
 }
