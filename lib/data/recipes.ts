@@ -61,14 +61,7 @@ export function afterKey<F extends string, V>(
   } as { OR: Record<string, unknown>[] };
 }
 
-/**
- * Serializes writers of one thing (a patient's check-in day, a care team, an idempotency key)
- * until the transaction ends: a PostgreSQL transaction-level advisory lock on a 64-bit hash of the
- * parts joined with ':' (the one hashing scheme).
- */
-export async function lockFor(tx: Tx, ...parts: string[]): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${parts.join(':')}, 0))`;
-}
+export { lockFor } from '@/lib/data/lock';
 
 type Where = Record<string, unknown>;
 

@@ -1,24 +1,22 @@
 import 'server-only';
-import type { z } from 'zod';
 import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
-import { addDays, fromIsoDate } from '@/lib/calendar-date';
+import { addDays } from '@/lib/calendar-date';
 import {
   checkInSelect,
   currentPlanFacts,
   toCheckIn,
   type PersonalMeasure,
 } from '@/lib/data/check-ins/shared';
+import { recordCheckInTx, type CheckInData } from '@/lib/data/check-ins/record-day';
 import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
-import { lockFor } from '@/lib/data/recipes';
 import { InvalidInputError, parseInput } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
 import type { Idempotency } from '@/lib/idempotency';
 import { CheckInInput, type CheckInResult } from '@/lib/schemas/check-ins';
 
-/** A check-in as parsed (defaults applied). */
-type Parsed = z.output<typeof CheckInInput>;
+type Parsed = CheckInData;
 
 /** The day is the patient's today: within a day of the server's (a 400 on localDate otherwise). */
 function checkDay(localDate: string, now: Date) {
@@ -41,61 +39,6 @@ function checkMeasures(input: Parsed, measures: PersonalMeasure[]) {
   });
 }
 
-/** Creates the day's check-in, or replaces the values of the one already there. */
-async function upsertDay(tx: Tx, patient: ScopedPatient, input: Parsed) {
-  const localDate = fromIsoDate(input.localDate);
-  const scope = { patientId: patient.id, organizationId: patient.organizationId };
-  const existing = await tx.checkIn.findFirst({
-    where: { ...scope, localDate },
-    select: { id: true },
-  });
-  const values = {
-    mood: input.mood,
-    sleepHours: input.sleepHours ?? null,
-    sleepQuality: input.sleepQuality ?? null,
-    appetite: input.appetite ?? null,
-    energy: input.energy ?? null,
-    focus: input.focus ?? null,
-    note: input.note?.trim() ? input.note : null,
-  };
-  if (!existing) {
-    const created = await tx.checkIn.create({
-      data: { ...scope, localDate, ...values },
-      select: { id: true },
-    });
-    return { checkInId: created.id, updated: false };
-  }
-  const checkInId = existing.id;
-  await tx.checkIn.update({ where: { id: checkInId }, data: values });
-  await tx.checkInSideEffect.deleteMany({ where: { ...scope, checkInId } });
-  await tx.checkInMeasureValue.deleteMany({ where: { ...scope, checkInId } });
-  return { checkInId, updated: true };
-}
-
-/** Writes the day's side effects and measure values (the day's earlier ones are gone). */
-async function writeReports(tx: Tx, patient: ScopedPatient, checkInId: string, input: Parsed) {
-  const reported = {
-    patientId: patient.id,
-    organizationId: patient.organizationId,
-    checkInId,
-    reportedOn: fromIsoDate(input.localDate),
-  };
-  if (input.sideEffects.length > 0) {
-    await tx.checkInSideEffect.createMany({
-      data: input.sideEffects.map((effect) => ({
-        ...reported,
-        name: effect.name,
-        severity: effect.severity,
-      })),
-    });
-  }
-  if (input.measures.length > 0) {
-    await tx.checkInMeasureValue.createMany({
-      data: input.measures.map((m) => ({ ...reported, goalKey: m.goalKey, value: m.value })),
-    });
-  }
-}
-
 /**
  * The patient themself: records today's check-in (their own calendar day, within a day of the
  * server's), or replaces the one already recorded that day with its side effects and measures.
@@ -114,10 +57,7 @@ export async function recordCheckIn(
     checkDay(input.localDate, now);
     const measures = (await currentPlanFacts(tx, patient))?.measures ?? [];
     checkMeasures(input, measures);
-    // One writer per patient and day, so two quick submissions cannot both create the day's row.
-    await lockFor(tx, 'check-in', patient.id, input.localDate);
-    const { checkInId, updated } = await upsertDay(tx, patient, input);
-    await writeReports(tx, patient, checkInId, input);
+    const { checkInId, updated } = await recordCheckInTx(tx, patient, input);
     const row = await tx.checkIn.findFirstOrThrow({
       where: { patientId: patient.id, organizationId: patient.organizationId, id: checkInId },
       select: checkInSelect,

@@ -1,12 +1,14 @@
-// Check-ins with their side effects and personal-measure values, several in three inserts.
-import { randomUUID } from 'node:crypto';
+// Check-ins with their side effects and personal-measure values, written through the app's own
+// transaction-level write (recordCheckInTx): the day's values and reports are written as the API
+// writes them.
 import type {
   CheckIn,
   CheckInMeasureValue,
   CheckInSideEffect,
-  Prisma,
   Severity,
 } from '@/prisma/generated/client';
+import { toIsoDate } from '@/lib/calendar-date';
+import { recordCheckInTx, type CheckInData } from '@/lib/data/check-ins/record-day';
 import type { FactoryDb, PatientRef } from './accounts';
 import { dateOnly, nextStamp } from './dates';
 
@@ -30,25 +32,19 @@ export type CheckInWithDetails = CheckIn & {
   measureValues: CheckInMeasureValue[];
 };
 
-/** Several check-ins (one per local date) in three inserts; returned in date order. */
+/**
+ * Several check-ins (one per local date), each recorded as the API records it (recordCheckInTx);
+ * returned in date order.
+ */
 export async function createCheckIns(
   db: FactoryDb,
   patient: PatientRef,
   specs: CheckInSpec[],
 ): Promise<CheckInWithDetails[]> {
-  const organizationId = patient.organizationId;
-  const checkIns: Prisma.CheckInCreateManyInput[] = [];
-  const sideEffects: Prisma.CheckInSideEffectCreateManyInput[] = [];
-  const measures: Prisma.CheckInMeasureValueCreateManyInput[] = [];
+  const ids: string[] = [];
   for (const spec of specs) {
-    const id = randomUUID();
-    const localDate = spec.localDate ?? dateOnly();
-    const createdAt = spec.createdAt ?? nextStamp();
-    checkIns.push({
-      id,
-      organizationId,
-      patientId: patient.id,
-      localDate,
+    const input: CheckInData = {
+      localDate: toIsoDate(spec.localDate ?? dateOnly()),
       mood: spec.mood ?? 6,
       sleepHours: spec.sleepHours === undefined ? 7 : spec.sleepHours,
       sleepQuality: spec.sleepQuality === undefined ? 3 : spec.sleepQuality,
@@ -56,35 +52,14 @@ export async function createCheckIns(
       energy: spec.energy === undefined ? 3 : spec.energy,
       focus: spec.focus === undefined ? 3 : spec.focus,
       note: spec.note ?? null,
-      createdAt,
-      updatedAt: createdAt,
-    });
-    for (const effect of spec.sideEffects ?? []) {
-      sideEffects.push({
-        organizationId,
-        patientId: patient.id,
-        checkInId: id,
-        name: effect.name,
-        severity: effect.severity,
-        reportedOn: localDate,
-      });
-    }
-    for (const measure of spec.measures ?? []) {
-      measures.push({
-        organizationId,
-        patientId: patient.id,
-        checkInId: id,
-        goalKey: measure.goalKey,
-        value: measure.value,
-        reportedOn: localDate,
-      });
-    }
+      sideEffects: spec.sideEffects ?? [],
+      measures: spec.measures ?? [],
+    };
+    const { checkInId } = await recordCheckInTx(db, patient, input, spec.createdAt ?? nextStamp());
+    ids.push(checkInId);
   }
-  await db.checkIn.createMany({ data: checkIns });
-  if (sideEffects.length) await db.checkInSideEffect.createMany({ data: sideEffects });
-  if (measures.length) await db.checkInMeasureValue.createMany({ data: measures });
   return db.checkIn.findMany({
-    where: { id: { in: checkIns.map((c) => c.id!) } },
+    where: { id: { in: ids } },
     include: { sideEffects: true, measureValues: true },
     orderBy: { localDate: 'asc' },
   });

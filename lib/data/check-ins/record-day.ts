@@ -1,0 +1,86 @@
+// The one write of a patient's check-in day: the day's values, side effects and personal-measure
+// values, created or replacing the day's earlier ones, inside the caller's transaction. The API
+// (recordCheckIn in ./record.ts) checks the day and the plan's measures and wraps it with access,
+// audit and idempotency; the demo seed and the test factories call it as it is. No 'server-only'
+// and no db import: the seed runs it from a plain Node script.
+import type { z } from 'zod';
+import type { Tx } from '@/lib/db';
+import { fromIsoDate } from '@/lib/calendar-date';
+import { lockFor } from '@/lib/data/lock';
+import type { CheckInInput } from '@/lib/schemas/check-ins';
+
+/** A check-in as parsed (defaults applied). */
+export type CheckInData = z.output<typeof CheckInInput>;
+type PatientRef = { id: string; organizationId: string };
+
+/**
+ * Records `input` as the patient's check-in of its day, in `tx`: `updated` when the day had one.
+ * `at` (default: now) is given by the seed so the demo's check-ins read as recorded on their day.
+ */
+export async function recordCheckInTx(
+  tx: Tx,
+  patient: PatientRef,
+  input: CheckInData,
+  at?: Date,
+): Promise<{ checkInId: string; updated: boolean }> {
+  // One writer per patient and day, so two quick submissions cannot both create the day's row.
+  await lockFor(tx, 'check-in', patient.id, input.localDate);
+  const day = await upsertDay(tx, patient, input, at);
+  await writeReports(tx, patient, day.checkInId, input);
+  return day;
+}
+
+/** Creates the day's check-in, or replaces the values of the one already there. */
+async function upsertDay(tx: Tx, patient: PatientRef, input: CheckInData, at?: Date) {
+  const localDate = fromIsoDate(input.localDate);
+  const scope = { patientId: patient.id, organizationId: patient.organizationId };
+  const existing = await tx.checkIn.findFirst({
+    where: { ...scope, localDate },
+    select: { id: true },
+  });
+  const values = {
+    mood: input.mood,
+    sleepHours: input.sleepHours ?? null,
+    sleepQuality: input.sleepQuality ?? null,
+    appetite: input.appetite ?? null,
+    energy: input.energy ?? null,
+    focus: input.focus ?? null,
+    note: input.note?.trim() ? input.note : null,
+  };
+  if (!existing) {
+    const created = await tx.checkIn.create({
+      data: { ...scope, localDate, ...values, ...(at && { createdAt: at, updatedAt: at }) },
+      select: { id: true },
+    });
+    return { checkInId: created.id, updated: false };
+  }
+  const checkInId = existing.id;
+  await tx.checkIn.update({ where: { id: checkInId }, data: values });
+  await tx.checkInSideEffect.deleteMany({ where: { ...scope, checkInId } });
+  await tx.checkInMeasureValue.deleteMany({ where: { ...scope, checkInId } });
+  return { checkInId, updated: true };
+}
+
+/** Writes the day's side effects and measure values (the day's earlier ones are gone). */
+async function writeReports(tx: Tx, patient: PatientRef, checkInId: string, input: CheckInData) {
+  const reported = {
+    patientId: patient.id,
+    organizationId: patient.organizationId,
+    checkInId,
+    reportedOn: fromIsoDate(input.localDate),
+  };
+  if (input.sideEffects.length > 0) {
+    await tx.checkInSideEffect.createMany({
+      data: input.sideEffects.map((effect) => ({
+        ...reported,
+        name: effect.name,
+        severity: effect.severity,
+      })),
+    });
+  }
+  if (input.measures.length > 0) {
+    await tx.checkInMeasureValue.createMany({
+      data: input.measures.map((m) => ({ ...reported, goalKey: m.goalKey, value: m.value })),
+    });
+  }
+}
