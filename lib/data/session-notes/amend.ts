@@ -7,12 +7,12 @@ import { withPatientAccess } from '@/lib/data/patient-access';
 import {
   findOwn,
   findVisible,
-  ownNoteIn,
   personSelect,
   toAddendum,
   toNote,
   noteAccess,
 } from '@/lib/data/session-notes/shared';
+import { withholdSessionNoteTx } from '@/lib/data/session-notes/sign';
 import { ConflictError, parseInput } from '@/lib/errors';
 import type { Idempotency } from '@/lib/idempotency';
 import {
@@ -75,14 +75,7 @@ export async function withholdSessionNote(
     noteAccess('withhold', noteId),
     async (tx, patient) => {
       const row = await findOwn(tx, viewer, patient, noteId);
-      if (row.status !== 'SIGNED') {
-        throw new ConflictError('Only a signed note can be withheld; a draft is already private.');
-      }
-      const { count } = await tx.sessionNote.updateMany({
-        where: ownNoteIn(viewer, patient, noteId, { status: 'SIGNED', withheldAt: null }),
-        data: { withheldAt: new Date(), withheldReason: reason.trim() },
-      });
-      if (count === 0) throw new ConflictError('This note is already withheld from the patient.');
+      await withholdSessionNoteTx(tx, viewer, patient, row, reason);
       return toNote(await findVisible(tx, viewer, patient, noteId), viewer);
     },
   );

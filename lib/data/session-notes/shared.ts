@@ -7,7 +7,8 @@ import type { ScopedPatient } from '@/lib/data/patient-access';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
 import { Id } from '@/lib/schemas/common';
-import { NOTE_SECTIONS, type Addendum, type SessionNote } from '@/lib/schemas/session-notes';
+import { bodyOf } from '@/lib/data/session-notes/sign';
+import { type Addendum, type SessionNote } from '@/lib/schemas/session-notes';
 
 /**
  * SECURITY: the one definition of which session notes a viewer may see. Without
@@ -61,13 +62,6 @@ type AddendumRow = NoteRow['addenda'][number];
 function person(p: { id: string; name: string; role: string }) {
   // Notes and addenda are written by clinicians only (sessionNote.write).
   return { id: p.id, name: p.name, role: clinicianRole(p.role) };
-}
-
-export function bodyOf(row: NoteRow): Record<string, string> {
-  const raw = (row.body ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(
-    NOTE_SECTIONS[row.format].map(([key]) => [key, typeof raw[key] === 'string' ? raw[key] : '']),
-  );
 }
 
 export function toAddendum(row: AddendumRow): Addendum {
@@ -128,21 +122,4 @@ export async function findOwn(tx: Tx, viewer: Viewer, patient: ScopedPatient, no
   return row;
 }
 
-/**
- * SECURITY: the where of a write to the viewer's own note in a given state: the author and the
- * state are part of the write itself, so a concurrent sign or withhold wins cleanly.
- */
-export function ownNoteIn(
-  viewer: Viewer,
-  patient: ScopedPatient,
-  noteId: string,
-  state: Prisma.SessionNoteWhereInput,
-): Prisma.SessionNoteWhereInput {
-  return {
-    id: noteId,
-    patientId: patient.id,
-    organizationId: patient.organizationId,
-    authorId: viewer.userId,
-    ...state,
-  };
-}
+export { bodyOf, ownNoteIn } from '@/lib/data/session-notes/sign';

@@ -5,7 +5,6 @@ import { idempotent } from '@/lib/data/idempotency';
 import { authoredBy } from '@/lib/data/recipes';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import {
-  bodyOf,
   findOwn,
   findVisible,
   noteSelect,
@@ -13,9 +12,10 @@ import {
   toNote,
   noteAccess,
 } from '@/lib/data/session-notes/shared';
+import { signSessionNoteTx } from '@/lib/data/session-notes/sign';
 import { ConflictError, parseInput } from '@/lib/errors';
 import type { Idempotency } from '@/lib/idempotency';
-import { NOTE_SECTIONS, SessionNoteInput, type SessionNote } from '@/lib/schemas/session-notes';
+import { SessionNoteInput, type SessionNote } from '@/lib/schemas/session-notes';
 
 /** Prescribers and therapists on the team: a new draft of their own. Invalid input: InvalidInputError (400). */
 export async function createSessionNote(
@@ -86,21 +86,7 @@ export async function signSessionNote(
   noteId: string,
 ): Promise<SessionNote> {
   return withPatientAccess(viewer, patientId, noteAccess('sign', noteId), async (tx, patient) => {
-    const row = await findOwn(tx, viewer, patient, noteId);
-    if (row.status === 'SIGNED') throw new ConflictError('This note is already signed.');
-    const body = bodyOf(row);
-    const empty = NOTE_SECTIONS[row.format].find(([key]) => !body[key]?.trim());
-    if (empty) {
-      throw new ConflictError(
-        `Fill in the ${empty[1]} section before signing.`,
-        `body.${empty[0]}`,
-      );
-    }
-    const { count } = await tx.sessionNote.updateMany({
-      where: ownNoteIn(viewer, patient, noteId, { status: 'DRAFT' }),
-      data: { status: 'SIGNED', signedAt: new Date() },
-    });
-    if (count === 0) throw new ConflictError('This note is already signed.');
+    await signSessionNoteTx(tx, viewer, patient, await findOwn(tx, viewer, patient, noteId));
     return toNote(await findVisible(tx, viewer, patient, noteId), viewer);
   });
 }

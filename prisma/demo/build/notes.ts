@@ -7,6 +7,7 @@ import type {
   SessionNoteFormat,
   SessionNoteKind,
 } from '@/prisma/generated/client';
+import { signSessionNoteTx, withholdSessionNoteTx } from '@/lib/data/session-notes/sign';
 import type { FactoryDb, PatientRef, UserRef } from './accounts';
 import { dateOnly, nextStamp } from './dates';
 
@@ -32,7 +33,8 @@ const DEFAULT_SOAP: SoapBody = {
 
 /**
  * A progress note. Kind and format follow the author's role unless given (prescriber:
- * medication management, SOAP; therapist: therapy, DAP). Draft unless `status: 'SIGNED'`.
+ * medication management, SOAP; therapist: therapy, DAP). Draft unless `status: 'SIGNED'`;
+ * signed and withheld through the API's own writes (signSessionNoteTx, withholdSessionNoteTx).
  */
 export async function createSessionNote(
   db: FactoryDb,
@@ -55,8 +57,7 @@ export async function createSessionNote(
   const format = options.format ?? (kind === 'MEDICATION_MANAGEMENT' ? 'SOAP' : 'DAP');
   const status = options.status ?? 'DRAFT';
   const createdAt = options.createdAt ?? nextStamp();
-  const signedAt = status === 'SIGNED' ? (options.signedAt ?? createdAt) : null;
-  const note = await db.sessionNote.create({
+  const draft = await db.sessionNote.create({
     data: {
       organizationId: patient.organizationId,
       patientId: patient.id,
@@ -65,14 +66,23 @@ export async function createSessionNote(
       format,
       sessionDate: options.sessionDate ?? dateOnly(),
       body: options.body ?? (format === 'SOAP' ? DEFAULT_SOAP : DEFAULT_DAP),
-      status,
-      signedAt,
-      withheldReason: options.withheldReason ?? null,
-      withheldAt: options.withheldReason ? (options.withheldAt ?? signedAt ?? createdAt) : null,
+      status: 'DRAFT',
       createdAt,
-      updatedAt: signedAt ?? createdAt,
+      updatedAt: createdAt,
     },
   });
+  // Signed and withheld as the API signs and withholds (the author's own writes, at their times).
+  const by = { userId: author.id };
+  if (status === 'SIGNED') {
+    const signedAt = options.signedAt ?? createdAt;
+    await signSessionNoteTx(db, by, patient, draft, signedAt);
+    if (options.withheldReason) {
+      const signed = { id: draft.id, status: 'SIGNED' };
+      const at = options.withheldAt ?? signedAt;
+      await withholdSessionNoteTx(db, by, patient, signed, options.withheldReason, at);
+    }
+  }
+  const note = await db.sessionNote.findUniqueOrThrow({ where: { id: draft.id } });
   const addenda: SessionNoteAddendum[] = [];
   for (const spec of options.addenda ?? []) {
     const addendum = typeof spec === 'string' ? { body: spec } : spec;
