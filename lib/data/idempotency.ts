@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
-import { lockFor } from '@/lib/data/recipes';
+import { lockFor } from '@/lib/data/lock';
 import { ConflictError } from '@/lib/errors';
 import { IDEMPOTENCY_HEADER, requestHash, type Idempotency } from '@/lib/idempotency';
 

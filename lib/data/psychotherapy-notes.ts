@@ -1,10 +1,7 @@
 import 'server-only';
-import type { Idempotency } from '@/lib/idempotency';
-import type { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Viewer } from '@/lib/auth/viewer';
-import { idempotent } from '@/lib/data/idempotency';
-import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
+import type { ScopedPatient } from '@/lib/data/patient-access';
 import { toIsoDate } from '@/lib/format';
 
 import {
@@ -13,8 +10,7 @@ import {
   type PsychotherapyNote,
   type PsychotherapyNotePage,
 } from '@/lib/schemas/psychotherapy-notes';
-import { parseInput } from '@/lib/errors';
-import { authoredBy, newestFirstPage, patientList } from '@/lib/data/recipes';
+import { authoredBy, newestFirstPage, patientCreate, patientList } from '@/lib/data/recipes';
 
 export type { PsychotherapyNote, PsychotherapyNotePage } from '@/lib/schemas/psychotherapy-notes';
 
@@ -66,30 +62,18 @@ export const listPsychotherapyNotes = patientList(
 );
 
 /** Therapists on the team: records a psychotherapy note of their own. Invalid input: InvalidInputError (400). */
-export async function createPsychotherapyNote(
-  viewer: Viewer,
-  patientId: string,
-  input: z.input<typeof PsychotherapyNoteInput>,
-  idempotency?: Idempotency,
-): Promise<PsychotherapyNote> {
-  const data = parseInput(PsychotherapyNoteInput, input);
-  return withPatientAccess(
-    viewer,
-    patientId,
-    { permission: 'psychotherapyNote.write', action: 'create', resourceType: 'psychotherapyNote' },
-    (tx, patient) =>
-      idempotent(tx, viewer, idempotency, data, async () =>
-        toDto(
-          await tx.psychotherapyNote.create({
-            data: {
-              ...authoredBy(viewer, patient),
-              sessionDate: data.sessionDate ? new Date(data.sessionDate) : null,
-              body: data.body,
-            },
-            select,
-          }),
-        ),
-      ),
-    (note) => note.id,
-  );
-}
+export const createPsychotherapyNote = patientCreate(
+  PsychotherapyNoteInput,
+  { permission: 'psychotherapyNote.write', action: 'create', resourceType: 'psychotherapyNote' },
+  async (tx, patient, data, viewer): Promise<PsychotherapyNote> =>
+    toDto(
+      await tx.psychotherapyNote.create({
+        data: {
+          ...authoredBy(viewer, patient),
+          sessionDate: data.sessionDate ? new Date(data.sessionDate) : null,
+          body: data.body,
+        },
+        select,
+      }),
+    ),
+);

@@ -7,7 +7,9 @@ import {
   type PatientAccess,
   type ScopedPatient,
 } from '@/lib/data/patient-access';
+import { idempotent } from '@/lib/data/idempotency';
 import { invalidCursor, parseInput } from '@/lib/errors';
+import type { Idempotency } from '@/lib/idempotency';
 
 // The shared recipes of lib/data (docs/decisions/018-one-shape.md): one keyset page, one advisory
 // lock. A list or a serialized write uses these; it does not write its own copy.
@@ -129,6 +131,40 @@ export function patientList<Schema extends z.ZodType, Result>(
     const parsed = parseInput(schema, query ?? {});
     return withPatientAccess(viewer, patientId, access, (tx, patient) =>
       read(tx, patient, parsed, viewer),
+    );
+  };
+}
+
+/**
+ * A create on one patient's record by its input: the input parsed first (a 400 before anything is
+ * read), then `create` inside withPatientAccess with the access given, once per Idempotency-Key (a
+ * repeat answers the first result and records nothing new), the new record's id in the audit. E.g.
+ * `export const createPsychotherapyNote = patientCreate(PsychotherapyNoteInput, access, (tx, patient, data, viewer) => …)`.
+ */
+export function patientCreate<Schema extends z.ZodType, Result extends { id: string }>(
+  schema: Schema,
+  access: PatientAccess,
+  create: (
+    tx: Tx,
+    patient: ScopedPatient,
+    data: z.output<Schema>,
+    viewer: Viewer,
+  ) => Promise<Result>,
+) {
+  return (
+    viewer: Viewer,
+    patientId: string,
+    input: z.input<Schema> | z.output<Schema>,
+    idempotency?: Idempotency,
+  ): Promise<Result> => {
+    const data = parseInput(schema, input);
+    return withPatientAccess(
+      viewer,
+      patientId,
+      access,
+      (tx, patient) =>
+        idempotent(tx, viewer, idempotency, data, () => create(tx, patient, data, viewer)),
+      (result) => result.id,
     );
   };
 }

@@ -1,5 +1,4 @@
 import 'server-only';
-import type { Idempotency } from '@/lib/idempotency';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -8,7 +7,6 @@ import {
   nextAssessmentDue,
 } from '@/lib/clinical/assessment-schedule';
 import { currentPlanFacts } from '@/lib/data/check-ins';
-import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
 import { toIsoDate } from '@/lib/format';
 import {
@@ -20,7 +18,7 @@ import {
 } from '@/lib/schemas/assessments';
 import { INSTRUMENTS } from '@/lib/schemas/enums';
 import { parseInput } from '@/lib/errors';
-import { newestFirstPage } from '@/lib/data/recipes';
+import { newestFirstPage, patientCreate } from '@/lib/data/recipes';
 import { assessmentSelect, recordAssessmentTx, type AssessmentRow } from './record';
 
 export { recordAssessmentTx } from './record';
@@ -67,24 +65,12 @@ export async function assessmentsDue(
  * above 0 raises a SafetyFlag for the care team in the same transaction. Clinicians on the team
  * get ForbiddenError, anyone else NotFoundError.
  */
-export async function recordAssessment(
-  viewer: Viewer,
-  patientId: string,
-  raw: AssessmentInput,
-  idempotency?: Idempotency,
-): Promise<Assessment> {
-  const input = parseInput(AssessmentInput, raw);
-  return withPatientAccess(
-    viewer,
-    patientId,
-    { permission: 'assessment.create', action: 'create', resourceType: 'assessment' },
-    (tx, patient) =>
-      idempotent(tx, viewer, idempotency, input, async () =>
-        toAssessment(await recordAssessmentTx(tx, patient, input)),
-      ),
-    (assessment) => assessment.id,
-  );
-}
+export const recordAssessment = patientCreate(
+  AssessmentInput,
+  { permission: 'assessment.create', action: 'create', resourceType: 'assessment' },
+  async (tx, patient, input): Promise<Assessment> =>
+    toAssessment(await recordAssessmentTx(tx, patient, input)),
+);
 
 /**
  * The patient and clinicians on their team: completed questionnaires, newest first, a page at a

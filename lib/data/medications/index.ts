@@ -2,15 +2,11 @@ import 'server-only';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Viewer } from '@/lib/auth/viewer';
 import { withPatientAccess } from '@/lib/data/patient-access';
-import { idempotent } from '@/lib/data/idempotency';
-import { afterKey, keysetPage, patientList } from '@/lib/data/recipes';
-import type { Idempotency } from '@/lib/idempotency';
-import { parseInput } from '@/lib/errors';
+import { afterKey, keysetPage, patientCreate, patientList } from '@/lib/data/recipes';
 import {
   MedicationChangeInput,
   MedicationChangeQuery,
   type MedicationChange,
-  type MedicationChangeData,
   type MedicationChangePage,
   type Regimen,
 } from '@/lib/schemas/medications';
@@ -94,21 +90,9 @@ export const listMedicationChanges = patientList(
  * the regimen does not allow it; with an Idempotency-Key, a repeat answers the first result and
  * records nothing new.
  */
-export async function recordMedicationChange(
-  viewer: Viewer,
-  patientId: string,
-  input: MedicationChangeInput | MedicationChangeData,
-  idempotency?: Idempotency,
-): Promise<MedicationChange> {
-  const data = parseInput(MedicationChangeInput, input);
-  return withPatientAccess(
-    viewer,
-    patientId,
-    { permission: 'medicationChange.create', action: 'create', resourceType: 'medicationChange' },
-    (tx, patient) =>
-      idempotent(tx, viewer, idempotency, data, () =>
-        recordMedicationChangeTx(tx, viewer, patient, data),
-      ),
-    (change) => change.id,
-  );
-}
+export const recordMedicationChange = patientCreate(
+  MedicationChangeInput,
+  { permission: 'medicationChange.create', action: 'create', resourceType: 'medicationChange' },
+  (tx, patient, data, viewer): Promise<MedicationChange> =>
+    recordMedicationChangeTx(tx, viewer, patient, data),
+);

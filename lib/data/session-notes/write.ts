@@ -1,8 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Viewer } from '@/lib/auth/viewer';
-import { idempotent } from '@/lib/data/idempotency';
-import { authoredBy } from '@/lib/data/recipes';
+import { authoredBy, patientCreate } from '@/lib/data/recipes';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import {
   findOwn,
@@ -14,38 +13,26 @@ import {
 } from '@/lib/data/session-notes/shared';
 import { signSessionNoteTx } from '@/lib/data/session-notes/sign';
 import { ConflictError, parseInput } from '@/lib/errors';
-import type { Idempotency } from '@/lib/idempotency';
 import { SessionNoteInput, type SessionNote } from '@/lib/schemas/session-notes';
 
 /** Prescribers and therapists on the team: a new draft of their own. Invalid input: InvalidInputError (400). */
-export async function createSessionNote(
-  viewer: Viewer,
-  patientId: string,
-  input: z.input<typeof SessionNoteInput>,
-  idempotency?: Idempotency,
-): Promise<SessionNote> {
-  const data = parseInput(SessionNoteInput, input);
-  return withPatientAccess(
-    viewer,
-    patientId,
-    { permission: 'sessionNote.write', action: 'create', resourceType: 'sessionNote' },
-    (tx, patient) =>
-      idempotent(tx, viewer, idempotency, data, async () => {
-        const row = await tx.sessionNote.create({
-          data: {
-            ...authoredBy(viewer, patient),
-            kind: data.kind,
-            format: data.format,
-            sessionDate: new Date(data.sessionDate),
-            body: data.body,
-          },
-          select: noteSelect,
-        });
-        return toNote(row, viewer);
-      }),
-    (note) => note.id,
-  );
-}
+export const createSessionNote = patientCreate(
+  SessionNoteInput,
+  { permission: 'sessionNote.write', action: 'create', resourceType: 'sessionNote' },
+  async (tx, patient, data, viewer): Promise<SessionNote> => {
+    const row = await tx.sessionNote.create({
+      data: {
+        ...authoredBy(viewer, patient),
+        kind: data.kind,
+        format: data.format,
+        sessionDate: new Date(data.sessionDate),
+        body: data.body,
+      },
+      select: noteSelect,
+    });
+    return toNote(row, viewer);
+  },
+);
 
 /**
  * The author of a draft: replaces its kind, format, date and sections. A signed note is immutable:
