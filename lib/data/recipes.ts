@@ -112,6 +112,14 @@ export async function newestFirstPage<S, Row extends { id: string }, Item>(
   });
 }
 
+/** The work of patientList and patientCreate, given the parsed query or input. */
+type PatientWork<Schema extends z.ZodType, Result> = (
+  tx: Tx,
+  patient: ScopedPatient,
+  parsed: z.output<Schema>,
+  viewer: Viewer,
+) => Promise<Result>;
+
 /**
  * A read of one patient's list by its query (cursor, limit, filters): the query parsed first (a
  * 400 before anything is read), then `read` inside withPatientAccess with the access given. E.g.
@@ -120,12 +128,7 @@ export async function newestFirstPage<S, Row extends { id: string }, Item>(
 export function patientList<Schema extends z.ZodType, Result>(
   schema: Schema,
   access: PatientAccess,
-  read: (
-    tx: Tx,
-    patient: ScopedPatient,
-    query: z.output<Schema>,
-    viewer: Viewer,
-  ) => Promise<Result>,
+  read: PatientWork<Schema, Result>,
 ) {
   return (viewer: Viewer, patientId: string, query?: z.input<Schema>): Promise<Result> => {
     const parsed = parseInput(schema, query ?? {});
@@ -144,12 +147,7 @@ export function patientList<Schema extends z.ZodType, Result>(
 export function patientCreate<Schema extends z.ZodType, Result extends { id: string }>(
   schema: Schema,
   access: PatientAccess,
-  create: (
-    tx: Tx,
-    patient: ScopedPatient,
-    data: z.output<Schema>,
-    viewer: Viewer,
-  ) => Promise<Result>,
+  create: PatientWork<Schema, Result>,
 ) {
   return (
     viewer: Viewer,

@@ -18,26 +18,27 @@ export { recordMedicationChangeTx, type Prescriber } from './record-change';
 
 const STATUS_ORDER = { ACTIVE: 0, HELD: 1, STOPPED: 2 } as const;
 
+const REGIMEN_READ = {
+  permission: 'medicationChange.read',
+  action: 'read',
+  resourceType: 'medication',
+} as const;
+
 /**
  * The patient, prescribers and therapists in scope: the current regimen (active, then held, then
  * stopped). Reads MedicationState only, so its cost does not grow with the history.
  */
 export async function getRegimen(viewer: Viewer, patientId: string): Promise<Regimen> {
-  return withPatientAccess(
-    viewer,
-    patientId,
-    { permission: 'medicationChange.read', action: 'read', resourceType: 'medication' },
-    async (tx, patient) => {
-      const rows = await tx.medicationState.findMany({
-        where: { patientId: patient.id, organizationId: patient.organizationId },
-        select: stateSelect,
-        orderBy: { medicationKey: 'asc' },
-      });
-      const items = rows.map(toRegimenItem);
-      items.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
-      return { items };
-    },
-  );
+  return withPatientAccess(viewer, patientId, REGIMEN_READ, async (tx, patient) => {
+    const rows = await tx.medicationState.findMany({
+      where: { patientId: patient.id, organizationId: patient.organizationId },
+      select: stateSelect,
+      orderBy: { medicationKey: 'asc' },
+    });
+    const items = rows.map(toRegimenItem);
+    items.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+    return { items };
+  });
 }
 
 /**
