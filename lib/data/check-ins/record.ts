@@ -39,6 +39,9 @@ function checkMeasures(input: Parsed, measures: PersonalMeasure[]) {
   });
 }
 
+/** A new day's check-in is created (201); a second one that day replaces the first (200). */
+const statusOf = (result: CheckInResult) => (result.updated ? 200 : 201);
+
 /**
  * The patient themself: records today's check-in (their own calendar day, within a day of the
  * server's), or replaces the one already recorded that day with its side effects and measures.
@@ -69,14 +72,7 @@ export async function recordCheckIn(
     patientId,
     { permission: 'checkIn.create', action: 'create', resourceType: 'checkIn' },
     (tx, patient) =>
-      idempotent(
-        tx,
-        viewer,
-        idempotency,
-        input,
-        () => record(tx, patient),
-        (result) => (result.updated ? 200 : 201),
-      ),
+      idempotent(tx, viewer, idempotency, input, () => record(tx, patient), statusOf),
     (result) => result.checkIn.id,
   );
 }

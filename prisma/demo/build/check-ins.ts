@@ -32,6 +32,23 @@ export type CheckInWithDetails = CheckIn & {
   measureValues: CheckInMeasureValue[];
 };
 
+/** A spec as the API's parsed input, with the builder's defaults (a mood of 6, 7 hours' sleep, 3s). */
+function inputOf(spec: CheckInSpec): CheckInData {
+  const or = <T>(value: T | undefined, fallback: T) => (value === undefined ? fallback : value);
+  return {
+    localDate: toIsoDate(spec.localDate ?? dateOnly()),
+    mood: spec.mood ?? 6,
+    sleepHours: or(spec.sleepHours, 7),
+    sleepQuality: or(spec.sleepQuality, 3),
+    appetite: or(spec.appetite, 3),
+    energy: or(spec.energy, 3),
+    focus: or(spec.focus, 3),
+    note: spec.note ?? null,
+    sideEffects: spec.sideEffects ?? [],
+    measures: spec.measures ?? [],
+  };
+}
+
 /**
  * Several check-ins (one per local date), each recorded as the API records it (recordCheckInTx);
  * returned in date order.
@@ -41,25 +58,12 @@ export async function createCheckIns(
   patient: PatientRef,
   specs: CheckInSpec[],
 ): Promise<CheckInWithDetails[]> {
-  const ids: string[] = [];
+  const recorded = [];
   for (const spec of specs) {
-    const input: CheckInData = {
-      localDate: toIsoDate(spec.localDate ?? dateOnly()),
-      mood: spec.mood ?? 6,
-      sleepHours: spec.sleepHours === undefined ? 7 : spec.sleepHours,
-      sleepQuality: spec.sleepQuality === undefined ? 3 : spec.sleepQuality,
-      appetite: spec.appetite === undefined ? 3 : spec.appetite,
-      energy: spec.energy === undefined ? 3 : spec.energy,
-      focus: spec.focus === undefined ? 3 : spec.focus,
-      note: spec.note ?? null,
-      sideEffects: spec.sideEffects ?? [],
-      measures: spec.measures ?? [],
-    };
-    const { checkInId } = await recordCheckInTx(db, patient, input, spec.createdAt ?? nextStamp());
-    ids.push(checkInId);
+    recorded.push(await recordCheckInTx(db, patient, inputOf(spec), spec.createdAt ?? nextStamp()));
   }
   return db.checkIn.findMany({
-    where: { id: { in: ids } },
+    where: { id: { in: recorded.map((r) => r.checkInId) } },
     include: { sideEffects: true, measureValues: true },
     orderBy: { localDate: 'asc' },
   });
