@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll } from './support/a11y';
-import { createAccount, uniqueEmail } from './support/api';
+import { createAccount, uniqueEmail, uniqueName } from './support/api';
 import { DEMO, newPage, signIn, signedIn } from './support/session';
 
 /** A disabled therapist made through the API with the admin's session. */
@@ -13,7 +13,7 @@ async function disabledTherapist(admin: Page, name: string, email: string, passw
 test('an admin re-enables an account, makes a set-password link and renames it', async ({
   browser,
 }) => {
-  const name = 'Quinn Harper';
+  const name = uniqueName('Quinn Harper');
   const email = uniqueEmail('quinn.harper');
   const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
   await admin.setViewportSize({ width: 1280, height: 900 });
@@ -57,7 +57,7 @@ test('an admin re-enables an account, makes a set-password link and renames it',
   await expect(holder).toHaveURL(/\/caseload$/);
 
   // Rename, and a new sign-in email after its own confirmation.
-  const renamed = 'Quinn Harper-Diaz';
+  const renamed = `${name}-Diaz`;
   const newEmail = uniqueEmail('quinn.diaz');
   await admin.getByRole('textbox', { name: 'Full name' }).fill(renamed);
   await admin.getByRole('textbox', { name: 'Email' }).fill(newEmail);

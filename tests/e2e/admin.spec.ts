@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, PHONE } from './support/a11y';
-import { uniqueEmail } from './support/api';
+import { uniqueEmail, uniqueName } from './support/api';
 import { DEMO, newPage, signIn, signedIn } from './support/session';
 
 async function openCreateAccount(admin: Page) {
@@ -20,7 +20,7 @@ async function openCareTeam(admin: Page, patientName: string) {
 test('an admin creates a therapist, manages their care team, then disables them', async ({
   browser,
 }) => {
-  const name = 'Robin Ellis';
+  const name = uniqueName('Robin Ellis');
   const email = uniqueEmail('robin.ellis');
   const password = 'a-long-initial-password';
 

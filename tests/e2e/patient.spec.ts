@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DESKTOP, expectNoSeriousA11yViolations, PHONE } from './support/a11y';
-import { addToCareTeam, createAccount, findAccount } from './support/api';
+import { addToCareTeam, createAccount, findAccount, uniqueName } from './support/api';
 import { DEMO, signedIn } from './support/session';
 
 type Focused = { tag: string; name: string | null; type: string | null; label: string };
@@ -54,7 +54,7 @@ test.describe.configure({ mode: 'serial' });
 // The first three tests follow one patient of their own, Skyler (no check-in today, a sertraline
 // start whose side effects to watch for include nausea, Dr. Rivera on the team), so they do not
 // depend on what other specs did to the demo patients.
-const skyler = { name: 'Skyler Marsh', email: '', password: '', patientId: '' };
+const skyler = { name: uniqueName('Skyler Marsh'), email: '', password: '', patientId: '' };
 
 test.beforeAll(async ({ browser }) => {
   const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });

@@ -8,6 +8,17 @@ export function uniqueEmail(name: string): string {
   return `${local}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@riverbend.test`;
 }
 
+/**
+ * A person's name no other spec or run uses (`name` and a few letters), for specs that find the
+ * person by name on a page the demo and other specs' accounts share.
+ */
+export function uniqueName(name: string): string {
+  const letters = Array.from({ length: 4 }, () =>
+    String.fromCharCode(97 + Math.floor(Math.random() * 26)),
+  );
+  return `${name} ${letters.join('').replace(/^./, (c) => c.toUpperCase())}`;
+}
+
 /** A long enough initial password for the accounts the specs create. */
 export const INITIAL_PASSWORD = 'a-long-initial-password';
 
