@@ -2,7 +2,7 @@
 // does not depend on what other specs did to the demo data.
 import { expect, type Page } from '@playwright/test';
 
-/** An email no other run of a spec has used: `name.<time>@riverbend.test`. */
+/** An email no other spec or run uses: `name.<time><random>@riverbend.test`. */
 export function uniqueEmail(name: string): string {
   const local = name.toLowerCase().replace(/\W+/g, '.');
   return `${local}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@riverbend.test`;
