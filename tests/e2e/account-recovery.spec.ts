@@ -1,58 +1,21 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-
-const PASSWORD = 'care-team-demo';
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signedIn(browser: Browser, email: string, home: string, password = PASSWORD) {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email, password);
-  await expect(page).toHaveURL(new RegExp(`${home}$`));
-  return page;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
-function uniqueEmail(name: string): string {
-  return `${name}.${Date.now().toString(36)}@riverbend.test`;
-}
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations, expectNoSidewaysScroll } from './support/a11y';
+import { createAccount, uniqueEmail, uniqueName } from './support/api';
+import { DEMO, newPage, signIn, signedIn } from './support/session';
 
 /** A disabled therapist made through the API with the admin's session. */
 async function disabledTherapist(admin: Page, name: string, email: string, password: string) {
-  const created = await admin.request.post('/api/v1/users', {
-    data: { role: 'THERAPIST', name, email, initialPassword: password },
-  });
-  expect(created.status()).toBe(201);
-  const { user } = (await created.json()) as { user: { id: string } };
-  expect((await admin.request.post(`/api/v1/users/${user.id}/disable`)).status()).toBe(200);
-  return user.id;
+  const { id } = await createAccount(admin, { role: 'THERAPIST', name, email, password });
+  expect((await admin.request.post(`/api/v1/users/${id}/disable`)).status()).toBe(200);
+  return id;
 }
 
 test('an admin re-enables an account, makes a set-password link and renames it', async ({
   browser,
 }) => {
-  const name = 'Quinn Harper';
+  const name = uniqueName('Quinn Harper');
   const email = uniqueEmail('quinn.harper');
-  const admin = await signedIn(browser, 'admin@riverbend.test', '/admin');
+  const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
   await admin.setViewportSize({ width: 1280, height: 900 });
   await disabledTherapist(admin, name, email, 'the-first-password-1');
 
@@ -84,7 +47,7 @@ test('an admin re-enables an account, makes a set-password link and renames it',
   await expectNoSeriousA11yViolations(admin);
 
   const newPassword = 'harbour-lantern-meadow-7';
-  const holder = await (await browser.newContext()).newPage();
+  const holder = await newPage(browser);
   await holder.goto(link);
   await holder.getByLabel('New password', { exact: true }).fill(newPassword);
   await holder.getByLabel('New password again').fill(newPassword);
@@ -94,7 +57,7 @@ test('an admin re-enables an account, makes a set-password link and renames it',
   await expect(holder).toHaveURL(/\/caseload$/);
 
   // Rename, and a new sign-in email after its own confirmation.
-  const renamed = 'Quinn Harper-Diaz';
+  const renamed = `${name}-Diaz`;
   const newEmail = uniqueEmail('quinn.diaz');
   await admin.getByRole('textbox', { name: 'Full name' }).fill(renamed);
   await admin.getByRole('textbox', { name: 'Email' }).fill(newEmail);
@@ -105,7 +68,7 @@ test('an admin re-enables an account, makes a set-password link and renames it',
   await expect(admin.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   await expect(admin.getByRole('heading', { level: 1, name: renamed })).toBeVisible();
 
-  const again = await signedIn(browser, newEmail, '/caseload', newPassword);
+  const again = await signedIn(browser, newEmail, { home: '/caseload', password: newPassword });
   await expect(again.getByRole('banner')).toContainText(renamed);
 
   // The same page at 375 px: nothing sideways, still accessible.
@@ -119,9 +82,9 @@ test('an admin re-enables an account, makes a set-password link and renames it',
 test('an email already in use is shown next to the email field, and nothing changes', async ({
   browser,
 }) => {
-  const admin = await signedIn(browser, 'admin@riverbend.test', '/admin');
+  const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
   await admin.getByRole('link', { name: 'Manage Lee Park’s account' }).click();
-  await admin.getByRole('textbox', { name: 'Email' }).fill('dr.rivera@riverbend.test');
+  await admin.getByRole('textbox', { name: 'Email' }).fill(DEMO.rivera);
   await admin.getByRole('button', { name: 'Save name and email' }).click();
   await admin
     .getByRole('dialog', { name: 'Change the sign-in email of Lee Park?' })
@@ -131,23 +94,27 @@ test('an email already in use is shown next to the email field, and nothing chan
   await expect(emailField).toHaveAttribute('aria-invalid', 'true');
   await expect(emailField).toHaveAccessibleDescription(/already exists/);
   await admin.reload();
-  await expect(admin.getByRole('textbox', { name: 'Email' })).toHaveValue(
-    'lee.park@riverbend.test',
-  );
+  await expect(admin.getByRole('textbox', { name: 'Email' })).toHaveValue(DEMO.lee);
 });
 
 test('after failed attempts, the owner is told once they sign in, and can dismiss it', async ({
   browser,
 }) => {
-  const page = await (await browser.newContext()).newPage();
+  // A clinician of its own, so that no other spec's sign-ins change the count.
+  const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
+  const { email, password } = await createAccount(admin, {
+    role: 'THERAPIST',
+    name: 'Avery Stone',
+  });
+  const page = await newPage(browser);
   await page.setViewportSize({ width: 375, height: 800 });
   for (const guess of ['not-it-1', 'not-it-2']) {
-    await signIn(page, 'lee.park@riverbend.test', guess);
+    await signIn(page, email, guess);
     await expect(
       page.getByRole('alert').filter({ hasText: /match an active account/ }),
     ).toBeVisible();
   }
-  await signIn(page, 'lee.park@riverbend.test');
+  await signIn(page, email, password);
   await expect(page).toHaveURL(/\/caseload$/);
   const notice = page.getByRole('region', { name: 'Failed attempts to sign in to your account' });
   await expect(notice).toContainText('There were 2 failed attempts to sign in to your account');

@@ -1,39 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-
-const PASSWORD = 'care-team-demo';
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signedIn(
-  browser: Browser,
-  email: string,
-  home: string,
-  password = PASSWORD,
-): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email, password);
-  await expect(page).toHaveURL(new RegExp(`${home}$`));
-  return page;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
-
-function uniqueEmail(name: string): string {
-  return `${name}.${Date.now().toString(36)}@riverbend.test`;
-}
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations, expectNoSidewaysScroll, PHONE } from './support/a11y';
+import { uniqueEmail, uniqueName } from './support/api';
+import { DEMO, newPage, signIn, signedIn } from './support/session';
 
 async function openCreateAccount(admin: Page) {
   await admin.goto('/admin');
@@ -52,11 +20,11 @@ async function openCareTeam(admin: Page, patientName: string) {
 test('an admin creates a therapist, manages their care team, then disables them', async ({
   browser,
 }) => {
-  const name = 'Robin Ellis';
+  const name = uniqueName('Robin Ellis');
   const email = uniqueEmail('robin.ellis');
   const password = 'a-long-initial-password';
 
-  const admin = await signedIn(browser, 'admin@riverbend.test', '/admin');
+  const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
   await openCreateAccount(admin);
   await admin.getByRole('radio', { name: 'Therapist', exact: true }).check();
   await admin.getByLabel('Full name').fill(name);
@@ -67,7 +35,7 @@ test('an admin creates a therapist, manages their care team, then disables them'
   await expect(admin.getByRole('heading', { name: 'Account created' })).toBeFocused();
   await expect(admin.getByRole('main')).toContainText('They can sign in now');
 
-  const therapist = await signedIn(browser, email, '/caseload', password);
+  const therapist = await signedIn(browser, email, { home: '/caseload', password });
   await expect(therapist.getByRole('main')).toContainText('No patients on your caseload yet');
 
   await openCareTeam(admin, 'Jordan Lee');
@@ -121,17 +89,17 @@ test('an admin creates a therapist, manages their care team, then disables them'
 });
 
 test('an admin is not offered to disable their own account', async ({ browser }) => {
-  const admin = await signedIn(browser, 'admin@riverbend.test', '/admin');
+  const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
   await expect(admin.getByRole('button', { name: 'Disable Dana Brooks’s account' })).toHaveCount(0);
   await expect(admin.getByRole('button', { name: 'Disable Lee Park’s account' })).toBeVisible();
 });
 
 test('an email already in use is shown next to the email field', async ({ browser }) => {
-  const admin = await signedIn(browser, 'admin@riverbend.test', '/admin');
+  const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
   await openCreateAccount(admin);
   await admin.getByRole('radio', { name: 'Prescriber', exact: true }).check();
   await admin.getByLabel('Full name').fill('Elena Rivera Two');
-  await admin.getByLabel('Email').fill('dr.rivera@riverbend.test');
+  await admin.getByLabel('Email').fill(DEMO.rivera);
   await admin.getByRole('button', { name: 'Create account' }).click();
   const emailField = admin.getByLabel('Email');
   await expect(emailField).toHaveAttribute('aria-invalid', 'true');
@@ -140,7 +108,7 @@ test('an email already in use is shown next to the email field', async ({ browse
 });
 
 test('the form checks its fields with the API’s own rules before sending', async ({ browser }) => {
-  const admin = await signedIn(browser, 'admin@riverbend.test', '/admin');
+  const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
   await openCreateAccount(admin);
   await admin.getByRole('radio', { name: 'Patient', exact: true }).check();
   await admin.getByLabel('Full name').fill('Sky Rowan');
@@ -163,7 +131,7 @@ test('a set-password link works once', async ({ browser }) => {
   const email = uniqueEmail('morgan.vale');
   const password = 'river-stone-lantern-42';
 
-  const admin = await signedIn(browser, 'admin@riverbend.test', '/admin');
+  const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
   await openCreateAccount(admin);
   await admin.getByRole('radio', { name: 'Patient', exact: true }).check();
   await admin.getByLabel('Full name').fill(name);
@@ -177,7 +145,7 @@ test('a set-password link works once', async ({ browser }) => {
   expect(link).toMatch(/\/set-password\?token=[A-Za-z0-9_-]{43}$/);
   await expectNoSeriousA11yViolations(admin);
 
-  const holder = await (await browser.newContext()).newPage();
+  const holder = await newPage(browser);
   await holder.goto(link);
   await expect(holder.getByRole('heading', { level: 1, name: 'Set your password' })).toBeVisible();
   await expectNoSeriousA11yViolations(holder);
@@ -193,7 +161,7 @@ test('a set-password link works once', async ({ browser }) => {
   await signIn(holder, email, password);
   await expect(holder).toHaveURL(/\/my-care$/);
 
-  const again = await (await browser.newContext()).newPage();
+  const again = await newPage(browser);
   await again.goto(link);
   await again.getByLabel('New password', { exact: true }).fill('another-long-password');
   await again.getByLabel('New password again').fill('another-long-password');
@@ -204,7 +172,7 @@ test('a set-password link works once', async ({ browser }) => {
 });
 
 test('the audit log filters by patient and pages through older events', async ({ browser }) => {
-  const admin = await signedIn(browser, 'admin@riverbend.test', '/admin');
+  const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
   await admin
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Audit log' })
@@ -251,7 +219,7 @@ test('the audit log filters by patient and pages through older events', async ({
 test('admin pages have no serious accessibility violations, on a phone too', async ({
   browser,
 }) => {
-  const admin = await signedIn(browser, 'admin@riverbend.test', '/admin');
+  const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
   await expectNoSeriousA11yViolations(admin);
   await openCareTeam(admin, 'Jordan Lee');
   await expectNoSeriousA11yViolations(admin);
@@ -262,14 +230,11 @@ test('admin pages have no serious accessibility violations, on a phone too', asy
   await openCreateAccount(admin);
   await expectNoSeriousA11yViolations(admin);
 
-  await admin.setViewportSize({ width: 375, height: 812 });
+  await admin.setViewportSize(PHONE);
   for (const path of ['/admin', '/admin/audit', '/admin/accounts/new']) {
     await admin.goto(path);
     await expectNoSeriousA11yViolations(admin);
-    const overflow = await admin.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(admin, path);
   }
 });
 

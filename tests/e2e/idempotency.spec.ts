@@ -1,23 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { patientId } from './support/api';
+import { DEMO, signedInOn } from './support/session';
 
 // A save whose answer is lost on the way back (a network blip) and is sent again by the person
 // must create one record: the UI sends one Idempotency-Key per submission and reuses it.
 
-const PASSWORD = 'care-team-demo';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
-}
-
 test('a message whose answer was lost, sent again, appears once', async ({ page }) => {
-  await signIn(page, 'sam.okafor@riverbend.test');
-  const search = await page.request.get('/api/v1/patients?q=Alex');
-  const { items } = (await search.json()) as { items: { id: string; name: string }[] };
-  const alexId = items.find((p) => p.name === 'Alex Morgan')!.id;
+  await signedInOn(page, DEMO.sam);
+  const alexId = await patientId(page, 'Alex Morgan');
   const text = `Checking in after the blip (${Date.now().toString(36)}).`;
 
   // The first POST reaches the server and is saved, but its answer never reaches the browser.

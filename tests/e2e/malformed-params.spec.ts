@@ -1,28 +1,13 @@
-// Pages given malformed parameters in their URL (issue 10): a malformed or foreign id is the
-// not-found page (404 where nothing streamed before it), a malformed cursor, date or page number
-// the first page; never the error page, never a 500.
+// Pages given malformed parameters in their URL (docs/decisions/014-input-bounds.md): a malformed
+// or foreign id is the not-found page (404 where nothing streamed before it), a malformed cursor,
+// date or page number the first page; never the error page, never a 500.
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { patientId } from './support/api';
+import { DEMO, signedIn } from './support/session';
 
-const PASSWORD = 'care-team-demo';
 const NOT_FOUND = 'We couldn’t find that page';
 const ERROR = 'Something went wrong';
-
-async function signedIn(browser: Browser, email: string, home: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(new RegExp(`${home}$`));
-  return page;
-}
-
-async function alexId(page: Page): Promise<string> {
-  const response = await page.request.get('/api/v1/patients?q=Alex');
-  const { items } = (await response.json()) as { items: { id: string; name: string }[] };
-  return items.find((p) => p.name === 'Alex Morgan')!.id;
-}
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -43,8 +28,8 @@ async function visit(page: Page, path: string, heading: string, status?: number)
 test.describe.configure({ timeout: 180_000 });
 
 async function chartOf(browser: Browser) {
-  const page = await signedIn(browser, 'sam.okafor@riverbend.test', '/caseload');
-  return { page, chart: `/patients/${await alexId(page)}` };
+  const page = await signedIn(browser, DEMO.sam, { home: '/caseload' });
+  return { page, chart: `/patients/${await patientId(page, 'Alex Morgan')}` };
 }
 
 test('a chart with a malformed or unknown patient or note id is not found (404)', async ({
@@ -97,9 +82,9 @@ test('a chart with a malformed date, period or page number shows the default', a
 test('a malformed id in a chart’s address is refused in the audit trail without the raw input', async ({
   browser,
 }) => {
-  const therapist = await signedIn(browser, 'sam.okafor@riverbend.test', '/caseload');
+  const therapist = await signedIn(browser, DEMO.sam, { home: '/caseload' });
   await visit(therapist, '/patients/x%00y', NOT_FOUND, 404);
-  const admin = await signedIn(browser, 'admin@riverbend.test', '/admin');
+  const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
   const users = await (await admin.request.get('/api/v1/users?q=okafor')).json();
   const sam = (users.items as { id: string }[])[0]!.id;
   const events = await (await admin.request.get(`/api/v1/audit-events?actorId=${sam}`)).json();
@@ -112,13 +97,13 @@ test('a malformed id in a chart’s address is refused in the audit trail withou
 test('the patient’s and the admin’s pages: malformed parameters are not found or the first page', async ({
   browser,
 }) => {
-  const patient = await signedIn(browser, 'alex.morgan@riverbend.test', '/my-care');
+  const patient = await signedIn(browser, DEMO.alex, { home: '/my-care' });
   await visit(patient, '/my-care/notes?cursor=x%00y', 'Session notes');
   await visit(patient, `/my-care/notes?cursor=${randomUUID()}`, 'Session notes');
   await visit(patient, '/my-care/assessments/%00', NOT_FOUND);
   await visit(patient, '/my-care/trends?days=-1e308', 'My trends');
 
-  const admin = await signedIn(browser, 'admin@riverbend.test', '/admin');
+  const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
   await visit(admin, '/admin/patients/not-a-uuid', NOT_FOUND);
   await visit(admin, '/admin/patients/x%00y', NOT_FOUND);
   await visit(admin, '/admin?users=99999999999999999999&teams=%00', 'Users and care teams');

@@ -1,30 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-
-const PASSWORD = 'care-team-demo';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signedIn(browser: Browser, email: string, home: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  await expect(page).toHaveURL(new RegExp(`${home}$`));
-  return page;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
+import { DESKTOP, expectNoSeriousA11yViolations, PHONE } from './support/a11y';
+import { addToCareTeam, createAccount, findAccount, uniqueName } from './support/api';
+import { DEMO, signedIn } from './support/session';
 
 type Focused = { tag: string; name: string | null; type: string | null; label: string };
 
@@ -53,10 +30,14 @@ async function press(page: Page, key: string, times: number) {
   for (let i = 0; i < times; i += 1) await page.keyboard.press(key);
 }
 
-async function patientId(page: Page): Promise<string> {
-  const response = await page.request.get('/api/v1/me');
-  return ((await response.json()) as { patientId: string }).patientId;
-}
+/** The check-in's scales in tab order, with the arrow presses that answer them. */
+const SCALE_ANSWERS = [
+  ['mood', 4],
+  ['sleepQuality', 2],
+  ['energy', 1],
+  ['focus', 0],
+  ['appetite', 2],
+] as const;
 
 const PHQ9_ANSWERS = [2, 2, 2, 2, 1, 1, 1, 1, 0];
 const ANSWER_LABELS = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'];
@@ -70,40 +51,79 @@ async function answerQuestionnaire(page: Page, answers: number[]) {
 
 test.describe.configure({ mode: 'serial' });
 
-test('Alex checks in by keyboard alone, with a severe side effect', async ({ browser }) => {
-  const alex = await signedIn(browser, 'alex.morgan@riverbend.test', '/my-care');
-  const call = alex.getByRole('link', { name: 'Check in for today' });
+// The first three tests follow one patient of their own, Skyler (no check-in today, a sertraline
+// start whose side effects to watch for include nausea, Dr. Rivera on the team), so they do not
+// depend on what other specs did to the demo patients.
+const skyler = { name: uniqueName('Skyler Marsh'), email: '', password: '', patientId: '' };
+
+test.beforeAll(async ({ browser }) => {
+  const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
+  const account = await createAccount(admin, { role: 'PATIENT', name: skyler.name });
+  Object.assign(skyler, { email: account.email, password: account.password });
+  skyler.patientId = account.patientId!;
+  await addToCareTeam(admin, skyler.patientId, (await findAccount(admin, DEMO.rivera)).id);
+  await admin.context().close();
+
+  const rivera = await signedIn(browser, DEMO.rivera, { home: '/caseload' });
+  const started = await rivera.request.post(
+    `/api/v1/patients/${skyler.patientId}/medication-changes`,
+    {
+      data: {
+        action: 'START',
+        medication: 'Sertraline',
+        dose: 50,
+        unit: 'mg',
+        frequency: 'once daily in the morning',
+        effectiveDate: new Date().toISOString().slice(0, 10),
+        reason: 'Moderate depression; no prior antidepressant.',
+        monitorFor: ['Nausea', 'Headache'],
+      },
+    },
+  );
+  expect(started.status(), await started.text()).toBe(201);
+  await rivera.context().close();
+});
+
+const signedInSkyler = (browser: Browser) =>
+  signedIn(browser, skyler.email, { home: '/my-care', password: skyler.password });
+
+test('Skyler checks in by keyboard alone, with a severe side effect', async ({ browser }) => {
+  const skylerPage = await signedInSkyler(browser);
+  const call = skylerPage.getByRole('link', { name: 'Check in for today' });
   await expect(call).toBeVisible();
   await call.click();
-  await expect(alex).toHaveURL(/\/my-care\/check-in$/);
-  await expect(alex.getByRole('group', { name: 'How is your mood today?' })).toBeVisible();
+  await expect(skylerPage).toHaveURL(/\/my-care\/check-in$/);
+  await expect(skylerPage.getByRole('group', { name: 'How is your mood today?' })).toBeVisible();
 
   const started = Date.now();
-  await tabTo(alex, (f) => f.name === 'mood', 'the mood question');
-  await press(alex, 'ArrowRight', 4);
-  await tabTo(alex, (f) => f.name === 'sleepQuality', 'sleep quality');
-  await press(alex, 'ArrowRight', 2);
-  await tabTo(alex, (f) => f.name === 'energy', 'energy');
-  await press(alex, 'ArrowRight', 1);
-  await tabTo(alex, (f) => f.name === 'focus', 'focus');
-  await alex.keyboard.press('Space');
-  await tabTo(alex, (f) => f.name === 'appetite', 'appetite');
-  await press(alex, 'ArrowRight', 2);
-  await tabTo(alex, (f) => f.type === 'checkbox' && f.label === 'Nausea', 'the Nausea checkbox');
-  await alex.keyboard.press('Space');
-  await tabTo(alex, (f) => f.name === 'sideEffects.0.severity', 'the severity of Nausea');
-  await press(alex, 'ArrowRight', 2);
-  await tabTo(alex, (f) => f.tag === 'button' && f.label === 'Save check-in', 'Save check-in');
-  await alex.keyboard.press('Enter');
+  // Each question reached by Tab and answered by arrow keys (Space takes the first answer).
+  for (const [name, arrows] of SCALE_ANSWERS) {
+    await tabTo(skylerPage, (f) => f.name === name, name);
+    if (arrows === 0) await skylerPage.keyboard.press('Space');
+    else await press(skylerPage, 'ArrowRight', arrows);
+  }
+  await tabTo(
+    skylerPage,
+    (f) => f.type === 'checkbox' && f.label === 'Nausea',
+    'the Nausea checkbox',
+  );
+  await skylerPage.keyboard.press('Space');
+  await tabTo(skylerPage, (f) => f.name === 'sideEffects.0.severity', 'the severity of Nausea');
+  await press(skylerPage, 'ArrowRight', 2);
+  await tabTo(
+    skylerPage,
+    (f) => f.tag === 'button' && f.label === 'Save check-in',
+    'Save check-in',
+  );
+  await skylerPage.keyboard.press('Enter');
   await expect(
-    alex.getByRole('status').filter({ hasText: 'check-in for today is saved' }),
+    skylerPage.getByRole('status').filter({ hasText: 'check-in for today is saved' }),
   ).toBeVisible();
   const seconds = (Date.now() - started) / 1000;
   console.log(`Keyboard-only check-in (Tab, arrow keys, Space, Enter): ${seconds.toFixed(2)} s`);
   expect(seconds).toBeLessThan(60);
 
-  const id = await patientId(alex);
-  const saved = await alex.request.get(`/api/v1/patients/${id}/check-ins`);
+  const saved = await skylerPage.request.get(`/api/v1/patients/${skyler.patientId}/check-ins`);
   const [today] = ((await saved.json()) as { items: Record<string, unknown>[] }).items;
   expect(today).toMatchObject({
     mood: 4,
@@ -114,47 +134,49 @@ test('Alex checks in by keyboard alone, with a severe side effect', async ({ bro
     sideEffects: [{ name: 'Nausea', severity: 'SEVERE' }],
   });
 
-  await alex.goto('/my-care');
-  await expect(alex.getByRole('link', { name: 'You checked in today — update it' })).toBeVisible();
+  await skylerPage.goto('/my-care');
+  await expect(
+    skylerPage.getByRole('link', { name: 'You checked in today — update it' }),
+  ).toBeVisible();
 });
 
-test('Alex completes a PHQ-9 and sees the score at once', async ({ browser }) => {
-  const alex = await signedIn(browser, 'alex.morgan@riverbend.test', '/my-care');
-  await alex.getByRole('link', { name: /PHQ-9/ }).first().click();
-  await expect(alex).toHaveURL(/\/my-care\/assessments\/phq-9$/);
-  await expect(alex.getByText(/^Over the last 2 weeks, how often/)).toBeVisible();
-  await expect(alex.getByRole('group')).toHaveCount(9);
+test('Skyler completes a PHQ-9 and sees the score at once', async ({ browser }) => {
+  const skylerPage = await signedInSkyler(browser);
+  await skylerPage.getByRole('link', { name: /PHQ-9/ }).first().click();
+  await expect(skylerPage).toHaveURL(/\/my-care\/assessments\/phq-9$/);
+  await expect(skylerPage.getByText(/^Over the last 2 weeks, how often/)).toBeVisible();
+  await expect(skylerPage.getByRole('group')).toHaveCount(9);
 
-  await alex.getByRole('button', { name: 'Submit my PHQ-9' }).click();
+  await skylerPage.getByRole('button', { name: 'Submit my PHQ-9' }).click();
   await expect(
-    alex.getByRole('alert').filter({ hasText: 'Please answer every question.' }),
+    skylerPage.getByRole('alert').filter({ hasText: 'Please answer every question.' }),
   ).toBeVisible();
 
-  await answerQuestionnaire(alex, PHQ9_ANSWERS);
-  await alex.getByRole('button', { name: 'Submit my PHQ-9' }).click();
-  const result = alex.getByRole('region', { name: 'Thank you. Your PHQ-9 is saved.' });
+  await answerQuestionnaire(skylerPage, PHQ9_ANSWERS);
+  await skylerPage.getByRole('button', { name: 'Submit my PHQ-9' }).click();
+  const result = skylerPage.getByRole('region', { name: 'Thank you. Your PHQ-9 is saved.' });
   await expect(result).toBeVisible();
   await expect(result).toContainText('Your score is 12 (moderate)');
   await expect(result).toBeFocused();
-  await expect(alex.getByText('Help is available right now')).toHaveCount(0);
-  await expectNoSeriousA11yViolations(alex);
+  await expect(skylerPage.getByText('Help is available right now')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(skylerPage);
 });
 
-test('Dr. Rivera sees the side effect and the score on the caseload and in the chart', async ({
+test('Dr. Rivera sees Skyler’s side effect and score on the caseload and in the chart', async ({
   browser,
 }) => {
-  const rivera = await signedIn(browser, 'dr.rivera@riverbend.test', '/caseload');
+  const rivera = await signedIn(browser, DEMO.rivera, { home: '/caseload' });
   const row = rivera
     .getByRole('main')
     .getByRole('listitem')
-    .filter({ hasText: 'Alex Morgan' })
+    .filter({ hasText: skyler.name })
     .first();
   await expect(row).toContainText('12');
   await expect(row).toContainText('moderate');
   await expect(row).toContainText('Severe side effect');
   await expect(row).toContainText('Nausea');
 
-  const href = await row.getByRole('link', { name: 'Alex Morgan' }).getAttribute('href');
+  const href = await row.getByRole('link', { name: skyler.name }).getAttribute('href');
   await rivera.goto(`${href}/check-ins`);
   const main = rivera.getByRole('main');
   await expect(main.getByRole('list', { name: 'Flags' })).toContainText('Severe side effect');
@@ -173,7 +195,7 @@ test('Dr. Rivera sees the side effect and the score on the caseload and in the c
 test('Alex’s trends: charts with medication changes marked and a table for each', async ({
   browser,
 }) => {
-  const alex = await signedIn(browser, 'alex.morgan@riverbend.test', '/my-care');
+  const alex = await signedIn(browser, DEMO.alex, { home: '/my-care' });
   await alex
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Trends' })
@@ -193,7 +215,7 @@ test('Alex’s trends: charts with medication changes marked and a table for eac
 test('the patient’s pages have no serious accessibility problems, on a phone too', async ({
   browser,
 }) => {
-  const alex = await signedIn(browser, 'alex.morgan@riverbend.test', '/my-care');
+  const alex = await signedIn(browser, DEMO.alex, { home: '/my-care' });
   const pages = [
     '/my-care',
     '/my-care/check-in',
@@ -201,10 +223,7 @@ test('the patient’s pages have no serious accessibility problems, on a phone t
     '/my-care/assessments/gad-7',
     '/my-care/trends',
   ];
-  for (const size of [
-    { width: 1280, height: 900 },
-    { width: 375, height: 812 },
-  ]) {
+  for (const size of [DESKTOP, PHONE]) {
     await alex.setViewportSize(size);
     for (const path of pages) {
       await alex.goto(path);
@@ -218,7 +237,7 @@ test('the patient’s pages have no serious accessibility problems, on a phone t
 test('a PHQ-9 item 9 answer shows crisis resources at once and raises a safety flag', async ({
   browser,
 }) => {
-  const jordan = await signedIn(browser, 'jordan.lee@riverbend.test', '/my-care');
+  const jordan = await signedIn(browser, DEMO.jordan, { home: '/my-care' });
   await jordan.goto('/my-care/assessments/phq-9');
   await answerQuestionnaire(jordan, [1, 1, 1, 1, 1, 1, 1, 1, 1]);
   await expect(jordan.getByRole('link', { name: 'Call 988' })).toBeVisible();
@@ -232,10 +251,10 @@ test('a PHQ-9 item 9 answer shows crisis resources at once and raises a safety f
   await expect(jordan.getByRole('region', { name: /Your PHQ-9 is saved/ })).toContainText(
     'Your score is 9 (mild)',
   );
-  await jordan.setViewportSize({ width: 375, height: 812 });
+  await jordan.setViewportSize(PHONE);
   await expectNoSeriousA11yViolations(jordan);
 
-  const rivera = await signedIn(browser, 'dr.rivera@riverbend.test', '/caseload');
+  const rivera = await signedIn(browser, DEMO.rivera, { home: '/caseload' });
   const row = rivera
     .getByRole('main')
     .getByRole('listitem')

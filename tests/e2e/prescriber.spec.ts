@@ -1,36 +1,27 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/a11y';
+import { activeMedication, patientId } from './support/api';
+import { DEMO, signedIn } from './support/session';
 
-const PASSWORD = 'care-team-demo';
-const REASON = 'Residual low mood at 100 mg after eight weeks; tolerating well.';
-const NOTE = 'Up to 150 mg. Sam, please watch sleep and restlessness this fortnight.';
-const EXPLANATION = 'We are raising your sertraline to 150 mg each morning to help your mood more.';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
+const REASON = 'Residual low mood after eight weeks; tolerating well.';
+const NOTE = 'Up by 50 mg. Sam, please watch sleep and restlessness this fortnight.';
+// The new dose is 50 mg above whatever Alex takes now (other specs may have changed it).
+const explanation = (dose: number) =>
+  `We are raising your sertraline to ${dose} mg each morning to help your mood more.`;
 
 test.describe.configure({ mode: 'serial' });
 
 test('the prescriber increases a dose; the therapist and the patient see it at once', async ({
   browser,
 }) => {
-  const prescriberContext = await browser.newContext();
-  const prescriber = await prescriberContext.newPage();
-  await signIn(prescriber, 'dr.rivera@riverbend.test');
-  await expect(prescriber).toHaveURL(/\/caseload/);
+  const prescriber = await signedIn(browser, DEMO.rivera, { home: '/caseload' });
+  const { dose: current } = await activeMedication(
+    prescriber,
+    await patientId(prescriber, 'Alex Morgan'),
+    /^Sertraline$/,
+  );
+  const next = current + 50;
+  const EXPLANATION = explanation(next);
   await expectNoSeriousA11yViolations(prescriber);
   await prescriber.getByRole('link', { name: 'Alex Morgan' }).click();
   await expect(
@@ -42,12 +33,12 @@ test('the prescriber increases a dose; the therapist and the patient see it at o
   await prescriber.getByRole('link', { name: 'Medications', exact: true }).first().click();
   await expect(prescriber).toHaveURL(/\/medications$/);
   const regimen = prescriber.getByRole('list', { name: 'Current regimen' });
-  await expect(regimen).toContainText('Sertraline 100 mg');
+  await expect(regimen).toContainText(`Sertraline ${current} mg`);
 
   await prescriber.getByLabel('What are you recording?').selectOption('INCREASE');
   await prescriber.getByLabel('Medication', { exact: true }).selectOption('Sertraline');
-  await expect(prescriber.getByText('Current dose:')).toContainText('100 mg');
-  await prescriber.getByLabel('New dose').fill('150');
+  await expect(prescriber.getByText('Current dose:')).toContainText(`${current} mg`);
+  await prescriber.getByLabel('New dose').fill(String(next));
   await prescriber.getByLabel('Reason').fill(REASON);
   await prescriber.getByLabel(/What to monitor/).fill('sleep, restlessness');
   await prescriber.getByLabel(/Explanation for the patient/).fill(EXPLANATION);
@@ -55,41 +46,37 @@ test('the prescriber increases a dose; the therapist and the patient see it at o
   await expectNoSeriousA11yViolations(prescriber);
   await prescriber.getByRole('button', { name: 'Record the change' }).click();
 
-  await expect(prescriber.getByRole('status')).toContainText('Increased Sertraline to 150 mg');
-  await expect(regimen).toContainText('Sertraline 150 mg');
+  await expect(prescriber.getByRole('status')).toContainText(`Increased Sertraline to ${next} mg`);
+  await expect(regimen).toContainText(`Sertraline ${next} mg`);
   const history = prescriber.getByRole('list', { name: 'Medication change history' });
   await expect(history.getByRole('listitem').first()).toContainText(
-    'Increased Sertraline to 150 mg',
+    `Increased Sertraline to ${next} mg`,
   );
   await expect(history.getByRole('listitem').first()).toContainText(NOTE);
   await expectNoSeriousA11yViolations(prescriber);
-  await prescriberContext.close();
+  await prescriber.context().close();
 
-  const therapistContext = await browser.newContext();
-  const therapist = await therapistContext.newPage();
-  await signIn(therapist, 'sam.okafor@riverbend.test');
+  const therapist = await signedIn(browser, DEMO.sam);
   await therapist.getByRole('link', { name: 'Alex Morgan' }).click();
   await therapist.getByRole('link', { name: 'Medications', exact: true }).first().click();
   await expect(therapist.getByRole('list', { name: 'Current regimen' })).toContainText(
-    'Sertraline 150 mg',
+    `Sertraline ${next} mg`,
   );
   const first = therapist
     .getByRole('list', { name: 'Medication change history' })
     .getByRole('listitem')
     .first();
-  await expect(first).toContainText('Increased Sertraline to 150 mg');
+  await expect(first).toContainText(`Increased Sertraline to ${next} mg`);
   await expect(first).toContainText(NOTE);
   await expect(therapist.getByRole('button', { name: 'Record the change' })).toHaveCount(0);
   await expectNoSeriousA11yViolations(therapist);
-  await therapistContext.close();
+  await therapist.context().close();
 
-  const patientContext = await browser.newContext();
-  const patient = await patientContext.newPage();
-  await signIn(patient, 'alex.morgan@riverbend.test');
+  const patient = await signedIn(browser, DEMO.alex);
   await expect(patient).toHaveURL(/\/my-care/);
-  await expect(patient.getByRole('main')).toContainText('150 mg');
+  await expect(patient.getByRole('main')).toContainText(`${next} mg`);
   await expect(patient.getByRole('main')).toContainText(EXPLANATION);
   await expect(patient.getByRole('main')).not.toContainText(NOTE);
   await expectNoSeriousA11yViolations(patient);
-  await patientContext.close();
+  await patient.context().close();
 });

@@ -1,70 +1,25 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { generate } from 'otplib';
-
-const PASSWORD = 'care-team-demo';
-const NEW_PASSWORD = 'a-long-initial-password';
-const SIZES = [
-  { width: 1280, height: 900 },
-  { width: 375, height: 812 },
-] as const;
+import { expectAccessibleAtBothSizes } from './support/a11y';
+import { createAccount, INITIAL_PASSWORD } from './support/api';
+import { DEMO, newPage, signIn, signedIn } from './support/session';
 
 // Each test signs in several times and runs axe at two sizes on several pages.
 test.slow();
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
-
-async function axeAtBothSizes(page: Page) {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await expectNoSeriousA11yViolations(page);
-    // Nothing wider than the screen at 375 px.
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
-  }
-  await page.setViewportSize(SIZES[0]);
-}
 
 /** The code an authenticator app shows `stepsAhead` 30-second steps from now. */
 function codeFor(secret: string, stepsAhead = 0): Promise<string> {
   return generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 * stepsAhead });
 }
 
-async function fillCredentials(page: Page, email: string, password: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+/** The demo admin, signed in. */
+function signedInAdmin(browser: Browser): Promise<Page> {
+  return signedIn(browser, DEMO.admin, { home: '/admin' });
 }
 
-/** The demo admin, signed in (the first page of a cold server may take a while on a slow machine). */
-async function signedInAdmin(browser: Browser): Promise<Page> {
-  const admin = await newPage(browser);
-  await fillCredentials(admin, 'admin@riverbend.test', PASSWORD);
-  await expect(admin).toHaveURL(/\/admin$/, { timeout: 30_000 });
-  return admin;
-}
-
-async function newPage(browser: Browser): Promise<Page> {
-  return (await browser.newContext()).newPage();
-}
-
-/** The demo admin creates a clinician with a password through the API; returns their email. */
+/** The demo admin creates a therapist with a password through the API; returns their email. */
 async function createClinician(admin: Page, name: string): Promise<string> {
-  const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${Date.now().toString(36)}@riverbend.test`;
-  const response = await admin.request.post('/api/v1/users', {
-    data: { role: 'THERAPIST', name, email, initialPassword: NEW_PASSWORD },
-  });
-  expect(response.status()).toBe(201);
-  return email;
+  return (await createAccount(admin, { role: 'THERAPIST', name })).email;
 }
 
 /** On /account/security: set up two-step sign-in with the secret shown; returns it and the code used. */
@@ -76,7 +31,7 @@ async function enrolOnSecurityPage(
   await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
   const secret = await page.getByTestId('totp-secret').getAttribute('data-secret');
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-  if (checkA11y) await axeAtBothSizes(page);
+  if (checkA11y) await expectAccessibleAtBothSizes(page);
 
   await page
     .getByLabel('6-digit code')
@@ -100,7 +55,7 @@ test('a clinician sets up two-step sign-in, then signs in with password and code
   const email = await createClinician(admin, 'Quinn Harper');
 
   const page = await newPage(browser);
-  await fillCredentials(page, email, NEW_PASSWORD);
+  await signIn(page, email, INITIAL_PASSWORD);
   await expect(page).toHaveURL(/\/caseload$/);
   await page.getByRole('link', { name: 'Security' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible();
@@ -115,17 +70,17 @@ test('a clinician sets up two-step sign-in, then signs in with password and code
   await expect(page).toHaveURL(/\/sign-in/);
 
   // The password alone is not enough now: the form asks for the code.
-  await fillCredentials(page, email, NEW_PASSWORD);
+  await signIn(page, email, INITIAL_PASSWORD);
   const code = page.getByLabel('Code from your authenticator app');
   await expect(code).toBeVisible();
   await expect(code).toBeFocused();
-  await axeAtBothSizes(page);
+  await expectAccessibleAtBothSizes(page);
 
   // The code that turned it on was spent (or is too old by now); the next one signs in.
   await code.fill(spent);
   await page.getByRole('button', { name: 'Verify and sign in' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'That code isn' })).toBeVisible();
-  await axeAtBothSizes(page);
+  await expectAccessibleAtBothSizes(page);
   await page.getByLabel('Code from your authenticator app').fill(await codeFor(secret, 1));
   await page.getByRole('button', { name: 'Verify and sign in' }).click();
   await expect(page).toHaveURL(/\/caseload$/);
@@ -133,7 +88,7 @@ test('a clinician sets up two-step sign-in, then signs in with password and code
   // A recovery code signs in once.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in/);
-  await fillCredentials(page, email, NEW_PASSWORD);
+  await signIn(page, email, INITIAL_PASSWORD);
   await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
   await page.getByLabel('Recovery code').fill(recoveryCode);
   await page.getByRole('button', { name: 'Verify and sign in' }).click();
@@ -156,19 +111,19 @@ test('an organization that requires two-step sign-in sends a clinician without i
     await admin.getByRole('button', { name: 'I have saved my codes' }).click();
     await admin.getByRole('link', { name: 'Security' }).click();
     await expect(admin).toHaveURL(/\/admin\/security$/);
-    await axeAtBothSizes(admin);
+    await expectAccessibleAtBothSizes(admin);
     await admin.getByRole('button', { name: 'Require two-step sign-in' }).click();
     await admin.getByRole('dialog').getByRole('button', { name: 'Require it' }).click();
     await expect(admin.getByText('Required: every prescriber')).toBeVisible();
 
     const page = await newPage(browser);
-    await fillCredentials(page, email, NEW_PASSWORD);
+    await signIn(page, email, INITIAL_PASSWORD);
     await expect(page).toHaveURL(/\/account\/security$/);
     await expect(page.getByText('Your organization requires two-step sign-in')).toBeVisible();
     await page.goto('/caseload');
     await expect(page).toHaveURL(/\/account\/security$/);
     expect((await page.request.get('/api/v1/patients')).status()).toBe(403);
-    await axeAtBothSizes(page);
+    await expectAccessibleAtBothSizes(page);
 
     await enrolOnSecurityPage(page);
     await page.getByRole('button', { name: 'I have saved my codes' }).click();

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { DEMO, signedInOn } from './support/session';
 
 test('pages carry a nonce-based CSP and the other security headers', async ({ page }) => {
   const violations: string[] = [];
@@ -27,11 +28,7 @@ test('pages carry a nonce-based CSP and the other security headers', async ({ pa
 });
 
 test('the session cookie is HttpOnly and SameSite=Lax', async ({ page, context }) => {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill('lee.park@riverbend.test');
-  await page.getByLabel('Password').fill('care-team-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/caseload$/);
+  await signedInOn(page, DEMO.lee, { home: '/caseload' });
   const session = (await context.cookies()).find((c) => c.name.endsWith('next-auth.session-token'));
   expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 });

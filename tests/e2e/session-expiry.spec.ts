@@ -1,44 +1,46 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { generate } from 'otplib';
+import { expectAccessibleAtBothSizes } from './support/a11y';
+import { addToCareTeam, createAccount, findAccount, patientId as idOf } from './support/api';
+import {
+  DEMO,
+  DEMO_PASSWORD,
+  newPage,
+  signIn,
+  signOutElsewhere,
+  signedIn,
+  signedInOn,
+} from './support/session';
 
-// Issue 10, point 5: a session that ends while a therapist writes keeps what was typed and offers
-// to sign in again in place; session notes autosave; polls do not keep a session alive.
+// A session that ends while a therapist writes keeps what was typed and offers to sign in again
+// in place; session notes autosave; polls do not keep a session alive
+// (docs/decisions/015-session-activity.md).
 test.describe.configure({ mode: 'serial' });
 
-const PASSWORD = 'care-team-demo';
-const SAM = 'sam.okafor@riverbend.test';
+const SAM = DEMO.sam;
 const stamp = Date.now().toString(36);
+const alexId = (page: Parameters<typeof idOf>[0]) => idOf(page, 'Alex Morgan');
 
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
+type NoteText = { data: string; assessment: string; plan: string };
+
+/** Opens a new session note of the patient and types `text` into it. */
+async function startNote(page: Page, patientId: string, text: NoteText) {
+  await page.goto(`/patients/${patientId}/notes/new`);
+  await page.getByLabel('Data').fill(text.data);
+  await page.getByLabel('Assessment').fill(text.assessment);
+  await page.getByLabel('Plan', { exact: true }).fill(text.plan);
 }
 
-async function alexId(page: Page): Promise<string> {
-  const patients = await (await page.request.get('/api/v1/patients?q=Alex')).json();
-  return patients.items[0].id as string;
-}
-
-/** Signing out anywhere ends every session of the account (its session version moves on). */
-async function signOutElsewhere(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
-  await context.close();
-}
-
-async function expectNoSeriousA11yViolations(page: Page, selector: string) {
-  const results = await new AxeBuilder({ page }).include(selector).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+/** Once the sign-in dialog closes: the note is a saved draft holding everything typed. */
+async function expectDraftSaved(page: Page, dialog: Locator, patientId: string, text: NoteText) {
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/notes\/[0-9a-f-]{36}$/);
+  await expect(page.getByText('Only you can see this draft')).toBeVisible();
+  await expect(page.getByLabel('Data')).toHaveValue(text.data);
+  const noteId = page.url().split('/').at(-1)!;
+  const saved = await page.request.get(`/api/v1/patients/${patientId}/session-notes/${noteId}`);
+  expect(saved.status()).toBe(200);
+  expect((await saved.json()).body).toEqual(text);
 }
 
 test('a note typed while the session ended is saved after signing in again in place', async ({
@@ -50,12 +52,9 @@ test('a note typed while the session ended is saved after signing in again in pl
     assessment: 'Mood steadier; sleep still short.',
     plan: 'Keep the wake time; review in a week.',
   };
-  await signIn(page, SAM);
+  await signedInOn(page, SAM);
   const patientId = await alexId(page);
-  await page.goto(`/patients/${patientId}/notes/new`);
-  await page.getByLabel('Data').fill(text.data);
-  await page.getByLabel('Assessment').fill(text.assessment);
-  await page.getByLabel('Plan', { exact: true }).fill(text.plan);
+  await startNote(page, patientId, text);
 
   await signOutElsewhere(browser, SAM);
 
@@ -74,10 +73,7 @@ test('a note typed while the session ended is saved after signing in again in pl
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Password')).toBeFocused();
   await expect(dialog.getByLabel('Email')).toHaveValue(SAM);
-  await expectNoSeriousA11yViolations(page, 'dialog[open]');
-  await page.setViewportSize({ width: 375, height: 800 });
-  await expectNoSeriousA11yViolations(page, 'dialog[open]');
-  await page.setViewportSize({ width: 1280, height: 720 });
+  await expectAccessibleAtBothSizes(page, 'dialog[open]');
 
   // A wrong password keeps the dialog open, with the reason, and the note still waiting.
   await dialog.getByLabel('Password').fill('not-the-password');
@@ -85,17 +81,9 @@ test('a note typed while the session ended is saved after signing in again in pl
   await expect(dialog.getByRole('alert')).toContainText("don't match an active account");
   await expect(dialog.getByLabel('Password')).toBeFocused();
 
-  await dialog.getByLabel('Password').fill(PASSWORD);
+  await dialog.getByLabel('Password').fill(DEMO_PASSWORD);
   await dialog.getByRole('button', { name: 'Sign in and continue' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page).toHaveURL(/\/notes\/[0-9a-f-]{36}$/);
-  await expect(page.getByText('Only you can see this draft')).toBeVisible();
-  await expect(page.getByLabel('Data')).toHaveValue(text.data);
-
-  const noteId = page.url().split('/').at(-1)!;
-  const saved = await page.request.get(`/api/v1/patients/${patientId}/session-notes/${noteId}`);
-  expect(saved.status()).toBe(200);
-  expect((await saved.json()).body).toEqual(text);
+  await expectDraftSaved(page, dialog, patientId, text);
 });
 
 test('a clinician with two-step sign-in gives password then code in the dialog, and the note saves', async ({
@@ -103,35 +91,23 @@ test('a clinician with two-step sign-in gives password then code in the dialog, 
 }) => {
   // Several sign-ins, an enrolment and axe at two sizes.
   test.slow();
-  const initialPassword = 'a-long-initial-password';
-  const sam = await (await browser.newContext()).newPage();
-  await signIn(sam, SAM);
-  const patientId = await alexId(sam);
-  await sam.context().close();
-
   // The demo admin creates a therapist and puts them on Alex's care team.
-  const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, 'admin@riverbend.test');
-  const email = `robin.vale.${stamp}@riverbend.test`;
-  const created = await admin.request.post('/api/v1/users', {
-    data: { role: 'THERAPIST', name: 'Robin Vale', email, initialPassword },
+  const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
+  const patientId = (await findAccount(admin, DEMO.alex)).patientId!;
+  const {
+    id: clinicianId,
+    email,
+    password: initialPassword,
+  } = await createAccount(admin, {
+    role: 'THERAPIST',
+    name: 'Robin Vale',
   });
-  expect(created.status()).toBe(201);
-  const clinicianId = (await created.json()).user.id as string;
-  const joined = await admin.request.post(`/api/v1/patients/${patientId}/care-team`, {
-    data: { clinicianId },
-  });
-  expect(joined.status()).toBe(201);
+  await addToCareTeam(admin, patientId, clinicianId);
   await admin.context().close();
 
   // Signed in with the password, the therapist turns on two-step sign-in (through the API, as
   // the Security page does), then starts a note.
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(initialPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/caseload$/);
+  const page = await signedIn(browser, email, { home: '/caseload', password: initialPassword });
   const started = await page.request.post('/api/v1/me/second-factor/enrolment');
   expect(started.status()).toBe(200);
   const secret = (await started.json()).secret as string;
@@ -147,17 +123,11 @@ test('a clinician with two-step sign-in gives password then code in the dialog, 
     assessment: 'Engaged; tired after night shifts.',
     plan: 'Sleep diary for a week.',
   };
-  await page.goto(`/patients/${patientId}/notes/new`);
-  await page.getByLabel('Data').fill(text.data);
-  await page.getByLabel('Assessment').fill(text.assessment);
-  await page.getByLabel('Plan', { exact: true }).fill(text.plan);
+  await startNote(page, patientId, text);
 
   // Signing out on another device (signed in there with a recovery code) ends this session too.
-  const elsewhere = await (await browser.newContext()).newPage();
-  await elsewhere.goto('/sign-in');
-  await elsewhere.getByLabel('Email').fill(email);
-  await elsewhere.getByLabel('Password').fill(initialPassword);
-  await elsewhere.getByRole('button', { name: 'Sign in' }).click();
+  const elsewhere = await newPage(browser);
+  await signIn(elsewhere, email, initialPassword);
   await elsewhere.getByRole('button', { name: 'Use a recovery code instead' }).click();
   await elsewhere.getByLabel('Recovery code').fill(recoveryCode);
   await elsewhere.getByRole('button', { name: 'Verify and sign in' }).click();
@@ -177,10 +147,7 @@ test('a clinician with two-step sign-in gives password then code in the dialog, 
   await expect(code).toBeFocused();
   await expect(dialog.getByLabel('Password')).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Sign in as someone else' })).toHaveCount(0);
-  await expectNoSeriousA11yViolations(page, 'dialog[open]');
-  await page.setViewportSize({ width: 375, height: 800 });
-  await expectNoSeriousA11yViolations(page, 'dialog[open]');
-  await page.setViewportSize({ width: 1280, height: 720 });
+  await expectAccessibleAtBothSizes(page, 'dialog[open]');
 
   // A wrong code: the reason next to the field, which is marked and focused again, emptied.
   const next = Math.max(Math.floor(Date.now() / 1000 / 30), enrolStep + 1);
@@ -191,28 +158,18 @@ test('a clinician with two-step sign-in gives password then code in the dialog, 
   await expect(code).toHaveAttribute('aria-invalid', 'true');
   await expect(code).toBeFocused();
   await expect(code).toHaveValue('');
-  await expectNoSeriousA11yViolations(page, 'dialog[open]');
-  await page.setViewportSize({ width: 375, height: 800 });
-  await expectNoSeriousA11yViolations(page, 'dialog[open]');
-  await page.setViewportSize({ width: 1280, height: 720 });
+  await expectAccessibleAtBothSizes(page, 'dialog[open]');
 
   await code.fill(right);
   await dialog.getByRole('button', { name: 'Verify and continue' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page).toHaveURL(/\/notes\/[0-9a-f-]{36}$/);
-  await expect(page.getByText('Only you can see this draft')).toBeVisible();
-  await expect(page.getByLabel('Data')).toHaveValue(text.data);
-  const noteId = page.url().split('/').at(-1)!;
-  const saved = await page.request.get(`/api/v1/patients/${patientId}/session-notes/${noteId}`);
-  expect(saved.status()).toBe(200);
-  expect((await saved.json()).body).toEqual(text);
+  await expectDraftSaved(page, dialog, patientId, text);
 });
 
 test('a new note autosaves as a draft 30 seconds after it changes, then keeps saving', async ({
   page,
 }) => {
   await page.clock.install();
-  await signIn(page, SAM);
+  await signedInOn(page, SAM);
   const patientId = await alexId(page);
   await page.goto(`/patients/${patientId}/notes/new`);
   await page.clock.pauseAt(Date.now() + 60_000);
@@ -251,7 +208,7 @@ test('the message thread polls in the background, and a poll does not renew the 
   page,
 }) => {
   await page.clock.install();
-  await signIn(page, SAM);
+  await signedInOn(page, SAM);
   const patientId = await alexId(page);
   await page.goto(`/patients/${patientId}/messages`);
   const poll = page.waitForResponse(

@@ -1,49 +1,33 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-
-const PASSWORD = 'care-team-demo';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/a11y';
+import { DEMO, signIn } from './support/session';
 
 const landings = [
   {
-    email: 'dr.rivera@riverbend.test',
+    email: DEMO.rivera,
     name: 'Elena Rivera',
     path: '/caseload',
     sees: 'Alex Morgan',
   },
   {
-    email: 'sam.okafor@riverbend.test',
+    email: DEMO.sam,
     name: 'Sam Okafor',
     path: '/caseload',
     sees: 'Casey Nguyen',
   },
   {
-    email: 'alex.morgan@riverbend.test',
+    email: DEMO.alex,
     name: 'Alex Morgan',
     path: '/my-care',
     sees: 'Sertraline',
   },
   {
-    email: 'admin@riverbend.test',
+    email: DEMO.admin,
     name: 'Dana Brooks',
     path: '/admin',
-    sees: 'lee.park@riverbend.test',
+    sees: DEMO.lee,
   },
 ] as const;
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
 
 test('a signed-out visitor is sent to sign-in', async ({ page }) => {
   await page.goto('/caseload');
@@ -63,7 +47,7 @@ for (const who of landings) {
 }
 
 test('the caseload shows only patients on the clinician’s active teams', async ({ page }) => {
-  await signIn(page, 'dr.chen@riverbend.test');
+  await signIn(page, DEMO.chen);
   await expect(page).toHaveURL(/\/caseload$/);
   const main = page.getByRole('main');
   await expect(main).toContainText('Casey Nguyen');
@@ -72,7 +56,7 @@ test('the caseload shows only patients on the clinician’s active teams', async
 });
 
 test('a wrong password is refused with one generic message', async ({ page }) => {
-  await signIn(page, 'dr.rivera@riverbend.test', 'not-the-password');
+  await signIn(page, DEMO.rivera, 'not-the-password');
   await expect(
     page.getByRole('alert').filter({ hasText: /match an active account/ }),
   ).toBeVisible();
@@ -80,7 +64,7 @@ test('a wrong password is refused with one generic message', async ({ page }) =>
 });
 
 test('sign-out ends the session', async ({ page }) => {
-  await signIn(page, 'jordan.lee@riverbend.test');
+  await signIn(page, DEMO.jordan);
   await expect(page).toHaveURL(/\/my-care$/);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in/);
@@ -89,7 +73,7 @@ test('sign-out ends the session', async ({ page }) => {
 });
 
 test('a patient cannot open the caseload', async ({ page }) => {
-  await signIn(page, 'alex.morgan@riverbend.test');
+  await signIn(page, DEMO.alex);
   await expect(page).toHaveURL(/\/my-care$/);
   const response = await page.goto('/caseload');
   expect(response?.status()).toBe(404);

@@ -1,37 +1,22 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/a11y';
+import { activeMedication, patientId } from './support/api';
+import { DEMO, signedIn, signedInOn } from './support/session';
 
-// The therapist's journey (issue 5): the brief before a session, the session note, and the
-// psychotherapy note that nobody else ever sees. The tests run in order against one demo database.
+// The therapist's journey: the brief before a session, the session note, and the psychotherapy
+// note that nobody else ever sees (docs/decisions/010-psychotherapy-notes.md). The tests run in
+// order and share Alex's id and the note's marker.
 test.describe.configure({ mode: 'serial' });
 
-const PASSWORD = 'care-team-demo';
 const stamp = Date.now().toString(36);
 const NOTE_TEXT = `Reviewed the sleep routine after the dose change (${stamp}).`;
 const MARKER = `PSYNOTE-MARKER-${stamp}`;
 let alexId = '';
 
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
-}
-
+/** The page signed in as `email`, and closing its context. */
 async function asUser(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return { page, close: () => context.close() };
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  const page = await signedIn(browser, email);
+  return { page, close: () => page.context().close() };
 }
 
 const CARE_TEAM_NOTE = `Sam, please watch sleep after this change (${stamp}).`;
@@ -41,17 +26,10 @@ const CARE_TEAM_NOTE = `Sam, please watch sleep after this change (${stamp}).`;
  * share this demo database and may have changed it), with a note meant for the care team.
  */
 async function riveraRaisesSertraline(browser: Browser): Promise<string> {
-  const rivera = await asUser(browser, 'dr.rivera@riverbend.test');
+  const rivera = await asUser(browser, DEMO.rivera);
   try {
-    const patients = await (await rivera.page.request.get('/api/v1/patients?q=Alex')).json();
-    const id: string = patients.items[0].id;
-    const regimen = await (
-      await rivera.page.request.get(`/api/v1/patients/${id}/medications`)
-    ).json();
-    const sertraline = regimen.items.find(
-      (m: { medication: string; status: string }) =>
-        /sertraline/i.test(m.medication) && m.status === 'ACTIVE',
-    );
+    const id = await patientId(rivera.page, 'Alex Morgan');
+    const sertraline = await activeMedication(rivera.page, id, /sertraline/i);
     const response = await rivera.page.request.post(`/api/v1/patients/${id}/medication-changes`, {
       data: {
         action: 'INCREASE',
@@ -77,7 +55,7 @@ test('Sam opens Alex Morgan and reads the brief: Dr. Rivera’s dose change and 
   browser,
 }) => {
   const change = await riveraRaisesSertraline(browser);
-  await signIn(page, 'sam.okafor@riverbend.test');
+  await signedInOn(page, DEMO.sam);
   await page.goto('/caseload');
   await page.getByRole('link', { name: 'Alex Morgan' }).first().click();
   await expect(page).toHaveURL(/\/patients\/[0-9a-f-]{36}$/);
@@ -109,7 +87,7 @@ test('Sam opens Alex Morgan and reads the brief: Dr. Rivera’s dose change and 
 const SIGNED_PLAN = 'Keep the wake time; review in two weeks.';
 
 test('Sam writes and signs a session note, and keeps a psychotherapy note', async ({ page }) => {
-  await signIn(page, 'sam.okafor@riverbend.test');
+  await signedInOn(page, DEMO.sam);
   await page.goto(`/patients/${alexId}/notes`);
   await page.getByRole('link', { name: 'Write a session note' }).click();
   await page.getByLabel('Data').fill(NOTE_TEXT);
@@ -139,14 +117,14 @@ test('Sam writes and signs a session note, and keeps a psychotherapy note', asyn
 });
 
 test('Alex and Dr. Rivera read the signed note', async ({ browser }) => {
-  const alex = await asUser(browser, 'alex.morgan@riverbend.test');
+  const alex = await asUser(browser, DEMO.alex);
   await alex.page.goto('/my-care/notes');
   await expect(alex.page.getByRole('main')).toContainText(NOTE_TEXT);
   await expect(alex.page.getByRole('main')).toContainText('What we talked about');
   await expectNoSeriousA11yViolations(alex.page);
   await alex.close();
 
-  const rivera = await asUser(browser, 'dr.rivera@riverbend.test');
+  const rivera = await asUser(browser, DEMO.rivera);
   await rivera.page.goto(`/patients/${alexId}/notes`);
   await expect(rivera.page.getByRole('main')).toContainText(NOTE_TEXT);
   await rivera.page.goto(`/patients/${alexId}/messages`);
@@ -159,7 +137,7 @@ test('Alex and Dr. Rivera read the signed note', async ({ browser }) => {
 });
 
 test('Lee Park, not on Alex’s team, gets not-found on Alex’s chart', async ({ browser }) => {
-  const lee = await asUser(browser, 'lee.park@riverbend.test');
+  const lee = await asUser(browser, DEMO.lee);
   for (const tab of ['', '/notes', '/messages', '/timeline']) {
     await lee.page.goto(`/patients/${alexId}${tab}`);
     await expect(
@@ -171,7 +149,7 @@ test('Lee Park, not on Alex’s team, gets not-found on Alex’s chart', async (
 });
 
 test('the psychotherapy note reaches nobody but Sam', async ({ browser }) => {
-  const sam = await asUser(browser, 'sam.okafor@riverbend.test');
+  const sam = await asUser(browser, DEMO.sam);
   const own = await sam.page.request.get(`/patients/${alexId}/notes/psychotherapy`);
   expect(await own.text()).toContain(MARKER);
   await sam.close();
@@ -206,13 +184,13 @@ test('the psychotherapy note reaches nobody but Sam', async ({ browser }) => {
     '/api/v1/audit-events?limit=100',
   ];
   for (const email of [
-    'dr.rivera@riverbend.test',
-    'dr.chen@riverbend.test',
-    'lee.park@riverbend.test',
-    'alex.morgan@riverbend.test',
-    'casey.nguyen@riverbend.test',
-    'admin@riverbend.test',
-    'dr.hale@northside.test',
+    DEMO.rivera,
+    DEMO.chen,
+    DEMO.lee,
+    DEMO.alex,
+    DEMO.casey,
+    DEMO.admin,
+    DEMO.otherOrganization,
   ]) {
     const user = await asUser(browser, email);
     for (const path of pages) {

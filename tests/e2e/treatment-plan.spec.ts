@@ -1,19 +1,39 @@
 // Two clinicians edit Alex Morgan's plan at once: the second save meets the first, sees what
 // changed and reapplies their edit; then Alex reads the new version and acknowledges it.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/a11y';
+import { patientId } from './support/api';
+import { DEMO, signedIn } from './support/session';
 
-const PASSWORD = 'care-team-demo';
+type PlanView = {
+  version: number;
+  plan: {
+    author: { name: string };
+    goals: unknown[];
+    interventions: { kind: string }[];
+  } | null;
+  acknowledged: { version: number } | null;
+};
 
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).not.toHaveURL(/sign-in/);
-  return page;
+/**
+ * Alex's plan as it stands when the test starts: the versions, goal and intervention numbers the
+ * test expects count on from it, whatever other specs saved before.
+ */
+async function currentPlan(clinician: Page) {
+  const id = await patientId(clinician, 'Alex Morgan');
+  const response = await clinician.request.get(`/api/v1/patients/${id}/treatment-plan`);
+  expect(response.status()).toBe(200);
+  const view = (await response.json()) as PlanView;
+  expect(view.plan).not.toBeNull();
+  const cbt = view.plan!.interventions.findIndex((i) => i.kind === 'CBT');
+  expect(cbt).toBeGreaterThanOrEqual(0);
+  return {
+    version: view.version,
+    author: view.plan!.author.name,
+    goals: view.plan!.goals.length,
+    cbt: cbt + 1,
+    acknowledged: view.acknowledged?.version ?? null,
+  };
 }
 
 async function openAlexsPlan(page: Page) {
@@ -30,87 +50,90 @@ async function openAlexsPlan(page: Page) {
   await expect(page.getByRole('heading', { name: 'Treatment plan' })).toBeVisible();
 }
 
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
-
 test('two clinicians edit at once; the second reapplies; the patient acknowledges', async ({
   browser,
 }) => {
-  const rivera = await signedIn(browser, 'dr.rivera@riverbend.test');
-  const okafor = await signedIn(browser, 'sam.okafor@riverbend.test');
+  const rivera = await signedIn(browser, DEMO.rivera);
+  const okafor = await signedIn(browser, DEMO.sam);
+  const before = await currentPlan(rivera);
+  const v = before.version;
+  const newGoal = before.goals + 1;
   await openAlexsPlan(rivera);
   await openAlexsPlan(okafor);
-  await expect(rivera.getByRole('main')).toContainText('Version 3, saved by Elena Rivera');
+  await expect(rivera.getByRole('main')).toContainText(`Version ${v}, saved by ${before.author}`);
   await expect(rivera.getByRole('main')).toContainText('Minutes walking outside');
   await expectNoSeriousA11yViolations(rivera);
 
-  // Both open the editor on version 3.
+  // Both open the editor on the current version.
   await rivera.getByRole('button', { name: 'Edit plan' }).click();
   await okafor.getByRole('button', { name: 'Edit plan' }).click();
   await expect(
-    okafor.getByRole('heading', { name: /Edit the plan \(from version 3\)/ }),
+    okafor.getByRole('heading', { name: `Edit the plan (from version ${v})` }),
   ).toBeVisible();
 
-  // Dr. Rivera adds a goal, moves it up by keyboard, and saves first: version 4.
+  // Dr. Rivera adds a goal, moves it up by keyboard, and saves first: version v + 1.
   await rivera.getByRole('button', { name: 'Add a goal' }).click();
-  const newGoal = rivera.getByRole('group', { name: 'Goal 6' });
-  await newGoal.getByLabel('Goal', { exact: true }).fill('Run 5 km once a week.');
-  await newGoal.getByRole('button', { name: 'Move goal 6 up' }).focus();
+  const added = rivera.getByRole('group', { name: `Goal ${newGoal}` });
+  await added.getByLabel('Goal', { exact: true }).fill('Run 5 km once a week.');
+  await added.getByRole('button', { name: `Move goal ${newGoal} up` }).focus();
   await rivera.keyboard.press('Enter');
   await expect(
-    rivera.getByRole('group', { name: 'Goal 5' }).getByLabel('Goal', { exact: true }),
+    rivera.getByRole('group', { name: `Goal ${newGoal - 1}` }).getByLabel('Goal', { exact: true }),
   ).toHaveValue('Run 5 km once a week.');
   await expectNoSeriousA11yViolations(rivera);
   await rivera.getByRole('button', { name: 'Save new version' }).click();
-  await expect(rivera.getByText('Saved version 4.')).toBeVisible();
+  await expect(rivera.getByText(`Saved version ${v + 1}.`)).toBeVisible();
 
-  // Sam changes how often CBT happens, on top of version 3, and saves: conflict.
-  const cbt = okafor.getByRole('group', { name: 'Intervention 2' });
+  // Sam changes how often CBT happens, on top of version v, and saves: conflict.
+  const cbt = okafor.getByRole('group', { name: `Intervention ${before.cbt}` });
   await cbt.getByLabel('Frequency', { exact: true }).fill('Every two weeks, 50 minutes');
   await okafor.getByRole('button', { name: 'Save new version' }).click();
   const conflict = okafor.getByRole('heading', {
-    name: 'Elena Rivera saved version 4 while you were editing',
+    name: `Elena Rivera saved version ${v + 1} while you were editing`,
   });
   await expect(conflict).toBeVisible();
   await expect(conflict).toBeFocused();
   await expect(okafor.getByRole('main')).toContainText('Added goal: Run 5 km once a week.');
   await expectNoSeriousA11yViolations(okafor);
 
-  await okafor.getByRole('button', { name: 'Reapply my changes to version 4' }).click();
-  await expect(okafor.getByText(/Your changes are now on top of version 4/)).toBeVisible();
+  await okafor.getByRole('button', { name: `Reapply my changes to version ${v + 1}` }).click();
   await expect(
-    okafor.getByRole('group', { name: 'Intervention 2' }).getByLabel('Frequency', { exact: true }),
+    okafor.getByText(`Your changes are now on top of version ${v + 1}`, { exact: false }),
+  ).toBeVisible();
+  await expect(
+    okafor
+      .getByRole('group', { name: `Intervention ${before.cbt}` })
+      .getByLabel('Frequency', { exact: true }),
   ).toHaveValue('Every two weeks, 50 minutes');
   await expect(
-    okafor.getByRole('group', { name: 'Goal 5' }).getByLabel('Goal', { exact: true }),
+    okafor.getByRole('group', { name: `Goal ${newGoal - 1}` }).getByLabel('Goal', { exact: true }),
   ).toHaveValue('Run 5 km once a week.');
   await okafor.getByRole('button', { name: 'Save new version' }).click();
-  await expect(okafor.getByText('Saved version 5.')).toBeVisible();
+  await expect(okafor.getByText(`Saved version ${v + 2}.`)).toBeVisible();
   const main = okafor.getByRole('main');
   await expect(main).toContainText('Run 5 km once a week.');
   await expect(main).toContainText('Every two weeks, 50 minutes');
 
-  // The history compares versions 4 and 5 side by side.
-  await okafor.getByLabel('Compare version').selectOption('4');
-  await okafor.getByLabel('with version').selectOption('5');
+  // The history compares the two new versions side by side.
+  await okafor.getByLabel('Compare version').selectOption(String(v + 1));
+  await okafor.getByLabel('with version').selectOption(String(v + 2));
   await okafor.getByRole('button', { name: 'Compare' }).click();
   await expect(
-    okafor.getByRole('heading', { name: 'Version 4 compared with version 5' }),
+    okafor.getByRole('heading', { name: `Version ${v + 1} compared with version ${v + 2}` }),
   ).toBeVisible();
   await expect(main).toContainText('Changed intervention: CBT');
   await expectNoSeriousA11yViolations(okafor);
 
-  // Alex sees version 5 and acknowledges it.
-  const alex = await signedIn(browser, 'alex.morgan@riverbend.test');
+  // Alex sees the newest version and acknowledges it.
+  const alex = await signedIn(browser, DEMO.alex);
   await alex.getByRole('navigation').getByRole('link', { name: 'My plan' }).first().click();
   await expect(alex).toHaveURL(/\/my-care\/plan$/);
-  await expect(alex.getByRole('heading', { name: 'Version 5 of your plan' })).toBeVisible();
-  await expect(alex.getByRole('main')).toContainText('You last confirmed version 2');
+  await expect(alex.getByRole('heading', { name: `Version ${v + 2} of your plan` })).toBeVisible();
+  if (before.acknowledged !== null) {
+    await expect(alex.getByRole('main')).toContainText(
+      `You last confirmed version ${before.acknowledged}`,
+    );
+  }
   await expect(alex.getByRole('main')).toContainText('Run 5 km once a week.');
   await expectNoSeriousA11yViolations(alex);
   await alex.getByRole('button', { name: 'I’ve read this version' }).click();
@@ -129,5 +152,7 @@ test('two clinicians edit at once; the second reapplies; the patient acknowledge
     rivera.getByRole('heading', { name: 'The patient asked for a plan review' }),
   ).toBeVisible();
   await expect(rivera.getByRole('main')).toContainText('Evenings are busy.');
-  await expect(rivera.getByRole('main')).toContainText('The patient acknowledged version 5.');
+  await expect(rivera.getByRole('main')).toContainText(
+    `The patient acknowledged version ${v + 2}.`,
+  );
 });

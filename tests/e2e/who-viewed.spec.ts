@@ -1,44 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations, PHONE } from './support/a11y';
+import { patientId } from './support/api';
+import { DEMO, signedIn } from './support/session';
 
-const PASSWORD = 'care-team-demo';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signedIn(browser: Browser, email: string, home: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  await expect(page).toHaveURL(new RegExp(`${home}$`));
-  return page;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
-
-async function alexId(page: Page): Promise<string> {
-  const response = await page.request.get('/api/v1/patients?q=Alex');
-  expect(response.status()).toBe(200);
-  const { items } = (await response.json()) as { items: { id: string; name: string }[] };
-  const alex = items.find((p) => p.name === 'Alex Morgan');
-  expect(alex).toBeDefined();
-  return alex!.id;
-}
+const alexId = (page: Parameters<typeof patientId>[0]) => patientId(page, 'Alex Morgan');
 
 test('a patient sees, in plain words, that their prescriber viewed their record', async ({
   browser,
 }) => {
-  const rivera = await signedIn(browser, 'dr.rivera@riverbend.test', '/caseload');
+  const rivera = await signedIn(browser, DEMO.rivera, { home: '/caseload' });
   const patientId = await alexId(rivera);
   const profile = await rivera.request.get(`/api/v1/patients/${patientId}`);
   expect(profile.status()).toBe(200);
@@ -46,7 +16,7 @@ test('a patient sees, in plain words, that their prescriber viewed their record'
   const refused = await rivera.request.get(`/api/v1/patients/${patientId}/access-log`);
   expect(refused.status()).toBe(403);
 
-  const alex = await signedIn(browser, 'alex.morgan@riverbend.test', '/my-care');
+  const alex = await signedIn(browser, DEMO.alex, { home: '/my-care' });
   await alex.getByRole('link', { name: 'See who viewed your record' }).click();
   await expect(alex).toHaveURL(/\/my-care\/who-viewed$/);
   await expect(alex.getByRole('heading', { level: 1, name: 'Who viewed my record' })).toBeVisible();
@@ -70,18 +40,18 @@ test('a patient sees, in plain words, that their prescriber viewed their record'
   await expect(entries.locator('time').first()).toContainText(/ago|just now/);
 
   await expectNoSeriousA11yViolations(alex);
-  await alex.setViewportSize({ width: 375, height: 812 });
+  await alex.setViewportSize(PHONE);
   await expectNoSeriousA11yViolations(alex);
 });
 
 test('"Show older" appends the next page and moves focus to it', async ({ browser }) => {
-  const rivera = await signedIn(browser, 'dr.rivera@riverbend.test', '/caseload');
+  const rivera = await signedIn(browser, DEMO.rivera, { home: '/caseload' });
   const patientId = await alexId(rivera);
   for (let i = 0; i < 30; i += 1) {
     expect((await rivera.request.get(`/api/v1/patients/${patientId}`)).status()).toBe(200);
   }
 
-  const alex = await signedIn(browser, 'alex.morgan@riverbend.test', '/my-care');
+  const alex = await signedIn(browser, DEMO.alex, { home: '/my-care' });
   await alex
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Who viewed my record' })
@@ -95,7 +65,7 @@ test('"Show older" appends the next page and moves focus to it', async ({ browse
 });
 
 test('other roles cannot open the page', async ({ browser }) => {
-  const admin = await signedIn(browser, 'admin@riverbend.test', '/admin');
+  const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
   const response = await admin.goto('/my-care/who-viewed');
   expect(response?.status()).toBe(404);
 });
