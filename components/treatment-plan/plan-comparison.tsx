@@ -6,7 +6,8 @@ import { PlanDiffView } from '@/components/treatment-plan/plan-diff-view';
 import { PlanReadView } from '@/components/treatment-plan/plan-read-view';
 import { apiQuery, problemMessage } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import type { PlanDiff, PlanVersion } from '@/lib/schemas/treatment-plan';
+import type { PlanDiff } from '@/lib/schemas/plan-diff';
+import type { PlanVersion } from '@/lib/schemas/treatment-plan';
 
 /** Two versions of the plan side by side, with what changed from the first to the second. */
 export function PlanComparison({ patientId, a, b }: { patientId: string; a: number; b: number }) {

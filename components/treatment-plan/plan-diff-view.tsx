@@ -5,7 +5,8 @@ import {
   targetText,
 } from '@/components/treatment-plan/labels';
 import { formatDate } from '@/lib/format';
-import type { PlanDiff, PlanGoal, PlanIntervention } from '@/lib/schemas/treatment-plan';
+import type { PlanDiff } from '@/lib/schemas/plan-diff';
+import type { PlanGoal, PlanIntervention } from '@/lib/schemas/treatment-plan';
 
 function fieldValue(field: string, value: string | number | null): string {
   if (value === null || value === '') return '(empty)';

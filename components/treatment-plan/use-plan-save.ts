@@ -14,8 +14,8 @@ import {
 import { ApiProblem, apiFetch } from '@/lib/api-client';
 import { rebasePlan } from '@/lib/clinical/plan-diff';
 import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
+import type { PlanDiff } from '@/lib/schemas/plan-diff';
 import type {
-  PlanDiff,
   PlanVersion,
   TreatmentPlanContent,
   TreatmentPlanView,

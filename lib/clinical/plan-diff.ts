@@ -5,7 +5,8 @@
 // Goals are matched by goalKey (stable across versions). Interventions have no key: they are
 // matched first when identical, then by kind and description (owner or frequency changed), then
 // by kind in order (description changed); whatever is left was added or removed.
-import type { PlanDiff, PlanGoal, PlanIntervention } from '@/lib/schemas/treatment-plan';
+import type { PlanDiff } from '@/lib/schemas/plan-diff';
+import type { PlanGoal, PlanIntervention } from '@/lib/schemas/treatment-plan';
 
 /** What a version holds, as far as comparing goes (a PlanVersion fits). */
 export type PlanSnapshot = {

@@ -28,6 +28,7 @@ import {
   IsoDate,
   IsoDateTime,
   Limit,
+  Page,
   Problem,
   SentBack,
   freeText,
@@ -311,46 +312,8 @@ export const PlanVersionSummary = z.object({
 });
 export type PlanVersionSummary = z.infer<typeof PlanVersionSummary>;
 
-export const PlanVersionList = z.object({
-  items: z.array(PlanVersionSummary),
-  nextCursor: z.string().nullable(),
-});
+export const PlanVersionList = Page(PlanVersionSummary);
 export type PlanVersionList = z.infer<typeof PlanVersionList>;
-
-const FieldChange = z.object({
-  field: z.enum([
-    'presentingConcerns',
-    'patientGoalsOwnWords',
-    'reviewBy',
-    'assessmentIntervalDays',
-  ]),
-  before: z.union([z.string(), z.number()]).nullable(),
-  after: z.union([z.string(), z.number()]).nullable(),
-});
-
-const ItemChange = <T extends z.ZodType>(item: T) =>
-  z.object({ before: item, after: item, fields: z.array(z.string()) });
-
-/** The difference between two versions (lib/clinical/plan-diff.ts). */
-export const PlanDiff = z.object({
-  from: z.int(),
-  to: z.int(),
-  fields: z.array(FieldChange),
-  goals: z.object({
-    added: z.array(PlanGoal),
-    removed: z.array(PlanGoal),
-    changed: z.array(ItemChange(PlanGoal)),
-    reordered: z.boolean(),
-  }),
-  interventions: z.object({
-    added: z.array(PlanIntervention),
-    removed: z.array(PlanIntervention),
-    changed: z.array(ItemChange(PlanIntervention)),
-    reordered: z.boolean(),
-  }),
-  summary: z.array(z.string()),
-});
-export type PlanDiff = z.infer<typeof PlanDiff>;
 
 export const PlanComment = z.object({
   id: Id,
@@ -361,10 +324,7 @@ export const PlanComment = z.object({
 });
 export type PlanComment = z.infer<typeof PlanComment>;
 
-export const PlanCommentList = z.object({
-  items: z.array(PlanComment),
-  nextCursor: z.string().nullable(),
-});
+export const PlanCommentList = Page(PlanComment);
 export type PlanCommentList = z.infer<typeof PlanCommentList>;
 
 /** The 412 answer of a stale plan save: a problem that says which version is current now. */

@@ -15,6 +15,7 @@ import {
   saveTreatmentPlan,
 } from '@/lib/data/treatment-plans';
 import { PatientParams } from '@/lib/schemas/patients';
+import { PlanDiff } from '@/lib/schemas/plan-diff';
 import {
   AcknowledgePlanInput,
   PlanAcknowledgement,
@@ -22,7 +23,6 @@ import {
   PlanCommentInput,
   PlanCommentList,
   PlanCommentListQuery,
-  PlanDiff,
   PlanDiffQuery,
   PlanReviewRequest,
   PlanReviewRequestInput,

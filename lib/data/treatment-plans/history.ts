@@ -5,9 +5,9 @@ import { withPatientAccess } from '@/lib/data/patient-access';
 import { keysetPage, patientList } from '@/lib/data/recipes';
 import { findVersion, personSelect } from '@/lib/data/treatment-plans/shared';
 import { NotFoundError } from '@/lib/errors';
+import type { PlanDiff } from '@/lib/schemas/plan-diff';
 import {
   PlanVersionListQuery,
-  type PlanDiff,
   type PlanVersion,
   type PlanVersionList,
 } from '@/lib/schemas/treatment-plan';
