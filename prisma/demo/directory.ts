@@ -1,4 +1,4 @@
-// The demo organizations and accounts of PRODUCT.md ("Demo organization"): every person fictional.
+// The demo organizations and accounts (README.md, "Demo accounts"): every person fictional.
 import type { Organization, User } from '@/prisma/generated/client';
 import type { Role } from '@/lib/auth/viewer';
 import {
