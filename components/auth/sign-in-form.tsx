@@ -1,13 +1,13 @@
 'use client';
 
-import { getSession, signIn } from 'next-auth/react';
 import { useId, useRef, useState, type FormEvent, type Ref } from 'react';
 import { inputClass } from '@/components/ui/field';
 import { ShowPasswordButton } from '@/components/ui/show-password-button';
 import { SecondFactorStep } from '@/components/auth/second-factor-step';
 import { signInErrorMessage } from '@/components/auth/sign-in-messages';
-import { parseSignInError, safeCallbackPath, type SignInError } from '@/lib/auth/session-policy';
-import { homePathFor, type Role } from '@/lib/auth/viewer';
+import { tryCredentials } from '@/components/auth/try-credentials';
+import { safeCallbackPath, type SignInError } from '@/lib/auth/session-policy';
+import { homePathFor } from '@/lib/auth/viewer';
 
 type SignInFormProps = {
   /** Already checked on the server to be a path on this origin. */
@@ -55,9 +55,10 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
         setPending(false);
         return;
       }
-      if (outcome.role === null) throw new Error('Signed in, but the session has no role.');
+      const role = outcome.session?.user?.role ?? null;
+      if (role === null) throw new Error('Signed in, but the session has no role.');
       // A full page load, so every server-rendered part sees the new session.
-      window.location.assign(safeCallbackPath(callbackUrl) ?? homePathFor(outcome.role));
+      window.location.assign(safeCallbackPath(callbackUrl) ?? homePathFor(role));
     } catch {
       setError({ kind: 'unavailable' });
       setPending(false);
@@ -153,29 +154,6 @@ function CredentialFields({
       </div>
     </>
   );
-}
-
-/** One try of the credentials (and code): the role signed in as (null: no session came), or the refusal. */
-async function tryCredentials({
-  email,
-  password,
-  code,
-}: {
-  email: string;
-  password: string;
-  code: string | undefined;
-}): Promise<{ role: Role | null } | { refusal: SignInError }> {
-  const result = await signIn('credentials', {
-    redirect: false,
-    email,
-    password,
-    ...(code === undefined ? {} : { code }),
-  });
-  if (!result?.ok || result.error) {
-    return { refusal: parseSignInError(result?.error) ?? { kind: 'unavailable' } };
-  }
-  const session = await getSession();
-  return { role: session?.user?.role ?? null };
 }
 
 function SignInAlert({ id, error }: { id: string; error: SignInError | null }) {
