@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, type RefObject } from 'react';
-import { inputClass } from '@/components/ui/field';
+import { Field, inputClass } from '@/components/ui/field';
 
 type RecoveryPasswordStepProps = {
   /** Fixed to the account the page was rendered for: shown, not typed. */
@@ -13,7 +13,10 @@ type RecoveryPasswordStepProps = {
   errorId: string | undefined;
 };
 
-/** The in-place sign-in's first step: the account's email, read-only, and its password. */
+/**
+ * The in-place sign-in's first step: the account's email, read-only, and its password, labelled
+ * by the shared Field (components/ui/field.tsx). The password's refusal is the dialog's alert.
+ */
 export function RecoveryPasswordStep({
   email,
   passwordRef,
@@ -23,35 +26,37 @@ export function RecoveryPasswordStep({
   const ids = { email: useId(), password: useId() };
   return (
     <>
-      <div className="mt-4 space-y-1.5">
-        <label htmlFor={ids.email} className="block text-sm font-medium text-slate-900">
-          Email
-        </label>
-        <input
-          id={ids.email}
-          name="email"
-          type="email"
-          autoComplete="username"
-          value={email}
-          readOnly
-          className={`${inputClass} bg-slate-50`}
-        />
+      <div className="mt-4">
+        <Field id={ids.email} label="Email">
+          {(control) => (
+            <input
+              {...control}
+              name="email"
+              type="email"
+              autoComplete="username"
+              value={email}
+              readOnly
+              className={`${inputClass} bg-slate-50`}
+            />
+          )}
+        </Field>
       </div>
-      <div className="mt-4 space-y-1.5">
-        <label htmlFor={ids.password} className="block text-sm font-medium text-slate-900">
-          Password
-        </label>
-        <input
-          ref={passwordRef}
-          id={ids.password}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={invalid || undefined}
-          aria-describedby={errorId}
-          className={inputClass}
-        />
+      <div className="mt-4">
+        <Field id={ids.password} label="Password">
+          {(control) => (
+            <input
+              {...control}
+              ref={passwordRef}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              aria-invalid={invalid || undefined}
+              aria-describedby={errorId}
+              className={inputClass}
+            />
+          )}
+        </Field>
       </div>
     </>
   );
