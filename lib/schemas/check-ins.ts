@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SEVERITIES } from '@/lib/schemas/enums';
 
 export { SEVERITIES } from '@/lib/schemas/enums';
-import { freeText, Id, IsoDate, IsoDateTime, singleLine } from '@/lib/schemas/common';
+import { flagRepeats, freeText, Id, IsoDate, IsoDateTime, singleLine } from '@/lib/schemas/common';
 
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
@@ -61,30 +61,11 @@ export const CheckInInput = z
     measures: z.array(MeasureInput).max(CHECK_IN_LIST_MAX).default([]),
     note: freeText(CHECK_IN_NOTE_MAX).nullable().optional(),
   })
-  .superRefine((input, ctx) => {
-    const names = new Set<string>();
-    input.sideEffects.forEach((effect, index) => {
-      const key = effect.name.toLowerCase();
-      if (names.has(key)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['sideEffects', index, 'name'],
-          message: 'This side effect is listed twice.',
-        });
-      }
-      names.add(key);
-    });
-    const keys = new Set<string>();
-    input.measures.forEach((measure, index) => {
-      if (keys.has(measure.goalKey)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['measures', index, 'goalKey'],
-          message: 'This measure is listed twice.',
-        });
-      }
-      keys.add(measure.goalKey);
-    });
+  .superRefine(({ sideEffects, measures }, ctx) => {
+    const twice = (what: string) => `This ${what} is listed twice.`;
+    const sideEffectName = (effect: { name: string }) => effect.name.toLowerCase();
+    flagRepeats(ctx, sideEffects, ['sideEffects', 'name'], sideEffectName, twice('side effect'));
+    flagRepeats(ctx, measures, ['measures', 'goalKey'], (m) => m.goalKey, twice('measure'));
   });
 export type CheckInInput = z.input<typeof CheckInInput>;
 export type CheckInData = z.output<typeof CheckInInput>;

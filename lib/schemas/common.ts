@@ -98,6 +98,26 @@ export function Page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
+/**
+ * In a superRefine: flags each item of `items` whose key an earlier item already had, at
+ * `[list, index, field]` (items whose key is undefined are not compared).
+ */
+export function flagRepeats<T>(
+  ctx: z.RefinementCtx,
+  items: readonly T[],
+  [list, field]: [string, string],
+  keyOf: (item: T) => string | undefined,
+  message: string,
+): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    const key = keyOf(item);
+    if (key === undefined) return;
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [list, index, field], message });
+    seen.add(key);
+  });
+}
+
 /** Marks a member of an answer read-only in the document: answered, never written. */
 export function readOnly<T extends z.ZodType>(schema: T): T {
   return schema.meta({ readOnly: true });

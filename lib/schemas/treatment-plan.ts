@@ -31,6 +31,7 @@ import {
   Page,
   Problem,
   SentBack,
+  flagRepeats,
   freeText,
   readOnly,
   singleLine,
@@ -125,18 +126,8 @@ const planContent = {
 
 /** A goal continued by its `goalKey` appears once in a version. */
 function goalsOnce(plan: { goals: { goalKey?: string }[] }, ctx: z.RefinementCtx) {
-  const seen = new Set<string>();
-  plan.goals.forEach((goal, index) => {
-    if (!goal.goalKey) return;
-    if (seen.has(goal.goalKey)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['goals', index, 'goalKey'],
-        message: 'This goal appears twice.',
-      });
-    }
-    seen.add(goal.goalKey);
-  });
+  const keyOf = (goal: { goalKey?: string }) => goal.goalKey || undefined;
+  flagRepeats(ctx, plan.goals, ['goals', 'goalKey'], keyOf, 'This goal appears twice.');
 }
 
 /**
