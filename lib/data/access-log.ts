@@ -12,6 +12,7 @@ import {
   withPatientAccess,
   type PatientAccess,
   type ScopedPatient,
+  patientScope,
 } from '@/lib/data/patient-access';
 import { keysetPage } from '@/lib/data/recipes';
 import { AccessLogQuery, type AccessLogEntry, type AccessLogPage } from '@/lib/schemas/access-log';
@@ -83,8 +84,7 @@ export async function listAccessLog(
   const { cursor, limit } = parseInput(AccessLogQuery, query);
   return withPatientAccess(viewer, patientId, READ_LOG, async (tx, patient) => {
     const mine: Prisma.AuditEventWhereInput = {
-      organizationId: patient.organizationId,
-      patientId: patient.id,
+      ...patientScope(patient),
       resourceType: { not: PSYCHOTHERAPY_NOTE_RESOURCE },
       // SECURITY: nothing here may tell the patient that a note was withheld from them.
       action: { notIn: [...HIDDEN_FROM_PATIENT_ACTIONS] },

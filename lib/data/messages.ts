@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
 import { clinicianRole, type Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
-import { withPatientAccess } from '@/lib/data/patient-access';
+import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
 
 import {
   MessageInput,
@@ -48,7 +48,7 @@ export const listMessages = patientList(
   MessageListQuery,
   { permission: 'message.read', action: 'list', resourceType: 'careTeamMessage' },
   async (tx, patient, { cursor, limit }): Promise<MessagePage> => {
-    const scope = { patientId: patient.id, organizationId: patient.organizationId };
+    const scope = patientScope(patient);
     // Newest first to page back through the thread; each page is shown oldest first.
     const page = await newestFirstPage(
       tx.careTeamMessage,

@@ -14,6 +14,7 @@ import { assessmentsDue, type AssessmentDue } from '@/lib/data/assessments';
 import { addDays, fromIsoDate } from '@/lib/calendar-date';
 import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
 import { goalFields } from '@/lib/data/treatment-plans/shared';
+import { patientScope } from '@/lib/data/patient-access';
 
 /** `isActive` false: the clinician's account is disabled, no longer active on the team. */
 export type CareTeamMember = { id: string; name: string; role: Role; isActive: boolean };
@@ -247,7 +248,7 @@ export async function getMyCareSummary(
       },
     });
     if (!patient) throw new NotFoundError('patient');
-    const scope = { patientId: patient.id, organizationId: patient.organizationId };
+    const scope = patientScope(patient);
     const plan = (await currentPlanVersion(tx, patient, planSelect))?.version ?? null;
     const intervalDays = plan?.assessmentIntervalDays ?? DEFAULT_ASSESSMENT_INTERVAL_DAYS;
     const summary: MyCareSummary = {

@@ -19,6 +19,14 @@ export type PatientAccess = {
 
 export type ScopedPatient = { id: string; organizationId: string };
 
+/** The where-clause (or create data) that binds a row to the patient in its organization. */
+export function patientScope(patient: ScopedPatient): {
+  patientId: string;
+  organizationId: string;
+} {
+  return { patientId: patient.id, organizationId: patient.organizationId };
+}
+
 const Id = z.guid();
 
 async function auditOutcome(

@@ -11,6 +11,7 @@ import {
   type PsychotherapyNotePage,
 } from '@/lib/schemas/psychotherapy-notes';
 import { authoredBy, newestFirstPage, patientCreate, patientList } from '@/lib/data/recipes';
+import { patientScope } from '@/lib/data/patient-access';
 
 export type { PsychotherapyNote, PsychotherapyNotePage } from '@/lib/schemas/psychotherapy-notes';
 
@@ -20,7 +21,7 @@ export type { PsychotherapyNote, PsychotherapyNotePage } from '@/lib/schemas/psy
  * notes never reach a brief, timeline, count, search or export.
  */
 function ownNotes(viewer: Viewer, patient: ScopedPatient): Prisma.PsychotherapyNoteWhereInput {
-  return { patientId: patient.id, organizationId: patient.organizationId, authorId: viewer.userId };
+  return { ...patientScope(patient), authorId: viewer.userId };
 }
 
 const select = {

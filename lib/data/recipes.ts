@@ -7,12 +7,18 @@ import {
   type PatientAccess,
   type ScopedPatient,
 } from '@/lib/data/patient-access';
+import { fromIsoDate } from '@/lib/calendar-date';
 import { idempotent } from '@/lib/data/idempotency';
 import { invalidCursor, parseInput } from '@/lib/errors';
 import type { Idempotency } from '@/lib/idempotency';
 
 // The shared recipes of lib/data (docs/decisions/018-one-shape.md): one keyset page, one advisory
 // lock. A list or a serialized write uses these; it does not write its own copy.
+
+/** The where-clause of a date column from `from` to `to` (`YYYY-MM-DD`, both included). */
+export function daysBetween(from: string, to: string): { gte: Date; lte: Date } {
+  return { gte: fromIsoDate(from), lte: fromIsoDate(to) };
+}
 
 /** One page of a list: the items and the cursor of the next page (null on the last). */
 export type Page<T> = { items: T[]; nextCursor: string | null };

@@ -4,7 +4,8 @@ import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
 import { addDays, fromIsoDate } from '@/lib/calendar-date';
 import { currentPlanFacts, type PersonalMeasure } from '@/lib/data/check-ins';
-import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
+import { withPatientAccess, type ScopedPatient, patientScope } from '@/lib/data/patient-access';
+import { daysBetween } from '@/lib/data/recipes';
 import { toIsoDate } from '@/lib/format';
 import type { TrendPeriod } from '@/lib/schemas/check-ins';
 
@@ -50,9 +51,8 @@ export async function medicationMarkers(
   // Along the (patientId, effectiveDate) index; entries marked as mistakes are not events.
   const changes = await tx.medicationChange.findMany({
     where: {
-      patientId: patient.id,
-      organizationId: patient.organizationId,
-      effectiveDate: { gte: fromIsoDate(from), lte: fromIsoDate(to) },
+      ...patientScope(patient),
+      effectiveDate: daysBetween(from, to),
       action: { not: 'ENTERED_IN_ERROR' },
       correctedBy: { is: null },
     },
@@ -76,7 +76,7 @@ type Range = { from: string; to: string };
 /** The check-ins of the range, oldest first (one a day at most). */
 async function checkInSeries(tx: Tx, scope: Scope, { from, to }: Range): Promise<TrendCheckIn[]> {
   const rows = await tx.checkIn.findMany({
-    where: { ...scope, localDate: { gte: fromIsoDate(from), lte: fromIsoDate(to) } },
+    where: { ...scope, localDate: daysBetween(from, to) },
     orderBy: { localDate: 'asc' },
     take: MAX_ROWS,
     select: {
@@ -121,10 +121,9 @@ async function measureSeries(
   if (measures.length === 0) return [];
   const values = await tx.checkInMeasureValue.findMany({
     where: {
-      patientId: patient.id,
-      organizationId: patient.organizationId,
+      ...patientScope(patient),
       goalKey: { in: measures.map((m) => m.goalKey) },
-      reportedOn: { gte: fromIsoDate(from), lte: fromIsoDate(to) },
+      reportedOn: daysBetween(from, to),
     },
     orderBy: { reportedOn: 'asc' },
     take: MAX_ROWS * measures.length,
@@ -158,7 +157,7 @@ export async function getTrends(
     patientId,
     { permission: 'trends.read', action: 'read', resourceType: 'trends' },
     async (tx, patient) => {
-      const scope = { patientId: patient.id, organizationId: patient.organizationId };
+      const scope = patientScope(patient);
       return {
         days,
         ...range,

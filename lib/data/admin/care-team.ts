@@ -8,6 +8,7 @@ import {
   withPatientAccess,
   type PatientAccess,
   type ScopedPatient,
+  patientScope,
 } from '@/lib/data/patient-access';
 import { careTeamMemberSelect, toCareTeamMember } from '@/lib/data/patients';
 import { lockFor } from '@/lib/data/recipes';
@@ -48,8 +49,7 @@ async function joinCareTeam(
   }
   const membership = await tx.careTeamMembership.create({
     data: {
-      organizationId: patient.organizationId,
-      patientId: patient.id,
+      ...patientScope(patient),
       clinicianId: clinician.id,
     },
     select: careTeamMemberSelect,
@@ -99,8 +99,7 @@ export async function endCareTeamMembership(
       if (!Id.safeParse(membershipId).success) throw new NotFoundError('care-team membership');
       const mine = {
         id: membershipId,
-        patientId: patient.id,
-        organizationId: patient.organizationId,
+        ...patientScope(patient),
       };
       const ended = await tx.careTeamMembership.updateMany({
         where: { ...mine, endedAt: null },

@@ -7,7 +7,7 @@ import {
   nextAssessmentDue,
 } from '@/lib/clinical/assessment-schedule';
 import { currentPlanFacts } from '@/lib/data/check-ins';
-import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
+import { withPatientAccess, type ScopedPatient, patientScope } from '@/lib/data/patient-access';
 import { toIsoDate } from '@/lib/format';
 import {
   AssessmentInput,
@@ -43,7 +43,7 @@ export async function assessmentsDue(
   const due: AssessmentDue[] = [];
   for (const instrument of INSTRUMENTS) {
     const last = await tx.assessment.findFirst({
-      where: { patientId: patient.id, organizationId: patient.organizationId, instrument },
+      where: { ...patientScope(patient), instrument },
       orderBy: { completedAt: 'desc' },
       select: { completedAt: true, score: true, severity: true },
     });
@@ -89,8 +89,7 @@ export async function listAssessments(
     { permission: 'assessment.read', action: 'read', resourceType: 'assessment' },
     async (tx, patient) => {
       const mine: Prisma.AssessmentWhereInput = {
-        patientId: patient.id,
-        organizationId: patient.organizationId,
+        ...patientScope(patient),
         ...(instrument ? { instrument } : {}),
       };
       const page = await newestFirstPage(

@@ -7,6 +7,7 @@ import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
 import { PHQ9_SAFETY_ITEM_INDEX, scoreAssessment } from '@/lib/clinical/scoring';
 import type { AssessmentInput } from '@/lib/schemas/assessments';
+import { patientScope } from '@/lib/data/patient-access';
 
 export const assessmentSelect = {
   id: true,
@@ -31,7 +32,7 @@ export async function recordAssessmentTx(
   input: AssessmentInput,
   completedAt?: Date,
 ): Promise<AssessmentRow> {
-  const scope = { patientId: patient.id, organizationId: patient.organizationId };
+  const scope = patientScope(patient);
   const result = scoreAssessment(input.instrument, input.answers);
   const row = await tx.assessment.create({
     data: {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
 import { clinicianRole, type Viewer } from '@/lib/auth/viewer';
-import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
+import { withPatientAccess, type ScopedPatient, patientScope } from '@/lib/data/patient-access';
 import { toIsoDate } from '@/lib/format';
 import { assessmentSummary, checkInSummary, sideEffectsSince } from '@/lib/data/brief/facts';
 import { BriefQuery, type Brief, type BriefMedicationChange } from '@/lib/schemas/brief';
@@ -66,8 +66,7 @@ async function resolveSince(
   const last = await tx.sessionNote.findFirst({
     where: {
       authorId: viewer.userId,
-      patientId: patient.id,
-      organizationId: patient.organizationId,
+      ...patientScope(patient),
       status: 'SIGNED',
     },
     orderBy: { signedAt: 'desc' },
@@ -168,7 +167,7 @@ export async function getBrief(
     { permission: 'brief.read', action: 'read', resourceType: 'brief' },
     async (tx, patient) => {
       const { since, source } = await resolveSince(tx, viewer, patient, input.since, now);
-      const scope = { patientId: patient.id, organizationId: patient.organizationId };
+      const scope = patientScope(patient);
       const sinceDay = Date.parse(toIsoDate(since));
       const today = Date.parse(toIsoDate(now));
       const days = Math.max(0, Math.round((today - sinceDay) / DAY) + 1);

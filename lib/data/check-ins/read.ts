@@ -6,7 +6,7 @@ import {
   currentPlanFacts,
   type PersonalMeasure,
 } from '@/lib/data/check-ins/shared';
-import { withPatientAccess } from '@/lib/data/patient-access';
+import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
 import { InvalidInputError, parseInput } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
 import {
@@ -74,8 +74,7 @@ export async function getCheckInForm(
       const measures = plan?.measures ?? [];
       const states = await tx.medicationState.findMany({
         where: {
-          patientId: patient.id,
-          organizationId: patient.organizationId,
+          ...patientScope(patient),
           status: { in: ['ACTIVE', 'HELD'] },
         },
         orderBy: { medication: 'asc' },

@@ -8,6 +8,7 @@ import type { Tx } from '@/lib/db';
 import { fromIsoDate } from '@/lib/calendar-date';
 import { lockFor } from '@/lib/data/lock';
 import type { CheckInInput } from '@/lib/schemas/check-ins';
+import { patientScope } from '@/lib/data/patient-access';
 
 /** A check-in as parsed (defaults applied). */
 export type CheckInData = z.output<typeof CheckInInput>;
@@ -33,7 +34,7 @@ export async function recordCheckInTx(
 /** Creates the day's check-in, or replaces the values of the one already there. */
 async function upsertDay(tx: Tx, patient: PatientRef, input: CheckInData, at?: Date) {
   const localDate = fromIsoDate(input.localDate);
-  const scope = { patientId: patient.id, organizationId: patient.organizationId };
+  const scope = patientScope(patient);
   const existing = await tx.checkIn.findFirst({
     where: { ...scope, localDate },
     select: { id: true },
@@ -64,8 +65,7 @@ async function upsertDay(tx: Tx, patient: PatientRef, input: CheckInData, at?: D
 /** Writes the day's side effects and measure values (the day's earlier ones are gone). */
 async function writeReports(tx: Tx, patient: PatientRef, checkInId: string, input: CheckInData) {
   const reported = {
-    patientId: patient.id,
-    organizationId: patient.organizationId,
+    ...patientScope(patient),
     checkInId,
     reportedOn: fromIsoDate(input.localDate),
   };

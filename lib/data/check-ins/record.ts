@@ -10,7 +10,7 @@ import {
 } from '@/lib/data/check-ins/shared';
 import { recordCheckInTx, type CheckInData } from '@/lib/data/check-ins/record-day';
 import { idempotent } from '@/lib/data/idempotency';
-import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
+import { withPatientAccess, type ScopedPatient, patientScope } from '@/lib/data/patient-access';
 import { InvalidInputError, parseInput } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
 import type { Idempotency } from '@/lib/idempotency';
@@ -62,7 +62,7 @@ export async function recordCheckIn(
     checkMeasures(input, measures);
     const { checkInId, updated } = await recordCheckInTx(tx, patient, input);
     const row = await tx.checkIn.findFirstOrThrow({
-      where: { patientId: patient.id, organizationId: patient.organizationId, id: checkInId },
+      where: { ...patientScope(patient), id: checkInId },
       select: checkInSelect,
     });
     return { checkIn: toCheckIn(row, measures), updated };

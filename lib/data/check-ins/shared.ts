@@ -1,11 +1,12 @@
 import 'server-only';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
-import { fromIsoDate } from '@/lib/calendar-date';
 import type { ScopedPatient } from '@/lib/data/patient-access';
+import { daysBetween } from '@/lib/data/recipes';
 import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
 import { toIsoDate } from '@/lib/format';
 import { CHECK_IN_RANGE_MAX_DAYS, type CheckIn } from '@/lib/schemas/check-ins';
+import { patientScope } from '@/lib/data/patient-access';
 
 /** A personal measure of the current plan version: what the patient reports in a check-in. */
 export type PersonalMeasure = {
@@ -118,9 +119,8 @@ export async function checkInsBetween(
   // Bounded by date along the (patientId, localDate) unique index: at most one row a day.
   const rows = await tx.checkIn.findMany({
     where: {
-      patientId: patient.id,
-      organizationId: patient.organizationId,
-      localDate: { gte: fromIsoDate(from), lte: fromIsoDate(to) },
+      ...patientScope(patient),
+      localDate: daysBetween(from, to),
     },
     orderBy: { localDate: 'desc' },
     take: CHECK_IN_RANGE_MAX_DAYS + 1,

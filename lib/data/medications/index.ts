@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Viewer } from '@/lib/auth/viewer';
-import { withPatientAccess } from '@/lib/data/patient-access';
+import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
 import { afterKey, keysetPage, patientCreate, patientList } from '@/lib/data/recipes';
 import {
   MedicationChangeInput,
@@ -31,7 +31,7 @@ const REGIMEN_READ = {
 export async function getRegimen(viewer: Viewer, patientId: string): Promise<Regimen> {
   return withPatientAccess(viewer, patientId, REGIMEN_READ, async (tx, patient) => {
     const rows = await tx.medicationState.findMany({
-      where: { patientId: patient.id, organizationId: patient.organizationId },
+      where: patientScope(patient),
       select: stateSelect,
       orderBy: { medicationKey: 'asc' },
     });
@@ -49,7 +49,7 @@ export const listMedicationChanges = patientList(
   MedicationChangeQuery,
   { permission: 'medicationChange.read', action: 'read', resourceType: 'medicationChange' },
   (tx, patient, query, viewer): Promise<MedicationChangePage> => {
-    const scope = { patientId: patient.id, organizationId: patient.organizationId };
+    const scope = patientScope(patient);
     const since = query.since
       ? { effectiveDate: { gte: new Date(`${query.since}T00:00:00Z`) } }
       : {};

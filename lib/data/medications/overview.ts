@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { MedicationChange } from '@/lib/schemas/medications';
-import { withPatientAccess } from '@/lib/data/patient-access';
+import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
 import { toIsoDate } from '@/lib/format';
 import { changeSelect, toChange } from './rows';
 
@@ -35,7 +35,7 @@ export async function getOverviewTrends(
     patientId,
     { permission: 'chart.read', action: 'read', resourceType: 'chartOverview' },
     async (tx, patient) => {
-      const scope = { patientId: patient.id, organizationId: patient.organizationId };
+      const scope = patientScope(patient);
       const assessments = await tx.assessment.findMany({
         where: { ...scope, completedAt: { gte: from } },
         select: { instrument: true, score: true, completedAt: true },

@@ -22,6 +22,7 @@ import {
   type MedicationChangeData,
 } from '@/lib/schemas/medications';
 import { changeSelect, stateSelect, toChange } from './rows';
+import { patientScope } from '@/lib/data/patient-access';
 
 /** Who records the change: a prescriber (the viewer in the API, a demo or test user otherwise). */
 export type Prescriber = Pick<Viewer, 'userId' | 'role'>;
@@ -46,8 +47,7 @@ export async function recordMedicationChangeTx(
   // reference the patient (check-ins, notes) free to be written meanwhile.
   await tx.$queryRaw`SELECT id FROM "Patient" WHERE id = ${patient.id}::uuid FOR NO KEY UPDATE`;
   const base = {
-    organizationId: patient.organizationId,
-    patientId: patient.id,
+    ...patientScope(patient),
     prescriberId: prescriber.userId,
     effectiveDate: new Date(`${data.effectiveDate}T00:00:00Z`),
     reason: data.reason,
@@ -84,7 +84,7 @@ async function appendStep(tx: Tx, patient: PatientRef, base: Base, data: Medicat
   const action = data.action as Exclude<MedicationChangeData['action'], 'ENTERED_IN_ERROR'>;
   const key = medicationKey(data.medication!);
   const stateRow = await tx.medicationState.findFirst({
-    where: { patientId: patient.id, organizationId: patient.organizationId, medicationKey: key },
+    where: { ...patientScope(patient), medicationKey: key },
     select: stateSelect,
   });
   const current = stateRow ? { ...stateRow, dose: doseToNumber(stateRow.dose) } : undefined;
@@ -119,7 +119,7 @@ async function appendStep(tx: Tx, patient: PatientRef, base: Base, data: Medicat
 }
 
 async function markEnteredInError(tx: Tx, patient: PatientRef, base: Base, correctsId: string) {
-  const scope = { patientId: patient.id, organizationId: patient.organizationId };
+  const scope = patientScope(patient);
   const target = await tx.medicationChange.findFirst({
     where: { ...scope, id: correctsId },
     select: {
@@ -162,7 +162,7 @@ async function markEnteredInError(tx: Tx, patient: PatientRef, base: Base, corre
  */
 export async function rebuildMedicationState(tx: Tx, patient: PatientRef, key: string) {
   const history = await tx.medicationChange.findMany({
-    where: { patientId: patient.id, organizationId: patient.organizationId, medicationKey: key },
+    where: { ...patientScope(patient), medicationKey: key },
     select: changeSelect,
   });
   const [state] = deriveRegimen(history);
@@ -186,7 +186,7 @@ async function projectState(
   key: string,
   state: MedicationStateValue | undefined,
 ) {
-  const where = { patientId: patient.id, organizationId: patient.organizationId };
+  const where = patientScope(patient);
   if (!state) {
     await tx.medicationState.deleteMany({ where: { ...where, medicationKey: key } });
     return;

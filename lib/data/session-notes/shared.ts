@@ -9,6 +9,7 @@ import { toIsoDate } from '@/lib/format';
 import { Id } from '@/lib/schemas/common';
 import { bodyOf } from '@/lib/data/session-notes/sign';
 import { type Addendum, type SessionNote } from '@/lib/schemas/session-notes';
+import { patientScope } from '@/lib/data/patient-access';
 
 /**
  * SECURITY: the one definition of which session notes a viewer may see. Without
@@ -19,7 +20,7 @@ export function notesVisibleTo(
   viewer: Viewer,
   patient: ScopedPatient,
 ): Prisma.SessionNoteWhereInput {
-  const scope = { patientId: patient.id, organizationId: patient.organizationId };
+  const scope = patientScope(patient);
   if (!can(viewer, 'sessionNote.readWithheld')) {
     return { ...scope, status: 'SIGNED', withheldAt: null };
   }

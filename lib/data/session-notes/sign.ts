@@ -8,6 +8,7 @@ import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
 import { ConflictError } from '@/lib/errors';
 import { NOTE_SECTIONS } from '@/lib/schemas/session-notes';
+import { patientScope } from '@/lib/data/patient-access';
 
 type Author = Pick<Viewer, 'userId'>;
 type PatientRef = { id: string; organizationId: string };
@@ -25,8 +26,7 @@ export function ownNoteIn(
 ): Prisma.SessionNoteWhereInput {
   return {
     id: noteId,
-    patientId: patient.id,
-    organizationId: patient.organizationId,
+    ...patientScope(patient),
     authorId: author.userId,
     ...state,
   };

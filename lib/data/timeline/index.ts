@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Viewer } from '@/lib/auth/viewer';
-import { withPatientAccess } from '@/lib/data/patient-access';
+import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
 import { keysetPage } from '@/lib/data/recipes';
 import { decodeCursor, encodeCursor, timelineOrder, type Source } from '@/lib/data/timeline/cursor';
 import { medicationChangeItems } from '@/lib/data/timeline/medication-changes';
@@ -55,7 +55,7 @@ export async function getTimeline(
         limit,
         findKey: async () => key ?? null,
         fetch: async (after, take) => {
-          const scope = { patientId: patient.id, organizationId: patient.organizationId };
+          const scope = patientScope(patient);
           const source: Source = { tx, viewer, patient, scope, cursor: after, take };
           const items: TimelineItem[] = [];
           for (const read of SOURCES) items.push(...(await read(source)));

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
-import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access';
+import { withPatientAccess, type ScopedPatient, patientScope } from '@/lib/data/patient-access';
 import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import type { Idempotency } from '@/lib/idempotency';
@@ -16,8 +16,7 @@ export async function latestAcknowledgement(
 ): Promise<PlanAcknowledgement | null> {
   const row = await tx.planAcknowledgement.findFirst({
     where: {
-      patientId: patient.id,
-      organizationId: patient.organizationId,
+      ...patientScope(patient),
       planVersion: { planId },
     },
     orderBy: { planVersion: { version: 'desc' } },

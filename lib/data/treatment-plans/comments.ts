@@ -2,7 +2,7 @@ import 'server-only';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
-import { withPatientAccess } from '@/lib/data/patient-access';
+import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
 import { authoredBy, newestFirstPage, patientList } from '@/lib/data/recipes';
 import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
 import { personSelect } from '@/lib/data/treatment-plans/shared';
@@ -39,7 +39,7 @@ export const listPlanComments = patientList(
   PlanCommentListQuery,
   { permission: 'treatmentPlan.read', action: 'list', resourceType: 'planComment' },
   async (tx, patient, { cursor, limit }): Promise<PlanCommentList> => {
-    const scope = { patientId: patient.id, organizationId: patient.organizationId };
+    const scope = patientScope(patient);
     return newestFirstPage(
       tx.planComment,
       { where: scope, field: 'createdAt', select: commentSelect, cursor, limit },

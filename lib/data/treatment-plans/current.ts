@@ -3,6 +3,7 @@ import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
 import type { ScopedPatient } from '@/lib/data/patient-access';
 import { findPlan } from '@/lib/data/treatment-plans/shared';
+import { patientScope } from '@/lib/data/patient-access';
 
 export type CurrentPlan<S extends Prisma.TreatmentPlanVersionSelect> = {
   planId: string;
@@ -27,8 +28,7 @@ export async function currentPlanVersion<S extends Prisma.TreatmentPlanVersionSe
     where: {
       planId: plan.id,
       version: plan.currentVersion,
-      patientId: patient.id,
-      organizationId: patient.organizationId,
+      ...patientScope(patient),
     },
     select,
   })) as CurrentPlan<S>['version'] | null;

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Viewer } from '@/lib/auth/viewer';
 import { diffPlans } from '@/lib/clinical/plan-diff';
-import { withPatientAccess } from '@/lib/data/patient-access';
+import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
 import { keysetPage, patientList } from '@/lib/data/recipes';
 import { findVersion, personSelect } from '@/lib/data/treatment-plans/shared';
 import { NotFoundError } from '@/lib/errors';
@@ -17,7 +17,7 @@ export const listPlanVersions = patientList(
   PlanVersionListQuery,
   { permission: 'treatmentPlan.read', action: 'list', resourceType: 'treatmentPlanVersion' },
   async (tx, patient, { cursor, limit }): Promise<PlanVersionList> => {
-    const scope = { patientId: patient.id, organizationId: patient.organizationId };
+    const scope = patientScope(patient);
     // Version numbers are gapless and never deleted: the cursor is the last number seen.
     return keysetPage({
       cursor,

@@ -12,6 +12,7 @@ import {
 import type { ScopedPatient } from '@/lib/data/patient-access';
 import { toIsoDate } from '@/lib/format';
 import type { GoalProgress, PlanVersion } from '@/lib/schemas/treatment-plan';
+import { patientScope } from '@/lib/data/patient-access';
 
 type Scope = { patientId: string; organizationId: string };
 
@@ -51,7 +52,7 @@ export async function progressOf(
   patient: ScopedPatient,
   plan: PlanVersion,
 ): Promise<GoalProgress[]> {
-  const scope = { patientId: patient.id, organizationId: patient.organizationId };
+  const scope = patientScope(patient);
   const today = toIsoDate(new Date());
   const scores = new Map<string, MeasuredValue[]>();
   const progress: GoalProgress[] = [];

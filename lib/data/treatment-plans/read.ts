@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Viewer } from '@/lib/auth/viewer';
-import { withPatientAccess } from '@/lib/data/patient-access';
+import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
 import { latestAcknowledgement } from '@/lib/data/treatment-plans/acknowledgements';
 import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
 import { progressOf } from '@/lib/data/treatment-plans/progress';
@@ -38,7 +38,7 @@ export async function getTreatmentPlan(
       }
       const plan = toPlanVersion(current.version);
       const openReviewRequests = await tx.planReviewRequest.findMany({
-        where: { patientId: patient.id, organizationId: patient.organizationId, resolvedAt: null },
+        where: { ...patientScope(patient), resolvedAt: null },
         orderBy: { createdAt: 'desc' },
         take: MAX_OPEN_REVIEW_REQUESTS,
         select: reviewRequestSelect,

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
-import { withPatientAccess } from '@/lib/data/patient-access';
+import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
 import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
 import { reviewRequestSelect, toReviewRequest } from '@/lib/data/treatment-plans/shared';
 import { ConflictError, NotFoundError } from '@/lib/errors';
@@ -33,8 +33,7 @@ export async function requestPlanReview(
         if (!current) throw new NotFoundError('treatment plan');
         const row = await tx.planReviewRequest.create({
           data: {
-            organizationId: patient.organizationId,
-            patientId: patient.id,
+            ...patientScope(patient),
             planId: current.planId,
             reason: input.reason,
             detail: input.detail ? input.detail : null,
@@ -68,8 +67,7 @@ export async function resolvePlanReview(
     async (tx, patient) => {
       const scope = {
         id: requestId,
-        patientId: patient.id,
-        organizationId: patient.organizationId,
+        ...patientScope(patient),
       };
       const resolved = await tx.planReviewRequest.updateMany({
         where: { ...scope, resolvedAt: null },

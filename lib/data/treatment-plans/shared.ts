@@ -4,6 +4,7 @@ import type { Tx } from '@/lib/db';
 import type { ScopedPatient } from '@/lib/data/patient-access';
 import { toIsoDate } from '@/lib/format';
 import type { PlanReviewRequest, PlanVersion } from '@/lib/schemas/treatment-plan';
+import { patientScope } from '@/lib/data/patient-access';
 
 // The selects and mappings every verb of lib/data/treatment-plans shares (lib/data only).
 
@@ -74,7 +75,7 @@ export function toPlanVersion(row: VersionRow): PlanVersion {
 /** The patient's plan row: its id and the number of its current version (0 before the first). */
 export async function findPlan(tx: Tx, patient: ScopedPatient) {
   return tx.treatmentPlan.findFirst({
-    where: { patientId: patient.id, organizationId: patient.organizationId },
+    where: patientScope(patient),
     select: { id: true, currentVersion: true },
   });
 }
@@ -97,8 +98,7 @@ export async function activeClinicians(tx: Tx, patient: ScopedPatient) {
   const rows = await tx.careTeamMembership.findMany({
     // SECURITY: only active members of this patient's team, in the patient's organization.
     where: {
-      patientId: patient.id,
-      organizationId: patient.organizationId,
+      ...patientScope(patient),
       endedAt: null,
       clinician: {
         role: { in: ['PRESCRIBER', 'THERAPIST'] },
