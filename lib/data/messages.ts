@@ -5,6 +5,7 @@ import type { Prisma } from '@/prisma/generated/client';
 import { clinicianRole, type Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
+import { personSelect } from '@/lib/data/selects';
 
 import {
   MessageInput,
@@ -22,7 +23,7 @@ const select = {
   patientId: true,
   body: true,
   createdAt: true,
-  author: { select: { id: true, name: true, role: true } },
+  author: { select: personSelect },
 } as const satisfies Prisma.CareTeamMessageSelect;
 
 function toDto(row: Prisma.CareTeamMessageGetPayload<{ select: typeof select }>): Message {

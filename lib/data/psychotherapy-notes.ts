@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Viewer } from '@/lib/auth/viewer';
-import type { ScopedPatient } from '@/lib/data/patient-access';
+import { patientScope, type ScopedPatient } from '@/lib/data/patient-access';
 import { toIsoDate } from '@/lib/format';
 
 import {
@@ -11,7 +11,6 @@ import {
   type PsychotherapyNotePage,
 } from '@/lib/schemas/psychotherapy-notes';
 import { authoredBy, newestFirstPage, patientCreate, patientList } from '@/lib/data/recipes';
-import { patientScope } from '@/lib/data/patient-access';
 
 export type { PsychotherapyNote, PsychotherapyNotePage } from '@/lib/schemas/psychotherapy-notes';
 

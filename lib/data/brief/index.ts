@@ -4,6 +4,7 @@ import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
 import { clinicianRole, type Viewer } from '@/lib/auth/viewer';
 import { withPatientAccess, type ScopedPatient, patientScope } from '@/lib/data/patient-access';
+import { personSelect } from '@/lib/data/selects';
 import { toIsoDate } from '@/lib/format';
 import { assessmentSummary, checkInSummary, sideEffectsSince } from '@/lib/data/brief/facts';
 import { BriefQuery, type Brief, type BriefMedicationChange } from '@/lib/schemas/brief';
@@ -15,7 +16,6 @@ const DAY = 86_400_000;
 /** Without a signed note of the viewer's, the brief looks back this many days. */
 export const DEFAULT_BRIEF_DAYS = 30;
 const MAX_ITEMS = 50;
-const personSelect = { id: true, name: true, role: true } as const;
 
 const medicationChangeSelect = {
   id: true,

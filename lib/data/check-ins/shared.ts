@@ -1,12 +1,11 @@
 import 'server-only';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
-import type { ScopedPatient } from '@/lib/data/patient-access';
+import { patientScope, type ScopedPatient } from '@/lib/data/patient-access';
 import { daysBetween } from '@/lib/data/recipes';
 import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
 import { toIsoDate } from '@/lib/format';
 import { CHECK_IN_RANGE_MAX_DAYS, type CheckIn } from '@/lib/schemas/check-ins';
-import { patientScope } from '@/lib/data/patient-access';
 
 /** A personal measure of the current plan version: what the patient reports in a check-in. */
 export type PersonalMeasure = {

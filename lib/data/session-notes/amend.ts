@@ -7,7 +7,7 @@ import { withPatientAccess } from '@/lib/data/patient-access';
 import {
   findOwn,
   findVisible,
-  personSelect,
+  addendumSelect,
   toAddendum,
   toNote,
   noteAccess,
@@ -50,7 +50,7 @@ export async function addAddendum(
             noteId: row.id,
             body,
           },
-          select: { id: true, body: true, createdAt: true, author: personSelect },
+          select: addendumSelect,
         });
         return toAddendum(addendum);
       }),

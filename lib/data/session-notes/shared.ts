@@ -3,13 +3,13 @@ import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
 import { can, isAuthor } from '@/lib/auth/policy';
 import { clinicianRole, type Viewer } from '@/lib/auth/viewer';
-import type { ScopedPatient } from '@/lib/data/patient-access';
+import { patientScope, type ScopedPatient } from '@/lib/data/patient-access';
+import { personSelect } from '@/lib/data/selects';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
 import { Id } from '@/lib/schemas/common';
 import { bodyOf } from '@/lib/data/session-notes/sign';
 import { type Addendum, type SessionNote } from '@/lib/schemas/session-notes';
-import { patientScope } from '@/lib/data/patient-access';
 
 /**
  * SECURITY: the one definition of which session notes a viewer may see. Without
@@ -33,7 +33,13 @@ export function noteAccess(action: 'read' | 'update' | 'sign' | 'withhold', note
   return { permission, action, resourceType: 'sessionNote', resourceId: noteId } as const;
 }
 
-export const personSelect = { select: { id: true, name: true, role: true } } as const;
+/** An addendum as every read of a note selects it. */
+export const addendumSelect = {
+  id: true,
+  body: true,
+  createdAt: true,
+  author: { select: personSelect },
+} as const satisfies Prisma.SessionNoteAddendumSelect;
 
 export const noteSelect = {
   id: true,
@@ -48,11 +54,11 @@ export const noteSelect = {
   withheldReason: true,
   createdAt: true,
   updatedAt: true,
-  author: personSelect,
+  author: { select: personSelect },
   addenda: {
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     take: 100,
-    select: { id: true, body: true, createdAt: true, author: personSelect },
+    select: addendumSelect,
   },
 } as const satisfies Prisma.SessionNoteSelect;
 

@@ -5,7 +5,7 @@ import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
 import { authoredBy, newestFirstPage, patientList } from '@/lib/data/recipes';
 import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
-import { personSelect } from '@/lib/data/treatment-plans/shared';
+import { personSelect } from '@/lib/data/selects';
 import { NotFoundError } from '@/lib/errors';
 import type { Idempotency } from '@/lib/idempotency';
 import {

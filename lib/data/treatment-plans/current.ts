@@ -1,9 +1,8 @@
 import 'server-only';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
-import type { ScopedPatient } from '@/lib/data/patient-access';
+import { patientScope, type ScopedPatient } from '@/lib/data/patient-access';
 import { findPlan } from '@/lib/data/treatment-plans/shared';
-import { patientScope } from '@/lib/data/patient-access';
 
 export type CurrentPlan<S extends Prisma.TreatmentPlanVersionSelect> = {
   planId: string;

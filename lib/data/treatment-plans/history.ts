@@ -3,7 +3,8 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { diffPlans } from '@/lib/clinical/plan-diff';
 import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
 import { keysetPage, patientList } from '@/lib/data/recipes';
-import { findVersion, personSelect } from '@/lib/data/treatment-plans/shared';
+import { personSelect } from '@/lib/data/selects';
+import { findVersion } from '@/lib/data/treatment-plans/shared';
 import { NotFoundError } from '@/lib/errors';
 import type { PlanDiff } from '@/lib/schemas/plan-diff';
 import {

@@ -9,10 +9,9 @@ import {
   isWeeklyUnit,
   type MeasuredValue,
 } from '@/lib/clinical/goal-progress';
-import type { ScopedPatient } from '@/lib/data/patient-access';
+import { patientScope, type ScopedPatient } from '@/lib/data/patient-access';
 import { toIsoDate } from '@/lib/format';
 import type { GoalProgress, PlanVersion } from '@/lib/schemas/treatment-plan';
-import { patientScope } from '@/lib/data/patient-access';
 
 type Scope = { patientId: string; organizationId: string };
 

@@ -1,17 +1,15 @@
 import 'server-only';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
-import type { ScopedPatient } from '@/lib/data/patient-access';
+import { patientScope, type ScopedPatient } from '@/lib/data/patient-access';
+import { personSelect } from '@/lib/data/selects';
 import { toIsoDate } from '@/lib/format';
 import type { PlanReviewRequest, PlanVersion } from '@/lib/schemas/treatment-plan';
-import { patientScope } from '@/lib/data/patient-access';
 
 // The selects and mappings every verb of lib/data/treatment-plans shares (lib/data only).
 
 // Generous bounds: a real plan holds far fewer, but no read is unbounded.
 export const MAX_ROWS = 100;
-
-export const personSelect = { id: true, name: true, role: true } as const;
 
 /** What a goal is and how it is measured (every read of a plan's goals selects these). */
 export const goalFields = {
