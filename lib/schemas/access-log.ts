@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { AUDIT_OUTCOMES } from '@/lib/schemas/enums';
-import { Cursor, Id, IsoDateTime, Limit, Page } from '@/lib/schemas/common';
+import { Id, IsoDateTime, Page, pageQuery } from '@/lib/schemas/common';
 
 /** GET /api/v1/patients/{patientId}/access-log query. */
-export const AccessLogQuery = z.strictObject({ cursor: Cursor.optional(), limit: Limit });
+export const AccessLogQuery = z.strictObject({ ...pageQuery });
 export type AccessLogQuery = z.infer<typeof AccessLogQuery>;
 
 export const AuditOutcome = z.enum(AUDIT_OUTCOMES);

@@ -1,17 +1,16 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/schemas/enums';
 import {
-  Cursor,
   Email,
   Id,
   IsoDate,
   IsoDateTime,
-  Limit,
   NewPassword,
   Page,
   PersonName,
   SearchText,
   singleLine,
+  pageQuery,
 } from '@/lib/schemas/common';
 import { CareTeamMember } from '@/lib/schemas/patients';
 
@@ -22,8 +21,7 @@ export const ACCOUNT_ROLES = ['PATIENT', 'PRESCRIBER', 'THERAPIST'] as const;
 export const UserListQuery = z.strictObject({
   role: z.enum(ROLES).optional(),
   q: SearchText.optional(),
-  cursor: Cursor.optional(),
-  limit: Limit,
+  ...pageQuery,
 });
 export type UserListQuery = z.infer<typeof UserListQuery>;
 

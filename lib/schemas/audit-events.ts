@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/schemas/enums';
 import { AuditOutcome } from '@/lib/schemas/access-log';
-import { Cursor, Id, IsoDateTime, Limit, Page } from '@/lib/schemas/common';
+import { Id, IsoDateTime, Page, pageQuery } from '@/lib/schemas/common';
 
 /** GET /api/v1/audit-events query: every filter optional; `from` inclusive, `to` exclusive. */
 export const AuditEventQuery = z
@@ -10,8 +10,7 @@ export const AuditEventQuery = z
     actorId: Id.optional(),
     from: IsoDateTime.optional(),
     to: IsoDateTime.optional(),
-    cursor: Cursor.optional(),
-    limit: Limit,
+    ...pageQuery,
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
     path: ['to'],

@@ -1,7 +1,7 @@
 // The before-session brief: what changed for a patient since a moment, for clinicians.
 import { z } from 'zod';
 import { CLINICIAN_ROLES, INSTRUMENTS, MEDICATION_ACTIONS, SEVERITIES } from '@/lib/schemas/enums';
-import { Id, IsoDate, IsoDateTime } from '@/lib/schemas/common';
+import { Id, IsoDate, IsoDateTime, Person } from '@/lib/schemas/common';
 
 /** GET /api/v1/patients/{patientId}/brief query: `since` an ISO instant (or `YYYY-MM-DD`). */
 export const BriefQuery = z.strictObject({
@@ -98,7 +98,7 @@ export type BriefPlanChange = z.infer<typeof BriefPlanChange>;
 export const BriefMessage = z.object({
   id: Id,
   body: z.string(),
-  author: z.object({ id: Id, name: z.string(), role: z.enum(CLINICIAN_ROLES) }),
+  author: Person(CLINICIAN_ROLES),
   createdAt: IsoDateTime,
 });
 

@@ -93,6 +93,14 @@ export const IsoDateTime = z.iso.datetime({ offset: true, abort: true }).refine(
   { message: OUT_OF_RANGE },
 );
 
+/** The paging members of every list query (`?cursor=&limit=`): spread into its strictObject. */
+export const pageQuery = { cursor: Cursor.optional(), limit: Limit };
+
+/** Who wrote or owns something, as answers name them: id, name and role (one of `roles`). */
+export function Person<const R extends readonly [string, ...string[]]>(roles: R) {
+  return z.object({ id: Id, name: z.string(), role: z.enum(roles) });
+}
+
 /** One page of a list, newest or alphabetical as the endpoint says; `nextCursor` null at the end. */
 export function Page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -5,14 +5,13 @@ import { MEDICATION_ACTIONS, MEDICATION_STATUSES } from '@/lib/schemas/enums';
 
 export { MEDICATION_ACTIONS } from '@/lib/schemas/enums';
 import {
-  Cursor,
   freeText,
   Id,
   IsoDate,
   IsoDateTime,
-  Limit,
   Page,
   singleLine,
+  pageQuery,
 } from '@/lib/schemas/common';
 import { daysBetween, toIsoDate } from '@/lib/calendar-date';
 
@@ -150,7 +149,6 @@ export type MedicationChangePage = z.infer<typeof MedicationChangePage>;
 /** GET /api/v1/patients/{patientId}/medication-changes query. */
 export const MedicationChangeQuery = z.strictObject({
   since: IsoDate.optional().meta({ description: 'Only changes effective on or after this date.' }),
-  cursor: Cursor.optional(),
-  limit: Limit,
+  ...pageQuery,
 });
 export type MedicationChangeQuery = z.infer<typeof MedicationChangeQuery>;

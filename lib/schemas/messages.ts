@@ -1,7 +1,7 @@
 // Care-team messages: a per-patient thread between the patient's clinicians.
 import { z } from 'zod';
 import { CLINICIAN_ROLES } from '@/lib/schemas/enums';
-import { Cursor, freeText, Id, IsoDateTime, Limit } from '@/lib/schemas/common';
+import { freeText, Id, IsoDateTime, pageQuery, Person } from '@/lib/schemas/common';
 
 /** POST /messages. */
 export const MessageInput = z.strictObject({
@@ -10,13 +10,13 @@ export const MessageInput = z.strictObject({
 export type MessageInput = z.infer<typeof MessageInput>;
 
 /** GET /messages: the newest `limit` messages before `cursor` (an older page), oldest first. */
-export const MessageListQuery = z.strictObject({ cursor: Cursor.optional(), limit: Limit });
+export const MessageListQuery = z.strictObject({ ...pageQuery });
 
 export const Message = z.object({
   id: Id,
   patientId: Id,
   body: z.string(),
-  author: z.object({ id: Id, name: z.string(), role: z.enum(CLINICIAN_ROLES) }),
+  author: Person(CLINICIAN_ROLES),
   createdAt: IsoDateTime,
 });
 export type Message = z.infer<typeof Message>;

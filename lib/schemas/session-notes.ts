@@ -6,7 +6,7 @@ import {
   SESSION_NOTE_KINDS,
   SESSION_NOTE_STATUSES,
 } from '@/lib/schemas/enums';
-import { Cursor, freeText, Id, IsoDate, IsoDateTime, Limit, Page } from '@/lib/schemas/common';
+import { freeText, Id, IsoDate, IsoDateTime, Page, pageQuery, Person } from '@/lib/schemas/common';
 
 const Section = freeText(20_000);
 
@@ -77,20 +77,16 @@ export const WithholdInput = z.strictObject({
 });
 export type WithholdInput = z.infer<typeof WithholdInput>;
 
-export const SessionNoteListQuery = z.strictObject({ cursor: Cursor.optional(), limit: Limit });
+export const SessionNoteListQuery = z.strictObject({ ...pageQuery });
 
 export const SessionNoteParams = z.strictObject({ patientId: Id, noteId: Id });
 
-const Person = z.object({
-  id: Id,
-  name: z.string(),
-  role: z.enum(CLINICIAN_ROLES),
-});
+const Author = Person(CLINICIAN_ROLES);
 
 export const Addendum = z.object({
   id: Id,
   body: z.string(),
-  author: Person,
+  author: Author,
   createdAt: IsoDateTime,
 });
 export type Addendum = z.infer<typeof Addendum>;
@@ -106,7 +102,7 @@ export const SessionNote = z.object({
   status: z.enum(SESSION_NOTE_STATUSES),
   signedAt: IsoDateTime.nullable(),
   withheld: z.object({ at: IsoDateTime, reason: z.string() }).nullable(),
-  author: Person,
+  author: Author,
   addenda: z.array(Addendum),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,

@@ -23,7 +23,6 @@ export {
   type MeasureKind,
 } from '@/lib/schemas/enums';
 import {
-  Cursor,
   Id,
   IsoDate,
   IsoDateTime,
@@ -35,6 +34,8 @@ import {
   freeText,
   readOnly,
   singleLine,
+  pageQuery,
+  Person,
 } from '@/lib/schemas/common';
 
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
@@ -205,16 +206,12 @@ export const PlanVersionListQuery = z.strictObject({
 });
 
 /** GET .../treatment-plan/comments: newest first. */
-export const PlanCommentListQuery = z.strictObject({ cursor: Cursor.optional(), limit: Limit });
+export const PlanCommentListQuery = z.strictObject({ ...pageQuery });
 
 // ----------------------------------------------------------------------------------------------
 // Answers
 
-const Person = z.object({
-  id: Id,
-  name: z.string(),
-  role: z.enum(ROLES),
-});
+const Author = Person(ROLES);
 
 export const PlanGoal = z.object({
   goalKey: Id,
@@ -233,7 +230,7 @@ export const PlanIntervention = z.object({
   kind: z.enum(INTERVENTION_KINDS),
   description: z.string(),
   ownerId: Id.nullable(),
-  owner: readOnly(Person.nullable()),
+  owner: readOnly(Author.nullable()),
   frequency: z.string(),
 });
 export type PlanIntervention = z.infer<typeof PlanIntervention>;
@@ -242,7 +239,7 @@ export type PlanIntervention = z.infer<typeof PlanIntervention>;
 export const PlanVersion = z.object({
   version: readOnly(z.int()),
   createdAt: readOnly(IsoDateTime),
-  author: readOnly(Person),
+  author: readOnly(Author),
   changeSummary: z.string().nullable(),
   presentingConcerns: z.string(),
   patientGoalsOwnWords: z.string(),
@@ -273,7 +270,7 @@ export const PlanReviewRequest = z.object({
   detail: z.string().nullable(),
   createdAt: IsoDateTime,
   resolvedAt: IsoDateTime.nullable(),
-  resolvedBy: Person.nullable(),
+  resolvedBy: Author.nullable(),
 });
 export type PlanReviewRequest = z.infer<typeof PlanReviewRequest>;
 
@@ -291,14 +288,14 @@ export const TreatmentPlanView = z.object({
   progress: z.array(GoalProgress),
   acknowledged: PlanAcknowledgement.nullable(),
   openReviewRequests: z.array(PlanReviewRequest),
-  careTeam: z.array(Person),
+  careTeam: z.array(Author),
 });
 export type TreatmentPlanView = z.infer<typeof TreatmentPlanView>;
 
 export const PlanVersionSummary = z.object({
   version: z.int(),
   createdAt: IsoDateTime,
-  author: Person,
+  author: Author,
   changeSummary: z.string().nullable(),
 });
 export type PlanVersionSummary = z.infer<typeof PlanVersionSummary>;
@@ -309,7 +306,7 @@ export type PlanVersionList = z.infer<typeof PlanVersionList>;
 export const PlanComment = z.object({
   id: Id,
   version: z.int(),
-  author: Person,
+  author: Author,
   body: z.string(),
   createdAt: IsoDateTime,
 });
