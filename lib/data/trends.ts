@@ -3,7 +3,7 @@ import { markerLabel } from '@/lib/clinical/medication-wording';
 import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
 import { addDays, fromIsoDate } from '@/lib/calendar-date';
-import { currentPlanFacts, type PersonalMeasure } from '@/lib/data/check-ins';
+import { checkInRatings, currentPlanFacts, type PersonalMeasure } from '@/lib/data/check-ins';
 import { withPatientAccess, type ScopedPatient, patientScope } from '@/lib/data/patient-access';
 import { daysBetween } from '@/lib/data/recipes';
 import { toIsoDate } from '@/lib/format';
@@ -79,15 +79,7 @@ async function checkInSeries(tx: Tx, scope: Scope, { from, to }: Range): Promise
     where: { ...scope, localDate: daysBetween(from, to) },
     orderBy: { localDate: 'asc' },
     take: MAX_ROWS,
-    select: {
-      localDate: true,
-      mood: true,
-      sleepHours: true,
-      sleepQuality: true,
-      appetite: true,
-      energy: true,
-      focus: true,
-    },
+    select: { localDate: true, ...checkInRatings },
   });
   return rows.map(({ localDate, sleepHours, ...c }) => ({
     date: toIsoDate(localDate),

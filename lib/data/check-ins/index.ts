@@ -3,6 +3,7 @@
 export { recordCheckIn } from '@/lib/data/check-ins/record';
 export { getCheckInForm, listCheckIns, type CheckInForm } from '@/lib/data/check-ins/read';
 export {
+  checkInRatings,
   checkInsBetween,
   currentPlanFacts,
   type CurrentPlanFacts,

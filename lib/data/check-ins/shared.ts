@@ -65,15 +65,20 @@ export async function currentPlanFacts(
   };
 }
 
-export const checkInSelect = {
-  id: true,
-  localDate: true,
+/** The day's ratings of a check-in: what its answer and the trends' series both read. */
+export const checkInRatings = {
   mood: true,
   sleepHours: true,
   sleepQuality: true,
   appetite: true,
   energy: true,
   focus: true,
+} as const satisfies Prisma.CheckInSelect;
+
+export const checkInSelect = {
+  id: true,
+  localDate: true,
+  ...checkInRatings,
   note: true,
   createdAt: true,
   updatedAt: true,
@@ -117,10 +122,7 @@ export async function checkInsBetween(
 ): Promise<CheckIn[]> {
   // Bounded by date along the (patientId, localDate) unique index: at most one row a day.
   const rows = await tx.checkIn.findMany({
-    where: {
-      ...patientScope(patient),
-      localDate: daysBetween(from, to),
-    },
+    where: { ...patientScope(patient), localDate: daysBetween(from, to) },
     orderBy: { localDate: 'desc' },
     take: CHECK_IN_RANGE_MAX_DAYS + 1,
     select: checkInSelect,
