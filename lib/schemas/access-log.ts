@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { AUDIT_OUTCOMES } from '@/lib/schemas/enums';
-import { Id, IsoDateTime, Page, pageQuery } from '@/lib/schemas/common';
+import { Id, IsoDateTime, Page, pagingFields } from '@/lib/schemas/common';
 
 /** GET /api/v1/patients/{patientId}/access-log query. */
-export const AccessLogQuery = z.strictObject({ ...pageQuery });
+export const AccessLogQuery = z.strictObject({ ...pagingFields });
 export type AccessLogQuery = z.infer<typeof AccessLogQuery>;
 
 export const AuditOutcome = z.enum(AUDIT_OUTCOMES);

@@ -10,7 +10,7 @@ import {
   PersonName,
   SearchText,
   singleLine,
-  pageQuery,
+  pagingFields,
 } from '@/lib/schemas/common';
 import { CareTeamMember } from '@/lib/schemas/patients';
 
@@ -21,7 +21,7 @@ export const ACCOUNT_ROLES = ['PATIENT', 'PRESCRIBER', 'THERAPIST'] as const;
 export const UserListQuery = z.strictObject({
   role: z.enum(ROLES).optional(),
   q: SearchText.optional(),
-  ...pageQuery,
+  ...pagingFields,
 });
 export type UserListQuery = z.infer<typeof UserListQuery>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { INSTRUMENTS as INSTRUMENT_VALUES } from '@/lib/schemas/enums';
 import { INSTRUMENTS, MAX_ITEM_ANSWER } from '@/lib/clinical/scoring';
-import { Id, IsoDate, IsoDateTime, Page, pageQuery } from '@/lib/schemas/common';
+import { Id, IsoDate, IsoDateTime, Page, pagingFields } from '@/lib/schemas/common';
 
 export const Instrument = z.enum(INSTRUMENT_VALUES);
 export type Instrument = z.infer<typeof Instrument>;
@@ -58,7 +58,7 @@ export type AssessmentDue = z.infer<typeof AssessmentDue>;
 /** GET query: newest first, optionally one instrument, a page at a time. */
 export const AssessmentListQuery = z.strictObject({
   instrument: Instrument.optional(),
-  ...pageQuery,
+  ...pagingFields,
 });
 export type AssessmentListQuery = z.infer<typeof AssessmentListQuery>;
 

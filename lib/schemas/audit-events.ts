@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/schemas/enums';
 import { AuditOutcome } from '@/lib/schemas/access-log';
-import { Id, IsoDateTime, Page, pageQuery } from '@/lib/schemas/common';
+import { Id, IsoDateTime, Page, pagingFields } from '@/lib/schemas/common';
 
 /** GET /api/v1/audit-events query: every filter optional; `from` inclusive, `to` exclusive. */
 export const AuditEventQuery = z
@@ -10,7 +10,7 @@ export const AuditEventQuery = z
     actorId: Id.optional(),
     from: IsoDateTime.optional(),
     to: IsoDateTime.optional(),
-    ...pageQuery,
+    ...pagingFields,
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
     path: ['to'],

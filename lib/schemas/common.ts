@@ -94,7 +94,7 @@ export const IsoDateTime = z.iso.datetime({ offset: true, abort: true }).refine(
 );
 
 /** The paging members of every list query (`?cursor=&limit=`): spread into its strictObject. */
-export const pageQuery = { cursor: Cursor.optional(), limit: Limit };
+export const pagingFields = { cursor: Cursor.optional(), limit: Limit };
 
 /** Who wrote or owns something, as answers name them: id, name and role (one of `roles`). */
 export function Person<const R extends readonly [string, ...string[]]>(roles: R) {

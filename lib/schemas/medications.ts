@@ -11,7 +11,7 @@ import {
   IsoDateTime,
   Page,
   singleLine,
-  pageQuery,
+  pagingFields,
 } from '@/lib/schemas/common';
 import { daysBetween, toIsoDate } from '@/lib/calendar-date';
 
@@ -149,6 +149,6 @@ export type MedicationChangePage = z.infer<typeof MedicationChangePage>;
 /** GET /api/v1/patients/{patientId}/medication-changes query. */
 export const MedicationChangeQuery = z.strictObject({
   since: IsoDate.optional().meta({ description: 'Only changes effective on or after this date.' }),
-  ...pageQuery,
+  ...pagingFields,
 });
 export type MedicationChangeQuery = z.infer<typeof MedicationChangeQuery>;

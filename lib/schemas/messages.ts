@@ -1,7 +1,7 @@
 // Care-team messages: a per-patient thread between the patient's clinicians.
 import { z } from 'zod';
 import { CLINICIAN_ROLES } from '@/lib/schemas/enums';
-import { freeText, Id, IsoDateTime, pageQuery, Person } from '@/lib/schemas/common';
+import { freeText, Id, IsoDateTime, pagingFields, Person } from '@/lib/schemas/common';
 
 /** POST /messages. */
 export const MessageInput = z.strictObject({
@@ -10,7 +10,7 @@ export const MessageInput = z.strictObject({
 export type MessageInput = z.infer<typeof MessageInput>;
 
 /** GET /messages: the newest `limit` messages before `cursor` (an older page), oldest first. */
-export const MessageListQuery = z.strictObject({ ...pageQuery });
+export const MessageListQuery = z.strictObject({ ...pagingFields });
 
 export const Message = z.object({
   id: Id,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { CLINICIAN_ROLES } from '@/lib/schemas/enums';
-import { Id, IsoDate, IsoDateTime, Page, SearchText, pageQuery } from '@/lib/schemas/common';
+import { Id, IsoDate, IsoDateTime, Page, SearchText, pagingFields } from '@/lib/schemas/common';
 
 /** GET /api/v1/patients query: `q` searches names (case-insensitive, contains). */
 export const PatientListQuery = z.strictObject({
   q: SearchText.optional(),
-  ...pageQuery,
+  ...pagingFields,
 });
 export type PatientListQuery = z.infer<typeof PatientListQuery>;
 

@@ -1,6 +1,6 @@
 // Psychotherapy notes (HIPAA 45 CFR 164.501): the therapist's own process notes.
 import { z } from 'zod';
-import { freeText, Id, IsoDate, IsoDateTime, Page, pageQuery } from '@/lib/schemas/common';
+import { freeText, Id, IsoDate, IsoDateTime, Page, pagingFields } from '@/lib/schemas/common';
 
 /** POST /psychotherapy-notes: a private process note of the therapist's own. */
 export const PsychotherapyNoteInput = z.strictObject({
@@ -10,7 +10,7 @@ export const PsychotherapyNoteInput = z.strictObject({
 export type PsychotherapyNoteInput = z.infer<typeof PsychotherapyNoteInput>;
 
 export const PsychotherapyNoteListQuery = z.strictObject({
-  ...pageQuery,
+  ...pagingFields,
 });
 
 /** A psychotherapy note, as its author (and only its author) reads it. */

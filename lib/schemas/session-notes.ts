@@ -6,7 +6,15 @@ import {
   SESSION_NOTE_KINDS,
   SESSION_NOTE_STATUSES,
 } from '@/lib/schemas/enums';
-import { freeText, Id, IsoDate, IsoDateTime, Page, pageQuery, Person } from '@/lib/schemas/common';
+import {
+  freeText,
+  Id,
+  IsoDate,
+  IsoDateTime,
+  Page,
+  pagingFields,
+  Person,
+} from '@/lib/schemas/common';
 
 const Section = freeText(20_000);
 
@@ -77,7 +85,7 @@ export const WithholdInput = z.strictObject({
 });
 export type WithholdInput = z.infer<typeof WithholdInput>;
 
-export const SessionNoteListQuery = z.strictObject({ ...pageQuery });
+export const SessionNoteListQuery = z.strictObject({ ...pagingFields });
 
 export const SessionNoteParams = z.strictObject({ patientId: Id, noteId: Id });
 

@@ -34,7 +34,7 @@ import {
   freeText,
   readOnly,
   singleLine,
-  pageQuery,
+  pagingFields,
   Person,
 } from '@/lib/schemas/common';
 
@@ -206,7 +206,7 @@ export const PlanVersionListQuery = z.strictObject({
 });
 
 /** GET .../treatment-plan/comments: newest first. */
-export const PlanCommentListQuery = z.strictObject({ ...pageQuery });
+export const PlanCommentListQuery = z.strictObject({ ...pagingFields });
 
 // ----------------------------------------------------------------------------------------------
 // Answers
