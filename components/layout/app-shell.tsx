@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/layout/app-header';
+import { CrisisLine } from '@/components/layout/crisis-line';
 import { SkipLink } from '@/components/layout/skip-link';
 import type { Role } from '@/lib/auth/viewer';
 
@@ -25,17 +26,7 @@ export function AppShell({
         {children}
       </main>
       <footer className="border-t border-slate-200 bg-white">
-        <p className="mx-auto max-w-5xl px-4 py-4 text-sm text-slate-700 sm:px-6">
-          In crisis or thinking about suicide? Call or text{' '}
-          <a href="tel:988" className="font-semibold text-teal-800 underline">
-            988
-          </a>{' '}
-          (Suicide &amp; Crisis Lifeline), or call{' '}
-          <a href="tel:911" className="font-semibold text-teal-800 underline">
-            911
-          </a>
-          .
-        </p>
+        <CrisisLine className="mx-auto max-w-5xl px-4 py-4 text-sm text-slate-700 sm:px-6" />
       </footer>
     </div>
   );

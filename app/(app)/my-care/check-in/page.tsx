@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CheckInForm } from '@/components/check-ins/check-in-form';
+import { CrisisNumbers } from '@/components/layout/crisis-line';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { getCheckInForm } from '@/lib/data/check-ins';
@@ -37,14 +38,7 @@ export default async function CheckInPage() {
         className="mt-6 max-w-2xl rounded-lg bg-slate-100 p-4 text-sm text-slate-800"
       >
         Check-ins are not read right away. If you are in crisis, call or text{' '}
-        <a href="tel:988" className="font-semibold underline">
-          988
-        </a>{' '}
-        (Suicide &amp; Crisis Lifeline), or call{' '}
-        <a href="tel:911" className="font-semibold underline">
-          911
-        </a>{' '}
-        in an emergency.
+        <CrisisNumbers tone="plain" /> in an emergency.
       </aside>
     </>
   );
