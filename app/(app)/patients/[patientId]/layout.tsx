@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { ChartHeader } from '@/components/chart/chart-header';
 import { ChartTabs } from '@/components/chart/chart-tabs';
-import { requireRole } from '@/lib/auth/session';
+import { openChart, type ChartPageProps } from '@/components/pages/chart-page';
 import { getChartHeader } from '@/lib/data/chart';
 import { orNotFound } from '@/lib/page-errors';
 
@@ -9,12 +9,8 @@ import { orNotFound } from '@/lib/page-errors';
 export default async function ChartLayout({
   children,
   params,
-}: {
-  children: ReactNode;
-  params: Promise<{ patientId: string }>;
-}) {
-  const viewer = await requireRole('PRESCRIBER', 'THERAPIST');
-  const { patientId } = await params;
+}: Pick<ChartPageProps, 'params'> & { children: ReactNode }) {
+  const { viewer, patientId } = await openChart(params);
   const patient = await orNotFound(getChartHeader(viewer, patientId));
   return (
     <div className="space-y-6">

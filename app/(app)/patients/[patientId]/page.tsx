@@ -2,35 +2,21 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BriefPanel } from '@/components/brief/brief-panel';
 import { briefPreset, resolveBriefSince } from '@/components/brief/brief-period';
+import { PHQ9_BANDS } from '@/components/charts/severity-bands';
 import { TrendChart } from '@/components/charts/trend-chart';
 import { markerLabel } from '@/components/medications/medication-text';
 import { RegimenList } from '@/components/medications/regimen-list';
+import { openChart, type ChartPageProps } from '@/components/pages/chart-page';
 import { Card } from '@/components/ui/card';
-import { requireRole } from '@/lib/auth/session';
 import { getBrief } from '@/lib/data/brief';
 import { getOverviewTrends, getRegimen, OVERVIEW_DAYS } from '@/lib/data/medications';
 import { orNotFound } from '@/lib/page-errors';
 
 export const metadata: Metadata = { title: 'Overview' };
 
-const PHQ9_BANDS = [
-  { from: 0, to: 4, label: 'Minimal' },
-  { from: 5, to: 9, label: 'Mild' },
-  { from: 10, to: 14, label: 'Moderate' },
-  { from: 15, to: 19, label: 'Moderately severe' },
-  { from: 20, to: 27, label: 'Severe' },
-];
-
 /** The chart's first section: the before-session brief, the regimen and the scores over time. */
-export default async function OverviewPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ patientId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const viewer = await requireRole('PRESCRIBER', 'THERAPIST');
-  const { patientId } = await params;
+export default async function OverviewPage({ params, searchParams }: ChartPageProps) {
+  const { viewer, patientId } = await openChart(params);
   const { since } = await searchParams;
   const now = new Date();
   const chosen = typeof since === 'string' ? since : undefined;

@@ -3,8 +3,8 @@ import { MeasureProgress } from '@/components/check-ins/measure-progress';
 import { PeriodPicker } from '@/components/check-ins/period-picker';
 import { RecentCheckIns } from '@/components/check-ins/recent-check-ins';
 import { TrendCharts } from '@/components/check-ins/trend-charts';
+import { openChart, type ChartPageProps } from '@/components/pages/chart-page';
 import { Card } from '@/components/ui/card';
-import { requireRole } from '@/lib/auth/session';
 import { instrumentName } from '@/lib/clinical/assessment-items';
 import { listAssessments } from '@/lib/data/assessments';
 import { listCheckIns } from '@/lib/data/check-ins';
@@ -15,15 +15,8 @@ import { trendPeriod } from '@/lib/schemas/check-ins';
 
 export const metadata: Metadata = { title: 'Check-ins and measures' };
 
-export default async function ChartCheckInsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ patientId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const viewer = await requireRole('PRESCRIBER', 'THERAPIST');
-  const { patientId } = await params;
+export default async function ChartCheckInsPage({ params, searchParams }: ChartPageProps) {
+  const { viewer, patientId } = await openChart(params);
   const days = trendPeriod((await searchParams).days);
   const trends = await orNotFound(getTrends(viewer, patientId, days));
   const recent = await orNotFound(listCheckIns(viewer, patientId));

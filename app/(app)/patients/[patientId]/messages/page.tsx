@@ -1,16 +1,15 @@
 import type { Metadata } from 'next';
 import { MessageThread } from '@/components/messages/message-thread';
+import { openChart, type ChartPageProps } from '@/components/pages/chart-page';
 import { Card } from '@/components/ui/card';
-import { requireRole } from '@/lib/auth/session';
 import { listMessages } from '@/lib/data/messages';
 import { orNotFound } from '@/lib/page-errors';
 
 export const metadata: Metadata = { title: 'Messages' };
 
 /** The care-team thread about this patient. */
-export default async function MessagesPage({ params }: { params: Promise<{ patientId: string }> }) {
-  const viewer = await requireRole('PRESCRIBER', 'THERAPIST');
-  const { patientId } = await params;
+export default async function MessagesPage({ params }: Pick<ChartPageProps, 'params'>) {
+  const { viewer, patientId } = await openChart(params);
   const firstPage = await orNotFound(listMessages(viewer, patientId, { limit: 50 }));
   return (
     <Card

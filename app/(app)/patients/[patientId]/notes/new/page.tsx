@@ -1,16 +1,15 @@
 import type { Metadata } from 'next';
 import { SessionNoteForm } from '@/components/notes/session-note-form';
 import { defaultNoteKind } from '@/components/notes/session-note-view';
+import { openChart, type ChartPageProps } from '@/components/pages/chart-page';
 import { Card } from '@/components/ui/card';
-import { requireRole } from '@/lib/auth/session';
 import { toIsoDate } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Write a session note' };
 
 /** A new draft note (the chart layout has already checked the viewer is on the team). */
-export default async function NewNotePage({ params }: { params: Promise<{ patientId: string }> }) {
-  const viewer = await requireRole('PRESCRIBER', 'THERAPIST');
-  const { patientId } = await params;
+export default async function NewNotePage({ params }: Pick<ChartPageProps, 'params'>) {
+  const { viewer, patientId } = await openChart(params);
   return (
     <Card
       title="Write a session note"

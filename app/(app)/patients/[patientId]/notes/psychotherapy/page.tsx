@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { PsychotherapyNoteForm } from '@/components/notes/psychotherapy-note-form';
+import { openChart, type ChartPageProps } from '@/components/pages/chart-page';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LocalDateTime } from '@/components/ui/local-date-time';
-import { requireRole } from '@/lib/auth/session';
 import { listPsychotherapyNotes } from '@/lib/data/psychotherapy-notes';
 import { formatDate, toIsoDate } from '@/lib/format';
 import { orNotFound } from '@/lib/page-errors';
@@ -11,13 +11,8 @@ import { orNotFound } from '@/lib/page-errors';
 export const metadata: Metadata = { title: 'My psychotherapy notes' };
 
 /** The therapist's own psychotherapy notes for this patient: nobody else ever sees them. */
-export default async function PsychotherapyNotesPage({
-  params,
-}: {
-  params: Promise<{ patientId: string }>;
-}) {
-  const viewer = await requireRole('THERAPIST');
-  const { patientId } = await params;
+export default async function PsychotherapyNotesPage({ params }: Pick<ChartPageProps, 'params'>) {
+  const { viewer, patientId } = await openChart(params, ['THERAPIST']);
   const page = await orNotFound(listPsychotherapyNotes(viewer, patientId, { limit: 50 }));
 
   return (
