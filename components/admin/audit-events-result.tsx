@@ -3,6 +3,7 @@ import { AuditEventTable } from '@/components/admin/audit-event-table';
 import type { AuditFilterValues } from '@/components/admin/audit-filter-form';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { OlderPageLink } from '@/components/ui/pagination';
 import type { AuditEventPage } from '@/lib/schemas/audit-events';
 
 type HrefFor = (overrides: Partial<AuditFilterValues> & { cursor?: string }) => string;
@@ -73,13 +74,9 @@ export function AuditEventsResult({
             </Link>
           ) : null}
           {events.nextCursor ? (
-            <Link
-              href={hrefFor({ cursor: events.nextCursor })}
-              className={buttonClass('secondary')}
-              rel="next"
-            >
+            <OlderPageLink href={hrefFor({ cursor: events.nextCursor })}>
               Older events
-            </Link>
+            </OlderPageLink>
           ) : null}
         </div>
       </nav>

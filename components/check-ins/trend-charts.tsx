@@ -1,20 +1,6 @@
+import { GAD7_BANDS, PHQ9_BANDS } from '@/components/charts/severity-bands';
 import { TrendChart } from '@/components/charts/trend-chart';
 import type { Trends } from '@/lib/data/trends';
-
-const PHQ9_BANDS = [
-  { from: 0, to: 4, label: 'Minimal' },
-  { from: 5, to: 9, label: 'Mild' },
-  { from: 10, to: 14, label: 'Moderate' },
-  { from: 15, to: 19, label: 'Moderately severe' },
-  { from: 20, to: 27, label: 'Severe' },
-];
-
-const GAD7_BANDS = [
-  { from: 0, to: 4, label: 'Minimal' },
-  { from: 5, to: 9, label: 'Mild' },
-  { from: 10, to: 14, label: 'Moderate' },
-  { from: 15, to: 21, label: 'Severe' },
-];
 
 type Audience = 'patient' | 'clinician';
 

@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { buttonClass } from '@/components/ui/button';
 
 /** A positive page number from a search parameter; 1 when absent or not a number. */
 export function parsePageParam(value: string | string[] | undefined): number {
@@ -59,5 +61,14 @@ export function Pagination({
         )}
       </div>
     </nav>
+  );
+}
+
+/** The link to the next, older page of a newest-first list read by cursor. */
+export function OlderPageLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Link href={href} className={buttonClass('secondary')} rel="next">
+      {children}
+    </Link>
   );
 }

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { SessionNoteBody } from '@/components/notes/session-note-view';
-import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { OlderPageLink } from '@/components/ui/pagination';
 import { requireRole } from '@/lib/auth/session';
 import { pageAt } from '@/lib/page-errors';
 import { listSessionNotes } from '@/lib/data/session-notes';
@@ -60,13 +60,9 @@ export default async function MyNotesPage({
       )}
       <div className="mt-6 flex flex-wrap gap-3">
         {page.nextCursor ? (
-          <Link
-            href={`/my-care/notes?cursor=${page.nextCursor}`}
-            className={buttonClass('secondary')}
-            rel="next"
-          >
+          <OlderPageLink href={`/my-care/notes?cursor=${page.nextCursor}`}>
             Older notes
-          </Link>
+          </OlderPageLink>
         ) : null}
         <Link href="/my-care" className="self-center font-medium text-teal-800 underline">
           Back to My care

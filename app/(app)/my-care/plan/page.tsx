@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { BackLink } from '@/components/layout/back-link';
 import { MyPlan } from '@/components/treatment-plan/my-plan';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
@@ -29,11 +29,9 @@ export default async function MyPlanPage() {
         initialView={view}
         initialComments={comments}
       />
-      <p className="mt-6">
-        <Link href="/my-care" className="font-medium text-teal-800 underline">
-          Back to My care
-        </Link>
-      </p>
+      <BackLink href="/my-care" placement="below">
+        Back to My care
+      </BackLink>
     </>
   );
 }

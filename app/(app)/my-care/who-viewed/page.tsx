@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AccessLogList } from '@/components/access-log/access-log-list';
+import { BackLink } from '@/components/layout/back-link';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
@@ -31,11 +31,9 @@ export default async function WhoViewedPage() {
       >
         <AccessLogList patientId={viewer.patientId} firstPage={firstPage} />
       </Card>
-      <p className="mt-6">
-        <Link href="/my-care" className="font-medium text-teal-800 underline">
-          Back to My care
-        </Link>
-      </p>
+      <BackLink href="/my-care" placement="below">
+        Back to My care
+      </BackLink>
     </>
   );
 }

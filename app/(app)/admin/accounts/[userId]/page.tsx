@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AccountDetailsForm } from '@/components/admin/account-details-form';
 import { DisableAccountButton } from '@/components/admin/disable-account-button';
 import { EnableAccountButton } from '@/components/admin/enable-account-button';
 import { SendSetPasswordLinkButton } from '@/components/admin/send-set-password-link-button';
+import { BackLink } from '@/components/layout/back-link';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -26,11 +26,9 @@ export default async function AccountPage({ params }: { params: Promise<{ userId
 
   return (
     <>
-      <p className="mb-4">
-        <Link href="/admin" className="text-sm font-medium text-teal-800 underline">
-          ← Users and care teams
-        </Link>
-      </p>
+      <BackLink href="/admin" placement="above">
+        ← Users and care teams
+      </BackLink>
       <PageHeader title={user.name}>
         <p className="flex flex-wrap items-center gap-2">
           <span>{roleLabel(user.role)}</span>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { CreateAccountForm } from '@/components/admin/create-account-form';
+import { BackLink } from '@/components/layout/back-link';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
@@ -11,11 +11,9 @@ export default async function NewAccountPage() {
   await requireRole('ADMIN');
   return (
     <>
-      <p className="mb-4">
-        <Link href="/admin" className="text-sm font-medium text-teal-800 underline">
-          ← Users and care teams
-        </Link>
-      </p>
+      <BackLink href="/admin" placement="above">
+        ← Users and care teams
+      </BackLink>
       <PageHeader title="Create an account">
         <p>
           An account for a patient, a prescriber or a therapist of your organization. A new

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import {
   AddCareTeamMemberForm,
   type ClinicianOption,
 } from '@/components/admin/add-care-team-member-form';
 import { CareTeamMembers } from '@/components/admin/care-team-members';
+import { BackLink } from '@/components/layout/back-link';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
@@ -54,11 +54,9 @@ export default async function CareTeamPage({ params }: { params: Promise<{ patie
 
   return (
     <>
-      <p className="mb-4">
-        <Link href="/admin" className="text-sm font-medium text-teal-800 underline">
-          ← Users and care teams
-        </Link>
-      </p>
+      <BackLink href="/admin" placement="above">
+        ← Users and care teams
+      </BackLink>
       <PageHeader title={`${patient.name}’s care team`}>
         <p>
           The clinicians on a patient’s active care team can see and work on that patient’s record;

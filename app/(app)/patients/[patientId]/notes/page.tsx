@@ -6,26 +6,20 @@ import {
   NoteStatus,
   SessionNoteBody,
 } from '@/components/notes/session-note-view';
+import { openChart, type ChartPageProps } from '@/components/pages/chart-page';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
+import { OlderPageLink } from '@/components/ui/pagination';
 import { can } from '@/lib/auth/policy';
-import { requireRole } from '@/lib/auth/session';
 import { listSessionNotes } from '@/lib/data/session-notes';
 import { pageAt } from '@/lib/page-errors';
 
 export const metadata: Metadata = { title: 'Notes' };
 
 /** Session notes of the chart: every signed note, and the viewer's own drafts. */
-export default async function NotesPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ patientId: string }>;
-  searchParams: Promise<{ cursor?: string | string[] }>;
-}) {
-  const viewer = await requireRole('PRESCRIBER', 'THERAPIST');
-  const { patientId } = await params;
+export default async function NotesPage({ params, searchParams }: ChartPageProps) {
+  const { viewer, patientId } = await openChart(params);
   const { page } = await pageAt((await searchParams).cursor, (cursor) =>
     listSessionNotes(viewer, patientId, { limit: 20, cursor }),
   );
@@ -80,13 +74,7 @@ export default async function NotesPage({
         </ol>
       )}
       {page.nextCursor ? (
-        <Link
-          href={`${base}?cursor=${page.nextCursor}`}
-          className={buttonClass('secondary')}
-          rel="next"
-        >
-          Older notes
-        </Link>
+        <OlderPageLink href={`${base}?cursor=${page.nextCursor}`}>Older notes</OlderPageLink>
       ) : null}
     </div>
   );

@@ -1,25 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { openChart, type ChartPageProps } from '@/components/pages/chart-page';
 import { TimelineList } from '@/components/timeline/timeline-list';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { requireRole } from '@/lib/auth/session';
+import { OlderPageLink } from '@/components/ui/pagination';
 import { getTimeline } from '@/lib/data/timeline';
 import { pageAt } from '@/lib/page-errors';
 
 export const metadata: Metadata = { title: 'Timeline' };
 
 /** Everything that happened for this patient, newest first, 30 events a page. */
-export default async function TimelinePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ patientId: string }>;
-  searchParams: Promise<{ cursor?: string | string[] }>;
-}) {
-  const viewer = await requireRole('PRESCRIBER', 'THERAPIST');
-  const { patientId } = await params;
+export default async function TimelinePage({ params, searchParams }: ChartPageProps) {
+  const { viewer, patientId } = await openChart(params);
   const { page, cursor } = await pageAt((await searchParams).cursor, (at) =>
     getTimeline(viewer, patientId, { limit: 30, cursor: at }),
   );
@@ -42,13 +36,7 @@ export default async function TimelinePage({
           </Link>
         ) : null}
         {page.nextCursor ? (
-          <Link
-            href={`${base}?cursor=${page.nextCursor}`}
-            className={buttonClass('secondary')}
-            rel="next"
-          >
-            Older events
-          </Link>
+          <OlderPageLink href={`${base}?cursor=${page.nextCursor}`}>Older events</OlderPageLink>
         ) : null}
       </div>
     </Card>
