@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { DueList } from '@/components/assessments/due-list';
+import { openOwnRecord } from '@/components/pages/own-record';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { requireRole } from '@/lib/auth/session';
 import { instrumentName } from '@/lib/clinical/assessment-items';
 import { listAssessments } from '@/lib/data/assessments';
 import { formatDate } from '@/lib/format';
@@ -13,9 +12,8 @@ import { formatDate } from '@/lib/format';
 export const metadata: Metadata = { title: 'Questionnaires' };
 
 export default async function AssessmentsPage() {
-  const viewer = await requireRole('PATIENT');
-  if (!viewer.patientId) notFound();
-  const list = await listAssessments(viewer, viewer.patientId, { limit: 20 });
+  const { viewer, patientId } = await openOwnRecord();
+  const list = await listAssessments(viewer, patientId, { limit: 20 });
 
   return (
     <>

@@ -1,17 +1,15 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { CheckInForm } from '@/components/check-ins/check-in-form';
 import { CrisisNumbers } from '@/components/layout/crisis-line';
+import { openOwnRecord } from '@/components/pages/own-record';
 import { PageHeader } from '@/components/ui/page-header';
-import { requireRole } from '@/lib/auth/session';
 import { getCheckInForm } from '@/lib/data/check-ins';
 
 export const metadata: Metadata = { title: 'Check in' };
 
 export default async function CheckInPage() {
-  const viewer = await requireRole('PATIENT');
-  if (!viewer.patientId) notFound();
-  const form = await getCheckInForm(viewer, viewer.patientId);
+  const { viewer, patientId } = await openOwnRecord();
+  const form = await getCheckInForm(viewer, patientId);
 
   return (
     <>

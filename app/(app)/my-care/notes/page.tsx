@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { SessionNoteBody } from '@/components/notes/session-note-view';
+import { openOwnRecord } from '@/components/pages/own-record';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { OlderPageLink } from '@/components/ui/pagination';
-import { requireRole } from '@/lib/auth/session';
 import { pageAt } from '@/lib/page-errors';
 import { listSessionNotes } from '@/lib/data/session-notes';
 import { formatDate } from '@/lib/format';
@@ -24,9 +23,7 @@ export default async function MyNotesPage({
 }: {
   searchParams: Promise<{ cursor?: string | string[] }>;
 }) {
-  const viewer = await requireRole('PATIENT');
-  const patientId = viewer.patientId;
-  if (!patientId) notFound();
+  const { viewer, patientId } = await openOwnRecord();
   const { page } = await pageAt((await searchParams).cursor, (cursor) =>
     listSessionNotes(viewer, patientId, { limit: 20, cursor }),
   );

@@ -1,19 +1,17 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { BackLink } from '@/components/layout/back-link';
+import { openOwnRecord } from '@/components/pages/own-record';
 import { MyPlan } from '@/components/treatment-plan/my-plan';
 import { PageHeader } from '@/components/ui/page-header';
-import { requireRole } from '@/lib/auth/session';
 import { getTreatmentPlan, listPlanComments } from '@/lib/data/treatment-plans';
 
 export const metadata: Metadata = { title: 'My plan' };
 
 export default async function MyPlanPage() {
-  const viewer = await requireRole('PATIENT');
-  if (!viewer.patientId) notFound();
-  const view = await getTreatmentPlan(viewer, viewer.patientId);
+  const { viewer, patientId } = await openOwnRecord();
+  const view = await getTreatmentPlan(viewer, patientId);
   const comments = view.plan
-    ? await listPlanComments(viewer, viewer.patientId, { limit: 50 })
+    ? await listPlanComments(viewer, patientId, { limit: 50 })
     : { items: [], nextCursor: null };
   return (
     <>
@@ -24,7 +22,7 @@ export default async function MyPlanPage() {
         </p>
       </PageHeader>
       <MyPlan
-        patientId={viewer.patientId}
+        patientId={patientId}
         selfId={viewer.userId}
         initialView={view}
         initialComments={comments}

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { PeriodPicker } from '@/components/check-ins/period-picker';
 import { TrendCharts } from '@/components/check-ins/trend-charts';
+import { openOwnRecord } from '@/components/pages/own-record';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { requireRole } from '@/lib/auth/session';
 import { getTrends } from '@/lib/data/trends';
 import { trendPeriod } from '@/lib/schemas/check-ins';
 
@@ -16,10 +15,9 @@ export default async function TrendsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const viewer = await requireRole('PATIENT');
-  if (!viewer.patientId) notFound();
+  const { viewer, patientId } = await openOwnRecord();
   const days = trendPeriod((await searchParams).days);
-  const trends = await getTrends(viewer, viewer.patientId, days);
+  const trends = await getTrends(viewer, patientId, days);
 
   return (
     <>

@@ -1,18 +1,16 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { AccessLogList } from '@/components/access-log/access-log-list';
 import { BackLink } from '@/components/layout/back-link';
+import { openOwnRecord } from '@/components/pages/own-record';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { requireRole } from '@/lib/auth/session';
 import { listAccessLog } from '@/lib/data/access-log';
 
 export const metadata: Metadata = { title: 'Who viewed my record' };
 
 export default async function WhoViewedPage() {
-  const viewer = await requireRole('PATIENT');
-  if (!viewer.patientId) notFound();
-  const firstPage = await listAccessLog(viewer, viewer.patientId);
+  const { viewer, patientId } = await openOwnRecord();
+  const firstPage = await listAccessLog(viewer, patientId);
 
   return (
     <>
@@ -29,7 +27,7 @@ export default async function WhoViewedPage() {
         titleId="access-log-heading"
         description="Newest first. Times are shown in your own time zone."
       >
-        <AccessLogList patientId={viewer.patientId} firstPage={firstPage} />
+        <AccessLogList patientId={patientId} firstPage={firstPage} />
       </Card>
       <BackLink href="/my-care" placement="below">
         Back to My care
