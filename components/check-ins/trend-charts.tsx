@@ -77,6 +77,12 @@ export function TrendCharts({ trends, audience }: { trends: Trends; audience: Au
   );
 }
 
+/** The two questionnaires charted alike: the total over its range, with its severity bands. */
+const QUESTIONNAIRES = [
+  { key: 'phq9', label: 'PHQ-9', title: 'PHQ-9 (depression)', max: 27, bands: PHQ9_BANDS },
+  { key: 'gad7', label: 'GAD-7', title: 'GAD-7 (anxiety)', max: 21, bands: GAD7_BANDS },
+] as const;
+
 /** The questionnaires' scores with their severity bands, and each personal measure of the plan. */
 function ScoreAndMeasureCharts({
   trends,
@@ -87,34 +93,23 @@ function ScoreAndMeasureCharts({
 }) {
   return (
     <>
-      <TrendChart
-        title="PHQ-9 (depression)"
-        description={text.phq9}
-        series={[
-          {
-            key: 'phq9',
-            label: 'PHQ-9',
-            domain: [0, 27],
-            points: trends.phq9.map((s) => ({ date: s.date, value: s.score })),
-          },
-        ]}
-        bands={PHQ9_BANDS}
-        markers={trends.markers}
-      />
-      <TrendChart
-        title="GAD-7 (anxiety)"
-        description={text.gad7}
-        series={[
-          {
-            key: 'gad7',
-            label: 'GAD-7',
-            domain: [0, 21],
-            points: trends.gad7.map((s) => ({ date: s.date, value: s.score })),
-          },
-        ]}
-        bands={GAD7_BANDS}
-        markers={trends.markers}
-      />
+      {QUESTIONNAIRES.map(({ key, label, title, max, bands }) => (
+        <TrendChart
+          key={key}
+          title={title}
+          description={text[key]}
+          series={[
+            {
+              key,
+              label,
+              domain: [0, max],
+              points: trends[key].map((s) => ({ date: s.date, value: s.score })),
+            },
+          ]}
+          bands={bands}
+          markers={trends.markers}
+        />
+      ))}
       {trends.measures.map((measure) => {
         const target =
           measure.targetValue === null
