@@ -7,6 +7,12 @@ export type AuditFilterValues = { patientId: string; actorId: string; from: stri
 export type AuditFilterErrors = Partial<Record<keyof AuditFilterValues, string>>;
 type Option = { id: string; label: string };
 
+/** The period's two ends, each a date input. */
+const DATE_FIELDS = [
+  { id: 'audit-from', label: 'From (UTC)', name: 'from' },
+  { id: 'audit-to', label: 'To (UTC, inclusive)', name: 'to' },
+] as const;
+
 /**
  * The audit log's filters as a GET form: every choice lands in the URL, so a filtered view can be
  * bookmarked, shared with a colleague who is also an admin, or reloaded.
@@ -25,46 +31,38 @@ export function AuditFilterForm({
   return (
     <Form action="/admin/audit" className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <OptionSelect
-          id="audit-patient"
-          label="Patient"
-          name="patientId"
-          any="Any patient"
-          options={patients}
-          value={values.patientId}
-          error={errors.patientId}
-        />
-        <OptionSelect
-          id="audit-actor"
-          label="Actor"
-          name="actorId"
-          any="Anyone"
-          options={actors}
-          value={values.actorId}
-          error={errors.actorId}
-        />
-        <Field id="audit-from" label="From (UTC)" error={errors.from}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              name="from"
-              defaultValue={values.from}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field id="audit-to" label="To (UTC, inclusive)" error={errors.to}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              name="to"
-              defaultValue={values.to}
-              className={inputClass}
-            />
-          )}
-        </Field>
+        {(
+          [
+            {
+              id: 'audit-patient',
+              label: 'Patient',
+              name: 'patientId',
+              any: 'Any patient',
+              options: patients,
+            },
+            { id: 'audit-actor', label: 'Actor', name: 'actorId', any: 'Anyone', options: actors },
+          ] as const
+        ).map((select) => (
+          <OptionSelect
+            key={select.id}
+            {...select}
+            value={values[select.name]}
+            error={errors[select.name]}
+          />
+        ))}
+        {DATE_FIELDS.map(({ id, label, name }) => (
+          <Field key={id} id={id} label={label} error={errors[name]}>
+            {(control) => (
+              <input
+                {...control}
+                type="date"
+                name={name}
+                defaultValue={values[name]}
+                className={inputClass}
+              />
+            )}
+          </Field>
+        ))}
       </div>
       <div className="flex flex-wrap gap-3">
         <button type="submit" className={buttonClass('primary')}>
