@@ -2,7 +2,8 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useState, type ComponentProps, type ReactNode } from 'react';
+import type { FieldValues } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ConfirmedActionButton } from '@/components/forms/confirmed-action-button';
@@ -59,17 +60,20 @@ export function AddendumForm({ patientId, noteId }: { patientId: string; noteId:
     onCreated: () => router.refresh(),
   });
   return (
-    <SchemaForm form={form} mutation={mutation} className="space-y-3">
-      <TextAreaField
-        name="body"
-        label="Add an addendum"
-        hint="The signed note stays as it is; the addendum is shown under it, with your name and the time."
-        rows={3}
-      />
+    <NoteTextForm
+      form={form}
+      mutation={mutation}
+      field={{
+        name: 'body',
+        label: 'Add an addendum',
+        hint: 'The signed note stays as it is; the addendum is shown under it, with your name and the time.',
+        rows: 3,
+      }}
+    >
       <SubmitButton variant="secondary" pendingLabel="Adding…">
         Add addendum
       </SubmitButton>
-    </SchemaForm>
+    </NoteTextForm>
   );
 }
 
@@ -92,13 +96,16 @@ export function WithholdForm({ patientId, noteId }: { patientId: string; noteId:
     },
   });
   return (
-    <SchemaForm form={form} className="space-y-3" onSubmit={setPending}>
-      <TextAreaField
-        name="reason"
-        label="Reason for withholding from the patient"
-        hint="The care team keeps reading the note; the patient will not see it."
-        rows={2}
-      />
+    <NoteTextForm
+      form={form}
+      onSubmit={setPending}
+      field={{
+        name: 'reason',
+        label: 'Reason for withholding from the patient',
+        hint: 'The care team keeps reading the note; the patient will not see it.',
+        rows: 2,
+      }}
+    >
       <Button type="submit" variant="secondary">
         Withhold from the patient
       </Button>
@@ -113,6 +120,23 @@ export function WithholdForm({ patientId, noteId }: { patientId: string; noteId:
       >
         <p>The patient will no longer see this note. This cannot be undone here.</p>
       </ConfirmDialog>
+    </NoteTextForm>
+  );
+}
+
+/** A signed note's one-text form (addendum, withholding reason): the text area, then its actions. */
+function NoteTextForm<TValues extends FieldValues, TOutput>({
+  field,
+  children,
+  ...schemaForm
+}: Omit<ComponentProps<typeof SchemaForm<TValues, TOutput>>, 'className' | 'children'> & {
+  field: ComponentProps<typeof TextAreaField>;
+  children: ReactNode;
+}) {
+  return (
+    <SchemaForm {...schemaForm} className="space-y-3">
+      <TextAreaField {...field} />
+      {children}
     </SchemaForm>
   );
 }
