@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import {
   goalStatusLabels,
@@ -9,6 +10,32 @@ import {
 } from '@/components/treatment-plan/labels';
 import { formatDate, roleLabel } from '@/lib/format';
 import type { GoalProgress, PlanVersion } from '@/lib/schemas/treatment-plan';
+
+/** A titled, ordered list of the plan's items, or a sentence when there are none. */
+function PlanList({
+  H,
+  heading,
+  empty,
+  count,
+  children,
+}: {
+  H: 'h3' | 'h4' | 'h5';
+  heading: string;
+  empty: string;
+  count: number;
+  children: ReactNode;
+}) {
+  return (
+    <div>
+      <H className="font-semibold text-slate-900">{heading}</H>
+      {count === 0 ? (
+        <p className="mt-1 text-slate-600">{empty}</p>
+      ) : (
+        <ol className="mt-2 space-y-3">{children}</ol>
+      )}
+    </div>
+  );
+}
 
 const trendTone = { improving: 'teal', steady: 'neutral', worsening: 'orange' } as const;
 
@@ -43,39 +70,30 @@ export function PlanReadView({
           <p className="mt-1 text-slate-600">Not written yet.</p>
         )}
       </div>
-      <div>
-        <H className="font-semibold text-slate-900">Goals</H>
-        {plan.goals.length === 0 ? (
-          <p className="mt-1 text-slate-600">No goals yet.</p>
-        ) : (
-          <ol className="mt-2 space-y-3">
-            {plan.goals.map((goal) => (
-              <GoalItem key={goal.goalKey} goal={goal} progress={progressByKey.get(goal.goalKey)} />
-            ))}
-          </ol>
-        )}
-      </div>
-      <div>
-        <H className="font-semibold text-slate-900">Interventions</H>
-        {plan.interventions.length === 0 ? (
-          <p className="mt-1 text-slate-600">No interventions yet.</p>
-        ) : (
-          <ol className="mt-2 space-y-3">
-            {plan.interventions.map((item, index) => (
-              <li key={index} className="rounded-lg border border-slate-200 p-4">
-                <p className="font-medium text-slate-900">{interventionLabels[item.kind]}</p>
-                <p className="mt-1 text-slate-800">{item.description}</p>
-                <p className="mt-1 text-sm text-slate-700">
-                  {item.owner
-                    ? `${item.owner.name} (${roleLabel(item.owner.role).toLowerCase()})`
-                    : 'No owner'}{' '}
-                  · {item.frequency}
-                </p>
-              </li>
-            ))}
-          </ol>
-        )}
-      </div>
+      <PlanList H={H} heading="Goals" empty="No goals yet." count={plan.goals.length}>
+        {plan.goals.map((goal) => (
+          <GoalItem key={goal.goalKey} goal={goal} progress={progressByKey.get(goal.goalKey)} />
+        ))}
+      </PlanList>
+      <PlanList
+        H={H}
+        heading="Interventions"
+        empty="No interventions yet."
+        count={plan.interventions.length}
+      >
+        {plan.interventions.map((item, index) => (
+          <li key={index} className="rounded-lg border border-slate-200 p-4">
+            <p className="font-medium text-slate-900">{interventionLabels[item.kind]}</p>
+            <p className="mt-1 text-slate-800">{item.description}</p>
+            <p className="mt-1 text-sm text-slate-700">
+              {item.owner
+                ? `${item.owner.name} (${roleLabel(item.owner.role).toLowerCase()})`
+                : 'No owner'}{' '}
+              · {item.frequency}
+            </p>
+          </li>
+        ))}
+      </PlanList>
       <dl className="grid gap-x-8 gap-y-2 border-t border-slate-200 pt-4 text-sm sm:grid-cols-2">
         <div>
           <dt className="font-medium text-slate-900">Review by</dt>
