@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { CareTeamList } from '@/components/my-care/care-team-list';
 import { CheckInCall } from '@/components/my-care/check-in-call';
 import { MedicationList } from '@/components/my-care/medication-list';
@@ -28,67 +29,85 @@ export default async function MyCarePage() {
         </p>
       </PageHeader>
       <div className="space-y-6">
-        <Card title="Today" titleId="today-heading" description="How are you doing today?">
-          <CheckInCall recentCheckInDates={summary.trend.recentCheckInDates} />
-        </Card>
-        <Card
-          title="Coming up"
-          titleId="checkpoints-heading"
-          description="Your next questionnaires and when your plan will be reviewed."
-        >
-          <NextCheckpoints
-            assessments={summary.assessments}
-            reviewBy={summary.plan?.reviewBy ?? null}
-          />
-        </Card>
-        <Card
-          title="Your recent trends"
-          titleId="recent-trends-heading"
-          description="A quick look. Open your trends for the full picture."
-        >
-          <RecentTrends trend={summary.trend} assessments={summary.assessments} />
-        </Card>
-        <Card
-          title="Your plan"
-          titleId="plan-heading"
-          description="What you and your care team agreed to work on."
-          actions={
-            <Link href="/my-care/plan" className="font-medium text-teal-800 underline">
-              Open my plan
-            </Link>
-          }
-        >
-          <PlanSummary plan={summary.plan} />
-        </Card>
-        <Card
-          title="Your medications"
-          titleId="medications-heading"
-          description="What you take now, when it last changed, and why your prescriber chose it."
-        >
-          <MedicationList medications={summary.medications} />
-        </Card>
-        <Card
-          title="Your care team"
-          titleId="care-team-heading"
-          description="The people who look after you."
-        >
-          <CareTeamList members={summary.careTeam} />
-        </Card>
-        <Card
-          title="Your privacy"
-          titleId="privacy-heading"
-          description="Every time someone opens or changes your record, it is written down."
-        >
-          <Link href="/my-care/who-viewed" className="font-medium text-teal-800 underline">
-            See who viewed your record
-          </Link>
-        </Card>
+        {sections(summary).map(({ content, ...card }) => (
+          <Card key={card.titleId} {...card}>
+            {content}
+          </Card>
+        ))}
       </div>
     </>
   );
 }
 
 type Summary = Awaited<ReturnType<typeof getMyCareSummary>>;
+
+/** The page's cards in reading order: each a titled card with its description and content. */
+function sections(summary: Summary): {
+  title: string;
+  titleId: string;
+  description: string;
+  actions?: ReactNode;
+  content: ReactNode;
+}[] {
+  return [
+    {
+      title: 'Today',
+      titleId: 'today-heading',
+      description: 'How are you doing today?',
+      content: <CheckInCall recentCheckInDates={summary.trend.recentCheckInDates} />,
+    },
+    {
+      title: 'Coming up',
+      titleId: 'checkpoints-heading',
+      description: 'Your next questionnaires and when your plan will be reviewed.',
+      content: (
+        <NextCheckpoints
+          assessments={summary.assessments}
+          reviewBy={summary.plan?.reviewBy ?? null}
+        />
+      ),
+    },
+    {
+      title: 'Your recent trends',
+      titleId: 'recent-trends-heading',
+      description: 'A quick look. Open your trends for the full picture.',
+      content: <RecentTrends trend={summary.trend} assessments={summary.assessments} />,
+    },
+    {
+      title: 'Your plan',
+      titleId: 'plan-heading',
+      description: 'What you and your care team agreed to work on.',
+      actions: (
+        <Link href="/my-care/plan" className="font-medium text-teal-800 underline">
+          Open my plan
+        </Link>
+      ),
+      content: <PlanSummary plan={summary.plan} />,
+    },
+    {
+      title: 'Your medications',
+      titleId: 'medications-heading',
+      description: 'What you take now, when it last changed, and why your prescriber chose it.',
+      content: <MedicationList medications={summary.medications} />,
+    },
+    {
+      title: 'Your care team',
+      titleId: 'care-team-heading',
+      description: 'The people who look after you.',
+      content: <CareTeamList members={summary.careTeam} />,
+    },
+    {
+      title: 'Your privacy',
+      titleId: 'privacy-heading',
+      description: 'Every time someone opens or changes your record, it is written down.',
+      content: (
+        <Link href="/my-care/who-viewed" className="font-medium text-teal-800 underline">
+          See who viewed your record
+        </Link>
+      ),
+    },
+  ];
+}
 
 /** Mood at a glance and the latest questionnaire scores. */
 function RecentTrends({
