@@ -51,6 +51,20 @@ export function SignNoteButton({
   );
 }
 
+const ADDENDUM_FIELD = {
+  name: 'body',
+  label: 'Add an addendum',
+  hint: 'The signed note stays as it is; the addendum is shown under it, with your name and the time.',
+  rows: 3,
+};
+
+const REASON_FIELD = {
+  name: 'reason',
+  label: 'Reason for withholding from the patient',
+  hint: 'The care team keeps reading the note; the patient will not see it.',
+  rows: 2,
+};
+
 /** Appends an addendum to the viewer's signed note. */
 export function AddendumForm({ patientId, noteId }: { patientId: string; noteId: string }) {
   const router = useRouter();
@@ -60,16 +74,7 @@ export function AddendumForm({ patientId, noteId }: { patientId: string; noteId:
     onCreated: () => router.refresh(),
   });
   return (
-    <NoteTextForm
-      form={form}
-      mutation={mutation}
-      field={{
-        name: 'body',
-        label: 'Add an addendum',
-        hint: 'The signed note stays as it is; the addendum is shown under it, with your name and the time.',
-        rows: 3,
-      }}
-    >
+    <NoteTextForm form={form} mutation={mutation} field={ADDENDUM_FIELD}>
       <SubmitButton variant="secondary" pendingLabel="Adding…">
         Add addendum
       </SubmitButton>
@@ -96,16 +101,7 @@ export function WithholdForm({ patientId, noteId }: { patientId: string; noteId:
     },
   });
   return (
-    <NoteTextForm
-      form={form}
-      onSubmit={setPending}
-      field={{
-        name: 'reason',
-        label: 'Reason for withholding from the patient',
-        hint: 'The care team keeps reading the note; the patient will not see it.',
-        rows: 2,
-      }}
-    >
+    <NoteTextForm form={form} onSubmit={setPending} field={REASON_FIELD}>
       <Button type="submit" variant="secondary">
         Withhold from the patient
       </Button>
