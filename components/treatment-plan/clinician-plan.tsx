@@ -2,7 +2,7 @@
 
 import { SuccessNotice } from '@/components/forms/success-notice';
 import { useRef, useState, type Ref } from 'react';
-import { PlanComments } from '@/components/treatment-plan/plan-comments';
+import { PlanCommentsCard } from '@/components/treatment-plan/plan-comments';
 import { PlanEditor } from '@/components/treatment-plan/plan-editor';
 import { PlanHistory } from '@/components/treatment-plan/plan-history';
 import { PlanReadView } from '@/components/treatment-plan/plan-read-view';
@@ -54,19 +54,16 @@ export function ClinicianPlan({ patientId, selfId, initialView, initialComments 
       />
       {view.plan ? (
         <>
-          <Card
+          <PlanCommentsCard
             title="Comments"
             titleId="plan-comments-heading"
             description="The patient’s comments on the plan, and the team’s replies."
-          >
-            <PlanComments
-              patientId={patientId}
-              selfId={selfId}
-              initial={initialComments}
-              label="Reply"
-              hint="The patient sees replies on their plan page."
-            />
-          </Card>
+            patientId={patientId}
+            selfId={selfId}
+            initial={initialComments}
+            label="Reply"
+            hint="The patient sees replies on their plan page."
+          />
           <Card
             title="Version history"
             titleId="plan-history-heading"

@@ -4,7 +4,7 @@ import { MyPlanContent } from '@/components/treatment-plan/my-plan-content';
 import { PlanAcknowledgementSection } from '@/components/treatment-plan/plan-acknowledgement';
 import { ReviewRequestForm } from '@/components/treatment-plan/review-request-form';
 import { usePlanView, type PlanPageProps } from '@/components/treatment-plan/use-plan-view';
-import { PlanComments } from '@/components/treatment-plan/plan-comments';
+import { PlanCommentsCard } from '@/components/treatment-plan/plan-comments';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 
@@ -31,18 +31,15 @@ export function MyPlan({ patientId, selfId, initialView, initialComments }: Plan
       />
       <MyPlanContent plan={plan} progress={progress} />
 
-      <Card
+      <PlanCommentsCard
         title="Questions and comments"
         titleId="comments-heading"
         description="Your care team reads these and can reply here."
-      >
-        <PlanComments
-          patientId={patientId}
-          selfId={selfId}
-          initial={initialComments}
-          label="Add a comment or question"
-        />
-      </Card>
+        patientId={patientId}
+        selfId={selfId}
+        initial={initialComments}
+        label="Add a comment or question"
+      />
 
       <Card
         title="Ask for a plan review"

@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Card } from '@/components/ui/card';
 import { LocalDateTime } from '@/components/ui/local-date-time';
 import { apiQuery, problemMessage } from '@/lib/api-client';
 import { roleLabel } from '@/lib/format';
@@ -10,6 +11,28 @@ import { PlanCommentInput, type PlanCommentList } from '@/lib/schemas/treatment-
 import { TextAreaField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useCreateForm } from '@/components/forms/use-schema-form';
+
+type PlanCommentsProps = {
+  patientId: string;
+  selfId: string;
+  initial?: PlanCommentList;
+  label: string;
+  hint?: string;
+};
+
+/** The comments in their own card, as the chart's Plan tab and the patient's plan page show them. */
+export function PlanCommentsCard({
+  title,
+  titleId,
+  description,
+  ...comments
+}: PlanCommentsProps & { title: string; titleId: string; description: string }) {
+  return (
+    <Card title={title} titleId={titleId} description={description}>
+      <PlanComments {...comments} />
+    </Card>
+  );
+}
 
 /**
  * Comments on the plan, newest first, and a form to add one to the current version. `selfId`
@@ -21,13 +44,7 @@ export function PlanComments({
   initial,
   label,
   hint,
-}: {
-  patientId: string;
-  selfId: string;
-  initial?: PlanCommentList;
-  label: string;
-  hint?: string;
-}) {
+}: PlanCommentsProps) {
   const queryClient = useQueryClient();
   const [sent, setSent] = useState(false);
   const path = `/api/v1/patients/${patientId}/treatment-plan/comments` as const;
