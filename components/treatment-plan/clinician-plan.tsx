@@ -55,14 +55,10 @@ export function ClinicianPlan({ patientId, selfId, initialView, initialComments 
       {view.plan ? (
         <>
           <PlanCommentsCard
-            title="Comments"
-            titleId="plan-comments-heading"
-            description="The patient’s comments on the plan, and the team’s replies."
+            reader="team"
             patientId={patientId}
             selfId={selfId}
             initial={initialComments}
-            label="Reply"
-            hint="The patient sees replies on their plan page."
           />
           <Card
             title="Version history"

@@ -20,16 +20,33 @@ type PlanCommentsProps = {
   hint?: string;
 };
 
-/** The comments in their own card, as the chart's Plan tab and the patient's plan page show them. */
+/** How each reader's page names the comments: the care team replies, the patient asks. */
+const cardFor = {
+  team: {
+    title: 'Comments',
+    titleId: 'plan-comments-heading',
+    description: 'The patient’s comments on the plan, and the team’s replies.',
+    label: 'Reply',
+    hint: 'The patient sees replies on their plan page.',
+  },
+  patient: {
+    title: 'Questions and comments',
+    titleId: 'comments-heading',
+    description: 'Your care team reads these and can reply here.',
+    label: 'Add a comment or question',
+    hint: undefined,
+  },
+} as const;
+
+/** The comments in their own card, as the chart's Plan tab or the patient's plan page shows them. */
 export function PlanCommentsCard({
-  title,
-  titleId,
-  description,
+  reader,
   ...comments
-}: PlanCommentsProps & { title: string; titleId: string; description: string }) {
+}: Omit<PlanCommentsProps, 'label' | 'hint'> & { reader: keyof typeof cardFor }) {
+  const { title, titleId, description, label, hint } = cardFor[reader];
   return (
     <Card title={title} titleId={titleId} description={description}>
-      <PlanComments {...comments} />
+      <PlanComments {...comments} label={label} hint={hint} />
     </Card>
   );
 }
@@ -38,13 +55,7 @@ export function PlanCommentsCard({
  * Comments on the plan, newest first, and a form to add one to the current version. `selfId`
  * names the viewer's account so their own comments read "You".
  */
-export function PlanComments({
-  patientId,
-  selfId,
-  initial,
-  label,
-  hint,
-}: PlanCommentsProps) {
+export function PlanComments({ patientId, selfId, initial, label, hint }: PlanCommentsProps) {
   const queryClient = useQueryClient();
   const [sent, setSent] = useState(false);
   const path = `/api/v1/patients/${patientId}/treatment-plan/comments` as const;
