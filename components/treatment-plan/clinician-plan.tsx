@@ -2,6 +2,7 @@
 
 import { SuccessNotice } from '@/components/forms/success-notice';
 import { useRef, useState, type Ref } from 'react';
+import { ChangeSummary } from '@/components/treatment-plan/change-summary';
 import { PlanCommentsCard } from '@/components/treatment-plan/plan-comments';
 import { PlanEditor } from '@/components/treatment-plan/plan-editor';
 import { PlanHistory } from '@/components/treatment-plan/plan-history';
@@ -108,12 +109,11 @@ function CurrentPlanCard({
     >
       {plan ? (
         <div className="space-y-4">
-          {plan.changeSummary ? (
-            <p className="text-sm text-slate-700">
-              <span className="font-medium text-slate-900">What changed: </span>
-              {plan.changeSummary}
-            </p>
-          ) : null}
+          <ChangeSummary
+            summary={plan.changeSummary}
+            className="text-sm text-slate-700"
+            labelClassName="font-medium text-slate-900"
+          />
           <PlanReadView plan={plan} progress={view.progress} />
         </div>
       ) : (
