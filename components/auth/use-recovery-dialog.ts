@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import { setSessionRecovery } from '@/lib/api-client';
 
 /**
@@ -13,8 +14,6 @@ export function useRecoveryDialog(initialFocus: RefObject<HTMLElement | null>) {
   const [open, setOpen] = useState(false);
   const waiting = useRef<((signedIn: boolean) => void)[]>([]);
   const outcome = useRef(false);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const returnFocusTo = useRef<HTMLElement | null>(null);
 
   const release = useCallback((signedIn: boolean) => {
     const resolvers = waiting.current;
@@ -37,22 +36,8 @@ export function useRecoveryDialog(initialFocus: RefObject<HTMLElement | null>) {
     };
   }, [release]);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      returnFocusTo.current =
-        document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      dialog.showModal();
-      initialFocus.current?.focus();
-    } else if (!open) {
-      if (dialog.open) {
-        dialog.close();
-        returnFocusTo.current?.focus();
-      }
-      release(outcome.current);
-    }
-  }, [open, release, initialFocus]);
+  const answer = useCallback(() => release(outcome.current), [release]);
+  const dialogRef = useModalDialog(open, initialFocus, answer);
 
   const close = useCallback((signedIn: boolean) => {
     outcome.current = signedIn;

@@ -1,10 +1,6 @@
-import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
-import {
-  goalStatusLabel,
-  goalTargetText,
-  interventionLabel,
-} from '@/components/my-care/plain-language';
+import { goalTargetText, interventionLabel } from '@/components/my-care/plain-language';
+import { GoalListSection, OwnWordsSection } from '@/components/my-care/plan-sections';
 import type { MyCarePlan } from '@/lib/data/my-care';
 import { formatDate, roleLabel } from '@/lib/format';
 
@@ -20,43 +16,20 @@ export function PlanSummary({ plan }: { plan: MyCarePlan | null }) {
 
   return (
     <div className="space-y-8">
-      <div>
-        <h3 className="font-semibold text-slate-900">In your own words</h3>
-        {plan.patientGoalsOwnWords.trim() ? (
-          <blockquote className="mt-2 border-l-4 border-teal-600 bg-teal-50/60 py-2 pr-3 pl-4 whitespace-pre-line text-slate-800">
-            {plan.patientGoalsOwnWords}
-          </blockquote>
-        ) : (
-          <p className="mt-2 text-slate-600">
-            Nothing written here yet. You can share your goals with your care team at your next
-            visit.
-          </p>
-        )}
-      </div>
+      <OwnWordsSection
+        text={plan.patientGoalsOwnWords.trim() ? plan.patientGoalsOwnWords : ''}
+        empty="Nothing written here yet. You can share your goals with your care team at your next visit."
+      />
 
-      <div>
-        <h3 className="font-semibold text-slate-900">Goals we set together</h3>
-        {plan.goals.length === 0 ? (
-          <p className="mt-2 text-slate-600">No goals have been added yet.</p>
-        ) : (
-          <ul className="mt-3 space-y-3">
-            {plan.goals.map((goal) => {
-              const target = goalTargetText(goal.target);
-              return (
-                <li key={goal.id} className="rounded-lg border border-slate-200 p-4">
-                  <div className="flex flex-wrap items-start justify-between gap-2">
-                    <p className="text-slate-900">{goal.description}</p>
-                    <Badge tone={goal.status === 'ACHIEVED' ? 'teal' : 'neutral'}>
-                      {goalStatusLabel(goal.status)}
-                    </Badge>
-                  </div>
-                  {target ? <p className="mt-1 text-sm text-slate-600">Target: {target}</p> : null}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </div>
+      <GoalListSection
+        title="Goals we set together"
+        goals={plan.goals}
+        goalKey={(goal) => goal.id}
+        details={(goal) => {
+          const target = goalTargetText(goal.target);
+          return target ? <p className="mt-1 text-sm text-slate-600">Target: {target}</p> : null;
+        }}
+      />
 
       <Interventions interventions={plan.interventions} />
 

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { StatusMessage } from '@/components/ui/status-message';
 
 /** The recovery codes once, with ways to keep them: download as a text file, or print. */
 export function RecoveryCodeList({ codes }: { codes: string[] }) {
@@ -48,9 +49,7 @@ export function RecoveryCodeList({ codes }: { codes: string[] }) {
           Print
         </Button>
       </div>
-      <p role="status" className="min-h-5 text-sm text-slate-700">
-        {status}
-      </p>
+      <StatusMessage>{status}</StatusMessage>
     </div>
   );
 }

@@ -2,7 +2,8 @@
 
 import { SuccessNotice } from '@/components/forms/success-notice';
 import { useRef, useState, type Ref } from 'react';
-import { PlanComments } from '@/components/treatment-plan/plan-comments';
+import { ChangeSummary } from '@/components/treatment-plan/change-summary';
+import { PlanCommentsCard } from '@/components/treatment-plan/plan-comments';
 import { PlanEditor } from '@/components/treatment-plan/plan-editor';
 import { PlanHistory } from '@/components/treatment-plan/plan-history';
 import { PlanReadView } from '@/components/treatment-plan/plan-read-view';
@@ -54,19 +55,12 @@ export function ClinicianPlan({ patientId, selfId, initialView, initialComments 
       />
       {view.plan ? (
         <>
-          <Card
-            title="Comments"
-            titleId="plan-comments-heading"
-            description="The patient’s comments on the plan, and the team’s replies."
-          >
-            <PlanComments
-              patientId={patientId}
-              selfId={selfId}
-              initial={initialComments}
-              label="Reply"
-              hint="The patient sees replies on their plan page."
-            />
-          </Card>
+          <PlanCommentsCard
+            reader="team"
+            patientId={patientId}
+            selfId={selfId}
+            initial={initialComments}
+          />
           <Card
             title="Version history"
             titleId="plan-history-heading"
@@ -115,12 +109,11 @@ function CurrentPlanCard({
     >
       {plan ? (
         <div className="space-y-4">
-          {plan.changeSummary ? (
-            <p className="text-sm text-slate-700">
-              <span className="font-medium text-slate-900">What changed: </span>
-              {plan.changeSummary}
-            </p>
-          ) : null}
+          <ChangeSummary
+            summary={plan.changeSummary}
+            className="text-sm text-slate-700"
+            labelClassName="font-medium text-slate-900"
+          />
           <PlanReadView plan={plan} progress={view.progress} />
         </div>
       ) : (

@@ -1,6 +1,6 @@
-import { goalStatusLabel, interventionLabel } from '@/components/my-care/plain-language';
+import { interventionLabel } from '@/components/my-care/plain-language';
+import { GoalListSection, OwnWordsSection } from '@/components/my-care/plan-sections';
 import { patientProgressText } from '@/components/treatment-plan/labels';
-import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { formatDate } from '@/lib/format';
 import type { TreatmentPlanView } from '@/lib/schemas/treatment-plan';
@@ -25,46 +25,27 @@ export function MyPlanContent({
       description="What you and your care team agreed."
     >
       <div className="space-y-8">
-        <div>
-          <h3 className="font-semibold text-slate-900">In your own words</h3>
-          {plan.patientGoalsOwnWords ? (
-            <blockquote className="mt-2 border-l-4 border-teal-600 bg-teal-50/60 py-2 pr-3 pl-4 whitespace-pre-line text-slate-800">
-              {plan.patientGoalsOwnWords}
-            </blockquote>
-          ) : (
-            <p className="mt-2 text-slate-600">Nothing written here yet.</p>
-          )}
-        </div>
-        <div>
-          <h3 className="font-semibold text-slate-900">Your goals and how you’re doing</h3>
-          {plan.goals.length === 0 ? (
-            <p className="mt-2 text-slate-600">No goals have been added yet.</p>
-          ) : (
-            <ul className="mt-3 space-y-3">
-              {plan.goals.map((goal) => {
-                const p = progress.get(goal.goalKey);
-                return (
-                  <li key={goal.goalKey} className="rounded-lg border border-slate-200 p-4">
-                    <div className="flex flex-wrap items-start justify-between gap-2">
-                      <p className="text-slate-900">{goal.description}</p>
-                      <Badge tone={goal.status === 'ACHIEVED' ? 'teal' : 'neutral'}>
-                        {goalStatusLabel(goal.status)}
-                      </Badge>
-                    </div>
-                    {p ? (
-                      <p className="mt-2 text-sm text-slate-700">{patientProgressText(goal, p)}</p>
-                    ) : null}
-                    {goal.targetDate ? (
-                      <p className="mt-1 text-sm text-slate-700">
-                        Aiming for {formatDate(goal.targetDate, 'long')}.
-                      </p>
-                    ) : null}
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </div>
+        <OwnWordsSection text={plan.patientGoalsOwnWords} empty="Nothing written here yet." />
+        <GoalListSection
+          title="Your goals and how you’re doing"
+          goals={plan.goals}
+          goalKey={(goal) => goal.goalKey}
+          details={(goal) => {
+            const p = progress.get(goal.goalKey);
+            return (
+              <>
+                {p ? (
+                  <p className="mt-2 text-sm text-slate-700">{patientProgressText(goal, p)}</p>
+                ) : null}
+                {goal.targetDate ? (
+                  <p className="mt-1 text-sm text-slate-700">
+                    Aiming for {formatDate(goal.targetDate, 'long')}.
+                  </p>
+                ) : null}
+              </>
+            );
+          }}
+        />
         <WorkingOn interventions={plan.interventions} />
         <div className="space-y-1 border-t border-slate-200 pt-4 text-sm text-slate-800">
           <p>

@@ -2,10 +2,9 @@
 
 import { MyPlanContent } from '@/components/treatment-plan/my-plan-content';
 import { PlanAcknowledgementSection } from '@/components/treatment-plan/plan-acknowledgement';
-import { ReviewRequestForm } from '@/components/treatment-plan/review-request-form';
+import { ReviewRequestCard } from '@/components/treatment-plan/review-request-form';
 import { usePlanView, type PlanPageProps } from '@/components/treatment-plan/use-plan-view';
-import { PlanComments } from '@/components/treatment-plan/plan-comments';
-import { Card } from '@/components/ui/card';
+import { PlanCommentsCard } from '@/components/treatment-plan/plan-comments';
 import { EmptyState } from '@/components/ui/empty-state';
 
 /** The patient's own plan in plain language, and their part in it. */
@@ -31,26 +30,14 @@ export function MyPlan({ patientId, selfId, initialView, initialComments }: Plan
       />
       <MyPlanContent plan={plan} progress={progress} />
 
-      <Card
-        title="Questions and comments"
-        titleId="comments-heading"
-        description="Your care team reads these and can reply here."
-      >
-        <PlanComments
-          patientId={patientId}
-          selfId={selfId}
-          initial={initialComments}
-          label="Add a comment or question"
-        />
-      </Card>
+      <PlanCommentsCard
+        reader="patient"
+        patientId={patientId}
+        selfId={selfId}
+        initial={initialComments}
+      />
 
-      <Card
-        title="Ask for a plan review"
-        titleId="review-heading"
-        description="If the plan isn’t working for you, say so. Your care team will talk it through with you."
-      >
-        <ReviewRequestForm patientId={patientId} open={view.openReviewRequests} />
-      </Card>
+      <ReviewRequestCard patientId={patientId} open={view.openReviewRequests} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useCreateMutation } from '@/lib/use-create-mutation';
 import { formatDate } from '@/lib/format';
 import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
 import type { PlanAcknowledgement, TreatmentPlanView } from '@/lib/schemas/treatment-plan';
+import { ChangeSummary } from '@/components/treatment-plan/change-summary';
 
 type Plan = NonNullable<TreatmentPlanView['plan']>;
 
@@ -47,12 +48,11 @@ export function PlanAcknowledgementSection({
       <p className="mt-1 text-slate-800">
         Updated by {plan.author.name} on {formatDate(plan.createdAt.slice(0, 10), 'long')}.
       </p>
-      {plan.changeSummary ? (
-        <p className="mt-2 text-slate-800">
-          <span className="font-medium">What changed: </span>
-          {plan.changeSummary}
-        </p>
-      ) : null}
+      <ChangeSummary
+        summary={plan.changeSummary}
+        className="mt-2 text-slate-800"
+        labelClassName="font-medium"
+      />
       <div role="status" className="mt-3">
         {isCurrentAcknowledged ? (
           <p className="font-medium text-teal-900">

@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Card } from '@/components/ui/card';
 import { LocalDateTime } from '@/components/ui/local-date-time';
 import { apiQuery, problemMessage } from '@/lib/api-client';
 import { roleLabel } from '@/lib/format';
@@ -11,23 +12,50 @@ import { TextAreaField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useCreateForm } from '@/components/forms/use-schema-form';
 
-/**
- * Comments on the plan, newest first, and a form to add one to the current version. `selfId`
- * names the viewer's account so their own comments read "You".
- */
-export function PlanComments({
-  patientId,
-  selfId,
-  initial,
-  label,
-  hint,
-}: {
+type PlanCommentsProps = {
   patientId: string;
   selfId: string;
   initial?: PlanCommentList;
   label: string;
   hint?: string;
-}) {
+};
+
+/** How each reader's page names the comments: the care team replies, the patient asks. */
+const cardFor = {
+  team: {
+    title: 'Comments',
+    titleId: 'plan-comments-heading',
+    description: 'The patient’s comments on the plan, and the team’s replies.',
+    label: 'Reply',
+    hint: 'The patient sees replies on their plan page.',
+  },
+  patient: {
+    title: 'Questions and comments',
+    titleId: 'comments-heading',
+    description: 'Your care team reads these and can reply here.',
+    label: 'Add a comment or question',
+    hint: undefined,
+  },
+} as const;
+
+/** The comments in their own card, as the chart's Plan tab or the patient's plan page shows them. */
+export function PlanCommentsCard({
+  reader,
+  ...comments
+}: Omit<PlanCommentsProps, 'label' | 'hint'> & { reader: keyof typeof cardFor }) {
+  const { title, titleId, description, label, hint } = cardFor[reader];
+  return (
+    <Card title={title} titleId={titleId} description={description}>
+      <PlanComments {...comments} label={label} hint={hint} />
+    </Card>
+  );
+}
+
+/**
+ * Comments on the plan, newest first, and a form to add one to the current version. `selfId`
+ * names the viewer's account so their own comments read "You".
+ */
+export function PlanComments({ patientId, selfId, initial, label, hint }: PlanCommentsProps) {
   const queryClient = useQueryClient();
   const [sent, setSent] = useState(false);
   const path = `/api/v1/patients/${patientId}/treatment-plan/comments` as const;

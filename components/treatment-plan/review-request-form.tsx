@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { RadioCardsField, TextAreaField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { reviewReasonLabels } from '@/components/treatment-plan/labels';
+import { Card } from '@/components/ui/card';
 import { LocalDateTime } from '@/components/ui/local-date-time';
 import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
 import {
@@ -28,14 +29,23 @@ type ReviewForm = { reason: ReviewReason | ''; detail: string };
 
 const toInput = ({ reason, detail }: ReviewForm) => ({ reason, ...(detail ? { detail } : {}) });
 
+type ReviewRequestProps = { patientId: string; open: PlanReviewRequest[] };
+
+/** The patient's side of plan reviews, in its card (the team's is ReviewRequestsCard). */
+export function ReviewRequestCard(props: ReviewRequestProps) {
+  return (
+    <Card
+      title="Ask for a plan review"
+      titleId="review-heading"
+      description="If the plan isn’t working for you, say so. Your care team will talk it through with you."
+    >
+      <ReviewRequestForm {...props} />
+    </Card>
+  );
+}
+
 /** The patient asks the care team to review the plan, with a reason and their own words. */
-export function ReviewRequestForm({
-  patientId,
-  open,
-}: {
-  patientId: string;
-  open: PlanReviewRequest[];
-}) {
+export function ReviewRequestForm({ patientId, open }: ReviewRequestProps) {
   const queryClient = useQueryClient();
   const [sent, setSent] = useState(false);
   const { form, mutation } = useCreateForm(

@@ -3,6 +3,7 @@
 import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
+import { StatusMessage } from '@/components/ui/status-message';
 
 /** A read-only value with a "Copy" button; says whether copying worked. */
 export function CopyField({ label, value }: { label: string; value: string }) {
@@ -43,9 +44,7 @@ export function CopyField({ label, value }: { label: string; value: string }) {
           Copy link
         </Button>
       </div>
-      <p role="status" className="min-h-5 text-sm text-slate-700">
-        {status}
-      </p>
+      <StatusMessage>{status}</StatusMessage>
     </div>
   );
 }
