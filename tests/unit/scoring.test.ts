@@ -14,6 +14,16 @@ function answersFor(items: number, score: number): number[] {
   return answers;
 }
 
+// Both instruments share their bands up to 14 (minimal, mild, moderate), then part ways.
+const SHARED_BANDS: [number, string][] = [
+  [0, 'minimal'],
+  [4, 'minimal'],
+  [5, 'mild'],
+  [9, 'mild'],
+  [10, 'moderate'],
+  [14, 'moderate'],
+];
+
 // Every band of each instrument, scored through scoreAssessment and named by severityFor alike.
 describe.each([
   {
@@ -22,12 +32,7 @@ describe.each([
     // answersFor reaches item 9 only past the 24 points items 1-8 can hold.
     flagged: (score: number) => score > 24,
     bands: [
-      [0, 'minimal'],
-      [4, 'minimal'],
-      [5, 'mild'],
-      [9, 'mild'],
-      [10, 'moderate'],
-      [14, 'moderate'],
+      ...SHARED_BANDS,
       [15, 'moderately severe'],
       [19, 'moderately severe'],
       [20, 'severe'],
@@ -38,16 +43,7 @@ describe.each([
     instrument: 'GAD7' as const,
     items: 7,
     flagged: () => false,
-    bands: [
-      [0, 'minimal'],
-      [4, 'minimal'],
-      [5, 'mild'],
-      [9, 'mild'],
-      [10, 'moderate'],
-      [14, 'moderate'],
-      [15, 'severe'],
-      [21, 'severe'],
-    ] as [number, string][],
+    bands: [...SHARED_BANDS, [15, 'severe'], [21, 'severe']] as [number, string][],
   },
 ])('$instrument bands', ({ instrument, items, flagged, bands }) => {
   it.each(bands)('scores %i as %s', (score, severity) => {
