@@ -1,6 +1,5 @@
 // The caseload for a clinician with 500 patients, each with two months of check-ins and a few
 // PHQ-9s and GAD-7s. Run: DATABASE_URL=postgresql://... npx tsx --conditions=react-server bench/caseload.ts
-import { randomUUID } from 'node:crypto';
 import { runBench, summary, timeIt } from './support';
 
 const PATIENTS = Number(process.env.PATIENTS ?? 500);
@@ -9,7 +8,8 @@ const DAY = 86_400_000;
 
 await runBench('bench_caseload', async (db) => {
   const { listCaseload } = await import('@/lib/data/caseload');
-  const { createOrganization, createUser, viewerFor } = await import('@/tests/factories');
+  const { createCaseload, createOrganization, createUser, viewerFor } =
+    await import('@/tests/factories');
 
   const organization = await createOrganization(db);
   const clinician = await createUser(db, organization, { role: 'PRESCRIBER', passwordHash: null });
@@ -18,28 +18,7 @@ await runBench('bench_caseload', async (db) => {
     new Date().getUTCMonth(),
     new Date().getUTCDate(),
   );
-  const users = Array.from({ length: PATIENTS }, (_, i) => ({
-    id: randomUUID(),
-    organizationId: organization.id,
-    role: 'PATIENT' as const,
-    name: `Patient ${String(i).padStart(3, '0')}`,
-    email: `bench-${randomUUID()}@example.test`,
-  }));
-  await db.user.createMany({ data: users });
-  const patients = users.map((u) => ({
-    id: randomUUID(),
-    organizationId: organization.id,
-    userId: u.id,
-    dateOfBirth: new Date(Date.UTC(1985, 0, 1)),
-  }));
-  await db.patient.createMany({ data: patients });
-  await db.careTeamMembership.createMany({
-    data: patients.map((p) => ({
-      organizationId: organization.id,
-      patientId: p.id,
-      clinicianId: clinician.id,
-    })),
-  });
+  const patients = await createCaseload(db, organization, clinician, PATIENTS);
   for (const [index, patient] of patients.entries()) {
     const gap = index % 7 === 0 ? 20 : 0;
     await db.checkIn.createMany({

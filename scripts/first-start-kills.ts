@@ -8,20 +8,7 @@
 // database in a fresh folder.
 import { cp, rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { freePort, startEmbedded } from './database';
-import {
-  completeState,
-  databaseState,
-  freshTarget,
-  groupGone,
-  kill,
-  runPrepare,
-  startPrepare,
-  type DatabaseState,
-  type KillMode,
-  type Target,
-} from '../tests/support/first-start';
+import * as firstStart from '../tests/support/first-start';
 
 const { values } = parseArgs({
   options: {
@@ -37,8 +24,8 @@ const maxDelay = Number(values['max-delay-ms']);
 const kind = values.postgres ? 'postgres' : 'embedded';
 
 /** Where the killed start stopped, read from a copy of the data folder (embedded) or directly. */
-async function killedAt(target: Target): Promise<string> {
-  let state: DatabaseState;
+async function killedAt(target: firstStart.Target): Promise<string> {
+  let state: firstStart.DatabaseState;
   if (target.kind === 'embedded') {
     const dataDir = target.env.EMBEDDED_DB_DIR!;
     const copy = `${dataDir}-copy`;
@@ -48,27 +35,15 @@ async function killedAt(target: Target): Promise<string> {
     );
     if (!copied) return 'initdb';
     try {
-      state = await databaseState(
-        {
-          withClient: async (inspect) => {
-            const server = await startEmbedded({ dataDir: copy, port: await freePort() });
-            const client = new pg.Client({ connectionString: server.url });
-            await client.connect();
-            try {
-              return await inspect(client);
-            } finally {
-              await client.end();
-              await server.stop();
-            }
-          },
-        },
+      state = await firstStart.databaseState(
+        { withClient: (inspect) => firstStart.withEmbedded(copy, inspect) },
         { lenient: true },
       );
     } finally {
       await rm(copy, { recursive: true, force: true });
     }
   } else {
-    state = await databaseState(target, { lenient: true });
+    state = await firstStart.databaseState(target, { lenient: true });
   }
   const { finished, expected, unfinished } = state.migrations;
   const left = unfinished ? `, ${unfinished} recorded as started and never finished` : '';
@@ -81,26 +56,28 @@ async function killedAt(target: Target): Promise<string> {
 const rows: string[] = [];
 let failures = 0;
 for (let run = 1; run <= runs; run++) {
-  const target = await freshTarget(kind);
-  const mode: KillMode = run % 2 ? 'group' : 'parent';
+  const target = await firstStart.freshTarget(kind);
+  const mode: firstStart.KillMode = run % 2 ? 'group' : 'parent';
   const delay = Math.round(minDelay + Math.random() * (maxDelay - minDelay));
   try {
-    const first = startPrepare(target);
+    const first = firstStart.startPrepare(target);
     await new Promise((resolve) => setTimeout(resolve, delay));
     const finishedFirst = first.exitCode !== null;
-    await kill(first, mode);
-    const gone = await groupGone(first);
+    await firstStart.kill(first, mode);
+    const gone = await firstStart.groupGone(first);
     const where = finishedFirst ? 'after the seed (it had finished)' : await killedAt(target);
     const started = performance.now();
-    const second = await runPrepare(target);
+    const second = await firstStart.runPrepare(target);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const state = await databaseState(target).catch((error: unknown) => String(error));
+    const state = await firstStart.databaseState(target).catch((error: unknown) => String(error));
     const ok =
       gone &&
       second.code === 0 &&
       JSON.stringify(state) ===
         JSON.stringify(
-          completeState(state && typeof state === 'object' ? state.migrations.expected : 0),
+          firstStart.completeState(
+            state && typeof state === 'object' ? state.migrations.expected : 0,
+          ),
         );
     if (!ok) failures++;
     rows.push(

@@ -8,7 +8,7 @@ import { getMyCareSummary } from '@/lib/data/my-care';
 import { getOrganizationOverview } from '@/lib/data/organization';
 import { getPatient } from '@/lib/data/patients';
 import { createCareTeam, createUser, viewerFor } from '@/tests/factories';
-import { callApi, sessionCookie } from '@/tests/support/api';
+import { readAsPatient } from '@/tests/support/access-log';
 
 async function teamWithDisabledPrescriber() {
   const team = await createCareTeam(db);
@@ -43,14 +43,8 @@ describe('a disabled clinician on a care team', () => {
 
   it('is no longer active in the patient API’s care team, for the patient as for the admin', async () => {
     const { patient, prescriber, admin } = await teamWithDisabledPrescriber();
-    const response = await callApi({
-      method: 'GET',
-      path: '/api/v1/patients/{patientId}',
-      params: { patientId: patient.id },
-      cookie: await sessionCookie(patient),
-    });
-    expect(response.status).toBe(200);
-    const member = (response.body.careTeam as { clinicianId: string; isActive: boolean }[]).find(
+    const body = await readAsPatient(patient, '/api/v1/patients/{patientId}');
+    const member = (body.careTeam as { clinicianId: string; isActive: boolean }[]).find(
       (m) => m.clinicianId === prescriber.id,
     );
     expect(member).toMatchObject({ isActive: false, endedAt: null });

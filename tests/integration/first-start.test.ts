@@ -6,16 +6,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { applyMigrations, MIGRATIONS_DIR } from '@/prisma/schema-engine';
 import { freePort, startEmbedded } from '@/scripts/database';
-import {
-  completeState,
-  databaseState,
-  freshTarget,
-  groupGone,
-  kill,
-  runPrepare,
-  startPrepare,
-  type Target,
-} from '@/tests/support/first-start';
+import * as firstStart from '@/tests/support/first-start';
 
 const onPostgres = !inject('embeddedDatabase');
 const expectedMigrations = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((e) =>
@@ -30,7 +21,7 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 12
   }
 }
 
-let target: Target | undefined;
+let target: firstStart.Target | undefined;
 afterEach(async () => {
   await target?.dispose();
   target = undefined;
@@ -41,7 +32,7 @@ describe('a migration recorded as started and never finished', () => {
     let url: string;
     let stop: () => Promise<void>;
     if (onPostgres) {
-      target = await freshTarget('postgres');
+      target = await firstStart.freshTarget('postgres');
       url = target.env.DATABASE_URL!;
       stop = async () => {};
     } else {
@@ -86,13 +77,13 @@ describe('a migration recorded as started and never finished', () => {
 
 describe.runIf(onPostgres)('a first start on PostgreSQL killed with SIGKILL', () => {
   it('in the middle of a migration: the next start applies it whole', async () => {
-    target = await freshTarget('postgres');
+    target = await firstStart.freshTarget('postgres');
     // An uncommitted table of the same name makes the first migration wait at that statement.
     const blocker = new pg.Client({ connectionString: target.env.DATABASE_URL });
     await blocker.connect();
     await blocker.query('BEGIN');
     await blocker.query('CREATE TABLE "User" (id int)');
-    const first = startPrepare(target);
+    const first = firstStart.startPrepare(target);
     try {
       await until(
         () =>
@@ -105,44 +96,48 @@ describe.runIf(onPostgres)('a first start on PostgreSQL killed with SIGKILL', ()
           }),
         'the migration to wait on the lock',
       );
-      const killedAt = await databaseState(target, { lenient: true });
+      const killedAt = await firstStart.databaseState(target, { lenient: true });
       expect(killedAt.migrations).toMatchObject({ finished: 0, unfinished: 1 });
-      await kill(first, 'group');
+      await firstStart.kill(first, 'group');
     } finally {
       await blocker.query('ROLLBACK');
       await blocker.end();
     }
 
-    const second = await runPrepare(target);
+    const second = await firstStart.runPrepare(target);
 
     expect(second.code, second.output).toBe(0);
-    expect(await databaseState(target)).toEqual(completeState(expectedMigrations));
+    expect(await firstStart.databaseState(target)).toEqual(
+      firstStart.completeState(expectedMigrations),
+    );
   }, 300_000);
 
   it('in the middle of the seed, serve.ts alone: the seed stops with it and the next start completes', async () => {
-    target = await freshTarget('postgres');
-    const first = startPrepare(target);
+    target = await firstStart.freshTarget('postgres');
+    const first = firstStart.startPrepare(target);
     await until(async () => {
-      const state = await databaseState(target!, { lenient: true });
+      const state = await firstStart.databaseState(target!, { lenient: true });
       return state.users > 0 && state.patientsWithHistory < 4;
     }, 'the seed to be half done');
-    await kill(first, 'parent');
-    expect(await groupGone(first)).toBe(true);
-    const killedAt = await databaseState(target);
+    await firstStart.kill(first, 'parent');
+    expect(await firstStart.groupGone(first)).toBe(true);
+    const killedAt = await firstStart.databaseState(target);
     expect(killedAt.patientsWithHistory).toBeLessThan(4);
 
-    const second = await runPrepare(target);
+    const second = await firstStart.runPrepare(target);
 
     expect(second.code, second.output).toBe(0);
-    expect(await databaseState(target)).toEqual(completeState(expectedMigrations));
+    expect(await firstStart.databaseState(target)).toEqual(
+      firstStart.completeState(expectedMigrations),
+    );
   }, 300_000);
 });
 
 describe('a first start on the embedded database killed with SIGKILL', () => {
   it('while it creates the data folder: the next start creates it whole', async () => {
-    target = await freshTarget('embedded');
+    target = await firstStart.freshTarget('embedded');
     const dataDir = target.env.EMBEDDED_DB_DIR!;
-    const first = startPrepare(target);
+    const first = firstStart.startPrepare(target);
     // initdb works in a staging folder, renamed into place once complete.
     await until(
       () =>
@@ -152,13 +147,15 @@ describe('a first start on the embedded database killed with SIGKILL', () => {
         ),
       'initdb',
     );
-    await kill(first, 'group');
+    await firstStart.kill(first, 'group');
     expect(await stat(dataDir).catch(() => null)).toBeNull();
 
-    const second = await runPrepare(target);
+    const second = await firstStart.runPrepare(target);
 
     expect(second.code, second.output).toBe(0);
-    expect(await databaseState(target)).toEqual(completeState(expectedMigrations));
+    expect(await firstStart.databaseState(target)).toEqual(
+      firstStart.completeState(expectedMigrations),
+    );
     // Commits reach the disk: PGlite's default is fsync off (bench/embedded-fsync.sh counts them).
     const settings = await target.withClient(async (client) => ({
       fsync: (await client.query<{ fsync: string }>('SHOW fsync')).rows[0]!.fsync,

@@ -169,28 +169,7 @@ describe('listCaseload', () => {
     const organization = await factories.createOrganization(db);
     const clinician = await factories.createUser(db, organization, { role: 'PRESCRIBER' });
     const size = CASELOAD_PAGE_SIZE + 5;
-    const users = Array.from({ length: size }, (_, i) => ({
-      id: crypto.randomUUID(),
-      organizationId: organization.id,
-      role: 'PATIENT' as const,
-      name: `Patient ${String(i).padStart(3, '0')}`,
-      email: `caseload-page-${crypto.randomUUID()}@example.test`,
-    }));
-    await db.user.createMany({ data: users });
-    const patients = users.map((u) => ({
-      id: crypto.randomUUID(),
-      organizationId: organization.id,
-      userId: u.id,
-      dateOfBirth: new Date(Date.UTC(1985, 0, 1)),
-    }));
-    await db.patient.createMany({ data: patients });
-    await db.careTeamMembership.createMany({
-      data: patients.map((p) => ({
-        organizationId: organization.id,
-        patientId: p.id,
-        clinicianId: clinician.id,
-      })),
-    });
+    const patients = await factories.createCaseload(db, organization, clinician, size);
 
     const first = await listCaseload(factories.viewerFor(clinician));
     expect(first).toMatchObject({ total: size, page: 1, pageSize: CASELOAD_PAGE_SIZE });
@@ -199,7 +178,7 @@ describe('listCaseload', () => {
 
     const second = await listCaseload(factories.viewerFor(clinician), { page: 2 });
     expect(second.patients.map((p) => p.name)).toEqual(
-      users.slice(CASELOAD_PAGE_SIZE).map((u) => u.name),
+      patients.slice(CASELOAD_PAGE_SIZE).map((p) => p.name),
     );
     const beyond = await listCaseload(factories.viewerFor(clinician), { page: 99 });
     expect(beyond.page).toBe(2);

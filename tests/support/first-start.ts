@@ -29,14 +29,7 @@ export async function freshTarget(kind: Target['kind']): Promise<Target> {
     return {
       kind,
       env: { ...base, EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(port) },
-      async withClient(inspect) {
-        const server = await startEmbedded({ dataDir, port: await freePort() });
-        try {
-          return await withClient(server.url, inspect);
-        } finally {
-          await server.stop();
-        }
-      },
+      withClient: (inspect) => withEmbedded(dataDir, inspect),
       dispose: () => rm(dir, { recursive: true, force: true }),
     };
   }
@@ -55,6 +48,19 @@ export async function freshTarget(kind: Target['kind']): Promise<Target> {
         client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
       ).then(() => {}),
   };
+}
+
+/** Runs `inspect` against an embedded server started on `dataDir` (on a free port), then stops it. */
+export async function withEmbedded<T>(
+  dataDir: string,
+  inspect: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const server = await startEmbedded({ dataDir, port: await freePort() });
+  try {
+    return await withClient(server.url, inspect);
+  } finally {
+    await server.stop();
+  }
 }
 
 async function withClient<T>(url: string, inspect: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -48,53 +48,40 @@ const NONE = new Set(['not found', 'forbidden', 'never', 'no']);
 // Column order of the table; "clinician not on team" is a scope rule, not a role.
 const COLUMNS: (Role | null)[] = ['PATIENT', 'PRESCRIBER', 'THERAPIST', null, 'ADMIN'];
 
-// Permissions the product states outside the access table.
+// Permissions the product states outside the access table, grouped by the roles that hold them:
+// each permission maps to the sentence of the product that grants it.
+function stated(roles: Role[], sources: Record<string, string>) {
+  return Object.fromEntries(
+    Object.entries(sources).map(([permission, source]) => [permission, { roles, source }]),
+  );
+}
 const BEYOND_THE_TABLE: Record<string, { roles: Role[]; source: string }> = {
-  'patient.list': {
-    roles: ['PATIENT', 'PRESCRIBER', 'THERAPIST', 'ADMIN'],
-    source: 'API table: GET /api/v1/patients, all roles',
-  },
-  'caseload.read': {
-    roles: ['PRESCRIBER', 'THERAPIST'],
-    source: 'Journeys 1 and 2: clinicians open patients from their caseload',
-  },
-  'careSummary.read': {
-    roles: ['PATIENT'],
-    source: 'Journey 3: a patient reviews their plan, medications, team',
-  },
-  'organization.read': {
-    roles: ['ADMIN'],
-    source: 'An admin manages accounts and care-team assignments',
-  },
-  'user.manage': { roles: ['ADMIN'], source: 'An admin manages accounts' },
-  'treatmentPlan.comment': {
-    roles: ['PRESCRIBER', 'THERAPIST'],
-    source: 'Journey 3: clinicians on the team reply to the patient’s comments on the plan',
-  },
-  'medicationChange.readCareTeamNote': {
-    roles: ['PRESCRIBER', 'THERAPIST'],
-    source: 'A medication change’s note for the care team is never shown to the patient',
-  },
-  'sessionNote.readWithheld': {
-    roles: ['PRESCRIBER', 'THERAPIST'],
-    source: 'Session notes: the patient reads them when signed and not withheld; the team reads all',
-  },
-  'safetyFlag.read': {
-    roles: ['PRESCRIBER', 'THERAPIST'],
-    source: 'PHQ-9 item 9 raises a safety flag for the care team',
-  },
-  'chart.read': {
-    roles: ['PRESCRIBER', 'THERAPIST'],
-    source: 'Journeys 1 and 2: clinicians open a patient’s chart from the caseload',
-  },
-  'timeline.read': {
-    roles: ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
-    source: 'Every part of the timeline (changes, notes, check-ins, plan) carries these roles',
-  },
-  'trends.read': {
-    roles: ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
-    source: 'Check-ins and assessments over time: read by the patient and the team',
-  },
+  ...stated(['PATIENT', 'PRESCRIBER', 'THERAPIST', 'ADMIN'], {
+    'patient.list': 'API table: GET /api/v1/patients, all roles',
+  }),
+  ...stated(['PATIENT'], {
+    'careSummary.read': 'Journey 3: a patient reviews their plan, medications, team',
+  }),
+  ...stated(['ADMIN'], {
+    'organization.read': 'An admin manages accounts and care-team assignments',
+    'user.manage': 'An admin manages accounts',
+  }),
+  ...stated(['PRESCRIBER', 'THERAPIST'], {
+    'caseload.read': 'Journeys 1 and 2: clinicians open patients from their caseload',
+    'treatmentPlan.comment':
+      'Journey 3: clinicians on the team reply to the patient’s comments on the plan',
+    'medicationChange.readCareTeamNote':
+      'A medication change’s note for the care team is never shown to the patient',
+    'sessionNote.readWithheld':
+      'Session notes: the patient reads them when signed and not withheld; the team reads all',
+    'safetyFlag.read': 'PHQ-9 item 9 raises a safety flag for the care team',
+    'chart.read': 'Journeys 1 and 2: clinicians open a patient’s chart from the caseload',
+  }),
+  ...stated(['PATIENT', 'PRESCRIBER', 'THERAPIST'], {
+    'timeline.read':
+      'Every part of the timeline (changes, notes, check-ins, plan) carries these roles',
+    'trends.read': 'Check-ins and assessments over time: read by the patient and the team',
+  }),
 };
 
 function expectedTable(): Record<string, Role[]> {
@@ -148,7 +135,6 @@ describe('the permission table', () => {
   )('%s for %s: %s', (permission, role, allowed) => {
     expect(can({ role }, permission as Permission)).toBe(allowed);
   });
-
 });
 
 const ORG = '11111111-1111-4111-8111-111111111111';

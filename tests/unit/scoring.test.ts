@@ -14,25 +14,48 @@ function answersFor(items: number, score: number): number[] {
   return answers;
 }
 
-describe('PHQ-9 scoring', () => {
-  it.each([
-    [0, 'minimal'],
-    [4, 'minimal'],
-    [5, 'mild'],
-    [9, 'mild'],
-    [10, 'moderate'],
-    [14, 'moderate'],
-    [15, 'moderately severe'],
-    [19, 'moderately severe'],
-    [20, 'severe'],
-    [27, 'severe'],
-  ])('scores %i as %s', (score, severity) => {
-    const result = scoreAssessment('PHQ9', answersFor(9, score));
+// Both instruments share their bands up to 14 (minimal, mild, moderate), then part ways.
+const SHARED_BANDS: [number, string][] = [
+  [0, 'minimal'],
+  [4, 'minimal'],
+  [5, 'mild'],
+  [9, 'mild'],
+  [10, 'moderate'],
+  [14, 'moderate'],
+];
+
+// Every band of each instrument, scored through scoreAssessment and named by severityFor alike.
+describe.each([
+  {
+    instrument: 'PHQ9' as const,
+    items: 9,
+    // answersFor reaches item 9 only past the 24 points items 1-8 can hold.
+    flagged: (score: number) => score > 24,
+    bands: [
+      ...SHARED_BANDS,
+      [15, 'moderately severe'],
+      [19, 'moderately severe'],
+      [20, 'severe'],
+      [27, 'severe'],
+    ] as [number, string][],
+  },
+  {
+    instrument: 'GAD7' as const,
+    items: 7,
+    flagged: () => false,
+    bands: [...SHARED_BANDS, [15, 'severe'], [21, 'severe']] as [number, string][],
+  },
+])('$instrument bands', ({ instrument, items, flagged, bands }) => {
+  it.each(bands)('scores %i as %s', (score, severity) => {
+    const result = scoreAssessment(instrument, answersFor(items, score));
     expect(result.score).toBe(score);
     expect(result.severity).toBe(severity);
-    expect(severityFor('PHQ9', score)).toBe(severity);
+    expect(severityFor(instrument, score)).toBe(severity);
+    expect(result.safetyFlag).toBe(flagged(score));
   });
+});
 
+describe('PHQ-9 scoring', () => {
   it('raises the safety flag for any item-9 answer above 0, and only then', () => {
     expect(scoreAssessment('PHQ9', [0, 0, 0, 0, 0, 0, 0, 0, 1])).toEqual({
       score: 1,
@@ -45,20 +68,6 @@ describe('PHQ-9 scoring', () => {
 });
 
 describe('GAD-7 scoring', () => {
-  it.each([
-    [0, 'minimal'],
-    [4, 'minimal'],
-    [5, 'mild'],
-    [9, 'mild'],
-    [10, 'moderate'],
-    [14, 'moderate'],
-    [15, 'severe'],
-    [21, 'severe'],
-  ])('scores %i as %s', (score, severity) => {
-    const result = scoreAssessment('GAD7', answersFor(7, score));
-    expect(result).toEqual({ score, severity, safetyFlag: false });
-  });
-
   it('never raises a safety flag', () => {
     expect(scoreAssessment('GAD7', [3, 3, 3, 3, 3, 3, 3]).safetyFlag).toBe(false);
   });

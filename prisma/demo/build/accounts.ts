@@ -151,3 +151,38 @@ export async function createCareTeam(
   ];
   return { organization, prescriber, therapist, patient, memberships };
 }
+
+/**
+ * `size` patients ("Patient 000", "Patient 001", …) on `clinician`'s care team, written in three
+ * bulk inserts: the large caseloads of the paging test and of bench/caseload.ts.
+ */
+export async function createCaseload(
+  db: FactoryDb,
+  org: OrgRef,
+  clinician: UserRef,
+  size: number,
+): Promise<(PatientRef & { name: string })[]> {
+  const users = Array.from({ length: size }, (_, i) => ({
+    id: crypto.randomUUID(),
+    organizationId: org.id,
+    role: 'PATIENT' as const,
+    name: `Patient ${String(i).padStart(3, '0')}`,
+    email: `caseload-${crypto.randomUUID()}@example.test`,
+  }));
+  await db.user.createMany({ data: users });
+  const patients = users.map((u) => ({
+    id: crypto.randomUUID(),
+    organizationId: org.id,
+    userId: u.id,
+    dateOfBirth: new Date(Date.UTC(1985, 0, 1)),
+  }));
+  await db.patient.createMany({ data: patients });
+  await db.careTeamMembership.createMany({
+    data: patients.map((p) => ({
+      organizationId: org.id,
+      patientId: p.id,
+      clinicianId: clinician.id,
+    })),
+  });
+  return patients.map((p, i) => ({ ...p, name: users[i]!.name }));
+}
