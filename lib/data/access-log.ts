@@ -8,12 +8,8 @@ import {
   HIDDEN_FROM_PATIENT_ACTIONS,
   PSYCHOTHERAPY_NOTE_RESOURCE,
 } from '@/lib/audit-vocabulary';
-import {
-  withPatientAccess,
-  type PatientAccess,
-  type ScopedPatient,
-  patientScope,
-} from '@/lib/data/patient-access';
+import { withPatientAccess, type PatientAccess } from '@/lib/data/patient-access';
+import { type ScopedPatient, patientScope } from '@/lib/data/scope';
 import { keysetPage } from '@/lib/data/recipes';
 import { AccessLogQuery, type AccessLogEntry, type AccessLogPage } from '@/lib/schemas/access-log';
 import { parseInput } from '@/lib/errors';

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import type { Prisma } from '@/prisma/generated/client';
 import { clinicianRole, type Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
-import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
+import { withPatientAccess } from '@/lib/data/patient-access';
+import { patientScope } from '@/lib/data/scope';
 import { personSelect } from '@/lib/data/selects';
 
 import {

@@ -14,7 +14,7 @@ import { assessmentsDue, type AssessmentDue } from '@/lib/data/assessments';
 import { addDays, fromIsoDate } from '@/lib/calendar-date';
 import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
 import { goalFields } from '@/lib/data/treatment-plans/shared';
-import { patientScope } from '@/lib/data/patient-access';
+import { patientScope } from '@/lib/data/scope';
 
 /** `isActive` false: the clinician's account is disabled, no longer active on the team. */
 export type CareTeamMember = { id: string; name: string; role: Role; isActive: boolean };

@@ -17,15 +17,8 @@ export type PatientAccess = {
   resourceId?: string;
 };
 
-export type ScopedPatient = { id: string; organizationId: string };
-
-/** The where-clause (or create data) that binds a row to the patient in its organization. */
-export function patientScope(patient: ScopedPatient): {
-  patientId: string;
-  organizationId: string;
-} {
-  return { patientId: patient.id, organizationId: patient.organizationId };
-}
+export { patientScope, type ScopedPatient } from '@/lib/data/scope';
+import type { ScopedPatient } from '@/lib/data/scope';
 
 const Id = z.guid();
 

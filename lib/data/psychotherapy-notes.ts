@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Viewer } from '@/lib/auth/viewer';
-import { patientScope, type ScopedPatient } from '@/lib/data/patient-access';
+import { patientScope, type ScopedPatient } from '@/lib/data/scope';
 import { toIsoDate } from '@/lib/format';
 
 import {

@@ -4,12 +4,8 @@ import type { Tx } from '@/lib/db';
 import { isClinician, type Viewer } from '@/lib/auth/viewer';
 import type { Idempotency } from '@/lib/idempotency';
 import { idempotent } from '@/lib/data/idempotency';
-import {
-  withPatientAccess,
-  type PatientAccess,
-  type ScopedPatient,
-  patientScope,
-} from '@/lib/data/patient-access';
+import { withPatientAccess, type PatientAccess } from '@/lib/data/patient-access';
+import { type ScopedPatient, patientScope } from '@/lib/data/scope';
 import { careTeamMemberSelect, toCareTeamMember } from '@/lib/data/patients';
 import { lockFor } from '@/lib/data/recipes';
 import { ConflictError, NotFoundError, parseInput } from '@/lib/errors';

@@ -7,7 +7,8 @@ import {
   nextAssessmentDue,
 } from '@/lib/clinical/assessment-schedule';
 import { currentPlanFacts } from '@/lib/data/check-ins';
-import { withPatientAccess, type ScopedPatient, patientScope } from '@/lib/data/patient-access';
+import { withPatientAccess } from '@/lib/data/patient-access';
+import { type ScopedPatient, patientScope } from '@/lib/data/scope';
 import { toIsoDate } from '@/lib/format';
 import {
   AssessmentInput,

@@ -7,7 +7,7 @@ import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
 import { PHQ9_SAFETY_ITEM_INDEX, scoreAssessment } from '@/lib/clinical/scoring';
 import type { AssessmentInput } from '@/lib/schemas/assessments';
-import { patientScope } from '@/lib/data/patient-access';
+import { patientScope } from '@/lib/data/scope';
 
 export const assessmentSelect = {
   id: true,

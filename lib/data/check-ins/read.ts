@@ -6,7 +6,8 @@ import {
   currentPlanFacts,
   type PersonalMeasure,
 } from '@/lib/data/check-ins/shared';
-import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
+import { withPatientAccess } from '@/lib/data/patient-access';
+import { patientScope } from '@/lib/data/scope';
 import { InvalidInputError, parseInput } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
 import {

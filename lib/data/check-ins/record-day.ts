@@ -8,7 +8,7 @@ import type { Tx } from '@/lib/db';
 import { fromIsoDate } from '@/lib/calendar-date';
 import { lockFor } from '@/lib/data/lock';
 import type { CheckInInput } from '@/lib/schemas/check-ins';
-import { patientScope } from '@/lib/data/patient-access';
+import { patientScope } from '@/lib/data/scope';
 
 /** A check-in as parsed (defaults applied). */
 export type CheckInData = z.output<typeof CheckInInput>;

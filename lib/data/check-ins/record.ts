@@ -10,7 +10,8 @@ import {
 } from '@/lib/data/check-ins/shared';
 import { recordCheckInTx, type CheckInData } from '@/lib/data/check-ins/record-day';
 import { idempotent } from '@/lib/data/idempotency';
-import { withPatientAccess, type ScopedPatient, patientScope } from '@/lib/data/patient-access';
+import { withPatientAccess } from '@/lib/data/patient-access';
+import { type ScopedPatient, patientScope } from '@/lib/data/scope';
 import { InvalidInputError, parseInput } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
 import type { Idempotency } from '@/lib/idempotency';

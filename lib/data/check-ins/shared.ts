@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
-import { patientScope, type ScopedPatient } from '@/lib/data/patient-access';
+import { patientScope, type ScopedPatient } from '@/lib/data/scope';
 import { daysBetween } from '@/lib/data/recipes';
 import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
 import { toIsoDate } from '@/lib/format';

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Viewer } from '@/lib/auth/viewer';
-import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
+import { withPatientAccess } from '@/lib/data/patient-access';
+import { patientScope } from '@/lib/data/scope';
 import { afterKey, keysetPage, patientCreate, patientList } from '@/lib/data/recipes';
 import {
   MedicationChangeInput,

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { MedicationChange } from '@/lib/schemas/medications';
-import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
+import { withPatientAccess } from '@/lib/data/patient-access';
+import { patientScope } from '@/lib/data/scope';
 import { toIsoDate } from '@/lib/format';
 import { changeSelect, toChange } from './rows';
 

@@ -22,7 +22,7 @@ import {
   type MedicationChangeData,
 } from '@/lib/schemas/medications';
 import { changeSelect, stateSelect, toChange } from './rows';
-import { patientScope } from '@/lib/data/patient-access';
+import { patientScope } from '@/lib/data/scope';
 
 /** Who records the change: a prescriber (the viewer in the API, a demo or test user otherwise). */
 export type Prescriber = Pick<Viewer, 'userId' | 'role'>;

@@ -3,7 +3,7 @@ import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
 import { can, isAuthor } from '@/lib/auth/policy';
 import { clinicianRole, type Viewer } from '@/lib/auth/viewer';
-import { patientScope, type ScopedPatient } from '@/lib/data/patient-access';
+import { patientScope, type ScopedPatient } from '@/lib/data/scope';
 import { personSelect } from '@/lib/data/selects';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';

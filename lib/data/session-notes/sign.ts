@@ -8,7 +8,7 @@ import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
 import { ConflictError } from '@/lib/errors';
 import { NOTE_SECTIONS } from '@/lib/schemas/session-notes';
-import { patientScope } from '@/lib/data/patient-access';
+import { patientScope } from '@/lib/data/scope';
 
 type Author = Pick<Viewer, 'userId'>;
 type PatientRef = { id: string; organizationId: string };

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Viewer } from '@/lib/auth/viewer';
-import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
+import { withPatientAccess } from '@/lib/data/patient-access';
+import { patientScope } from '@/lib/data/scope';
 import { keysetPage } from '@/lib/data/recipes';
 import { decodeCursor, encodeCursor, timelineOrder, type Source } from '@/lib/data/timeline/cursor';
 import { medicationChangeItems } from '@/lib/data/timeline/medication-changes';

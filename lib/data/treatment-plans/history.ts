@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Viewer } from '@/lib/auth/viewer';
 import { diffPlans } from '@/lib/clinical/plan-diff';
-import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
+import { withPatientAccess } from '@/lib/data/patient-access';
+import { patientScope } from '@/lib/data/scope';
 import { keysetPage, patientList } from '@/lib/data/recipes';
 import { personSelect } from '@/lib/data/selects';
 import { findVersion } from '@/lib/data/treatment-plans/shared';

@@ -9,7 +9,7 @@ import {
   isWeeklyUnit,
   type MeasuredValue,
 } from '@/lib/clinical/goal-progress';
-import { patientScope, type ScopedPatient } from '@/lib/data/patient-access';
+import { patientScope, type ScopedPatient } from '@/lib/data/scope';
 import { toIsoDate } from '@/lib/format';
 import type { GoalProgress, PlanVersion } from '@/lib/schemas/treatment-plan';
 

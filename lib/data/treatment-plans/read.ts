@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Viewer } from '@/lib/auth/viewer';
-import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
+import { withPatientAccess } from '@/lib/data/patient-access';
+import { patientScope } from '@/lib/data/scope';
 import { latestAcknowledgement } from '@/lib/data/treatment-plans/acknowledgements';
 import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
 import { progressOf } from '@/lib/data/treatment-plans/progress';

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
-import { withPatientAccess, patientScope } from '@/lib/data/patient-access';
+import { withPatientAccess } from '@/lib/data/patient-access';
+import { patientScope } from '@/lib/data/scope';
 import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
 import { reviewRequestSelect, toReviewRequest } from '@/lib/data/treatment-plans/shared';
 import { ConflictError, NotFoundError } from '@/lib/errors';

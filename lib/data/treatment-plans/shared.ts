@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
-import { patientScope, type ScopedPatient } from '@/lib/data/patient-access';
+import { patientScope, type ScopedPatient } from '@/lib/data/scope';
 import { personSelect } from '@/lib/data/selects';
 import { toIsoDate } from '@/lib/format';
 import type { PlanReviewRequest, PlanVersion } from '@/lib/schemas/treatment-plan';
