@@ -34,6 +34,10 @@ export const AUDIT_RESOURCE_TYPES = [
   'trends',
   'secondFactor',
   'organization',
+  'safetyFlag',
+  'contact',
+  'safetyPlan',
+  'notification',
 ] as const;
 /** A noun of the audit trail: what an event is about. */
 export type AuditResource = (typeof AUDIT_RESOURCE_TYPES)[number];
@@ -60,6 +64,7 @@ export const AUDIT_ACTIONS = [
   'sign-in',
   'sign-out',
   'delete',
+  'resolve',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -108,6 +113,11 @@ export const PATIENT_WORDS = {
   // A clinician's or admin's own account settings: never about a patient's record.
   secondFactor: 'two-step sign-in',
   organization: 'the clinic’s settings',
+  safetyFlag: 'the safety alerts your answers raised',
+  contact: 'your phone number and emergency contact',
+  safetyPlan: 'your safety plan',
+  // A person's own inbox: never about the patient's record as such.
+  notification: 'their notifications',
   psychotherapyNote: null,
 } as const satisfies Record<AuditResource, string | null>;
 
@@ -132,6 +142,11 @@ const CHANGE_WORDS: Partial<Record<`${AuditAction}:${AuditResource}`, string>> =
   'update:treatmentPlan': 'updated your treatment plan',
   'sign-in:session': 'signed in',
   'sign-out:session': 'signed out',
+  'create:safetyFlag': 'raised a safety alert for your care team',
+  'acknowledge:safetyFlag': 'saw a safety alert and is following up',
+  'resolve:safetyFlag': 'closed a safety alert after following up',
+  'update:contact': 'updated your phone number or emergency contact',
+  'update:safetyPlan': 'updated your safety plan',
 };
 
 const READS: ReadonlySet<string> = new Set<AuditAction>(['read', 'list']);

@@ -33,6 +33,16 @@ const rolesFor = {
   'assessment.create': ['PATIENT'],
   // That a PHQ-9 raised a safety flag, and the open flags: the care team acts on them.
   'safetyFlag.read': ['PRESCRIBER', 'THERAPIST'],
+  // Raise by hand, acknowledge, resolve: active care-team clinicians only.
+  'safetyFlag.manage': ['PRESCRIBER', 'THERAPIST'],
+  // The patient sees only whether their team has seen their answer ("status only").
+  'safetyFlag.readStatus': ['PATIENT'],
+  // Phone, preferred contact, emergency contact: admins run the front desk.
+  'contact.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST', 'ADMIN'],
+  'contact.edit': ['PATIENT', 'PRESCRIBER', 'THERAPIST', 'ADMIN'],
+  // The Stanley–Brown safety plan: written by the therapist with the patient; the prescriber reads.
+  'safetyPlan.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
+  'safetyPlan.edit': ['PATIENT', 'THERAPIST'],
   'message.read': ['PRESCRIBER', 'THERAPIST'],
   'message.write': ['PRESCRIBER', 'THERAPIST'],
   'brief.read': ['PRESCRIBER', 'THERAPIST'],
@@ -44,6 +54,8 @@ const rolesFor = {
   'trends.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
   'accessLog.read': ['PATIENT', 'ADMIN'],
   'auditEvent.read': ['ADMIN'],
+  // Each person's own inbox and notification preferences.
+  'notification.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof rolesFor;

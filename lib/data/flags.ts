@@ -21,7 +21,7 @@ export async function flagsForPatients(
     SELECT p.id::text AS "patientId",
            (SELECT count(*)::int FROM "SafetyFlag" f
              WHERE f."patientId" = p.id AND f."organizationId" = ${organizationId}::uuid
-               AND f."reviewedAt" IS NULL) AS "openSafetyFlags",
+               AND f.status <> 'RESOLVED') AS "openSafetyFlags",
            phq."scores"[1] AS "phq9Latest", phq."scores"[2] AS "phq9Previous",
            gad."scores"[1] AS "gad7Latest", gad."scores"[2] AS "gad7Previous",
            (SELECT s.name FROM "CheckInSideEffect" s

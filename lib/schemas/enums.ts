@@ -60,6 +60,44 @@ export const INSTRUMENTS = ['PHQ9', 'GAD7'] as const;
 
 export const AUDIT_OUTCOMES = ['ALLOWED', 'DENIED', 'FAILED'] as const;
 
+/** What raised a safety flag. */
+export const SAFETY_FLAG_SOURCES = [
+  'PHQ9_ITEM9',
+  'PHQ9_TOTAL',
+  'SEVERE_SIDE_EFFECT',
+  'CLINICIAN',
+] as const;
+
+export const SAFETY_FLAG_URGENCIES = ['URGENT', 'HIGH'] as const;
+
+/** OPEN → ACKNOWLEDGED → RESOLVED. */
+export const SAFETY_FLAG_STATUSES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
+
+export const SAFETY_FLAG_OUTCOMES = [
+  'CONTACTED_PATIENT',
+  'SAFETY_PLAN_REVIEWED',
+  'EMERGENCY_SERVICES',
+  'NO_ACTION_NEEDED',
+  'OTHER',
+] as const;
+
+export const CONTACT_METHODS = ['PHONE', 'TEXT', 'EMAIL'] as const;
+
+export const NOTIFICATION_KINDS = [
+  'SAFETY_FLAG_RAISED',
+  'SAFETY_FLAG_ACKNOWLEDGED',
+  'SAFETY_FLAG_RESOLVED',
+  'PLAN_REVIEW_REQUESTED',
+  'CARE_TEAM_MESSAGE',
+  'MEDICATION_CHANGE',
+  'PLAN_VERSION',
+  'PLAN_COMMENT',
+  'SEVERE_SIDE_EFFECT',
+  'SCORE_WORSENED',
+  'MISSED_CHECK_INS',
+  'SESSION_NOTE_SIGNED',
+] as const;
+
 export type Role = (typeof ROLES)[number];
 export type ClinicianRole = (typeof CLINICIAN_ROLES)[number];
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
@@ -71,3 +109,9 @@ export type MedicationAction = (typeof MEDICATION_ACTIONS)[number];
 export type MedicationStatus = (typeof MEDICATION_STATUSES)[number];
 export type Severity = (typeof SEVERITIES)[number];
 export type Instrument = (typeof INSTRUMENTS)[number];
+export type SafetyFlagSource = (typeof SAFETY_FLAG_SOURCES)[number];
+export type SafetyFlagUrgency = (typeof SAFETY_FLAG_URGENCIES)[number];
+export type SafetyFlagStatus = (typeof SAFETY_FLAG_STATUSES)[number];
+export type SafetyFlagOutcome = (typeof SAFETY_FLAG_OUTCOMES)[number];
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -8,7 +8,7 @@ import { fortnightly, therapyNotes, visitNotes, type DemoStory } from './story';
 
 const PHQ9 = fortnightly(
   -90,
-  '233222210 223222210 222212210 223212210 122211110 111211110 111111100',
+  '233222210 223222201 222212210 223212210 122211110 111211110 111111100',
 );
 
 const GAD7 = fortnightly(-90, '2222122 2222112 2221112 2222112 1221111 1121111 1111011');
@@ -551,7 +551,18 @@ export const ALEX_MORGAN: DemoStory = {
     },
   },
   assessments: [
-    { instrument: 'PHQ9', scores: PHQ9, at: [8, 40] },
+    {
+      instrument: 'PHQ9',
+      scores: PHQ9,
+      at: [8, 40],
+      // Two weeks in, item 9 answered 1: Sam called the same afternoon.
+      flagResolved: {
+        by: 'okafor',
+        at: [13, 30],
+        outcome: 'SAFETY_PLAN_REVIEWED',
+        note: 'Called Alex at 1:15 pm. Fleeting passive thoughts after a hard week at work; no plan, no intent, no access to means. Went through the safety plan together (sister and partner as supports). Session moved up to Thursday.',
+      },
+    },
     { instrument: 'GAD7', scores: GAD7, at: [8, 45] },
   ],
   notes: [

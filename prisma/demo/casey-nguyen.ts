@@ -290,7 +290,10 @@ export const CASEY_NGUYEN: DemoStory = {
     },
   },
   assessments: [
-    { instrument: 'PHQ9', scores: PHQ9, at: [9, 5], flagReviewed: { by: 'okafor', at: [14, 10] } },
+    { instrument: 'PHQ9', scores: PHQ9, at: [9, 5] },
+    // Last night, ahead of her father's anniversary: item 9 answered 1. The urgent flag is open,
+    // for Dr. Chen and Sam Okafor to see first in their inbox.
+    { instrument: 'PHQ9', scores: [[-1, [2, 2, 2, 2, 1, 2, 1, 1, 1]]], at: [21, 40] },
     { instrument: 'GAD7', scores: GAD7, at: [9, 10] },
   ],
   notes: [

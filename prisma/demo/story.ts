@@ -1,6 +1,7 @@
 // The vocabulary the demo patients are told in: each patient file is data (a DemoStory) and
 // tellStory writes it through the shared builders (./build). Days are offsets from the seed day
 // (negative: in the past); a Moment is a local time on one of them; people are DemoStaff keys.
+import type { Resolution } from '@/lib/data/safety-flags/lifecycle';
 import type {
   GoalStatus,
   InterventionKind,
@@ -122,8 +123,8 @@ export type DemoStory = {
     instrument: AssessmentInstrument;
     scores: readonly (readonly [offset: number, answers: number[]])[];
     at: Clock;
-    /** Who reviews a raised safety flag, and when on the same day. */
-    flagReviewed?: { by: Staff; at: Clock };
+    /** Who acknowledges and resolves a raised safety flag, when on the same day, and how. */
+    flagResolved?: { by: Staff; at: Clock } & Resolution;
   }[];
   notes: readonly NoteSeries[];
   psychotherapyNotes?: { author: Staff; at: Clock; notes: readonly (readonly [number, string])[] };
@@ -150,14 +151,17 @@ export async function tellStory(
     patient,
     buildCheckIns(ctx, { ...checkIns, measure: measure && measuring(measure, firstGoals) }),
   );
-  for (const { instrument, scores, flagReviewed, ...times } of story.assessments) {
+  for (const { instrument, scores, flagResolved, ...times } of story.assessments) {
     for (const [offset, answers] of scores) {
       await createAssessment(db, patient, {
         instrument,
         answers,
         completedAt: on(offset, times.at),
-        flagReviewedBy: flagReviewed && staff[flagReviewed.by],
-        flagReviewedAt: flagReviewed && on(offset, flagReviewed.at),
+        flagResolved: flagResolved && {
+          ...flagResolved,
+          by: staff[flagResolved.by],
+          at: on(offset, flagResolved.at),
+        },
       });
     }
   }

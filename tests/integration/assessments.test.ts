@@ -50,7 +50,9 @@ describe('POST /api/v1/patients/{id}/assessments', () => {
     expect(flags[0]).toMatchObject({
       assessmentId: result.body.assessment.id,
       organizationId: t.organization.id,
-      reviewedAt: null,
+      source: 'PHQ9_ITEM9',
+      urgency: 'URGENT',
+      status: 'OPEN',
     });
     const caseload = await db.$transaction((tx) =>
       flagsForPatients(tx, t.organization.id, [t.patient.id]),

@@ -105,11 +105,17 @@ describe('factories', () => {
     expect(calm.safetyFlags).toEqual([]);
     const flagged = await factories.createAssessment(db, patient, {
       answers: [3, 3, 3, 2, 2, 2, 2, 2, 1],
-      flagReviewedBy: therapist,
+      flagResolved: { by: therapist, outcome: 'CONTACTED_PATIENT', note: 'Called; safe.' },
     });
     expect(flagged).toMatchObject({ score: 20, severity: 'severe', safetyFlag: true });
     expect(flagged.safetyFlags).toHaveLength(1);
-    expect(flagged.safetyFlags[0]!.reviewedById).toBe(therapist.id);
+    expect(flagged.safetyFlags[0]).toMatchObject({
+      status: 'RESOLVED',
+      urgency: 'URGENT',
+      acknowledgedById: therapist.id,
+      resolvedById: therapist.id,
+      outcome: 'CONTACTED_PATIENT',
+    });
   });
 
   it('creates check-ins, notes and messages that carry the organization', async () => {

@@ -121,7 +121,10 @@ describe('the demo seed', () => {
     expect(phq9.map((a) => a.score)).toEqual([17, 16, 14, 15, 11, 9, 7]);
     expect(phq9.at(-1)!.answers[8]).toBe(0);
     expect(await client.assessment.count({ where: { ...where, instrument: 'GAD7' } })).toBe(7);
-    expect(await client.safetyFlag.count({ where })).toBe(0);
+    // One flag in Alex's history (item 9 answered 1 two weeks in), resolved with its outcome.
+    const flags = await client.safetyFlag.findMany({ where });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ status: 'RESOLVED', outcome: 'SAFETY_PLAN_REVIEWED' });
 
     const notes = await client.sessionNote.findMany({ where, include: { author: true } });
     expect(notes.every((n) => n.status === 'SIGNED' && n.signedAt)).toBe(true);

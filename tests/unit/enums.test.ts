@@ -20,6 +20,12 @@ describe('lib/schemas/enums.ts', () => {
     ['SEVERITIES', enums.SEVERITIES, prisma.Severity],
     ['INSTRUMENTS', enums.INSTRUMENTS, prisma.Instrument],
     ['AUDIT_OUTCOMES', enums.AUDIT_OUTCOMES, prisma.AuditOutcome],
+    ['SAFETY_FLAG_SOURCES', enums.SAFETY_FLAG_SOURCES, prisma.SafetyFlagSource],
+    ['SAFETY_FLAG_URGENCIES', enums.SAFETY_FLAG_URGENCIES, prisma.SafetyFlagUrgency],
+    ['SAFETY_FLAG_STATUSES', enums.SAFETY_FLAG_STATUSES, prisma.SafetyFlagStatus],
+    ['SAFETY_FLAG_OUTCOMES', enums.SAFETY_FLAG_OUTCOMES, prisma.SafetyFlagOutcome],
+    ['CONTACT_METHODS', enums.CONTACT_METHODS, prisma.ContactMethod],
+    ['NOTIFICATION_KINDS', enums.NOTIFICATION_KINDS, prisma.NotificationKind],
   ] as const)('%s equals the Prisma enum, in its order', (_name, values, prismaEnum) => {
     expect([...values]).toEqual(Object.values(prismaEnum));
   });
@@ -40,6 +46,12 @@ describe('lib/schemas/enums.ts', () => {
       'Severity',
       'Instrument',
       'AuditOutcome',
+      'SafetyFlagSource',
+      'SafetyFlagUrgency',
+      'SafetyFlagStatus',
+      'SafetyFlagOutcome',
+      'ContactMethod',
+      'NotificationKind',
     ];
     expect(Object.keys(prisma).sort()).toEqual(covered.sort());
   });

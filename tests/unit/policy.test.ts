@@ -28,6 +28,10 @@ const RESOURCES: Record<string, string[]> = {
   'care-team messages': ['message'],
   'before-session brief': ['brief'],
   'who viewed my record': ['accessLog'],
+  'safety flags': ['safetyFlag'],
+  'contact details, emergency contact': ['contact'],
+  'safety plan (Stanley–Brown)': ['safetyPlan'],
+  'notifications (inbox)': ['notification'],
 };
 const WORDS: Record<string, (resource: string) => string[]> = {
   read: (r) => [`${r}.read`],
@@ -36,15 +40,20 @@ const WORDS: Record<string, (resource: string) => string[]> = {
   create: (r) => [`${r}.create`],
   write: (r) => [`${r}.write`],
   'write own': (r) => [`${r}.write`],
-  acknowledge: (r) => [`${r}.acknowledge`],
+  acknowledge: (r) => (r === 'safetyFlag' ? [`${r}.manage`] : [`${r}.acknowledge`]),
   comment: (r) => [`${r}.comment`],
   'request review': (r) => [`${r}.requestReview`],
   'manage team': () => ['careTeam.manage'],
   'author only': (r) => [`${r}.readOwn`, `${r}.write`],
   'read (organization audit)': (r) => [`${r}.read`, 'auditEvent.read'],
+  'status only': (r) => [`${r}.readStatus`],
+  raise: (r) => [`${r}.manage`],
+  resolve: (r) => [`${r}.manage`],
+  'edit with the therapist': (r) => [`${r}.edit`],
+  own: (r) => [`${r}.read`],
 };
 // Denials: scope ("not found") is the query's business, not the role's.
-const NONE = new Set(['not found', 'forbidden', 'never', 'no']);
+const NONE = new Set(['not found', 'forbidden', 'never', 'no', '—']);
 // Column order of the table; "clinician not on team" is a scope rule, not a role.
 const COLUMNS: (Role | null)[] = ['PATIENT', 'PRESCRIBER', 'THERAPIST', null, 'ADMIN'];
 
@@ -74,7 +83,6 @@ const BEYOND_THE_TABLE: Record<string, { roles: Role[]; source: string }> = {
       'A medication change’s note for the care team is never shown to the patient',
     'sessionNote.readWithheld':
       'Session notes: the patient reads them when signed and not withheld; the team reads all',
-    'safetyFlag.read': 'PHQ-9 item 9 raises a safety flag for the care team',
     'chart.read': 'Journeys 1 and 2: clinicians open a patient’s chart from the caseload',
   }),
   ...stated(['PATIENT', 'PRESCRIBER', 'THERAPIST'], {

@@ -8,6 +8,14 @@ import type { Tx } from '@/lib/db';
 import { PHQ9_SAFETY_ITEM_INDEX, scoreAssessment } from '@/lib/clinical/scoring';
 import type { AssessmentInput } from '@/lib/schemas/assessments';
 import { patientScope } from '@/lib/data/scope';
+import { WORSENING_POINTS } from '@/lib/clinical/flags';
+import { chartPath, notifyTx } from '@/lib/data/notifications/notify';
+import { raiseSafetyFlagTx } from '@/lib/data/safety-flags/raise';
+
+/** A PHQ-9 total at or above this raises a (high) safety flag. */
+export const PHQ9_HIGH_TOTAL = 20;
+
+const INSTRUMENT_NAMES = { PHQ9: 'PHQ-9', GAD7: 'GAD-7' } as const;
 
 export const assessmentSelect = {
   id: true,
@@ -46,17 +54,57 @@ export async function recordAssessmentTx(
     },
     select: assessmentSelect,
   });
-  // SECURITY: clinical safety (a PHQ-9 item 9 answer above 0): the flag is written with the
-  // answers or not at all.
-  if (result.safetyFlag) {
-    await tx.safetyFlag.create({
-      data: {
-        ...scope,
-        assessmentId: row.id,
-        reason: `PHQ-9 item 9 (thoughts of self-harm) answered ${input.answers[PHQ9_SAFETY_ITEM_INDEX]} of 3.`,
-        raisedAt: row.completedAt,
-      },
-    });
+  // SECURITY: clinical safety: the flag is written with the answers or not at all. Item 9 above 0
+  // is urgent; a PHQ-9 total of 20 or more is high (one flag, the more urgent, per questionnaire).
+  const item9 = input.answers[PHQ9_SAFETY_ITEM_INDEX] ?? 0;
+  const flag = result.safetyFlag
+    ? {
+        source: 'PHQ9_ITEM9' as const,
+        urgency: 'URGENT' as const,
+        reason: `PHQ-9 item 9 (thoughts of self-harm) answered ${item9} of 3; total ${result.score}.`,
+      }
+    : input.instrument === 'PHQ9' && result.score >= PHQ9_HIGH_TOTAL
+      ? {
+          source: 'PHQ9_TOTAL' as const,
+          urgency: 'HIGH' as const,
+          reason: `PHQ-9 total ${result.score} (severe).`,
+        }
+      : null;
+  if (flag) {
+    await raiseSafetyFlagTx(tx, patient, { ...flag, assessmentId: row.id, at: row.completedAt });
   }
+  await notifyIfWorsened(tx, patient, input.instrument, row);
   return row;
+}
+
+/** A score up WORSENING_POINTS or more since the patient's previous one of the instrument. */
+async function notifyIfWorsened(
+  tx: Tx,
+  patient: { id: string; organizationId: string },
+  instrument: AssessmentInput['instrument'],
+  row: AssessmentRow,
+) {
+  const previous = await tx.assessment.findFirst({
+    where: {
+      ...patientScope(patient),
+      instrument,
+      completedAt: { lt: row.completedAt },
+    },
+    orderBy: { completedAt: 'desc' },
+    select: { score: true },
+  });
+  if (!previous || row.score - previous.score < WORSENING_POINTS) return;
+  const name = INSTRUMENT_NAMES[instrument];
+  await notifyTx(
+    tx,
+    patient,
+    { careTeam: true },
+    {
+      kind: 'SCORE_WORSENED',
+      careTeamSummary: `${name} rose from ${previous.score} to ${row.score}.`,
+      careTeamLink: chartPath(patient.id, '/check-ins'),
+      subjectId: row.id,
+      at: row.completedAt,
+    },
+  );
 }

@@ -118,7 +118,7 @@ async function teamFacts(tx: Tx, scope: Scope, since: Date) {
     select: { id: true, body: true, createdAt: true, author: { select: personSelect } },
   });
   const flags = await tx.safetyFlag.findMany({
-    where: { ...scope, reviewedAt: null },
+    where: { ...scope, status: { not: 'RESOLVED' } },
     orderBy: { raisedAt: 'desc' },
     take: MAX_ITEMS,
     select: { id: true, reason: true, raisedAt: true },

@@ -9,6 +9,7 @@ import { fromIsoDate } from '@/lib/calendar-date';
 import { lockFor } from '@/lib/data/lock';
 import type { CheckInInput } from '@/lib/schemas/check-ins';
 import { patientScope } from '@/lib/data/scope';
+import { raiseSafetyFlagTx } from '@/lib/data/safety-flags/raise';
 
 /** A check-in as parsed (defaults applied). */
 export type CheckInData = z.output<typeof CheckInInput>;
@@ -28,7 +29,35 @@ export async function recordCheckInTx(
   await lockFor(tx, 'check-in', patient.id, input.localDate);
   const day = await upsertDay(tx, patient, input, at);
   await writeReports(tx, patient, day.checkInId, input);
+  await flagSevereSideEffect(tx, patient, day.checkInId, input, at);
   return day;
+}
+
+/**
+ * A side effect reported as severe raises a high safety flag for the care team, once per day's
+ * check-in: replacing the day's check-in does not raise it again.
+ */
+async function flagSevereSideEffect(
+  tx: Tx,
+  patient: PatientRef,
+  checkInId: string,
+  input: CheckInData,
+  at?: Date,
+) {
+  const severe = input.sideEffects.filter((effect) => effect.severity === 'SEVERE');
+  if (severe.length === 0) return;
+  const already = await tx.safetyFlag.findFirst({
+    where: { ...patientScope(patient), checkInId, source: 'SEVERE_SIDE_EFFECT' },
+    select: { id: true },
+  });
+  if (already) return;
+  await raiseSafetyFlagTx(tx, patient, {
+    source: 'SEVERE_SIDE_EFFECT',
+    urgency: 'HIGH',
+    reason: `Severe side effect reported: ${severe.map((effect) => effect.name).join(', ')}.`,
+    checkInId,
+    at,
+  });
 }
 
 /** Creates the day's check-in, or replaces the values of the one already there. */
