@@ -7,6 +7,7 @@ import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import { patientScope } from '@/lib/data/scope';
 import { personSelect } from '@/lib/data/selects';
+import { notifyCareTeamMessage } from '@/lib/data/notifications/events';
 
 import {
   MessageInput,
@@ -74,17 +75,20 @@ export async function postMessage(
     patientId,
     { permission: 'message.write', action: 'create', resourceType: 'careTeamMessage' },
     (tx, patient) =>
-      idempotent(tx, viewer, idempotency, { body }, async () =>
-        toDto(
+      idempotent(tx, viewer, idempotency, { body }, async () => {
+        const message = toDto(
           await tx.careTeamMessage.create({
-            data: {
-              ...authoredBy(viewer, patient),
-              body: body.trim(),
-            },
+            data: { ...authoredBy(viewer, patient), body: body.trim() },
             select,
           }),
-        ),
-      ),
+        );
+        await notifyCareTeamMessage(tx, patient, {
+          id: message.id,
+          authorId: viewer.userId,
+          authorName: message.author.name,
+        });
+        return message;
+      }),
     (message) => message.id,
   );
 }

@@ -23,6 +23,7 @@ import {
 } from '@/lib/schemas/medications';
 import { changeSelect, stateSelect, toChange } from './rows';
 import { patientScope } from '@/lib/data/scope';
+import { notifyMedicationChange } from '@/lib/data/notifications/events';
 
 /** Who records the change: a prescriber (the viewer in the API, a demo or test user otherwise). */
 export type Prescriber = Pick<Viewer, 'userId' | 'role'>;
@@ -61,7 +62,9 @@ export async function recordMedicationChangeTx(
     data.action === 'ENTERED_IN_ERROR'
       ? await markEnteredInError(tx, patient, base, data.correctsId!)
       : await appendStep(tx, patient, base, data);
-  return toChange(row, prescriber);
+  const change = toChange(row, prescriber);
+  await notifyMedicationChange(tx, patient, prescriber.userId, change, at);
+  return change;
 }
 
 type Base = {

@@ -89,7 +89,11 @@ export async function notifyTx(
       select: { userId: true },
     });
     if (self) {
-      rows.push({ recipientId: self.userId, summary: event.patientSummary, link: event.patientLink });
+      rows.push({
+        recipientId: self.userId,
+        summary: event.patientSummary,
+        link: event.patientLink,
+      });
     }
   }
   const recipients = rows.filter((row) => row.recipientId !== event.actorId);

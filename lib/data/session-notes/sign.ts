@@ -3,6 +3,7 @@
 // sign or withhold wins cleanly). The API (./write.ts, ./amend.ts) finds the note and wraps them
 // with access and audit; the demo seed and the test factories call them as they are. No
 // 'server-only' and no db import: the seed runs them from a plain Node script.
+import { forgetNoteForPatient, notifyNoteSigned } from '@/lib/data/notifications/events';
 import type { Prisma, SessionNoteFormat } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -62,6 +63,7 @@ export async function signSessionNoteTx(
     data: { status: 'SIGNED', signedAt: at, updatedAt: at },
   });
   if (count === 0) throw new ConflictError('This note is already signed.');
+  await notifyNoteSigned(tx, patient, { id: note.id, authorId: author.userId }, at);
 }
 
 /**
@@ -84,4 +86,5 @@ export async function withholdSessionNoteTx(
     data: { withheldAt: at, withheldReason: reason.trim(), updatedAt: at },
   });
   if (count === 0) throw new ConflictError('This note is already withheld from the patient.');
+  await forgetNoteForPatient(tx, patient, note.id);
 }

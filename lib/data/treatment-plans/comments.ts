@@ -1,4 +1,5 @@
 import 'server-only';
+import { notifyPlanComment } from '@/lib/data/notifications/events';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
@@ -74,6 +75,11 @@ export async function addPlanComment(
             body: input.body,
           },
           select: commentSelect,
+        });
+        await notifyPlanComment(tx, patient, {
+          id: row.id,
+          authorId: viewer.userId,
+          byPatient: viewer.role === 'PATIENT',
         });
         return toComment(row);
       }),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { notifyReviewRequest } from '@/lib/data/notifications/events';
 import type { Viewer } from '@/lib/auth/viewer';
 import { idempotent } from '@/lib/data/idempotency';
 import { withPatientAccess } from '@/lib/data/patient-access';
@@ -41,6 +42,7 @@ export async function requestPlanReview(
           },
           select: reviewRequestSelect,
         });
+        await notifyReviewRequest(tx, patient, { id: row.id, requestedById: viewer.userId });
         return toReviewRequest(row);
       }),
     (request) => request.id,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { notifyPlanVersion } from '@/lib/data/notifications/events';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -236,7 +237,12 @@ export async function saveTreatmentPlan(
       const version = await compareAndSet(tx, patient, plan.id, expectedVersion);
       const goals = goalRows(input, patient.organizationId);
       const changeSummary = await summaryOf(tx, patient, version, input, goals, team);
-      return writeVersion(tx, viewer, patient, plan.id, version, input, { goals, changeSummary });
+      const saved = await writeVersion(tx, viewer, patient, plan.id, version, input, {
+        goals,
+        changeSummary,
+      });
+      await notifyPlanVersion(tx, patient, viewer.userId, saved);
+      return saved;
     },
     (saved) => `version ${saved.version}`,
   );
