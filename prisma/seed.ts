@@ -127,6 +127,7 @@ function demoTables(db: PrismaClient) {
     addenda: db.sessionNoteAddendum,
     psychotherapyNotes: db.psychotherapyNote,
     messages: db.careTeamMessage,
+    notifications: db.notification,
   };
 }
 

@@ -290,10 +290,21 @@ export const CASEY_NGUYEN: DemoStory = {
     },
   },
   assessments: [
-    { instrument: 'PHQ9', scores: PHQ9, at: [9, 5] },
+    {
+      instrument: 'PHQ9',
+      scores: PHQ9,
+      at: [9, 5],
+      // Two weeks in, item 9 answered 1: Sam called her that afternoon.
+      flagResolved: {
+        by: 'okafor',
+        at: [14, 10],
+        outcome: 'CONTACTED_PATIENT',
+        note: 'Called Casey at 2 pm. Passive thoughts on the worst mornings, as in 2019; no plan or intent. Her brother is staying the weekend. Safety plan to be written together on Thursday.',
+      },
+    },
     // Last night, ahead of her father's anniversary: item 9 answered 1. The urgent flag is open,
     // for Dr. Chen and Sam Okafor to see first in their inbox.
-    { instrument: 'PHQ9', scores: [[-1, [2, 2, 2, 2, 1, 2, 1, 1, 1]]], at: [21, 40] },
+    { instrument: 'PHQ9', scores: [[-1, [2, 2, 2, 3, 1, 2, 2, 1, 1]]], at: [21, 40] },
     { instrument: 'GAD7', scores: GAD7, at: [9, 10] },
   ],
   notes: [

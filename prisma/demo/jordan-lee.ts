@@ -401,6 +401,18 @@ export const JORDAN_LEE: DemoStory = {
         'park',
         'GAD-7 down to 10. Exposure hierarchy at step 7. Practice is dropping with his new evening shifts; we will set a realistic schedule.',
       ],
+      [
+        -2,
+        17,
+        'park',
+        'Two panic attacks on the bus this week after a run of late shifts; he skipped hydroxyzine both times (drowsy at work). Worth revisiting the as-needed plan at his next visit?',
+      ],
+      [
+        -1,
+        9,
+        'rivera',
+        'Thanks. I will see him next week and look at a non-sedating option for shift days. Could you keep the bus exposures going meanwhile?',
+      ],
     ],
   },
 };

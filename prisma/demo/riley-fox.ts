@@ -123,6 +123,13 @@ export const RILEY_FOX: DemoStory = {
         },
       ],
       acknowledgedAt: [-39, 18, 0],
+      comments: [
+        {
+          by: 'patient',
+          body: 'Back to full hours from Monday! Could the group move to evenings once I am full time?',
+          createdAt: [-1, 19, 30],
+        },
+      ],
     },
   ],
   checkIns: {

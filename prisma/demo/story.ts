@@ -198,6 +198,24 @@ export async function tellStory(
       createdAt: at([offset, hour, messages!.minute]),
     });
   }
+  await readOlderItems(db, patient, ctx.at(-INBOX_UNREAD_DAYS, 0));
+}
+
+/** Days back from the seed day whose inbox items the demo leaves unread. */
+export const INBOX_UNREAD_DAYS = 3;
+
+/**
+ * The inbox items of the history before `before` read, each two hours after it came, as a busy
+ * clinic would have: the demo opens with the last few days unread, not three months of them.
+ * An urgent item about a flag nobody acknowledged stays unread, as it would.
+ */
+async function readOlderItems(db: FactoryDb, patient: PatientWithAccount, before: Date) {
+  await db.$executeRaw`
+    UPDATE "Notification" n SET "readAt" = n."createdAt" + interval '2 hours'
+     WHERE n."patientId" = ${patient.id}::uuid AND n."createdAt" < ${before}
+       AND n."readAt" IS NULL
+       AND NOT (n.urgent AND EXISTS (SELECT 1 FROM "SafetyFlag" f
+                                      WHERE f.id = n."safetyFlagId" AND f.status = 'OPEN'))`;
 }
 
 function measuring(measure: NonNullable<DemoStory['checkIns']['measure']>, goals: PlanGoal[]) {

@@ -92,6 +92,43 @@ describe('the demo seed', () => {
     expect(teams).toEqual(TEAMS);
   });
 
+  it('opens with an urgent flag on Casey, and the last days unread in every clinician’s inbox', async () => {
+    const casey = await client.patient.findFirstOrThrow({
+      where: { account: { email: 'casey.nguyen@riverbend.test' } },
+    });
+    const flags = await client.safetyFlag.findMany({
+      where: { patientId: casey.id },
+      orderBy: { raisedAt: 'asc' },
+    });
+    expect(flags.map((f) => [f.urgency, f.status])).toEqual([
+      ['URGENT', 'RESOLVED'],
+      ['URGENT', 'OPEN'],
+    ]);
+    for (const email of ['dr.chen@riverbend.test', 'sam.okafor@riverbend.test']) {
+      const urgent = await client.notification.findMany({
+        where: { recipient: { email }, urgent: true, readAt: null },
+      });
+      expect(
+        urgent.map((n) => n.safetyFlagId),
+        email,
+      ).toEqual([flags[1]!.id]);
+    }
+    const clinicians = ACCOUNTS.filter(
+      ([, , role]) => role === 'PRESCRIBER' || role === 'THERAPIST',
+    );
+    for (const [email] of clinicians) {
+      const unread = await client.notification.count({
+        where: { recipient: { email }, readAt: null },
+      });
+      expect(unread, email).toBeGreaterThan(0);
+    }
+    // Older items were read, as in a clinic that keeps up: the inbox opens with days, not months.
+    const old = await client.notification.count({
+      where: { readAt: null, createdAt: { lt: new Date(Date.now() - 4 * 86_400_000) } },
+    });
+    expect(old).toBe(0);
+  });
+
   it('gives Alex three months of history, the richest of the demo', async () => {
     const alex = await client.patient.findFirstOrThrow({
       where: { account: { email: 'alex.morgan@riverbend.test' } },

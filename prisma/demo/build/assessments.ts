@@ -40,7 +40,10 @@ export async function createAssessment(
   const resolved = options.flagResolved;
   if (resolved) {
     const at = resolved.at ?? new Date(completedAt.getTime() + 3_600_000);
-    const flags = await db.safetyFlag.findMany({ where: { assessmentId: id }, select: { id: true } });
+    const flags = await db.safetyFlag.findMany({
+      where: { assessmentId: id },
+      select: { id: true },
+    });
     for (const flag of flags) {
       await acknowledgeSafetyFlagTx(db, resolved.by, patient, flag.id, at);
       await resolveSafetyFlagTx(db, resolved.by, patient, flag.id, resolved, at);

@@ -1,4 +1,5 @@
 // Progress notes (with addenda), psychotherapy notes and care-team messages.
+import { notifyCareTeamMessage } from '@/lib/data/notifications/events';
 import type {
   CareTeamMessage,
   PsychotherapyNote,
@@ -130,7 +131,7 @@ export async function createMessage(
   author: UserRef,
   options: { body?: string; createdAt?: Date } = {},
 ): Promise<CareTeamMessage> {
-  return db.careTeamMessage.create({
+  const message = await db.careTeamMessage.create({
     data: {
       organizationId: patient.organizationId,
       patientId: patient.id,
@@ -140,5 +141,15 @@ export async function createMessage(
         'Heads up: dose increased today. Sleep may be lighter for a week or two; worth asking.',
       createdAt: options.createdAt ?? nextStamp(),
     },
+    include: { author: { select: { name: true } } },
   });
+  // The rest of the team is told, as the API tells them (lib/data/messages.ts).
+  const { author: by, ...row } = message;
+  await notifyCareTeamMessage(
+    db,
+    patient,
+    { id: row.id, authorId: author.id, authorName: by.name },
+    row.createdAt,
+  );
+  return row;
 }

@@ -1,5 +1,6 @@
 // Treatment plans: versions with their goals and interventions, acknowledgements, comments and
 // review requests.
+import { notifyPlanComment, notifyReviewRequest } from '@/lib/data/notifications/events';
 import { randomUUID } from 'node:crypto';
 import type {
   GoalStatus,
@@ -252,7 +253,7 @@ export async function createPlanComment(
   author: UserRef,
   options: { body?: string; createdAt?: Date } = {},
 ): Promise<PlanComment> {
-  return db.planComment.create({
+  const comment = await db.planComment.create({
     data: {
       organizationId: patient.organizationId,
       patientId: patient.id,
@@ -262,6 +263,23 @@ export async function createPlanComment(
       createdAt: options.createdAt,
     },
   });
+  // Told as the API tells it (lib/data/treatment-plans/comments.ts).
+  const byPatient = author.id === (await patientAccountId(db, patient));
+  await notifyPlanComment(
+    db,
+    patient,
+    { id: comment.id, authorId: author.id, byPatient },
+    comment.createdAt,
+  );
+  return comment;
+}
+
+async function patientAccountId(db: FactoryDb, patient: PatientRef): Promise<string> {
+  const row = await db.patient.findUniqueOrThrow({
+    where: { id: patient.id },
+    select: { userId: true },
+  });
+  return row.userId;
 }
 
 export async function createPlanReviewRequest(
@@ -276,7 +294,7 @@ export async function createPlanReviewRequest(
     resolvedAt?: Date | null;
   } = {},
 ): Promise<PlanReviewRequest> {
-  return db.planReviewRequest.create({
+  const request = await db.planReviewRequest.create({
     data: {
       organizationId: patient.organizationId,
       patientId: patient.id,
@@ -291,4 +309,11 @@ export async function createPlanReviewRequest(
       resolvedAt: options.resolvedBy ? (options.resolvedAt ?? new Date()) : null,
     },
   });
+  await notifyReviewRequest(
+    db,
+    patient,
+    { id: request.id, requestedById: await patientAccountId(db, patient) },
+    request.createdAt,
+  );
+  return request;
 }
