@@ -25,6 +25,7 @@ const SECTION_RESOURCES: Partial<Record<string, AuditResourceType>> = {
   medications: 'medication',
   messages: 'careTeamMessage',
   'psychotherapy-notes': 'psychotherapyNote',
+  'safety-flags': 'safetyFlag',
   'session-notes': 'sessionNote',
   timeline: 'timeline',
   'treatment-plan': 'treatmentPlan',
@@ -40,6 +41,18 @@ export function auditResourceOfPath(path: string): AuditResourceType | undefined
   return section === undefined ? 'patient' : SECTION_RESOURCES[section];
 }
 
+// A safety flag's steps are audited as themselves, refused or not (a refused resolve is no create).
+const FLAG_STEPS: Partial<Record<string, AuditAction>> = {
+  acknowledge: 'acknowledge',
+  resolve: 'resolve',
+};
+
+function stepOf(request: NextRequest): AuditAction | undefined {
+  const segments = request.nextUrl.pathname.split('/');
+  if (request.method !== 'POST' || !segments.includes('safety-flags')) return undefined;
+  return FLAG_STEPS[segments.at(-1) ?? ''];
+}
+
 /** The refusal of a request on a patient-scoped route (`/api/v1/patients/{patientId}/...`). */
 function refusalOf(request: NextRequest, params: Record<string, unknown>, status: number): Refusal {
   const other = Object.entries(params).find(
@@ -48,7 +61,7 @@ function refusalOf(request: NextRequest, params: Record<string, unknown>, status
   return {
     requestedPatientId: String(params.patientId),
     resourceId: typeof other?.[1] === 'string' ? other[1] : undefined,
-    action: ACTIONS[request.method] ?? 'update',
+    action: stepOf(request) ?? ACTIONS[request.method] ?? 'update',
     resourceType: auditResourceOfPath(request.nextUrl.pathname) ?? 'patient',
     status,
   };

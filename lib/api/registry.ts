@@ -10,6 +10,7 @@ import { accountRoutes } from '@/lib/api/routes/accounts';
 import { coreRoutes } from '@/lib/api/routes/core';
 import { medicationRoutes } from '@/lib/api/routes/medications';
 import { patientReportRoutes } from '@/lib/api/routes/patient-reports';
+import { safetyFlagRoutes } from '@/lib/api/routes/safety-flags';
 import { securityRoutes } from '@/lib/api/routes/security';
 import { therapyRoutes } from '@/lib/api/routes/therapy';
 import { treatmentPlanRoutes } from '@/lib/api/routes/treatment-plan';
@@ -40,6 +41,7 @@ export const apiRoutes = [
   ...medicationRoutes,
   ...therapyRoutes,
   ...patientReportRoutes,
+  ...safetyFlagRoutes,
   ...treatmentPlanRoutes,
   ...accountRoutes,
   ...securityRoutes,

@@ -13,6 +13,7 @@ import { accountRows } from '@/tests/integration/matrix/accounts';
 import { coreRows } from '@/tests/integration/matrix/core';
 import { medicationRows } from '@/tests/integration/matrix/medications';
 import { patientReportRows } from '@/tests/integration/matrix/patient-reports';
+import { safetyFlagRows } from '@/tests/integration/matrix/safety-flags';
 import { securityRows } from '@/tests/integration/matrix/security';
 import { therapyRows } from '@/tests/integration/matrix/therapy';
 import { treatmentPlanRows } from '@/tests/integration/matrix/treatment-plan';
@@ -25,6 +26,7 @@ export const matrix: Row[] = [
   ...medicationRows,
   ...therapyRows,
   ...patientReportRows,
+  ...safetyFlagRows,
   ...treatmentPlanRows,
   ...accountRows,
   ...securityRows,
