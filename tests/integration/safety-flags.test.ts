@@ -1,0 +1,337 @@
+// The safety-flag lifecycle through the API: raised by answers (PHQ-9 item 9, PHQ-9 total, a
+// severe side effect) or by a clinician; acknowledged and resolved by the care team, every wrong
+// step a 409; inbox items for the team but not the actor; the patient reads status only.
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { listAccessLog } from '@/lib/data/access-log';
+import { getSafetyFlagStatus } from '@/lib/data/safety-flags';
+import { toIsoDate } from '@/lib/format';
+import { createCareTeam, createUser, addToCareTeam, viewerFor } from '@/tests/factories';
+import { callApi, sessionCookie } from '@/tests/support/api';
+
+const FLAGS = '/api/v1/patients/{patientId}/safety-flags';
+
+async function setUp() {
+  const team = await createCareTeam(db, { passwordHash: null });
+  return {
+    ...team,
+    patientCookie: await sessionCookie(team.patient),
+    therapistCookie: await sessionCookie(team.therapist),
+    prescriberCookie: await sessionCookie(team.prescriber),
+  };
+}
+type T = Awaited<ReturnType<typeof setUp>>;
+
+const list = (t: T, cookie: string, query: Record<string, string> = {}) =>
+  callApi({ method: 'GET', path: FLAGS, params: { patientId: t.patient.id }, cookie, query });
+const step = (
+  t: T,
+  cookie: string,
+  flagId: string,
+  verb: 'acknowledge' | 'resolve',
+  body?: unknown,
+) =>
+  callApi({
+    method: 'POST',
+    path: `${FLAGS}/{flagId}/${verb}`,
+    params: { patientId: t.patient.id, flagId },
+    cookie,
+    body,
+  });
+const resolution = { outcome: 'CONTACTED_PATIENT', note: 'Called her; safe, plan reviewed.' };
+
+/** The patient answers a PHQ-9 through the API; returns the one new flag's id (or undefined). */
+async function answerPhq9(t: T, answers: number[]) {
+  const result = await callApi({
+    method: 'POST',
+    path: '/api/v1/patients/{patientId}/assessments',
+    params: { patientId: t.patient.id },
+    cookie: t.patientCookie,
+    body: { instrument: 'PHQ9', answers },
+  });
+  expect(result.status).toBe(201);
+  const flag = await db.safetyFlag.findFirst({
+    where: { assessmentId: result.body.assessment.id },
+    select: { id: true },
+  });
+  return flag?.id;
+}
+
+const inboxOf = (userId: string, safetyFlagId: string) =>
+  db.notification.findMany({ where: { recipientId: userId, safetyFlagId } });
+
+describe('safety flags raised by answers', () => {
+  it('PHQ-9 item 9 above 0: URGENT, linked to the answers, an urgent inbox item for each clinician', async () => {
+    const t = await setUp();
+    const flagId = (await answerPhq9(t, [1, 1, 1, 1, 0, 0, 0, 0, 2]))!;
+    const { status, body } = await list(t, t.therapistCookie);
+    expect(status).toBe(200);
+    expect(body.items).toHaveLength(1);
+    expect(body.items[0]).toMatchObject({
+      id: flagId,
+      source: 'PHQ9_ITEM9',
+      urgency: 'URGENT',
+      status: 'OPEN',
+      raisedBy: null,
+      assessment: { instrument: 'PHQ9', answers: [1, 1, 1, 1, 0, 0, 0, 0, 2], score: 6 },
+      checkIn: null,
+    });
+    for (const clinician of [t.therapist, t.prescriber]) {
+      const items = await inboxOf(clinician.id, flagId);
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ kind: 'SAFETY_FLAG_RAISED', urgent: true });
+      expect(items[0]!.link).toBe(`/patients/${t.patient.id}#flag-${flagId}`);
+    }
+    expect(await inboxOf(t.patient.account.id, flagId)).toEqual([]);
+  });
+
+  it('PHQ-9 total 20 or more without item 9: HIGH', async () => {
+    const t = await setUp();
+    const flagId = await answerPhq9(t, [3, 3, 3, 3, 3, 3, 2, 0, 0]);
+    const flag = await db.safetyFlag.findUniqueOrThrow({ where: { id: flagId } });
+    expect(flag).toMatchObject({ source: 'PHQ9_TOTAL', urgency: 'HIGH', status: 'OPEN' });
+    expect(await answerPhq9(t, [3, 3, 3, 3, 3, 3, 1, 0, 0])).toBeUndefined();
+  });
+
+  it('a severe side effect: HIGH, once per day even when the day’s check-in is replaced', async () => {
+    const t = await setUp();
+    const checkIn = (severity: string) =>
+      callApi({
+        method: 'POST',
+        path: '/api/v1/patients/{patientId}/check-ins',
+        params: { patientId: t.patient.id },
+        cookie: t.patientCookie,
+        body: {
+          localDate: toIsoDate(new Date()),
+          mood: 3,
+          sideEffects: [{ name: 'Nausea', severity }],
+        },
+      });
+    expect((await checkIn('SEVERE')).status).toBe(201);
+    expect((await checkIn('SEVERE')).status).toBe(200);
+    const flags = await list(t, t.prescriberCookie);
+    expect(flags.body.items).toHaveLength(1);
+    expect(flags.body.items[0]).toMatchObject({
+      source: 'SEVERE_SIDE_EFFECT',
+      urgency: 'HIGH',
+      assessment: null,
+      checkIn: {
+        localDate: toIsoDate(new Date()),
+        sideEffects: [{ name: 'Nausea', severity: 'SEVERE' }],
+      },
+    });
+  });
+});
+
+describe('a clinician raising a flag', () => {
+  it('raises it with their urgency and reason; the rest of the team is told, the clinician is not', async () => {
+    const t = await setUp();
+    const raised = await callApi({
+      method: 'POST',
+      path: FLAGS,
+      params: { patientId: t.patient.id },
+      cookie: t.therapistCookie,
+      body: { urgency: 'URGENT', reason: '  Said on the phone she has a plan.  ' },
+      headers: { 'idempotency-key': crypto.randomUUID() },
+    });
+    expect(raised.status).toBe(201);
+    expect(raised.body).toMatchObject({
+      source: 'CLINICIAN',
+      urgency: 'URGENT',
+      status: 'OPEN',
+      reason: 'Said on the phone she has a plan.',
+      raisedBy: { id: t.therapist.id, role: 'THERAPIST' },
+    });
+    expect(await inboxOf(t.therapist.id, raised.body.id)).toEqual([]);
+    expect(await inboxOf(t.prescriber.id, raised.body.id)).toHaveLength(1);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: t.therapist.id, resourceType: 'safetyFlag', action: 'create' },
+    });
+    expect(audit).toMatchObject({ resourceId: raised.body.id, outcome: 'ALLOWED' });
+  });
+
+  it('refuses a blank or over-long reason (400 on the field) and creates nothing', async () => {
+    const t = await setUp();
+    for (const reason of ['   ', 'x'.repeat(1001)]) {
+      const refused = await callApi({
+        method: 'POST',
+        path: FLAGS,
+        params: { patientId: t.patient.id },
+        cookie: t.prescriberCookie,
+        body: { urgency: 'HIGH', reason },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['reason']);
+    }
+    expect(await db.safetyFlag.count({ where: { patientId: t.patient.id } })).toBe(0);
+  });
+});
+
+describe('the lifecycle', () => {
+  it('OPEN → ACKNOWLEDGED → RESOLVED, who and when recorded, every wrong step 409', async () => {
+    const t = await setUp();
+    const flagId = (await answerPhq9(t, [0, 0, 0, 0, 0, 0, 0, 0, 1]))!;
+
+    const early = await step(t, t.therapistCookie, flagId, 'resolve', resolution);
+    expect(early.status).toBe(409);
+    expect(early.body.detail).toBe('Acknowledge this flag before resolving it.');
+
+    const ack = await step(t, t.therapistCookie, flagId, 'acknowledge');
+    expect(ack.status).toBe(200);
+    expect(ack.body).toMatchObject({
+      status: 'ACKNOWLEDGED',
+      acknowledgedBy: { id: t.therapist.id, name: t.therapist.name },
+    });
+    expect((await step(t, t.prescriberCookie, flagId, 'acknowledge')).status).toBe(409);
+    // The actor's own urgent item is read; the prescriber hears about the acknowledgement.
+    const own = await inboxOf(t.therapist.id, flagId);
+    expect(own.every((item) => item.readAt !== null)).toBe(true);
+    const told = await inboxOf(t.prescriber.id, flagId);
+    expect(told.map((item) => item.kind).sort()).toEqual([
+      'SAFETY_FLAG_ACKNOWLEDGED',
+      'SAFETY_FLAG_RAISED',
+    ]);
+
+    const missing = await step(t, t.prescriberCookie, flagId, 'resolve', {
+      outcome: 'OTHER',
+      note: ' ',
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['note']);
+    const noOutcome = await step(t, t.prescriberCookie, flagId, 'resolve', { note: 'Done.' });
+    expect(noOutcome.status).toBe(400);
+    expect((await db.safetyFlag.findUniqueOrThrow({ where: { id: flagId } })).status).toBe(
+      'ACKNOWLEDGED',
+    );
+
+    const resolved = await step(t, t.prescriberCookie, flagId, 'resolve', resolution);
+    expect(resolved.status).toBe(200);
+    expect(resolved.body).toMatchObject({
+      status: 'RESOLVED',
+      resolvedBy: { id: t.prescriber.id },
+      outcome: 'CONTACTED_PATIENT',
+      resolutionNote: resolution.note,
+    });
+    const again = await step(t, t.therapistCookie, flagId, 'resolve', resolution);
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toBe('This flag has already been resolved.');
+    expect((await step(t, t.therapistCookie, flagId, 'acknowledge')).status).toBe(409);
+
+    expect((await list(t, t.therapistCookie)).body.items).toEqual([]);
+    const history = await list(t, t.therapistCookie, { status: 'resolved' });
+    expect(history.body.items.map((f: { id: string }) => f.id)).toEqual([flagId]);
+    expect((await list(t, t.therapistCookie, { status: 'all' })).body.items).toHaveLength(1);
+
+    const audits = await db.auditEvent.findMany({
+      where: { patientId: t.patient.id, resourceType: 'safetyFlag', outcome: 'ALLOWED' },
+      select: { action: true, resourceId: true },
+    });
+    expect(audits).toEqual(
+      expect.arrayContaining([
+        { action: 'acknowledge', resourceId: flagId },
+        { action: 'resolve', resourceId: flagId },
+      ]),
+    );
+  });
+
+  it('two clinicians acknowledging at once: exactly one 200, one 409', async () => {
+    const t = await setUp();
+    const flagId = (await answerPhq9(t, [0, 0, 0, 0, 0, 0, 0, 0, 3]))!;
+    const answers = await Promise.all([
+      step(t, t.therapistCookie, flagId, 'acknowledge'),
+      step(t, t.prescriberCookie, flagId, 'acknowledge'),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+  });
+
+  it('a flag of another patient is 404, even to a clinician on both teams', async () => {
+    const t = await setUp();
+    const other = await createCareTeam(db, { organization: t.organization, passwordHash: null });
+    await addToCareTeam(db, other.patient, t.therapist);
+    const otherFlag = (
+      await db.safetyFlag.create({
+        data: {
+          patientId: other.patient.id,
+          organizationId: t.organization.id,
+          source: 'CLINICIAN',
+          urgency: 'HIGH',
+          reason: 'Other patient.',
+        },
+      })
+    ).id;
+    expect((await step(t, t.therapistCookie, otherFlag, 'acknowledge')).status).toBe(404);
+    expect((await db.safetyFlag.findUniqueOrThrow({ where: { id: otherFlag } })).status).toBe(
+      'OPEN',
+    );
+  });
+
+  it('refuses the patient (403), an admin (403) and a clinician off the team (404)', async () => {
+    const t = await setUp();
+    const flagId = (await answerPhq9(t, [0, 0, 0, 0, 0, 0, 0, 0, 1]))!;
+    const admin = await createUser(db, t.organization, { role: 'ADMIN', passwordHash: null });
+    const stranger = await createUser(db, t.organization, {
+      role: 'THERAPIST',
+      passwordHash: null,
+    });
+    expect((await step(t, t.patientCookie, flagId, 'acknowledge')).status).toBe(403);
+    expect((await step(t, await sessionCookie(admin), flagId, 'acknowledge')).status).toBe(403);
+    expect((await step(t, await sessionCookie(stranger), flagId, 'acknowledge')).status).toBe(404);
+    expect((await list(t, await sessionCookie(admin))).status).toBe(403);
+  });
+});
+
+describe('what the patient sees', () => {
+  it('the status of what their answers raised, never the reason, who, the outcome or the note', async () => {
+    const t = await setUp();
+    const flagId = (await answerPhq9(t, [0, 0, 0, 0, 0, 0, 0, 0, 2]))!;
+    await callApi({
+      method: 'POST',
+      path: FLAGS,
+      params: { patientId: t.patient.id },
+      cookie: t.therapistCookie,
+      body: { urgency: 'HIGH', reason: 'Clinician concern.' },
+    });
+    const patient = viewerFor(t.patient);
+    const waiting = await list(t, t.patientCookie);
+    expect(waiting.status).toBe(200);
+    expect(waiting.body.items).toEqual([
+      { id: flagId, raisedAt: expect.any(String), status: 'WAITING' },
+    ]);
+    expect(await getSafetyFlagStatus(patient, t.patient.id)).toMatchObject({ status: 'WAITING' });
+
+    await step(t, t.therapistCookie, flagId, 'acknowledge');
+    expect(await getSafetyFlagStatus(patient, t.patient.id)).toMatchObject({ status: 'SEEN' });
+    await step(t, t.therapistCookie, flagId, 'resolve', resolution);
+    const seen = await list(t, t.patientCookie, { status: 'all' });
+    expect(seen.body.items).toEqual([{ id: flagId, raisedAt: expect.any(String), status: 'SEEN' }]);
+    for (const secret of [
+      'item 9',
+      'Clinician concern',
+      resolution.note,
+      t.therapist.name,
+      'CONTACTED',
+    ]) {
+      expect(seen.text).not.toContain(secret);
+    }
+    expect(await getSafetyFlagStatus(patient, t.patient.id)).toMatchObject({ status: 'SEEN' });
+    const later = new Date(Date.now() + 15 * 86_400_000);
+    expect(await getSafetyFlagStatus(patient, t.patient.id, later)).toEqual({
+      status: null,
+      raisedAt: null,
+    });
+
+    const log = await listAccessLog(patient, t.patient.id);
+    const summaries = log.items.map((entry) => entry.summary);
+    expect(summaries).toContain(
+      `${t.therapist.name}, your therapist, saw a safety alert and is following up.`,
+    );
+    expect(summaries).toContain(
+      `${t.therapist.name}, your therapist, closed a safety alert after following up.`,
+    );
+  });
+
+  it('is the patient’s alone: clinicians and admins are refused the status read', async () => {
+    const t = await setUp();
+    await expect(getSafetyFlagStatus(viewerFor(t.therapist), t.patient.id)).rejects.toThrow();
+  });
+});
