@@ -113,7 +113,7 @@ export const PATIENT_WORDS = {
   // A clinician's or admin's own account settings: never about a patient's record.
   secondFactor: 'two-step sign-in',
   organization: 'the clinic’s settings',
-  safetyFlag: 'the safety alerts your answers raised',
+  safetyFlag: 'the safety alerts in your record',
   contact: 'your phone number and emergency contact',
   safetyPlan: 'your safety plan',
   // A person's own inbox: never about the patient's record as such.

@@ -89,7 +89,12 @@ function BriefBody({ brief, patientId }: { brief: Brief; patientId: string }) {
           <ul className="mt-2 space-y-1 text-sm text-rose-950">
             {brief.openSafetyFlags.map((flag) => (
               <li key={flag.id}>
-                {flag.reason} (raised <LocalDateTime iso={flag.raisedAt} withRelative={false} />)
+                {flag.urgency === 'URGENT' ? <strong>Urgent: </strong> : null}
+                {flag.reason} (raised <LocalDateTime iso={flag.raisedAt} withRelative={false} />
+                {flag.status === 'OPEN' ? ', not yet acknowledged' : ', acknowledged'}).{' '}
+                <a href={`#flag-${flag.id}`} className="font-medium underline">
+                  Open the flag
+                </a>
               </li>
             ))}
           </ul>

@@ -12,6 +12,9 @@ const kindLabel: Record<TimelineItem['kind'], [string, BadgeTone]> = {
   assessment: ['Questionnaire', 'neutral'],
   planVersion: ['Plan', 'teal'],
   message: ['Message', 'neutral'],
+  safetyFlagRaised: ['Safety flag', 'rose'],
+  safetyFlagAcknowledged: ['Safety flag', 'amber'],
+  safetyFlagResolved: ['Safety flag', 'neutral'],
 };
 
 /** Events newest first; notes link to `noteHref` when given. */

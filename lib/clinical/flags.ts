@@ -23,7 +23,12 @@ export const SEVERE_SIDE_EFFECT_DAYS = 14;
 export const WORSENING_POINTS = 5;
 
 export type FlagFacts = {
+  /** Safety flags not yet resolved (OPEN or ACKNOWLEDGED). */
   openSafetyFlags: number;
+  /** Of those, the ones nobody has acknowledged yet (OPEN). */
+  unacknowledgedSafetyFlags: number;
+  /** When the oldest unresolved safety flag was raised, or null when none. */
+  oldestOpenSafetyFlagAt: Date | null;
   phq9Latest: number | null;
   phq9Previous: number | null;
   gad7Latest: number | null;
@@ -36,6 +41,33 @@ export type FlagFacts = {
   planReviewBy: string | null;
   openReviewRequests: number;
 };
+
+/** How long ago `raisedAt` was, compactly: "5 min", "3 h", "2 d". */
+export function flagAge(raisedAt: Date, now: Date): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - raisedAt.getTime()) / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} d`;
+}
+
+/** The caseload's safety flag: its age and whether anyone has acknowledged it, whatever raised it. */
+function safetyFlag(facts: FlagFacts, now: Date): Flag | null {
+  if (facts.openSafetyFlags === 0) return null;
+  const age = facts.oldestOpenSafetyFlagAt ? flagAge(facts.oldestOpenSafetyFlagAt, now) : null;
+  const waiting = facts.unacknowledgedSafetyFlags > 0;
+  const state = waiting ? 'not yet acknowledged' : 'acknowledged';
+  const count = facts.openSafetyFlags;
+  const what = count === 1 ? 'A safety flag' : `${count} safety flags`;
+  return {
+    kind: 'SAFETY',
+    label: ['Safety flag', age, state].filter(Boolean).join(' · '),
+    detail: `${what} open${age ? `, the oldest raised ${age} ago` : ''}: ${
+      waiting
+        ? `${facts.unacknowledgedSafetyFlags} not yet acknowledged by anyone on the care team.`
+        : 'acknowledged, not yet resolved.'
+    }`,
+  };
+}
 
 function daysBefore(fromIsoDate: string, today: Date): number {
   return daysBetween(fromIsoDate, toIsoDate(today));
@@ -53,13 +85,7 @@ function worsened(instrument: string, latest: number | null, previous: number | 
 /** The flags that apply to one patient on `today`, most urgent first. */
 export function flagsFor(facts: FlagFacts, today: Date): Flag[] {
   const flags: (Flag | null)[] = [
-    facts.openSafetyFlags > 0
-      ? {
-          kind: 'SAFETY',
-          label: 'Safety flag',
-          detail: 'A PHQ-9 answer about self-harm has not been reviewed yet.',
-        }
-      : null,
+    safetyFlag(facts, today),
     worsened('PHQ-9', facts.phq9Latest, facts.phq9Previous),
     worsened('GAD-7', facts.gad7Latest, facts.gad7Previous),
     facts.severeSideEffect

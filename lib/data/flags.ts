@@ -19,9 +19,9 @@ export async function flagsForPatients(
   const since = new Date(today.getTime() - SEVERE_SIDE_EFFECT_DAYS * 86_400_000);
   const rows = await tx.$queryRaw<FactsRow[]>`
     SELECT p.id::text AS "patientId",
-           (SELECT count(*)::int FROM "SafetyFlag" f
-             WHERE f."patientId" = p.id AND f."organizationId" = ${organizationId}::uuid
-               AND f.status <> 'RESOLVED') AS "openSafetyFlags",
+           COALESCE(sf."open", 0) AS "openSafetyFlags",
+           COALESCE(sf."unacknowledged", 0) AS "unacknowledgedSafetyFlags",
+           sf."oldest" AS "oldestOpenSafetyFlagAt",
            phq."scores"[1] AS "phq9Latest", phq."scores"[2] AS "phq9Previous",
            gad."scores"[1] AS "gad7Latest", gad."scores"[2] AS "gad7Previous",
            (SELECT s.name FROM "CheckInSideEffect" s
@@ -38,6 +38,14 @@ export async function flagsForPatients(
              WHERE r."patientId" = p.id AND r."organizationId" = ${organizationId}::uuid
                AND r."resolvedAt" IS NULL) AS "openReviewRequests"
       FROM unnest(${patientIds}::uuid[]) AS p(id)
+      LEFT JOIN LATERAL (
+        SELECT count(*)::int AS "open",
+               (count(*) FILTER (WHERE f.status = 'OPEN'))::int AS "unacknowledged",
+               min(f."raisedAt") AS "oldest"
+          FROM "SafetyFlag" f
+         WHERE f."patientId" = p.id AND f."organizationId" = ${organizationId}::uuid
+           AND f.status <> 'RESOLVED'
+      ) sf ON true
       LEFT JOIN LATERAL (
         SELECT array_agg(a.score ORDER BY a."completedAt" DESC) AS scores FROM (
           SELECT score, "completedAt" FROM "Assessment"

@@ -1,6 +1,12 @@
 // The before-session brief: what changed for a patient since a moment, for clinicians.
 import { z } from 'zod';
-import { CLINICIAN_ROLES, INSTRUMENTS, MEDICATION_ACTIONS, SEVERITIES } from '@/lib/schemas/enums';
+import {
+  CLINICIAN_ROLES,
+  INSTRUMENTS,
+  MEDICATION_ACTIONS,
+  SAFETY_FLAG_URGENCIES,
+  SEVERITIES,
+} from '@/lib/schemas/enums';
 import { Id, IsoDate, IsoDateTime, Person } from '@/lib/schemas/common';
 
 /** GET /api/v1/patients/{patientId}/brief query: `since` an ISO instant (or `YYYY-MM-DD`). */
@@ -105,6 +111,9 @@ export const BriefMessage = z.object({
 export const BriefSafetyFlag = z.object({
   id: Id,
   reason: z.string(),
+  urgency: z.enum(SAFETY_FLAG_URGENCIES),
+  /** OPEN until someone on the team acknowledges it; the brief lists no resolved flag. */
+  status: z.enum(['OPEN', 'ACKNOWLEDGED']),
   raisedAt: IsoDateTime,
 });
 
@@ -122,7 +131,7 @@ export const Brief = z.object({
   assessments: z.array(BriefAssessment),
   planChanges: z.array(BriefPlanChange),
   messages: z.array(BriefMessage),
-  /** Safety flags not yet reviewed, whenever raised. */
+  /** Safety flags not yet resolved, whenever raised. */
   openSafetyFlags: z.array(BriefSafetyFlag),
 });
 export type Brief = z.infer<typeof Brief>;

@@ -11,6 +11,9 @@ export const TIMELINE_KINDS = [
   'assessment',
   'planVersion',
   'message',
+  'safetyFlagRaised',
+  'safetyFlagAcknowledged',
+  'safetyFlagResolved',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

@@ -4,7 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { listAccessLog } from '@/lib/data/access-log';
+import { getBrief } from '@/lib/data/brief';
+import { flagsForPatients } from '@/lib/data/flags';
 import { getSafetyFlagStatus } from '@/lib/data/safety-flags';
+import { getTimeline } from '@/lib/data/timeline';
 import { toIsoDate } from '@/lib/format';
 import { createCareTeam, createUser, addToCareTeam, viewerFor } from '@/tests/factories';
 import { callApi, sessionCookie } from '@/tests/support/api';
@@ -333,5 +336,64 @@ describe('what the patient sees', () => {
   it('is the patient’s alone: clinicians and admins are refused the status read', async () => {
     const t = await setUp();
     await expect(getSafetyFlagStatus(viewerFor(t.therapist), t.patient.id)).rejects.toThrow();
+  });
+});
+
+describe('where a flag shows through its life', () => {
+  const caseloadFlag = async (t: T) =>
+    (await db.$transaction((tx) => flagsForPatients(tx, t.organization.id, [t.patient.id])))
+      .get(t.patient.id)
+      ?.find((flag) => flag.kind === 'SAFETY');
+
+  it('the caseload and the brief say its status; once resolved, they clear', async () => {
+    const t = await setUp();
+    const therapist = viewerFor(t.therapist);
+    const flagId = (await answerPhq9(t, [0, 0, 0, 0, 0, 0, 0, 0, 1]))!;
+    expect((await caseloadFlag(t))?.label).toBe('Safety flag · 0 min · not yet acknowledged');
+    expect((await getBrief(therapist, t.patient.id)).openSafetyFlags).toEqual([
+      expect.objectContaining({ id: flagId, status: 'OPEN', urgency: 'URGENT' }),
+    ]);
+    await step(t, t.therapistCookie, flagId, 'acknowledge');
+    expect((await caseloadFlag(t))?.label).toBe('Safety flag · 0 min · acknowledged');
+    expect((await getBrief(therapist, t.patient.id)).openSafetyFlags[0]?.status).toBe(
+      'ACKNOWLEDGED',
+    );
+    await step(t, t.therapistCookie, flagId, 'resolve', resolution);
+    expect(await caseloadFlag(t)).toBeUndefined();
+    expect((await getBrief(therapist, t.patient.id)).openSafetyFlags).toEqual([]);
+  });
+
+  it('the timeline: raised, acknowledged and resolved for the team; the patient only that it was seen', async () => {
+    const t = await setUp();
+    const flagId = (await answerPhq9(t, [0, 0, 0, 0, 0, 0, 0, 0, 2]))!;
+    await step(t, t.therapistCookie, flagId, 'acknowledge');
+    await step(t, t.prescriberCookie, flagId, 'resolve', resolution);
+
+    const team = await getTimeline(viewerFor(t.therapist), t.patient.id, { limit: 100 });
+    const moments = team.items.filter((item) => item.id === flagId);
+    expect(moments.map((item) => [item.kind, item.actor])).toEqual([
+      ['safetyFlagResolved', t.prescriber.name],
+      ['safetyFlagAcknowledged', t.therapist.name],
+      ['safetyFlagRaised', null],
+    ]);
+    expect(moments[0]).toMatchObject({
+      title: 'Safety flag resolved: contacted the patient',
+      detail: resolution.note,
+    });
+
+    const own = await getTimeline(viewerFor(t.patient), t.patient.id, { limit: 100 });
+    const seen = own.items.filter((item) => item.id === flagId);
+    expect(seen).toEqual([
+      expect.objectContaining({
+        kind: 'safetyFlagAcknowledged',
+        title: 'Your care team saw your answer',
+        detail: null,
+        actor: null,
+      }),
+    ]);
+    const text = JSON.stringify(own);
+    for (const secret of [resolution.note, 'item 9', t.therapist.name, 'contacted']) {
+      expect(text).not.toContain(secret);
+    }
   });
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { flagsFor, type FlagFacts } from '@/lib/clinical/flags';
+import { flagAge, flagsFor, type FlagFacts } from '@/lib/clinical/flags';
 
 const today = new Date(Date.UTC(2026, 10, 27, 15));
 const calm: FlagFacts = {
   openSafetyFlags: 0,
+  unacknowledgedSafetyFlags: 0,
+  oldestOpenSafetyFlagAt: null,
   phq9Latest: 7,
   phq9Previous: 9,
   gad7Latest: 6,
@@ -27,6 +29,33 @@ describe('caseload flags', () => {
       'SAFETY',
       'REVIEW_REQUESTED',
     ]);
+  });
+
+  it('say a safety flag’s age and whether anyone acknowledged it, whatever raised it', () => {
+    const twoHoursAgo = new Date(today.getTime() - 2 * 3_600_000 - 60_000);
+    const open = { openSafetyFlags: 1, oldestOpenSafetyFlagAt: twoHoursAgo };
+    expect(flagsFor({ ...calm, ...open, unacknowledgedSafetyFlags: 1 }, today)[0]).toEqual({
+      kind: 'SAFETY',
+      label: 'Safety flag · 2 h · not yet acknowledged',
+      detail:
+        'A safety flag open, the oldest raised 2 h ago: 1 not yet acknowledged by anyone on the care team.',
+    });
+    const seen = flagsFor({ ...calm, ...open, openSafetyFlags: 2 }, today)[0]!;
+    expect(seen.label).toBe('Safety flag · 2 h · acknowledged');
+    expect(seen.detail).toBe(
+      '2 safety flags open, the oldest raised 2 h ago: acknowledged, not yet resolved.',
+    );
+    expect(seen.detail).not.toMatch(/PHQ-9/);
+  });
+
+  it('write a flag’s age in minutes, hours, then days', () => {
+    const ago = (ms: number) => flagAge(new Date(today.getTime() - ms), today);
+    expect(ago(0)).toBe('0 min');
+    expect(ago(59 * 60_000)).toBe('59 min');
+    expect(ago(3_600_000)).toBe('1 h');
+    expect(ago(47 * 3_600_000)).toBe('47 h');
+    expect(ago(48 * 3_600_000)).toBe('2 d');
+    expect(ago(-60_000)).toBe('0 min');
   });
 
   it('flag a PHQ-9 or GAD-7 rise of 5 or more, not 4', () => {

@@ -121,7 +121,7 @@ async function teamFacts(tx: Tx, scope: Scope, since: Date) {
     where: { ...scope, status: { not: 'RESOLVED' } },
     orderBy: { raisedAt: 'desc' },
     take: MAX_ITEMS,
-    select: { id: true, reason: true, raisedAt: true },
+    select: { id: true, reason: true, urgency: true, status: true, raisedAt: true },
   });
   return {
     planChanges: planChanges.reverse().map((v) => ({
@@ -143,6 +143,8 @@ async function teamFacts(tx: Tx, scope: Scope, since: Date) {
     openSafetyFlags: flags.map((f) => ({
       id: f.id,
       reason: f.reason,
+      urgency: f.urgency,
+      status: f.status === 'OPEN' ? ('OPEN' as const) : ('ACKNOWLEDGED' as const),
       raisedAt: f.raisedAt.toISOString(),
     })),
   };

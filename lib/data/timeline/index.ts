@@ -13,6 +13,11 @@ import {
   messageItems,
   planVersionItems,
 } from '@/lib/data/timeline/records';
+import {
+  safetyFlagAcknowledgedItems,
+  safetyFlagRaisedItems,
+  safetyFlagResolvedItems,
+} from '@/lib/data/timeline/safety-flags';
 import { parseInput } from '@/lib/errors';
 import { TimelineQuery, type TimelineItem, type TimelinePage } from '@/lib/schemas/timeline';
 
@@ -28,12 +33,16 @@ const SOURCES = [
   assessmentItems,
   planVersionItems,
   messageItems,
+  safetyFlagRaisedItems,
+  safetyFlagAcknowledgedItems,
+  safetyFlagResolvedItems,
 ];
 
 /**
  * The patient and clinicians on the team (timeline.read): everything that happened, newest first,
  * filtered by what the viewer may see: medication changes, signed notes (and the viewer's own
- * drafts), addenda, check-ins, assessments, plan versions, and care-team messages for clinicians.
+ * drafts), addenda, check-ins, assessments, plan versions, care-team messages and safety flags
+ * (raised, acknowledged, resolved) for clinicians; the patient only that their team saw an answer.
  * A patient never gets drafts, withheld notes, messages or notes meant for the care team; nobody
  * ever gets psychotherapy notes. One bounded query per kind, merged: a fixed number whatever the
  * history. Admins get ForbiddenError, anyone out of scope NotFoundError.
