@@ -33,6 +33,10 @@ export const queryKeys = {
       ['patients', patientId, 'medication-changes', 'record'] as const,
     checkIns: (patientId: string) => ['patients', patientId, 'check-ins'] as const,
     assessments: (patientId: string) => ['patients', patientId, 'assessments'] as const,
+    raiseSafetyFlag: (patientId: string) =>
+      ['patients', patientId, 'safety-flags', 'raise'] as const,
+    safetyFlagStep: (patientId: string, flagId: string, step: string) =>
+      ['patients', patientId, 'safety-flags', flagId, step] as const,
   },
   treatmentPlan: {
     current: (patientId: string) => ['patients', patientId, 'treatment-plan'] as const,

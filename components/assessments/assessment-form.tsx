@@ -11,7 +11,7 @@ import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { FieldError } from '@/components/ui/field';
 import { useCreate } from '@/lib/use-create-mutation';
 import type { InstrumentText } from '@/lib/clinical/assessment-items';
-import { PHQ9_SAFETY_ITEM_INDEX } from '@/lib/clinical/scoring';
+import { PHQ9_HIGH_TOTAL, PHQ9_SAFETY_ITEM_INDEX } from '@/lib/clinical/scoring';
 import { queryKeys } from '@/lib/query-keys';
 import { AssessmentInput, type Assessment } from '@/lib/schemas/assessments';
 
@@ -128,6 +128,11 @@ function AssessmentItem({
   );
 }
 
+/** Whether this questionnaire raised a safety flag for the care team (item 9, or a high total). */
+function toldTheTeam(result: Assessment): boolean {
+  return result.safetyFlag || (result.instrument === 'PHQ9' && result.score >= PHQ9_HIGH_TOTAL);
+}
+
 /** The score and its meaning, with crisis resources first after a PHQ-9 item 9 above 0. */
 function AssessmentResult({ result, text }: { result: Assessment; text: InstrumentText }) {
   const id = useId();
@@ -151,6 +156,12 @@ function AssessmentResult({ result, text }: { result: Assessment; text: Instrume
           Your score is <strong className="tabular-nums">{result.score}</strong> ({result.severity}
           ). {severityMeaning(text.instrument, result.severity)}
         </p>
+        {toldTheTeam(result) ? (
+          <p className="mt-2 text-base font-medium">
+            We have let your care team know about your answers. They will see it as soon as they
+            can, but maybe not right away.
+          </p>
+        ) : null}
         <p className="mt-2 text-sm">
           Your care team will look at it with you. A score is one piece of the picture, not a
           judgement.

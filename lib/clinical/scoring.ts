@@ -48,6 +48,9 @@ export const MAX_ITEM_ANSWER = 3;
 /** PHQ-9 item 9 (thoughts of being better off dead or of self-harm) is the ninth answer. */
 export const PHQ9_SAFETY_ITEM_INDEX = 8;
 
+/** A PHQ-9 total at or above this raises a (high) safety flag for the care team. */
+export const PHQ9_HIGH_TOTAL = 20;
+
 /** The severity band of a total score; throws RangeError outside the instrument's range. */
 export function severityFor(instrument: AssessmentInstrument, score: number): AssessmentSeverity {
   const spec: InstrumentSpec = INSTRUMENTS[instrument];

@@ -14,7 +14,8 @@ import { freeText, Id, IsoDate, IsoDateTime, pagingFields, Person } from '@/lib/
 import { PatientParams } from '@/lib/schemas/patients';
 
 export const SafetyFlagUrgency = z.enum(SAFETY_FLAG_URGENCIES);
-export const SafetyFlagOutcome = z.enum(SAFETY_FLAG_OUTCOMES);
+export const SafetyFlagOutcome = z.enum(SAFETY_FLAG_OUTCOMES, { error: 'Choose what was done.' });
+export type SafetyFlagOutcome = z.infer<typeof SafetyFlagOutcome>;
 
 /** The most a reason or a resolution note may hold. */
 export const SAFETY_FLAG_TEXT_MAX = 1000;
@@ -125,7 +126,7 @@ export function teamFlags(answer: SafetyFlagListAnswer): SafetyFlag[] {
 }
 
 /** The outcome of a resolved flag, as the resolve form offers it. */
-export const OUTCOME_LABELS: Record<z.infer<typeof SafetyFlagOutcome>, string> = {
+export const OUTCOME_LABELS: Record<SafetyFlagOutcome, string> = {
   CONTACTED_PATIENT: 'Contacted the patient',
   SAFETY_PLAN_REVIEWED: 'Reviewed the safety plan',
   EMERGENCY_SERVICES: 'Involved emergency services',

@@ -7,17 +7,20 @@ import { MedicationList } from '@/components/my-care/medication-list';
 import { MoodSparkline } from '@/components/my-care/mood-sparkline';
 import { NextCheckpoints } from '@/components/my-care/next-checkpoints';
 import { PlanSummary } from '@/components/my-care/plan-summary';
+import { SafetyFlagStatusLine } from '@/components/my-care/safety-flag-status';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { instrumentName } from '@/lib/clinical/assessment-items';
 import { getMyCareSummary } from '@/lib/data/my-care';
+import { getSafetyFlagStatus } from '@/lib/data/safety-flags';
 
 export const metadata: Metadata = { title: 'My care' };
 
 export default async function MyCarePage() {
   const viewer = await requireRole('PATIENT');
   const summary = await getMyCareSummary(viewer);
+  const flagStatus = await getSafetyFlagStatus(viewer, summary.patientId);
   const firstName = summary.name.split(' ')[0] || summary.name;
 
   return (
@@ -29,6 +32,7 @@ export default async function MyCarePage() {
         </p>
       </PageHeader>
       <div className="space-y-6">
+        <SafetyFlagStatusLine status={flagStatus.status} />
         {sections(summary).map(({ content, ...card }) => (
           <Card key={card.titleId} {...card}>
             {content}

@@ -5,15 +5,14 @@
 // written once. No 'server-only' and no db import: the seed runs it from a plain Node script.
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
-import { PHQ9_SAFETY_ITEM_INDEX, scoreAssessment } from '@/lib/clinical/scoring';
+import { PHQ9_HIGH_TOTAL, PHQ9_SAFETY_ITEM_INDEX, scoreAssessment } from '@/lib/clinical/scoring';
 import type { AssessmentInput } from '@/lib/schemas/assessments';
 import { patientScope } from '@/lib/data/scope';
 import { WORSENING_POINTS } from '@/lib/clinical/flags';
 import { chartPath, notifyTx } from '@/lib/data/notifications/notify';
 import { raiseSafetyFlagTx } from '@/lib/data/safety-flags/raise';
 
-/** A PHQ-9 total at or above this raises a (high) safety flag. */
-export const PHQ9_HIGH_TOTAL = 20;
+export { PHQ9_HIGH_TOTAL };
 
 const INSTRUMENT_NAMES = { PHQ9: 'PHQ-9', GAD7: 'GAD-7' } as const;
 

@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import { getCheckInForm } from '@/lib/data/check-ins';
 import { getMyCareSummary, type MyCareSummary } from '@/lib/data/my-care';
+import { getSafetyFlagStatus } from '@/lib/data/safety-flags';
 import { getTrends } from '@/lib/data/trends';
 import type { PatientWithAccount } from '@/tests/factories';
 import {
@@ -32,6 +33,13 @@ export const patientReads: PageRead[] = [
     name: 'getCheckInForm',
     pages: ['my-care/check-in/page.tsx'],
     read: (viewer, w) => getCheckInForm(viewer, w.team.patient.id),
+    expect: outcomes(['patient'], ['prescriberOnTeam', 'therapistOnTeam', 'admin']),
+  },
+  {
+    name: 'getSafetyFlagStatus',
+    pages: ['my-care/page.tsx', 'my-care/assessments/page.tsx'],
+    // Status only, for the patient themself: the care team reads the flags through the API.
+    read: (viewer, w) => getSafetyFlagStatus(viewer, w.team.patient.id),
     expect: outcomes(['patient'], ['prescriberOnTeam', 'therapistOnTeam', 'admin']),
   },
   {

@@ -1,19 +1,24 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DueList } from '@/components/assessments/due-list';
+import { SafetyFlagStatusLine } from '@/components/my-care/safety-flag-status';
 import { openOwnRecord } from '@/components/pages/own-record';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { instrumentName } from '@/lib/clinical/assessment-items';
 import { listAssessments } from '@/lib/data/assessments';
+import { getSafetyFlagStatus } from '@/lib/data/safety-flags';
 import { formatDate } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Questionnaires' };
 
 export default async function AssessmentsPage() {
   const { viewer, patientId } = await openOwnRecord();
-  const list = await listAssessments(viewer, patientId, { limit: 20 });
+  const [list, flagStatus] = await Promise.all([
+    listAssessments(viewer, patientId, { limit: 20 }),
+    getSafetyFlagStatus(viewer, patientId),
+  ]);
 
   return (
     <>
@@ -24,6 +29,7 @@ export default async function AssessmentsPage() {
         </p>
       </PageHeader>
       <div className="space-y-6">
+        <SafetyFlagStatusLine status={flagStatus.status} />
         <Card title="What’s due" titleId="due-heading">
           <DueList due={list.due} />
         </Card>

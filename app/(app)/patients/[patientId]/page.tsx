@@ -7,9 +7,12 @@ import { TrendChart } from '@/components/charts/trend-chart';
 import { markerLabel } from '@/components/medications/medication-text';
 import { RegimenList } from '@/components/medications/regimen-list';
 import { openChart, type ChartPageProps } from '@/components/pages/chart-page';
+import { SafetyFlagsPanel } from '@/components/safety-flags/safety-flags-panel';
 import { Card } from '@/components/ui/card';
 import { getBrief } from '@/lib/data/brief';
 import { getOverviewTrends, getRegimen, OVERVIEW_DAYS } from '@/lib/data/medications';
+import { listSafetyFlags } from '@/lib/data/safety-flags';
+import { teamFlags } from '@/lib/schemas/safety-flags';
 import { orNotFound } from '@/lib/page-errors';
 
 export const metadata: Metadata = { title: 'Overview' };
@@ -21,11 +24,22 @@ export default async function OverviewPage({ params, searchParams }: ChartPagePr
   const now = new Date();
   const chosen = typeof since === 'string' ? since : undefined;
   const resolved = resolveBriefSince(chosen, now);
-  const [brief, regimen, trends] = await Promise.all([
+  const [brief, regimen, trends, openFlags, history] = await Promise.all([
     orNotFound(getBrief(viewer, patientId, { since: resolved }, now)),
     orNotFound(getRegimen(viewer, patientId)),
     orNotFound(getOverviewTrends(viewer, patientId)),
+    orNotFound(listSafetyFlags(viewer, patientId, { status: 'open', limit: 100 })),
+    orNotFound(listSafetyFlags(viewer, patientId, { status: 'resolved', limit: 20 })),
   ]);
+  const flags = (
+    <SafetyFlagsPanel
+      patientId={patientId}
+      open={teamFlags(openFlags)}
+      history={teamFlags(history)}
+      now={now}
+    />
+  );
+  const hasOpenFlags = openFlags.items.length > 0;
   const markers = trends.changes
     .filter((c) => c.action !== 'ENTERED_IN_ERROR' && c.correctedById === null)
     .map((c) => ({
@@ -38,6 +52,7 @@ export default async function OverviewPage({ params, searchParams }: ChartPagePr
 
   return (
     <div className="space-y-6">
+      {hasOpenFlags ? flags : null}
       <BriefPanel brief={brief} patientId={patientId} preset={briefPreset(chosen, resolved)} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <Card
@@ -73,6 +88,7 @@ export default async function OverviewPage({ params, searchParams }: ChartPagePr
           />
         </Card>
       </div>
+      {hasOpenFlags ? null : flags}
     </div>
   );
 }
