@@ -188,6 +188,7 @@ describe('the lifecycle', () => {
     expect((await step(t, t.prescriberCookie, flagId, 'acknowledge')).status).toBe(409);
     // The actor's own urgent item is read; the prescriber hears about the acknowledgement.
     const own = await inboxOf(t.therapist.id, flagId);
+    expect(own.map((item) => item.kind)).toEqual(['SAFETY_FLAG_RAISED']);
     expect(own.every((item) => item.readAt !== null)).toBe(true);
     const told = await inboxOf(t.prescriber.id, flagId);
     expect(told.map((item) => item.kind).sort()).toEqual([
@@ -215,6 +216,13 @@ describe('the lifecycle', () => {
       outcome: 'CONTACTED_PATIENT',
       resolutionNote: resolution.note,
     });
+    const kinds = async (userId: string) =>
+      (await inboxOf(userId, flagId)).map((item) => item.kind).sort();
+    expect(await kinds(t.prescriber.id)).toEqual([
+      'SAFETY_FLAG_ACKNOWLEDGED',
+      'SAFETY_FLAG_RAISED',
+    ]);
+    expect(await kinds(t.therapist.id)).toEqual(['SAFETY_FLAG_RAISED', 'SAFETY_FLAG_RESOLVED']);
     const again = await step(t, t.therapistCookie, flagId, 'resolve', resolution);
     expect(again.status).toBe(409);
     expect(again.body.detail).toBe('This flag has already been resolved.');
