@@ -202,6 +202,14 @@ describe('the lifecycle', () => {
     });
     expect(missing.status).toBe(400);
     expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['note']);
+    const refusal = await db.auditEvent.findFirstOrThrow({
+      where: { actorId: t.prescriber.id, resourceType: 'safetyFlag', outcome: 'FAILED' },
+    });
+    expect(refusal).toMatchObject({
+      action: 'resolve',
+      resourceId: flagId,
+      detail: 'invalid-input',
+    });
     const noOutcome = await step(t, t.prescriberCookie, flagId, 'resolve', { note: 'Done.' });
     expect(noOutcome.status).toBe(400);
     expect((await db.safetyFlag.findUniqueOrThrow({ where: { id: flagId } })).status).toBe(
