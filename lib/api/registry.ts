@@ -9,6 +9,7 @@ import { openApiDocument } from '@/lib/api/openapi';
 import { accountRoutes } from '@/lib/api/routes/accounts';
 import { coreRoutes } from '@/lib/api/routes/core';
 import { medicationRoutes } from '@/lib/api/routes/medications';
+import { notificationRoutes } from '@/lib/api/routes/notifications';
 import { patientReportRoutes } from '@/lib/api/routes/patient-reports';
 import { safetyFlagRoutes } from '@/lib/api/routes/safety-flags';
 import { securityRoutes } from '@/lib/api/routes/security';
@@ -45,6 +46,7 @@ export const apiRoutes = [
   ...treatmentPlanRoutes,
   ...accountRoutes,
   ...securityRoutes,
+  ...notificationRoutes,
   documentRoute,
 ] as const satisfies readonly ApiRoute[];
 

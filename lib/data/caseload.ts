@@ -5,6 +5,7 @@ import { patientsInScope } from '@/lib/auth/policy';
 import type { Viewer } from '@/lib/auth/viewer';
 import { FLAG_KINDS, type Flag, type FlagKind } from '@/lib/clinical/flags';
 import { flagsForPatients } from '@/lib/data/flags';
+import { unreadByPatient } from '@/lib/data/notifications/unread-by-patient';
 
 import { toIsoDate } from '@/lib/format';
 
@@ -21,6 +22,8 @@ export type CaseloadPatient = {
   latestPhq9: { score: number; severity: string; completedAt: string } | null;
   /** The caseload flags (lib/clinical/flags.ts), most urgent first. */
   flags: Flag[];
+  /** The reader's own unread inbox items about this patient. */
+  unreadNotifications: number;
 };
 
 export const CASELOAD_SORTS = ['name', 'lastCheckIn', 'phq9', 'flags'] as const;
@@ -162,6 +165,7 @@ export async function listCaseload(
               }
             : null,
         flags: flagsById.get(p.id) ?? [],
+        unreadNotifications: 0,
       };
     });
     const shown = rows
@@ -173,6 +177,14 @@ export async function listCaseload(
     const lastPage = Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE));
     const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), lastPage);
     const pageRows = shown.slice((page - 1) * CASELOAD_PAGE_SIZE, page * CASELOAD_PAGE_SIZE);
+
+    // One grouped query for the page shown, not one per row.
+    const unread = await unreadByPatient(
+      tx,
+      viewer,
+      pageRows.map((r) => r.id),
+    );
+    for (const row of pageRows) row.unreadNotifications = unread.get(row.id) ?? 0;
 
     record.patientIds = pageRows.map((r) => r.id);
     record.detail = `page ${page} of the caseload`;

@@ -26,7 +26,7 @@ describe('the /api/v1 authorization matrix', () => {
       it.each(SUBJECTS.map((s) => [s, row.expect[s]] as const))(
         '%s -> %i',
         async (subject, expected) => {
-          const extra = row.call ? await row.call(world) : {};
+          const extra = row.call ? await row.call(world, subject) : {};
           const actor = subject === 'signedOut' ? null : accountId(world.users[subject]);
           const before = actor ? await db.auditEvent.count({ where: { actorId: actor } }) : 0;
 

@@ -31,8 +31,12 @@ export type World = {
 export type Row = {
   method: HttpMethod;
   path: string;
-  /** Path parameters, query and body for one cell; may create fresh rows so cells stay independent. */
-  call?: (w: World) => Promise<Partial<ApiCall>>;
+  /**
+   * Path parameters, query and body for one cell; may create fresh rows so cells stay independent.
+   * `subject` is the caller of the cell (absent where a caller is not known yet, e.g. the fuzz's
+   * base request), for rows whose record must be the caller's own (an inbox item).
+   */
+  call?: (w: World, subject?: Subject) => Promise<Partial<ApiCall>>;
   expect: Record<Subject, number>;
   /** Audit events the caller's account adds per signed-in call (1 unless said otherwise). */
   audits?: number;

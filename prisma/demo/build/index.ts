@@ -7,4 +7,5 @@ export * from './check-ins';
 export * from './dates';
 export * from './medications';
 export * from './notes';
+export * from './notifications';
 export * from './plans';

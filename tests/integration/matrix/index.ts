@@ -12,6 +12,7 @@ import { sessionCookie } from '@/tests/support/api';
 import { accountRows } from '@/tests/integration/matrix/accounts';
 import { coreRows } from '@/tests/integration/matrix/core';
 import { medicationRows } from '@/tests/integration/matrix/medications';
+import { notificationRows } from '@/tests/integration/matrix/notifications';
 import { patientReportRows } from '@/tests/integration/matrix/patient-reports';
 import { safetyFlagRows } from '@/tests/integration/matrix/safety-flags';
 import { securityRows } from '@/tests/integration/matrix/security';
@@ -30,6 +31,7 @@ export const matrix: Row[] = [
   ...treatmentPlanRows,
   ...accountRows,
   ...securityRows,
+  ...notificationRows,
 ];
 
 /** A care team, a patient and clinicians beside it, an admin, another organization: one session each. */
