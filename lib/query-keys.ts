@@ -56,6 +56,13 @@ export const queryKeys = {
       ['patients', patientId, 'treatment-plan', 'resolve-review'] as const,
   },
   setPassword: ['set-password'] as const,
+  notifications: {
+    /** Every inbox query (the list, the header's counts): the prefix a read refreshes. */
+    all: ['notifications'] as const,
+    read: (notificationId: string) => ['notifications', notificationId, 'read'] as const,
+    readAll: ['notifications', 'read-all'] as const,
+    savePreferences: ['notifications', 'preferences', 'save'] as const,
+  },
 };
 
 /**
@@ -79,6 +86,8 @@ export const refreshAfter = {
   planAcknowledgement: (patientId: string) => [queryKeys.treatmentPlan.current(patientId)],
   planReviewRequest: (patientId: string) => [queryKeys.treatmentPlan.current(patientId)],
   planReviewResolution: (patientId: string) => [queryKeys.treatmentPlan.current(patientId)],
+  /** An item or all marked read: every inbox query (the header's unread counts among them). */
+  notificationRead: () => [queryKeys.notifications.all],
 } satisfies Record<string, (...ids: string[]) => QueryKey[]>;
 
 /** Marks the given queries stale (refetching those on screen); resolves once they are fetched. */

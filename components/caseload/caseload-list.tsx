@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { FlagBadges } from '@/components/caseload/flag-badges';
+import { UnreadBadge } from '@/components/caseload/unread-badge';
 import { Phq9Score } from '@/components/caseload/phq9-score';
 import type { CaseloadPatient } from '@/lib/data/caseload';
 import { ageOn, formatDate, relativeDay } from '@/lib/format';
@@ -33,6 +34,7 @@ export function CaseloadList({ patients, now }: { patients: CaseloadPatient[]; n
               >
                 {patient.name}
               </Link>
+              <UnreadBadge count={patient.unreadNotifications} name={patient.name} />
               <FlagBadges flags={patient.flags} />
             </div>
             <dl className="text-sm md:col-span-3 md:grid md:grid-cols-subgrid md:items-center">

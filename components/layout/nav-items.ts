@@ -12,6 +12,7 @@ export function navItemsFor(role: Role): NavItem[] {
       { href: '/my-care/trends', label: 'Trends' },
       { href: '/my-care/notes', label: 'Session notes' },
       { href: '/my-care/who-viewed', label: 'Who viewed my record' },
+      { href: '/inbox', label: 'Inbox' },
     ];
   }
   if (role === 'ADMIN') {
@@ -19,10 +20,12 @@ export function navItemsFor(role: Role): NavItem[] {
       { href: '/admin', label: 'Users and care teams' },
       { href: '/admin/audit', label: 'Audit log' },
       { href: '/admin/security', label: 'Security' },
+      { href: '/inbox', label: 'Inbox' },
     ];
   }
   return [
     { href: '/caseload', label: 'Caseload' },
+    { href: '/inbox', label: 'Inbox' },
     { href: '/account/security', label: 'Security' },
   ];
 }
