@@ -214,6 +214,41 @@ describe('the inbox', () => {
     expect(badQuery.body.errors[0].path).toBe('unread');
   });
 
+  it('skips nothing when a flag is acknowledged between two pages', async () => {
+    const team = await createCareTeam(db, { passwordHash: null });
+    const reader = team.prescriber;
+    const older = await createInboxItem(db, reader, { patient: team.patient });
+    const flag = await db.safetyFlag.create({
+      data: {
+        organizationId: team.organization.id,
+        patientId: team.patient.id,
+        source: 'CLINICIAN',
+        urgency: 'URGENT',
+        reason: 'By hand.',
+      },
+    });
+    const urgent = await createInboxItem(db, reader, {
+      patient: team.patient,
+      kind: 'SAFETY_FLAG_RAISED',
+      urgent: true,
+      safetyFlagId: flag.id,
+    });
+    const newer = await createInboxItem(db, reader, { patient: team.patient });
+    const cookie = await sessionCookie(reader);
+    const first = await list(cookie, { limit: '1' });
+    expect(first.body.items.map((i: Item) => i.id)).toEqual([urgent.id]);
+    await acknowledgeSafetyFlagTx(db, team.therapist, team.patient, flag.id);
+    const second = await list(cookie, { limit: '5', cursor: first.body.nextCursor });
+    // The rest from its start: the acknowledged item shows again in time order, nothing is lost
+    // (the acknowledgement's own item comes first, newest).
+    expect(second.body.items.map((i: Item) => i.kind)[0]).toBe('SAFETY_FLAG_ACKNOWLEDGED');
+    expect(second.body.items.slice(1).map((i: Item) => i.id)).toEqual([
+      newer.id,
+      urgent.id,
+      older.id,
+    ]);
+  });
+
   it('records one audit event per list, about no patient', async () => {
     const team = await createCareTeam(db, { passwordHash: null });
     await messageItem(team.patient, 'One.');
