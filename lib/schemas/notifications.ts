@@ -111,12 +111,9 @@ export const TimeZone = z
  */
 export const NotificationPreferences = z
   .strictObject({
-    emailKinds: z
-      .array(z.enum(NOTIFICATION_KINDS))
-      .max(NOTIFICATION_KINDS.length)
-      .meta({
-        description: 'Kinds also sent by email (delivery: not built yet). Others: in the app only.',
-      }),
+    emailKinds: z.array(z.enum(NOTIFICATION_KINDS)).max(NOTIFICATION_KINDS.length).meta({
+      description: 'Kinds also sent by email (delivery: not built yet). Others: in the app only.',
+    }),
     quietHours: z.strictObject({ start: TimeOfDay, end: TimeOfDay }).nullable().meta({
       description:
         'No emails between start and end in `timeZone`; null for none. Urgent safety items ignore quiet hours.',
