@@ -154,7 +154,6 @@ export const NOTIFICATION_KIND_WORDS: Record<NotificationKind, string> = {
 
 /** The same, said to a patient about their own care. */
 export const PATIENT_KIND_WORDS: Partial<Record<NotificationKind, string>> = {
-  SAFETY_FLAG_ACKNOWLEDGED: 'Your care team has seen an answer you gave',
   MEDICATION_CHANGE: 'A change to your medications',
   PLAN_VERSION: 'A new version of your plan to read',
   PLAN_COMMENT: 'A reply about your plan',

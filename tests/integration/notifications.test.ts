@@ -1,7 +1,8 @@
 // The inbox's reading side (lib/data/notifications): scope, order, read rules, preferences and the
 // missed check-in sweep, against the real handlers and a real database. Items come from real
 // events (a PHQ-9 through the API, notifyTx) except where a test needs one exactly as it is.
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { acknowledgeSafetyFlagTx } from '@/lib/data/safety-flags/lifecycle';
 import {
@@ -9,6 +10,7 @@ import {
   sweepMissedCheckInsTx,
 } from '@/lib/data/notifications/missed-check-ins';
 import { listCaseload } from '@/lib/data/caseload';
+import { listNotifications } from '@/lib/data/notifications';
 import {
   addToCareTeam,
   createCareTeam,
@@ -430,5 +432,66 @@ describe('the caseload’s unread counts', () => {
     const caseload = await listCaseload(viewerFor(team.prescriber));
     const counts = Object.fromEntries(caseload.patients.map((p) => [p.id, p.unreadNotifications]));
     expect(counts).toEqual({ [team.patient.id]: 2, [second.patient.id]: 0 });
+  });
+});
+
+describe('the inbox’s cost', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Every SQL statement sent to Postgres while `run` executes (the real driver, only observed). */
+  async function statementsDuring(run: () => Promise<unknown>): Promise<string[]> {
+    const statements: string[] = [];
+    const query = pg.Client.prototype.query;
+    const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
+      this: pg.Client,
+      ...args: unknown[]
+    ) {
+      const [config] = args;
+      statements.push(
+        typeof config === 'string' ? config : String((config as pg.QueryConfig).text),
+      );
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query);
+    try {
+      await run();
+    } finally {
+      spy.mockRestore();
+    }
+    return statements;
+  }
+
+  it('runs as many statements for a clinician of 12 patients and their streaks as for one', async () => {
+    async function inboxOf(size: number) {
+      const team = await createCareTeam(db, { passwordHash: null });
+      for (let i = 1; i < size; i += 1) {
+        const more = await createCareTeam(db, {
+          organization: team.organization,
+          passwordHash: null,
+        });
+        await addToCareTeam(db, more.patient, team.therapist);
+      }
+      const patients = await db.patient.findMany({
+        where: { careTeam: { some: { clinicianId: team.therapist.id } } },
+      });
+      for (const patient of patients) {
+        await createCheckIn(db, patient, { localDate: new Date(Date.now() - 6 * DAY) });
+        await messageItem(patient, 'A message.');
+      }
+      const viewer = viewerFor(team.therapist);
+      await listNotifications(viewer); // the streaks are told once
+      return viewer;
+    }
+    const small = await inboxOf(1);
+    const large = await inboxOf(12);
+    const smallStatements = await statementsDuring(() => listNotifications(small));
+    let largeItems = 0;
+    const largeStatements = await statementsDuring(async () => {
+      largeItems = (await listNotifications(large)).items.length;
+    });
+    expect(largeItems).toBe(24);
+    expect(largeStatements.length).toBe(smallStatements.length);
+    // BEGIN, the sweep (streaks due; told already), both sections, the patients' names (2), the
+    // audit (lock, chain, insert), COMMIT.
+    expect(smallStatements.length).toBeLessThanOrEqual(11);
   });
 });
