@@ -82,6 +82,53 @@ test('a therapist opens an item from the inbox, lands on its page, and marks eve
   await page.context().close();
 });
 
+test('an urgent item waits in its own section until its flag is acknowledged', async ({
+  browser,
+}) => {
+  const { patient, therapist } = await freshTeam(browser);
+  // Item 9 answered 1: an urgent safety flag.
+  const patientPage = await signedIn(browser, patient.email, {
+    home: '/my-care',
+    password: patient.password,
+  });
+  const answered = await patientPage.request.post(
+    `/api/v1/patients/${patient.patientId}/assessments`,
+    { data: { instrument: 'PHQ9', answers: [1, 1, 1, 1, 0, 0, 0, 0, 1] } },
+  );
+  expect(answered.status(), await answered.text()).toBe(201);
+  await patientPage.context().close();
+
+  const page = await signedIn(browser, therapist.email, { password: therapist.password });
+  await page.goto('/inbox');
+  const urgent = page.getByRole('region', { name: 'Needs your attention' });
+  const item = urgent.getByRole('listitem').filter({ hasText: patient.name });
+  await expect(item.getByText('Urgent', { exact: true })).toBeVisible();
+  await item.getByRole('link', { name: /Unread: Urgent safety flag: PHQ-9 item 9/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/patients/${patient.patientId}#flag-[0-9a-f-]{36}$`));
+
+  // Opening it did not mark it read: it stays on top until someone acknowledges the flag.
+  await page.goto('/inbox');
+  await expect(
+    urgent
+      .getByRole('listitem')
+      .filter({ hasText: patient.name })
+      .getByText('New', { exact: true }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Mark all as read' }).click();
+  await page
+    .getByRole('dialog', { name: 'Mark everything as read?' })
+    .getByRole('button', { name: 'Mark all as read' })
+    .click();
+  await expect(
+    page.getByRole('status').filter({
+      hasText:
+        'Nothing to mark: everything was already read. 1 urgent item stays unread until the safety flag is acknowledged.',
+    }),
+  ).toBeVisible();
+  await expect(urgent.getByRole('listitem').filter({ hasText: patient.name })).toHaveCount(1);
+  await page.context().close();
+});
+
 test('a clinician saves notification settings; a wrong time is refused next to its field', async ({
   browser,
 }) => {
