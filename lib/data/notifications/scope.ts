@@ -29,9 +29,8 @@ export type UnreadCounts = { unread: number; urgent: number };
 /** The header badge: unread items, and urgent items whose flag nobody has acknowledged yet. */
 export async function unreadCounts(tx: Tx, viewer: Viewer): Promise<UnreadCounts> {
   const scope = inboxScope(viewer);
-  const [unread, urgent] = await Promise.all([
-    tx.notification.count({ where: { AND: [scope, { readAt: null }] } }),
-    tx.notification.count({ where: { AND: [scope, NEEDS_ATTENTION] } }),
-  ]);
+  // One after the other: a transaction is one connection, and pg refuses overlapping queries on it.
+  const unread = await tx.notification.count({ where: { AND: [scope, { readAt: null }] } });
+  const urgent = await tx.notification.count({ where: { AND: [scope, NEEDS_ATTENTION] } });
   return { unread, urgent };
 }
