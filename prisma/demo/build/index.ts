@@ -8,3 +8,4 @@ export * from './dates';
 export * from './medications';
 export * from './notes';
 export * from './plans';
+export * from './safety';
