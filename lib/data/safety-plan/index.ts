@@ -1,7 +1,5 @@
 import 'server-only';
 import type { Viewer } from '@/lib/auth/viewer';
-import { isClinician } from '@/lib/auth/viewer';
-import { myCarePath, notifyTx } from '@/lib/data/notifications/notify';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import { keysetPage, patientList } from '@/lib/data/recipes';
 import { patientScope } from '@/lib/data/scope';
@@ -60,8 +58,8 @@ export async function getSafetyPlan(viewer: Viewer, patientId: string): Promise<
 /**
  * The patient and therapists on their active care team (prescribers and admins get 403): writes
  * the next version of the safety plan when `expectedVersion` is still current, else
- * StalePlanError (412). A version a clinician writes tells the patient in their inbox. Audited
- * as an update of 'safetyPlan', the version named.
+ * StalePlanError (412); a version a clinician writes tells the patient. Audited as an update
+ * of 'safetyPlan', the version named.
  */
 export async function saveSafetyPlan(
   viewer: Viewer,
@@ -74,30 +72,7 @@ export async function saveSafetyPlan(
     viewer,
     patientId,
     { permission: 'safetyPlan.edit', action: 'update', resourceType: 'safetyPlan' },
-    async (tx, patient) => {
-      const { id, ...saved } = await saveSafetyPlanTx(
-        tx,
-        patient,
-        { id: viewer.userId },
-        expectedVersion,
-        content,
-      );
-      if (isClinician(viewer.role)) {
-        await notifyTx(
-          tx,
-          patient,
-          { patient: true },
-          {
-            kind: 'PLAN_VERSION',
-            patientSummary: `${saved.author.name} updated your safety plan.`,
-            patientLink: myCarePath('/safety-plan'),
-            subjectId: id,
-            actorId: viewer.userId,
-          },
-        );
-      }
-      return saved;
-    },
+    (tx, patient) => saveSafetyPlanTx(tx, patient, { id: viewer.userId }, expectedVersion, content),
     (saved) => `version ${saved.version}`,
   );
 }

@@ -2,9 +2,12 @@
 // recipe as the treatment plan (lib/data/treatment-plans/save.ts): the first save makes the row,
 // the version moves by a compare-and-set in SQL, a stale one is StalePlanError (412) naming the
 // current version. The API (saveSafetyPlan in ./index.ts) wraps it with the access check, the
-// audit and the notification; the demo seed and the test factories call it as it is.
+// audit; the demo seed and the test factories call it as it is, so they tell the patient as the
+// API does (docs/decisions/022-inbox-items-in-the-event.md).
 // No 'server-only' and no db import: the seed runs under plain Node.
 import type { Tx } from '@/lib/db';
+import { isClinician } from '@/lib/auth/viewer';
+import { myCarePath, notifyTx } from '@/lib/data/notifications/notify';
 import { patientScope, type ScopedPatient } from '@/lib/data/scope';
 import {
   findSafetyPlan,
@@ -51,8 +54,9 @@ async function compareAndSet(
 
 /**
  * Writes the next version of `patient`'s safety plan (`content`: SafetyPlanInput's output), by
- * `author`, when `expectedVersion` is still current; else StalePlanError. `at` (default: now) is
- * given by the seed. Writes no audit event: the API's wrapper adds it.
+ * `author`, when `expectedVersion` is still current; else StalePlanError. A version a clinician
+ * writes tells the patient in their inbox (PLAN_VERSION: a plan of theirs changed). `at`
+ * (default: now) is given by the seed. Writes no audit event: the API's wrapper adds it.
  */
 export async function saveSafetyPlanTx(
   tx: Tx,
@@ -61,7 +65,7 @@ export async function saveSafetyPlanTx(
   expectedVersion: number,
   content: SafetyPlanContent,
   at?: Date,
-): Promise<SafetyPlanVersion & { id: string }> {
+): Promise<SafetyPlanVersion> {
   const plan = await planRow(tx, patient, expectedVersion);
   const version = await compareAndSet(tx, patient, plan.id, expectedVersion);
   const row = await tx.safetyPlanVersion.create({
@@ -75,5 +79,21 @@ export async function saveSafetyPlanTx(
     },
     select: { id: true, ...safetyPlanVersionSelect },
   });
-  return { id: row.id, ...toSafetyPlanVersion(row) };
+  const saved = toSafetyPlanVersion(row);
+  if (isClinician(saved.author.role)) {
+    await notifyTx(
+      tx,
+      patient,
+      { patient: true },
+      {
+        kind: 'PLAN_VERSION',
+        patientSummary: `${saved.author.name} updated your safety plan.`,
+        patientLink: myCarePath('/safety-plan'),
+        subjectId: row.id,
+        actorId: author.id,
+        at,
+      },
+    );
+  }
+  return saved;
 }
