@@ -7,10 +7,12 @@ const sections = [
   { href: '', label: 'Overview' },
   { href: '/medications', label: 'Medications' },
   { href: '/plan', label: 'Plan' },
+  { href: '/safety-plan', label: 'Safety plan' },
   { href: '/notes', label: 'Notes' },
   { href: '/check-ins', label: 'Check-ins and measures' },
   { href: '/messages', label: 'Messages' },
   { href: '/timeline', label: 'Timeline' },
+  { href: '/contact', label: 'Contact' },
 ] as const;
 
 /** The sections of a patient's chart; the current one is marked for assistive technology too. */
