@@ -20,7 +20,7 @@ export function ChartTabs({ patientId }: { patientId: string }) {
   const pathname = usePathname();
   const base = `/patients/${patientId}`;
   return (
-    <nav aria-label="Chart sections" className="-mx-1 overflow-x-auto">
+    <nav aria-label="Chart sections" className="-mx-1 overflow-x-auto print:hidden">
       <ul className="flex min-w-max gap-1 border-b border-slate-200 px-1">
         {sections.map((section) => {
           const href = base + section.href;
