@@ -130,6 +130,6 @@ describe('contact details', () => {
     const row = await db.patientContact.findUniqueOrThrow({
       where: { patientId: team.patient.id },
     });
-    expect(row.phone).toBe('(555) 010-0100');
+    expect(row.phone).toBe('(312) 555-0100');
   });
 });

@@ -13,11 +13,11 @@ export async function createContact(
   patient: PatientRef,
   by: UserRef,
   input: ContactInput = {
-    phone: '(555) 010-0100',
+    phone: '(312) 555-0100',
     preferredContact: 'TEXT',
     emergencyName: 'Jamie Ellis',
     emergencyRelationship: 'Sibling',
-    emergencyPhone: '(555) 010-0199',
+    emergencyPhone: '(312) 555-0199',
   },
   at?: Date,
 ) {
@@ -29,8 +29,8 @@ export const SAMPLE_SAFETY_PLAN: SafetyPlanInput = {
   warningSigns: ['Staying in bed past noon', 'Thinking “nothing will change”'],
   copingStrategies: ['A walk around the block', 'Music with headphones'],
   distractions: [{ name: 'The library reading room', place: 'Main Street' }],
-  helpers: [{ name: 'Jamie Ellis', phone: '(555) 010-0199' }],
-  professionals: [{ name: 'Riverbend after-hours line', phone: '(555) 010-0150', role: 'Clinic' }],
+  helpers: [{ name: 'Jamie Ellis', phone: '(312) 555-0199' }],
+  professionals: [{ name: 'Riverbend after-hours line', phone: '(312) 555-0150', role: 'Clinic' }],
   environmentSafety: ['Medications kept by a friend'],
   reasonsForLiving: ['My dog, Pepper'],
 };
