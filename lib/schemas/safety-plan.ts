@@ -8,6 +8,7 @@ import {
   Limit,
   Page,
   Person,
+  Problem,
   SentBack,
   freeText,
   readOnly,
@@ -181,3 +182,9 @@ export const SafetyPlanVersionSummary = z.object({
 });
 export const SafetyPlanVersionList = Page(SafetyPlanVersionSummary);
 export type SafetyPlanVersionList = z.infer<typeof SafetyPlanVersionList>;
+
+/**
+ * The 412 of a safety-plan save: `currentVersion` (and the ETag) name the version saved since;
+ * a malformed If-Match is a 412 too, without them.
+ */
+export const StaleSafetyPlanProblem = Problem.extend({ currentVersion: z.int().optional() });

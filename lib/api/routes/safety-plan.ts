@@ -10,8 +10,8 @@ import {
   SafetyPlanVersionList,
   SafetyPlanVersionListQuery,
   SafetyPlanView,
+  StaleSafetyPlanProblem,
 } from '@/lib/schemas/safety-plan';
-import { StalePlanProblem } from '@/lib/schemas/treatment-plan';
 
 const PLAN = '/api/v1/patients/{patientId}/safety-plan';
 const tag = 'Safety plan';
@@ -59,8 +59,9 @@ export const safetyPlanRoutes = [
     problems: [
       {
         status: 412,
-        description: 'Another version was saved since: `currentVersion` (and the ETag) say which.',
-        schema: StalePlanProblem,
+        description:
+          'Another version was saved since: `currentVersion` (and the ETag) say which. A malformed If-Match is a 412 without them.',
+        schema: StaleSafetyPlanProblem,
       },
     ],
     handler: async ({ viewer, params, ifMatch, body }) => {
