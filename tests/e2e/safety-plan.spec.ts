@@ -1,5 +1,6 @@
-// Sam Okafor writes Casey Nguyen's safety plan on her chart, her phone one tap away in its header; Casey opens the plan from My care in one tap, finds 988 on it, and updates how to
-// reach her. axe finds nothing serious at 1280 and 375 px.
+// Sam Okafor writes Casey Nguyen's safety plan on her chart, her phone one tap away in its
+// header; Casey opens the plan from My care in one tap, finds 988 on it, and updates how to reach
+// her. axe finds nothing serious at 1280 and 375 px.
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessibleAtBothSizes } from './support/a11y';
 import { patientId } from './support/api';
