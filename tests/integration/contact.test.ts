@@ -99,6 +99,11 @@ describe('contact details', () => {
       where: { patientId: team.patient.id },
     });
     expect(after).toEqual(before);
+    const refusal = await db.auditEvent.findFirst({
+      where: { actorId: team.patient.account.id, detail: 'invalid-input' },
+      orderBy: { seq: 'desc' },
+    });
+    expect(refusal).toMatchObject({ resourceType: 'contact', action: 'update', outcome: 'FAILED' });
   });
 
   it('are edited by the admin of the organization, and by the prescriber on the team', async () => {
