@@ -40,6 +40,9 @@ async function writePlan(sam: Page) {
   await expect(sam.getByText(/^Saved\. This is now version \d+/)).toBeVisible();
 }
 
+// Four pages, each checked by axe at two sizes: more than the default minute on a busy machine.
+test.slow();
+
 test('the therapist writes the safety plan; the patient opens it from My care and updates how to reach her', async ({
   browser,
 }) => {
