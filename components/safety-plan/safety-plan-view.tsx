@@ -40,7 +40,7 @@ export function CrisisBox({ lines }: { lines: SafetyPlanView['crisisLines'] }) {
 /** Step 5's people who are always there: the care team and the crisis lines. */
 export function AlwaysThere({ view }: { view: Pick<SafetyPlanView, 'careTeam' | 'crisisLines'> }) {
   return (
-    <ul className="space-y-1 text-sm text-slate-800 print:text-black">
+    <ul className="list-disc space-y-1 pl-6 text-sm text-slate-800 print:text-black">
       {view.careTeam.map((member) => (
         <li key={member.id}>
           {member.name}, {roleLabel(member.role).toLowerCase()} on the care team (call the clinic)
