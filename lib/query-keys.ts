@@ -55,6 +55,12 @@ export const queryKeys = {
     resolveReview: (patientId: string) =>
       ['patients', patientId, 'treatment-plan', 'resolve-review'] as const,
   },
+  contact: {
+    save: (patientId: string) => ['patients', patientId, 'contact', 'save'] as const,
+  },
+  safetyPlan: {
+    save: (patientId: string) => ['patients', patientId, 'safety-plan', 'save'] as const,
+  },
   setPassword: ['set-password'] as const,
   notifications: {
     /** Every inbox query (the list, the header's counts): the prefix a read refreshes. */

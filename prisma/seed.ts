@@ -128,6 +128,8 @@ function demoTables(db: PrismaClient) {
     psychotherapyNotes: db.psychotherapyNote,
     messages: db.careTeamMessage,
     notifications: db.notification,
+    contacts: db.patientContact,
+    safetyPlanVersions: db.safetyPlanVersion,
   };
 }
 

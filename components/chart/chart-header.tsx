@@ -1,7 +1,9 @@
+import { ContactSummary } from '@/components/contact/contact-summary';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import type { FlagKind } from '@/lib/clinical/flags';
 import type { ChartHeader as ChartHeaderData } from '@/lib/data/chart';
 import { ageOn, roleLabel } from '@/lib/format';
+import type { Contact } from '@/lib/schemas/contact';
 
 const flagTone: Record<FlagKind, BadgeTone> = {
   SAFETY: 'rose',
@@ -12,8 +14,20 @@ const flagTone: Record<FlagKind, BadgeTone> = {
   REVIEW_REQUESTED: 'amber',
 };
 
-/** Who the chart is about, at a glance: name, age, pronouns, care team and flags. */
-export function ChartHeader({ patient, now }: { patient: ChartHeaderData; now: Date }) {
+/**
+ * Who the chart is about, at a glance: name, age, pronouns, care team, flags, and how to reach
+ * them (set apart beside an open safety flag).
+ */
+export function ChartHeader({
+  patient,
+  contact,
+  now,
+}: {
+  patient: ChartHeaderData;
+  contact: Contact;
+  now: Date;
+}) {
+  const urgent = patient.flags.some((flag) => flag.kind === 'SAFETY');
   return (
     <header className="space-y-3">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
@@ -44,6 +58,12 @@ export function ChartHeader({ patient, now }: { patient: ChartHeaderData; now: D
           ))}
         </ul>
       ) : null}
+      <ContactSummary
+        patientId={patient.id}
+        name={patient.name}
+        contact={contact}
+        urgent={urgent}
+      />
     </header>
   );
 }

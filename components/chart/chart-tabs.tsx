@@ -7,10 +7,12 @@ const sections = [
   { href: '', label: 'Overview' },
   { href: '/medications', label: 'Medications' },
   { href: '/plan', label: 'Plan' },
+  { href: '/safety-plan', label: 'Safety plan' },
   { href: '/notes', label: 'Notes' },
   { href: '/check-ins', label: 'Check-ins and measures' },
   { href: '/messages', label: 'Messages' },
   { href: '/timeline', label: 'Timeline' },
+  { href: '/contact', label: 'Contact' },
 ] as const;
 
 /** The sections of a patient's chart; the current one is marked for assistive technology too. */
@@ -18,7 +20,7 @@ export function ChartTabs({ patientId }: { patientId: string }) {
   const pathname = usePathname();
   const base = `/patients/${patientId}`;
   return (
-    <nav aria-label="Chart sections" className="-mx-1 overflow-x-auto">
+    <nav aria-label="Chart sections" className="-mx-1 overflow-x-auto print:hidden">
       <ul className="flex min-w-max gap-1 border-b border-slate-200 px-1">
         {sections.map((section) => {
           const href = base + section.href;

@@ -17,7 +17,9 @@ export function AppShell({
   return (
     <div className="flex min-h-dvh flex-col">
       <SkipLink />
-      <AppHeader name={name} role={role} />
+      <div className="print:hidden">
+        <AppHeader name={name} role={role} />
+      </div>
       <main
         id="main"
         tabIndex={-1}

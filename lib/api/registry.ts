@@ -7,11 +7,13 @@ import { z } from 'zod';
 import { defineRoute, type ApiRoute, type RouteHandler } from '@/lib/api/define-route';
 import { openApiDocument } from '@/lib/api/openapi';
 import { accountRoutes } from '@/lib/api/routes/accounts';
+import { contactRoutes } from '@/lib/api/routes/contact';
 import { coreRoutes } from '@/lib/api/routes/core';
 import { medicationRoutes } from '@/lib/api/routes/medications';
 import { notificationRoutes } from '@/lib/api/routes/notifications';
 import { patientReportRoutes } from '@/lib/api/routes/patient-reports';
 import { safetyFlagRoutes } from '@/lib/api/routes/safety-flags';
+import { safetyPlanRoutes } from '@/lib/api/routes/safety-plan';
 import { securityRoutes } from '@/lib/api/routes/security';
 import { therapyRoutes } from '@/lib/api/routes/therapy';
 import { treatmentPlanRoutes } from '@/lib/api/routes/treatment-plan';
@@ -44,6 +46,8 @@ export const apiRoutes = [
   ...patientReportRoutes,
   ...safetyFlagRoutes,
   ...treatmentPlanRoutes,
+  ...contactRoutes,
+  ...safetyPlanRoutes,
   ...accountRoutes,
   ...securityRoutes,
   ...notificationRoutes,

@@ -4,6 +4,7 @@
 import type { DapBody, SoapBody } from './build';
 import { on } from './check-ins';
 import { trend } from './context';
+import { ALEX_SAFETY_PLAN } from './alex-safety-plan';
 import { fortnightly, therapyNotes, visitNotes, type DemoStory } from './story';
 
 const PHQ9 = fortnightly(
@@ -227,6 +228,18 @@ const minutes = trend([
 ]);
 
 export const ALEX_MORGAN: DemoStory = {
+  contact: {
+    by: 'patient',
+    at: [-91, 19, 5],
+    details: {
+      phone: '(312) 555-0142',
+      preferredContact: 'TEXT',
+      emergencyName: 'Jamie Morgan',
+      emergencyRelationship: 'Sibling',
+      emergencyPhone: '(312) 555-0187',
+    },
+  },
+  safetyPlan: ALEX_SAFETY_PLAN,
   medications: {
     prescriber: 'rivera',
     changes: [

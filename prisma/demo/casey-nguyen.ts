@@ -139,6 +139,17 @@ const activities = trend([
   [-17, 1.2],
 ]);
 export const CASEY_NGUYEN: DemoStory = {
+  contact: {
+    by: 'patient',
+    at: [-81, 18, 40],
+    details: {
+      phone: '(312) 555-0129',
+      preferredContact: 'PHONE',
+      emergencyName: 'Daniel Reyes',
+      emergencyRelationship: 'Partner',
+      emergencyPhone: '(312) 555-0164',
+    },
+  },
   medications: {
     prescriber: 'chen',
     changes: [

@@ -144,6 +144,17 @@ const DRAFT: DapBody = {
 };
 
 export const JORDAN_LEE: DemoStory = {
+  contact: {
+    by: 'patient',
+    at: [-76, 20, 15],
+    details: {
+      phone: '(312) 555-0116',
+      preferredContact: 'PHONE',
+      emergencyName: 'Grace Lee',
+      emergencyRelationship: 'Mother',
+      emergencyPhone: '(312) 555-0173',
+    },
+  },
   medications: {
     prescriber: 'rivera',
     changes: [

@@ -48,6 +48,17 @@ const fluoxetine = {
   frequency: 'once daily in the morning',
 };
 export const RILEY_FOX: DemoStory = {
+  contact: {
+    by: 'patient',
+    at: [-43, 21, 0],
+    details: {
+      phone: '(617) 555-0108',
+      preferredContact: 'EMAIL',
+      emergencyName: 'Morgan Fox',
+      emergencyRelationship: 'Father',
+      emergencyPhone: '(617) 555-0151',
+    },
+  },
   medications: {
     prescriber: 'hale',
     changes: [

@@ -32,6 +32,7 @@ import {
 } from './build';
 import { buildCheckIns, type CheckInPlan } from './check-ins';
 import { createRandom, type DemoContext, type DemoStaff } from './context';
+import { tellSafety, type DemoContact, type DemoSafetyPlanVersion } from './safety';
 
 /** [day offset, hour, minute]: a local time. */
 export type Moment = readonly [offset: number, hour: number, minute: number];
@@ -130,6 +131,10 @@ export type DemoStory = {
   psychotherapyNotes?: { author: Staff; at: Clock; notes: readonly (readonly [number, string])[] };
   /** Care-team messages: [day offset, hour, author, body], each at `minute` past the hour. */
   messages?: { minute: number; list: readonly (readonly [number, number, Staff, string])[] };
+  /** Phone, preferred contact and emergency contact. */
+  contact?: DemoContact;
+  /** The safety plan's versions, oldest first. */
+  safetyPlan?: readonly DemoSafetyPlanVersion[];
 };
 
 /** Writes one patient's history (in the one transaction given as `db`). */
@@ -198,6 +203,7 @@ export async function tellStory(
       createdAt: at([offset, hour, messages!.minute]),
     });
   }
+  await tellSafety(db, ctx, patient, story);
   await readOlderItems(db, patient, ctx.at(-INBOX_UNREAD_DAYS, 0));
 }
 

@@ -186,6 +186,42 @@ describe('the demo seed', () => {
     expect(await client.careTeamMessage.count({ where })).toBeGreaterThanOrEqual(3);
   });
 
+  it('gives every demo patient contact details, and Alex a safety plan Sam Okafor wrote in two versions', async () => {
+    const patients = await client.patient.findMany({
+      include: { account: true, contact: true },
+    });
+    expect(patients).toHaveLength(4);
+    for (const { account, contact, organizationId } of patients) {
+      expect(contact, account.email).toMatchObject({ organizationId, updatedById: account.id });
+      // Fictional numbers only: the 555-0100 to 555-0199 range.
+      for (const phone of [contact!.phone, contact!.emergencyPhone]) {
+        expect(phone).toMatch(/555-01[0-9]{2}$/);
+      }
+      expect(contact!.emergencyName).toBeTruthy();
+    }
+    const alex = patients.find((p) => p.account.email === 'alex.morgan@riverbend.test')!;
+    const plan = await client.safetyPlan.findUniqueOrThrow({
+      where: { patientId: alex.id },
+      include: { versions: { include: { author: true }, orderBy: { version: 'asc' } } },
+    });
+    expect(plan.currentVersion).toBe(2);
+    expect(plan.versions.map((v) => [v.version, v.author.email])).toEqual([
+      [1, 'sam.okafor@riverbend.test'],
+      [2, 'sam.okafor@riverbend.test'],
+    ]);
+    const latest = plan.versions[1]!.content as Record<string, unknown[]>;
+    for (const section of ['warningSigns', 'copingStrategies', 'helpers', 'reasonsForLiving']) {
+      expect(latest[section]!.length, section).toBeGreaterThan(0);
+    }
+    expect(await client.safetyPlan.count({ where: { patientId: { not: alex.id } } })).toBe(0);
+    // Alex was told of each version in their inbox, and read it long ago.
+    const told = await client.notification.findMany({
+      where: { recipientId: alex.account.id, link: '/my-care/safety-plan' },
+    });
+    expect(told).toHaveLength(2);
+    expect(told.every((n) => n.readAt !== null)).toBe(true);
+  });
+
   it('keeps every MedicationState equal to the regimen derived from the history', async () => {
     const patients = await client.patient.findMany({
       include: { medicationChanges: true, medicationStates: true },

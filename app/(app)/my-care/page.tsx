@@ -8,6 +8,7 @@ import { MoodSparkline } from '@/components/my-care/mood-sparkline';
 import { NextCheckpoints } from '@/components/my-care/next-checkpoints';
 import { PlanSummary } from '@/components/my-care/plan-summary';
 import { SafetyFlagStatusLine } from '@/components/my-care/safety-flag-status';
+import { SafetyPlanCall } from '@/components/my-care/safety-plan-call';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
@@ -59,6 +60,12 @@ function sections(summary: Summary): {
       titleId: 'today-heading',
       description: 'How are you doing today?',
       content: <CheckInCall recentCheckInDates={summary.trend.recentCheckInDates} />,
+    },
+    {
+      title: 'Your safety plan',
+      titleId: 'safety-plan-heading',
+      description: 'What to do, and who to call, if things start to feel too hard.',
+      content: <SafetyPlanCall />,
     },
     {
       title: 'Coming up',

@@ -9,3 +9,4 @@ export * from './medications';
 export * from './notes';
 export * from './notifications';
 export * from './plans';
+export * from './safety';

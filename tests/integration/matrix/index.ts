@@ -10,11 +10,13 @@ import {
 } from '@/tests/factories';
 import { sessionCookie } from '@/tests/support/api';
 import { accountRows } from '@/tests/integration/matrix/accounts';
+import { contactRows } from '@/tests/integration/matrix/contact';
 import { coreRows } from '@/tests/integration/matrix/core';
 import { medicationRows } from '@/tests/integration/matrix/medications';
 import { notificationRows } from '@/tests/integration/matrix/notifications';
 import { patientReportRows } from '@/tests/integration/matrix/patient-reports';
 import { safetyFlagRows } from '@/tests/integration/matrix/safety-flags';
+import { safetyPlanRows } from '@/tests/integration/matrix/safety-plan';
 import { securityRows } from '@/tests/integration/matrix/security';
 import { therapyRows } from '@/tests/integration/matrix/therapy';
 import { treatmentPlanRows } from '@/tests/integration/matrix/treatment-plan';
@@ -29,6 +31,8 @@ export const matrix: Row[] = [
   ...patientReportRows,
   ...safetyFlagRows,
   ...treatmentPlanRows,
+  ...contactRows,
+  ...safetyPlanRows,
   ...accountRows,
   ...securityRows,
   ...notificationRows,

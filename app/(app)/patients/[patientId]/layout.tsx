@@ -3,6 +3,7 @@ import { ChartHeader } from '@/components/chart/chart-header';
 import { ChartTabs } from '@/components/chart/chart-tabs';
 import { openChart, type ChartPageProps } from '@/components/pages/chart-page';
 import { getChartHeader } from '@/lib/data/chart';
+import { getContact } from '@/lib/data/contact';
 import { orNotFound } from '@/lib/page-errors';
 
 /** The patient chart for clinicians on the care team; anyone else gets not-found. */
@@ -11,10 +12,12 @@ export default async function ChartLayout({
   params,
 }: Pick<ChartPageProps, 'params'> & { children: ReactNode }) {
   const { viewer, patientId } = await openChart(params);
-  const patient = await orNotFound(getChartHeader(viewer, patientId));
+  const [patient, contact] = await orNotFound(
+    Promise.all([getChartHeader(viewer, patientId), getContact(viewer, patientId)]),
+  );
   return (
     <div className="space-y-6">
-      <ChartHeader patient={patient} now={new Date()} />
+      <ChartHeader patient={patient} contact={contact} now={new Date()} />
       <ChartTabs patientId={patient.id} />
       <div>{children}</div>
     </div>

@@ -5,12 +5,14 @@ import {
   type ClinicianOption,
 } from '@/components/admin/add-care-team-member-form';
 import { CareTeamMembers } from '@/components/admin/care-team-members';
+import { ContactForm } from '@/components/contact/contact-form';
 import { BackLink } from '@/components/layout/back-link';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import type { Viewer } from '@/lib/auth/viewer';
 import { listUsers } from '@/lib/data/admin';
+import { getContact } from '@/lib/data/contact';
 import { getPatient } from '@/lib/data/patients';
 import { NotFoundError } from '@/lib/errors';
 
@@ -43,9 +45,10 @@ export default async function CareTeamPage({ params }: { params: Promise<{ patie
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [prescribers, therapists] = await Promise.all([
+  const [prescribers, therapists, contact] = await Promise.all([
     activeClinicians(viewer, 'PRESCRIBER'),
     activeClinicians(viewer, 'THERAPIST'),
+    getContact(viewer, patient.id),
   ]);
   const onTeam = new Set(patient.careTeam.map((m) => m.clinicianId));
   const available = [...prescribers.clinicians, ...therapists.clinicians].filter(
@@ -87,6 +90,13 @@ export default async function CareTeamPage({ params }: { params: Promise<{ patie
               listed.
             </p>
           )}
+        </Card>
+        <Card
+          title="Contact details"
+          titleId="contact-heading"
+          description="The patient’s phone and emergency contact, for the front desk and the care team."
+        >
+          <ContactForm patientId={patient.id} initial={contact} audience="staff" />
         </Card>
       </div>
     </>
