@@ -8,7 +8,6 @@ import {
   Limit,
   Page,
   Person,
-  Problem,
   SentBack,
   freeText,
   readOnly,
@@ -183,8 +182,3 @@ export const SafetyPlanVersionSummary = z.object({
 export const SafetyPlanVersionList = Page(SafetyPlanVersionSummary);
 export type SafetyPlanVersionList = z.infer<typeof SafetyPlanVersionList>;
 
-/**
- * The 412 of a safety-plan save: `currentVersion` (and the ETag) name the version saved since;
- * a malformed If-Match is a 412 too, without them.
- */
-export const StaleSafetyPlanProblem = Problem.extend({ currentVersion: z.int().optional() });

@@ -315,5 +315,8 @@ export type PlanComment = z.infer<typeof PlanComment>;
 export const PlanCommentList = Page(PlanComment);
 export type PlanCommentList = z.infer<typeof PlanCommentList>;
 
-/** The 412 answer of a stale plan save: a problem that says which version is current now. */
-export const StalePlanProblem = Problem.extend({ currentVersion: z.int() });
+/**
+ * The 412 of a versioned save (the treatment plan, the safety plan): `currentVersion` (and the
+ * ETag) name the version saved since; a malformed If-Match is a 412 too, without them.
+ */
+export const StalePlanProblem = Problem.extend({ currentVersion: z.int().optional() });

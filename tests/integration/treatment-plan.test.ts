@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { flagsForPatients } from '@/lib/data/flags';
+import { StalePlanProblem } from '@/lib/schemas/treatment-plan';
 import {
   addToCareTeam,
   createAssessment,
@@ -155,7 +156,10 @@ describe('GET and PUT /treatment-plan', () => {
     const ahead = await w.put('"5"', body(w.team));
     expect(ahead.status).toBe(412);
     for (const malformed of ['*', '1', 'W/"1"', '"one"']) {
-      expect((await w.put(malformed, body(w.team))).status).toBe(412);
+      const refused = await w.put(malformed, body(w.team));
+      expect(refused.status).toBe(412);
+      // The published 412 fits a malformed header too (no currentVersion to name).
+      expect(StalePlanProblem.safeParse(refused.body).success).toBe(true);
     }
     expect(await currentVersion(w.team.patient.id)).toBe(1);
     expect(await db.treatmentPlanVersion.count({ where: { patientId: w.team.patient.id } })).toBe(

@@ -1,5 +1,6 @@
 // The Stanley–Brown safety plan, versioned and saved with If-Match like the treatment plan
 // (issue 12; docs/decisions/009-treatment-plan-versions.md for the recipe).
+import { StalePlanProblem } from '@/lib/schemas/treatment-plan';
 import { defineRoute } from '@/lib/api/define-route';
 import { ok } from '@/lib/api/responses';
 import { getSafetyPlan, listSafetyPlanVersions, saveSafetyPlan } from '@/lib/data/safety-plan';
@@ -10,7 +11,6 @@ import {
   SafetyPlanVersionList,
   SafetyPlanVersionListQuery,
   SafetyPlanView,
-  StaleSafetyPlanProblem,
 } from '@/lib/schemas/safety-plan';
 
 const PLAN = '/api/v1/patients/{patientId}/safety-plan';
@@ -61,7 +61,7 @@ export const safetyPlanRoutes = [
         status: 412,
         description:
           'Another version was saved since: `currentVersion` (and the ETag) say which. A malformed If-Match is a 412 without them.',
-        schema: StaleSafetyPlanProblem,
+        schema: StalePlanProblem,
       },
     ],
     handler: async ({ viewer, params, ifMatch, body }) => {
