@@ -38,6 +38,10 @@ export const AUDIT_RESOURCE_TYPES = [
   'contact',
   'safetyPlan',
   'notification',
+  'conversation',
+  'reminderSettings',
+  'emailOutbox',
+  'job',
 ] as const;
 /** A noun of the audit trail: what an event is about. */
 export type AuditResource = (typeof AUDIT_RESOURCE_TYPES)[number];
@@ -65,6 +69,7 @@ export const AUDIT_ACTIONS = [
   'sign-out',
   'delete',
   'resolve',
+  'retry',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -118,6 +123,11 @@ export const PATIENT_WORDS = {
   safetyPlan: 'your safety plan',
   // A person's own inbox: never about the patient's record as such.
   notification: 'their notifications',
+  conversation: 'your messages with your care team',
+  reminderSettings: 'your reminder settings',
+  // The clinic's own tools: never about one patient's record.
+  emailOutbox: 'the clinic’s outgoing emails',
+  job: 'the clinic’s background tasks',
   psychotherapyNote: null,
 } as const satisfies Record<AuditResource, string | null>;
 
@@ -147,6 +157,8 @@ const CHANGE_WORDS: Partial<Record<`${AuditAction}:${AuditResource}`, string>> =
   'resolve:safetyFlag': 'closed a safety alert after following up',
   'update:contact': 'updated your phone number or emergency contact',
   'update:safetyPlan': 'updated your safety plan',
+  'create:conversation': 'wrote to you in your messages',
+  'update:reminderSettings': 'changed your reminders',
 };
 
 const READS: ReadonlySet<string> = new Set<AuditAction>(['read', 'list']);

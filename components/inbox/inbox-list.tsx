@@ -19,6 +19,7 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   SCORE_WORSENED: 'Score worsened',
   MISSED_CHECK_INS: 'Missed check-ins',
   SESSION_NOTE_SIGNED: 'Session note',
+  PATIENT_MESSAGE: 'Message',
 };
 
 /** The item's left bar: rose while it needs attention, teal while unread. */

@@ -54,6 +54,14 @@ const rolesFor = {
   'trends.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
   'accessLog.read': ['PATIENT', 'ADMIN'],
   'auditEvent.read': ['ADMIN'],
+  // The secure conversation between the patient and their active care team (not the care team's
+  // internal thread): admins never read it.
+  'conversation.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
+  'conversation.write': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
+  // The patient's own reminders (check-in hour, questionnaire and plan reminders).
+  'reminders.edit': ['PATIENT'],
+  // The email outbox (no PHI in it) and the jobs that failed for good, to read and retry.
+  'outbox.read': ['ADMIN'],
   // Each person's own inbox and notification preferences.
   'notification.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -96,6 +96,17 @@ export const NOTIFICATION_KINDS = [
   'SCORE_WORSENED',
   'MISSED_CHECK_INS',
   'SESSION_NOTE_SIGNED',
+  'PATIENT_MESSAGE',
+] as const;
+
+/** What an email is for (lib/mail/templates.ts words each, without PHI). */
+export const EMAIL_PURPOSES = [
+  'NOTIFICATION',
+  'DIGEST',
+  'ESCALATION',
+  'CHECK_IN_REMINDER',
+  'QUESTIONNAIRE_REMINDER',
+  'PLAN_REMINDER',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -115,3 +126,4 @@ export type SafetyFlagStatus = (typeof SAFETY_FLAG_STATUSES)[number];
 export type SafetyFlagOutcome = (typeof SAFETY_FLAG_OUTCOMES)[number];
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type EmailPurpose = (typeof EMAIL_PURPOSES)[number];

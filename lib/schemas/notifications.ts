@@ -150,6 +150,7 @@ export const NOTIFICATION_KIND_WORDS: Record<NotificationKind, string> = {
   SCORE_WORSENED: 'A PHQ-9 or GAD-7 worsens by 5 points or more',
   MISSED_CHECK_INS: 'A patient misses 3 days of check-ins',
   SESSION_NOTE_SIGNED: 'A session note is signed',
+  PATIENT_MESSAGE: 'A patient writes to their care team',
 };
 
 /** The same, said to a patient about their own care. */
@@ -158,6 +159,7 @@ export const PATIENT_KIND_WORDS: Partial<Record<NotificationKind, string>> = {
   PLAN_VERSION: 'A new version of your plan to read',
   PLAN_COMMENT: 'A reply about your plan',
   SESSION_NOTE_SIGNED: 'A session note you can read',
+  PATIENT_MESSAGE: 'A message from your care team',
 };
 
 /** The kinds a role may receive, as its preferences page offers them. */

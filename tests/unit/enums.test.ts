@@ -26,6 +26,7 @@ describe('lib/schemas/enums.ts', () => {
     ['SAFETY_FLAG_OUTCOMES', enums.SAFETY_FLAG_OUTCOMES, prisma.SafetyFlagOutcome],
     ['CONTACT_METHODS', enums.CONTACT_METHODS, prisma.ContactMethod],
     ['NOTIFICATION_KINDS', enums.NOTIFICATION_KINDS, prisma.NotificationKind],
+    ['EMAIL_PURPOSES', enums.EMAIL_PURPOSES, prisma.EmailPurpose],
   ] as const)('%s equals the Prisma enum, in its order', (_name, values, prismaEnum) => {
     expect([...values]).toEqual(Object.values(prismaEnum));
   });
@@ -52,6 +53,7 @@ describe('lib/schemas/enums.ts', () => {
       'SafetyFlagOutcome',
       'ContactMethod',
       'NotificationKind',
+      'EmailPurpose',
     ];
     expect(Object.keys(prisma).sort()).toEqual(covered.sort());
   });

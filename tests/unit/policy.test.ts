@@ -32,6 +32,7 @@ const RESOURCES: Record<string, string[]> = {
   'contact details, emergency contact': ['contact'],
   'safety plan (Stanley–Brown)': ['safetyPlan'],
   'notifications (inbox)': ['notification'],
+  'patient–team conversation': ['conversation'],
 };
 const WORDS: Record<string, (resource: string) => string[]> = {
   read: (r) => [`${r}.read`],
@@ -70,11 +71,15 @@ const BEYOND_THE_TABLE: Record<string, { roles: Role[]; source: string }> = {
   }),
   ...stated(['PATIENT'], {
     'careSummary.read': 'Journey 3: a patient reviews their plan, medications, team',
+    'reminders.edit':
+      'Issue 13: the patient changes the reminder hour or turns each off on My care',
   }),
   ...stated(['ADMIN'], {
     'organization.read': 'An admin manages accounts and care-team assignments',
     'user.manage': 'An admin manages accounts',
+    'outbox.read': 'Issue 13: an admin reads the emails at /admin/outbox and retries dead jobs',
   }),
+
   ...stated(['PRESCRIBER', 'THERAPIST'], {
     'caseload.read': 'Journeys 1 and 2: clinicians open patients from their caseload',
     'treatmentPlan.comment':
