@@ -8,6 +8,7 @@ import { defineRoute, type ApiRoute, type RouteHandler } from '@/lib/api/define-
 import { openApiDocument } from '@/lib/api/openapi';
 import { accountRoutes } from '@/lib/api/routes/accounts';
 import { contactRoutes } from '@/lib/api/routes/contact';
+import { conversationRoutes } from '@/lib/api/routes/conversation';
 import { coreRoutes } from '@/lib/api/routes/core';
 import { medicationRoutes } from '@/lib/api/routes/medications';
 import { notificationRoutes } from '@/lib/api/routes/notifications';
@@ -51,6 +52,7 @@ export const apiRoutes = [
   ...accountRoutes,
   ...securityRoutes,
   ...notificationRoutes,
+  ...conversationRoutes,
   documentRoute,
 ] as const satisfies readonly ApiRoute[];
 

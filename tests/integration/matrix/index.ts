@@ -11,6 +11,7 @@ import {
 import { sessionCookie } from '@/tests/support/api';
 import { accountRows } from '@/tests/integration/matrix/accounts';
 import { contactRows } from '@/tests/integration/matrix/contact';
+import { conversationRows } from '@/tests/integration/matrix/conversation';
 import { coreRows } from '@/tests/integration/matrix/core';
 import { medicationRows } from '@/tests/integration/matrix/medications';
 import { notificationRows } from '@/tests/integration/matrix/notifications';
@@ -36,6 +37,7 @@ export const matrix: Row[] = [
   ...accountRows,
   ...securityRows,
   ...notificationRows,
+  ...conversationRows,
 ];
 
 /** A care team, a patient and clinicians beside it, an admin, another organization: one session each. */
