@@ -127,6 +127,7 @@ function demoTables(db: PrismaClient) {
     addenda: db.sessionNoteAddendum,
     psychotherapyNotes: db.psychotherapyNote,
     messages: db.careTeamMessage,
+    patientMessages: db.patientMessage,
     notifications: db.notification,
     contacts: db.patientContact,
     safetyPlanVersions: db.safetyPlanVersion,

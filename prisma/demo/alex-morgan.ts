@@ -4,6 +4,7 @@
 import type { DapBody, SoapBody } from './build';
 import { on } from './check-ins';
 import { trend } from './context';
+import { ALEX_CONVERSATION } from './alex-conversation';
 import { ALEX_SAFETY_PLAN } from './alex-safety-plan';
 import { fortnightly, therapyNotes, visitNotes, type DemoStory } from './story';
 
@@ -240,6 +241,7 @@ export const ALEX_MORGAN: DemoStory = {
     },
   },
   safetyPlan: ALEX_SAFETY_PLAN,
+  conversation: ALEX_CONVERSATION,
   medications: {
     prescriber: 'rivera',
     changes: [

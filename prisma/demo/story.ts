@@ -32,6 +32,7 @@ import {
 } from './build';
 import { buildCheckIns, type CheckInPlan } from './check-ins';
 import { createRandom, type DemoContext, type DemoStaff } from './context';
+import { tellConversation, type DemoConversation } from './conversation';
 import { tellSafety, type DemoContact, type DemoSafetyPlanVersion } from './safety';
 
 /** [day offset, hour, minute]: a local time. */
@@ -135,6 +136,8 @@ export type DemoStory = {
   contact?: DemoContact;
   /** The safety plan's versions, oldest first. */
   safetyPlan?: readonly DemoSafetyPlanVersion[];
+  /** The patient's secure conversation with their care team. */
+  conversation?: DemoConversation;
 };
 
 /** Writes one patient's history (in the one transaction given as `db`). */
@@ -204,6 +207,7 @@ export async function tellStory(
     });
   }
   await tellSafety(db, ctx, patient, story);
+  await tellConversation(db, ctx, patient, story.conversation);
   await readOlderItems(db, patient, ctx.at(-INBOX_UNREAD_DAYS, 0));
 }
 

@@ -222,6 +222,59 @@ describe('the demo seed', () => {
     expect(told.every((n) => n.readAt !== null)).toBe(true);
   });
 
+  it('gives Alex a short conversation with Sam Okafor over the last week, with its inbox items and unread counts', async () => {
+    const alex = await client.patient.findFirstOrThrow({
+      where: { account: { email: 'alex.morgan@riverbend.test' } },
+      include: { account: true },
+    });
+    const messages = await client.patientMessage.findMany({
+      where: { patientId: alex.id },
+      include: { author: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(messages.map((m) => m.author.email)).toEqual([
+      'alex.morgan@riverbend.test',
+      'sam.okafor@riverbend.test',
+      'alex.morgan@riverbend.test',
+      'sam.okafor@riverbend.test',
+    ]);
+    const weekAgo = Date.now() - 7 * 86_400_000;
+    for (const m of messages) {
+      expect(m.organizationId).toBe(alex.organizationId);
+      expect(m.createdAt.getTime()).toBeGreaterThan(weekAgo);
+      expect(m.createdAt.getTime()).toBeLessThan(Date.now());
+    }
+    expect(await client.patientMessage.count({ where: { patientId: { not: alex.id } } })).toBe(0);
+
+    // Written through postPatientMessageTx: each message told the others, never its author, and
+    // no item holds the message's text.
+    const items = await client.notification.findMany({
+      where: { patientId: alex.id, kind: 'PATIENT_MESSAGE' },
+      include: { recipient: true },
+    });
+    const told = (email: string) => items.filter((n) => n.recipient.email === email);
+    expect(told('alex.morgan@riverbend.test')).toHaveLength(2);
+    expect(told('sam.okafor@riverbend.test')).toHaveLength(2);
+    expect(told('dr.rivera@riverbend.test')).toHaveLength(4);
+    for (const item of items) {
+      for (const m of messages) expect(item.summary).not.toContain(m.body.slice(0, 20));
+    }
+    // Sam's last reply is unread for Alex (in their inbox too); Sam has read everything.
+    const unread = async (email: string) => {
+      const reader = await client.user.findFirstOrThrow({ where: { email } });
+      const read = await client.conversationRead.findFirst({
+        where: { userId: reader.id, patientId: alex.id },
+      });
+      return messages.filter(
+        (m) => m.authorId !== reader.id && (!read || m.createdAt > read.lastReadAt),
+      ).length;
+    };
+    expect(await unread('alex.morgan@riverbend.test')).toBe(1);
+    expect(await unread('sam.okafor@riverbend.test')).toBe(0);
+    expect(await unread('dr.rivera@riverbend.test')).toBe(2);
+    expect(told('alex.morgan@riverbend.test').filter((n) => n.readAt === null)).toHaveLength(1);
+  });
+
   it('keeps every MedicationState equal to the regimen derived from the history', async () => {
     const patients = await client.patient.findMany({
       include: { medicationChanges: true, medicationStates: true },

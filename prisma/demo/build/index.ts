@@ -4,6 +4,7 @@
 export * from './accounts';
 export * from './assessments';
 export * from './check-ins';
+export * from './conversation';
 export * from './dates';
 export * from './medications';
 export * from './notes';
