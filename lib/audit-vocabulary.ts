@@ -157,7 +157,7 @@ const CHANGE_WORDS: Partial<Record<`${AuditAction}:${AuditResource}`, string>> =
   'resolve:safetyFlag': 'closed a safety alert after following up',
   'update:contact': 'updated your phone number or emergency contact',
   'update:safetyPlan': 'updated your safety plan',
-  'create:conversation': 'wrote to you in your messages',
+  'create:conversation': 'wrote in your messages with your care team',
   'update:reminderSettings': 'changed your reminders',
 };
 

@@ -22,6 +22,7 @@ const SECTION_RESOURCES: Partial<Record<string, AuditResourceType>> = {
   'care-team': 'careTeam',
   'check-ins': 'checkIn',
   contact: 'contact',
+  conversation: 'conversation',
   'medication-changes': 'medicationChange',
   medications: 'medication',
   messages: 'careTeamMessage',
@@ -51,7 +52,10 @@ const FLAG_STEPS: Partial<Record<string, AuditAction>> = {
 
 function stepOf(request: NextRequest): AuditAction | undefined {
   const segments = request.nextUrl.pathname.split('/');
-  if (request.method !== 'POST' || !segments.includes('safety-flags')) return undefined;
+  if (request.method !== 'POST') return undefined;
+  // Marking the conversation read is audited as a read of it (lib/data/conversation), refused or not.
+  if (segments.at(-2) === 'conversation' && segments.at(-1) === 'read') return 'read';
+  if (!segments.includes('safety-flags')) return undefined;
   return FLAG_STEPS[segments.at(-1) ?? ''];
 }
 
