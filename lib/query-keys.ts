@@ -20,6 +20,11 @@ export const queryKeys = {
     accessLog: (patientId: string) => ['patients', patientId, 'access-log'] as const,
     messages: (patientId: string) => ['patients', patientId, 'messages'] as const,
     postMessage: (patientId: string) => ['patients', patientId, 'messages', 'post'] as const,
+    conversation: (patientId: string) => ['patients', patientId, 'conversation'] as const,
+    postConversation: (patientId: string) =>
+      ['patients', patientId, 'conversation', 'post'] as const,
+    readConversation: (patientId: string) =>
+      ['patients', patientId, 'conversation', 'read'] as const,
     saveSessionNote: (patientId: string) =>
       ['patients', patientId, 'session-notes', 'save'] as const,
     sessionNoteAction: (patientId: string, noteId: string, action: string) =>
@@ -82,6 +87,9 @@ export const refreshAfter = {
     queryKeys.patients.medicationChanges(patientId),
   ],
   message: (patientId: string) => [queryKeys.patients.messages(patientId)],
+  conversationMessage: (patientId: string) => [queryKeys.patients.conversation(patientId)],
+  /** The conversation read: the reader's inbox items about it were marked read too. */
+  conversationRead: () => [queryKeys.notifications.all],
   planSave: (patientId: string) => [
     queryKeys.treatmentPlan.current(patientId),
     queryKeys.treatmentPlan.versions(patientId),

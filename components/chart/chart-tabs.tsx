@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { Badge } from '@/components/ui/badge';
 
 const sections = [
   { href: '', label: 'Overview' },
@@ -10,13 +11,23 @@ const sections = [
   { href: '/safety-plan', label: 'Safety plan' },
   { href: '/notes', label: 'Notes' },
   { href: '/check-ins', label: 'Check-ins and measures' },
-  { href: '/messages', label: 'Messages' },
+  { href: '/conversation', label: 'Conversation' },
+  { href: '/messages', label: 'Care-team messages' },
   { href: '/timeline', label: 'Timeline' },
   { href: '/contact', label: 'Contact' },
 ] as const;
 
-/** The sections of a patient's chart; the current one is marked for assistive technology too. */
-export function ChartTabs({ patientId }: { patientId: string }) {
+/**
+ * The sections of a patient's chart; the current one is marked for assistive technology too. The
+ * conversation with the patient says how many of its messages the viewer has not read.
+ */
+export function ChartTabs({
+  patientId,
+  conversationUnread = 0,
+}: {
+  patientId: string;
+  conversationUnread?: number;
+}) {
   const pathname = usePathname();
   const base = `/patients/${patientId}`;
   return (
@@ -37,6 +48,11 @@ export function ChartTabs({ patientId }: { patientId: string }) {
                 }`}
               >
                 {section.label}
+                {section.href === '/conversation' && conversationUnread > 0 ? (
+                  <span className="ml-1.5 inline-flex">
+                    <Badge tone="teal">{conversationUnread} new</Badge>
+                  </span>
+                ) : null}
               </Link>
             </li>
           );

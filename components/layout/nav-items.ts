@@ -10,6 +10,7 @@ export function navItemsFor(role: Role): NavItem[] {
       { href: '/my-care/plan', label: 'My plan' },
       { href: '/my-care/check-in', label: 'Check in' },
       { href: '/my-care/trends', label: 'Trends' },
+      { href: '/my-care/messages', label: 'Messages' },
       { href: '/my-care/notes', label: 'Session notes' },
       { href: '/my-care/who-viewed', label: 'Who viewed my record' },
       { href: '/inbox', label: 'Inbox' },

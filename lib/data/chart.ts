@@ -1,6 +1,8 @@
 import 'server-only';
 import { clinicianRole, isClinician, type Viewer } from '@/lib/auth/viewer';
 import type { Flag } from '@/lib/clinical/flags';
+import { can } from '@/lib/auth/policy';
+import { conversationUnreadTx } from '@/lib/data/conversation/write';
 import { flagsForPatients } from '@/lib/data/flags';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import { toIsoDate } from '@/lib/format';
@@ -20,10 +22,13 @@ export type ChartHeader = {
     isActive: boolean;
   }[];
   flags: Flag[];
+  /** Messages in the conversation with the patient that the viewer has not read yet. */
+  conversationUnread: number;
 };
 
 /**
- * Clinicians on the patient's care team: the chart header (name, age, care team, flags).
+ * Clinicians on the patient's care team: the chart header (name, age, care team, flags) and how
+ * many messages of the conversation with the patient they have not read (the chart tab's count).
  * NotFoundError when the patient is out of scope; ForbiddenError for other roles.
  */
 export async function getChartHeader(viewer: Viewer, patientId: string): Promise<ChartHeader> {
@@ -49,6 +54,9 @@ export async function getChartHeader(viewer: Viewer, patientId: string): Promise
         },
       });
       const flags = await flagsForPatients(tx, scoped.organizationId, [patient.id]);
+      const conversationUnread = can(viewer, 'conversation.read')
+        ? await conversationUnreadTx(tx, viewer.userId, scoped)
+        : 0;
       return {
         id: patient.id,
         name: patient.account.name,
@@ -63,6 +71,7 @@ export async function getChartHeader(viewer: Viewer, patientId: string): Promise
             isActive: clinician.disabledAt === null,
           })),
         flags: flags.get(patient.id) ?? [],
+        conversationUnread,
       };
     },
   );

@@ -15,6 +15,7 @@ import { addDays, fromIsoDate } from '@/lib/calendar-date';
 import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
 import { goalFields } from '@/lib/data/treatment-plans/shared';
 import { patientScope } from '@/lib/data/scope';
+import { conversationUnreadTx } from '@/lib/data/conversation/write';
 
 /** `isActive` false: the clinician's account is disabled, no longer active on the team. */
 export type CareTeamMember = { id: string; name: string; role: Role; isActive: boolean };
@@ -88,6 +89,8 @@ export type MyCareSummary = {
   assessments: AssessmentDue[];
   assessmentIntervalDays: number;
   trend: MyCareTrend;
+  /** Messages from the care team the patient has not read yet. */
+  conversationUnread: number;
 };
 
 // Generous bounds: a real plan, regimen or team is far smaller, but no read is unbounded.
@@ -219,7 +222,7 @@ async function moodTrend(tx: Tx, scope: Scope, now: Date): Promise<MyCareTrend> 
 
 /**
  * A patient, about themself only: their latest plan, current medications (active or held) and
- * active care team, in one audited read.
+ * active care team, and how many messages from the team they have not read, in one audited read.
  */
 export async function getMyCareSummary(
   viewer: Viewer,
@@ -265,6 +268,7 @@ export async function getMyCareSummary(
       trend: await moodTrend(tx, scope, now),
       plan: plan && toMyCarePlan(plan),
       medications: await currentMedications(tx, scope),
+      conversationUnread: await conversationUnreadTx(tx, viewer.userId, patient),
     };
     record.patientId = patient.id;
     return summary;

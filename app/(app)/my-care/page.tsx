@@ -62,6 +62,12 @@ function sections(summary: Summary): {
       content: <CheckInCall recentCheckInDates={summary.trend.recentCheckInDates} />,
     },
     {
+      title: 'Messages',
+      titleId: 'messages-heading',
+      description: 'Write to your care team. They read messages during clinic hours.',
+      content: <MessagesCall unread={summary.conversationUnread} />,
+    },
+    {
       title: 'Your safety plan',
       titleId: 'safety-plan-heading',
       description: 'What to do, and who to call, if things start to feel too hard.',
@@ -118,6 +124,26 @@ function sections(summary: Summary): {
       ),
     },
   ];
+}
+
+/** How many messages from the care team are new, and the way to the conversation. */
+function MessagesCall({ unread }: { unread: number }) {
+  return (
+    <div className="space-y-2">
+      <p className="text-slate-800">
+        {unread > 0 ? (
+          <strong>
+            {unread} new {unread === 1 ? 'message' : 'messages'} from your care team.
+          </strong>
+        ) : (
+          'No new messages.'
+        )}
+      </p>
+      <Link href="/my-care/messages" className="inline-block font-medium text-teal-800 underline">
+        {unread > 0 ? 'Read your messages' : 'Write to your care team'}
+      </Link>
+    </div>
+  );
 }
 
 /** Mood at a glance and the latest questionnaire scores. */

@@ -103,7 +103,10 @@ export async function readConversationTx(
   at: Date = new Date(),
 ): Promise<Date> {
   const key = { userId: readerId, patientId: patient.id, organizationId: patient.organizationId };
-  await tx.conversationRead.createMany({ data: [{ ...key, lastReadAt: at }], skipDuplicates: true });
+  await tx.conversationRead.createMany({
+    data: [{ ...key, lastReadAt: at }],
+    skipDuplicates: true,
+  });
   await tx.conversationRead.updateMany({
     where: { ...key, lastReadAt: { lt: at } },
     data: { lastReadAt: at },

@@ -18,7 +18,7 @@ export default async function ChartLayout({
   return (
     <div className="space-y-6">
       <ChartHeader patient={patient} contact={contact} now={new Date()} />
-      <ChartTabs patientId={patient.id} />
+      <ChartTabs patientId={patient.id} conversationUnread={patient.conversationUnread} />
       <div>{children}</div>
     </div>
   );
