@@ -283,6 +283,11 @@ describe('the patient–care team conversation', () => {
       summary: 'A new message from your care team.',
       link: '/my-care/messages',
     });
+    const forPrescriber = told.find((n) => n.recipientId === w.team.prescriber.id)!;
+    expect(forPrescriber).toMatchObject({
+      summary: `${w.team.therapist.name} wrote in the conversation with the patient.`,
+      link: `/patients/${w.team.patient.id}/conversation`,
+    });
     for (const item of told) expect(item.summary).not.toMatch(/sertraline|Thursday/);
     // The patient's own inbox lists it, in plain words.
     const inbox = await callApi({

@@ -12,6 +12,7 @@ import type { ConversationMessage } from '@/lib/schemas/conversation';
 /** Who writes or reads: the patient's own account, or a clinician of their active care team. */
 export type ConversationPerson = { id: string; name: string; role: Role };
 
+/** The columns of a message as answers show it (lib/data/conversation only). */
 export const messageSelect = {
   id: true,
   body: true,
@@ -19,6 +20,7 @@ export const messageSelect = {
   author: { select: { id: true, name: true, role: true } },
 } as const satisfies Prisma.PatientMessageSelect;
 
+/** A message row as messageSelect reads it. */
 export type MessageRow = Prisma.PatientMessageGetPayload<{ select: typeof messageSelect }>;
 
 /** A message as `readerId` sees it (`mine` when they wrote it). */
@@ -79,7 +81,7 @@ export async function postPatientMessageTx(
       kind: 'PATIENT_MESSAGE',
       careTeamSummary: byPatient
         ? 'New message from the patient.'
-        : `${author.name} wrote to the patient in their conversation.`,
+        : `${author.name} wrote in the conversation with the patient.`,
       careTeamLink: links.careTeam,
       patientSummary: 'A new message from your care team.',
       patientLink: links.patient,
