@@ -11,6 +11,7 @@ import { contactRoutes } from '@/lib/api/routes/contact';
 import { coreRoutes } from '@/lib/api/routes/core';
 import { medicationRoutes } from '@/lib/api/routes/medications';
 import { notificationRoutes } from '@/lib/api/routes/notifications';
+import { outboxRoutes } from '@/lib/api/routes/outbox';
 import { patientReportRoutes } from '@/lib/api/routes/patient-reports';
 import { safetyFlagRoutes } from '@/lib/api/routes/safety-flags';
 import { safetyPlanRoutes } from '@/lib/api/routes/safety-plan';
@@ -51,6 +52,7 @@ export const apiRoutes = [
   ...accountRoutes,
   ...securityRoutes,
   ...notificationRoutes,
+  ...outboxRoutes,
   documentRoute,
 ] as const satisfies readonly ApiRoute[];
 
