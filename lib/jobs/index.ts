@@ -11,7 +11,7 @@
 import PgBoss from 'pg-boss';
 import { systemClock, type Clock } from '@/lib/clock';
 import { sharedJobsConnection } from '@/lib/data/jobs-connection';
-import { TICKS } from '@/lib/jobs/ticks';
+import { TICKS, type Tick } from '@/lib/jobs/ticks';
 import { log } from '@/lib/log';
 import { sendDueEmails } from '@/lib/mail/sender';
 import type { MailTransport } from '@/lib/mail/transport';
@@ -32,6 +32,8 @@ export type JobsOptions = {
   from: string;
   /** Only this organization's emails (tests, which share a database). */
   organizationId?: string;
+  /** The periodic work (tests give their own; the ticks of TICKS act on every organization). */
+  ticks?: Tick[];
   /** Seconds between polls of a queue (pg-boss's default: 2). */
   pollingIntervalSeconds?: number;
 };
@@ -44,10 +46,10 @@ export type Jobs = {
 };
 
 /** Runs every tick at `now`; one that fails does not keep the others from running. */
-export async function runTicks(now: Date): Promise<number> {
+export async function runTicks(now: Date, ticks: Tick[] = TICKS): Promise<number> {
   let queued = 0;
   const failures: string[] = [];
-  for (const tick of TICKS) {
+  for (const tick of ticks) {
     try {
       queued += await tick.run(now);
     } catch (error) {
@@ -81,7 +83,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   const poll = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   const sendEmailsNow = async () => void (await boss.send(QUEUES.sendEmail, {}, RETRY));
   await boss.work(QUEUES.tick, poll, async () => {
-    const queued = await runTicks(clock());
+    const queued = await runTicks(clock(), options.ticks);
     if (queued > 0) await sendEmailsNow();
   });
   await boss.work(QUEUES.sendEmail, poll, async () => {
