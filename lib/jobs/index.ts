@@ -97,7 +97,8 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     if (result.failed > 0) log.warn('some emails could not be sent', { ...result });
   });
   await boss.work(QUEUES.dead, poll, async (jobs) => {
-    for (const job of jobs) log.error('a background job failed for good', { queue: job.name, id: job.id });
+    for (const job of jobs)
+      log.error('a background job failed for good', { queue: job.name, id: job.id });
   });
   return {
     boss,

@@ -8,7 +8,11 @@ import type { DemoStaff } from './context';
 const ORIGIN = process.env.NEXTAUTH_URL ?? 'http://localhost:3000';
 
 /** Adds the demo's two past emails unless there; returns whether it wrote any. */
-export async function seedDemoOutbox(db: PrismaClient, staff: DemoStaff, now: Date): Promise<boolean> {
+export async function seedDemoOutbox(
+  db: PrismaClient,
+  staff: DemoStaff,
+  now: Date,
+): Promise<boolean> {
   const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3600_000);
   const row = (user: DemoStaff[keyof DemoStaff], key: string) => ({
     organizationId: user.organizationId,

@@ -65,7 +65,10 @@ describe('the job runner', () => {
       pollingIntervalSeconds: 0.5,
     });
     await jobs.boss.send(QUEUES.tick, {});
-    const messages = await until(async () => smtp!.messages, (m) => m.length > 0);
+    const messages = await until(
+      async () => smtp!.messages,
+      (m) => m.length > 0,
+    );
     expect(seen[0]).toEqual(moved);
     expect(messages[0]!.to).toEqual([team.prescriber.email]);
     expect(messages[0]!.body).toContain('You have 2 new items in your Triad inbox.');

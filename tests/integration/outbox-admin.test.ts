@@ -35,7 +35,10 @@ describe('the outbox for admins', () => {
     const elsewhere = await clinicWithAdmin();
     const older = await queued(team, 'older');
     const newer = await queued(team, 'newer');
-    await db.emailOutbox.update({ where: { id: older.id }, data: { deadAt: new Date(), attempts: 5 } });
+    await db.emailOutbox.update({
+      where: { id: older.id },
+      data: { deadAt: new Date(), attempts: 5 },
+    });
     await queued(elsewhere.team, 'theirs');
 
     const page = await listOutbox(viewer);
@@ -46,7 +49,9 @@ describe('the outbox for admins', () => {
       status: 'waiting',
       subject: 'Something new in Triad',
     });
-    expect((await listOutbox(viewer, { status: 'dead' })).items.map((e) => e.id)).toEqual([older.id]);
+    expect((await listOutbox(viewer, { status: 'dead' })).items.map((e) => e.id)).toEqual([
+      older.id,
+    ]);
     const firstPage = await listOutbox(viewer, { limit: 1 });
     expect(firstPage.nextCursor).toBe(newer.id);
     expect((await listOutbox(viewer, { limit: 1, cursor: newer.id })).items[0]!.id).toBe(older.id);
@@ -78,7 +83,9 @@ describe('the outbox for admins', () => {
     await db.emailOutbox.update({ where: { id: theirs.id }, data: { deadAt: new Date() } });
 
     await expect(retryEmail(viewer, theirs.id)).rejects.toBeInstanceOf(NotFoundError);
-    expect((await db.emailOutbox.findUniqueOrThrow({ where: { id: theirs.id } })).deadAt).not.toBeNull();
+    expect(
+      (await db.emailOutbox.findUniqueOrThrow({ where: { id: theirs.id } })).deadAt,
+    ).not.toBeNull();
     await expect(retryEmail(viewer, 'not-an-id')).rejects.toBeInstanceOf(NotFoundError);
 
     const retried = await retryEmail(viewer, dead.id);
@@ -119,7 +126,9 @@ describe('the suite-wide PHI check', () => {
       expect.objectContaining({ kind: 'patient name' }),
     ]);
     expect(
-      findPhi([email('note: discussed the NEW sleep routine at length.')], terms).map((f) => f.kind),
+      findPhi([email('note: discussed the NEW sleep routine at length.')], terms).map(
+        (f) => f.kind,
+      ),
     ).toContain('care-team message');
     expect(findPhi([email('There is something new for you in Triad.')], terms)).toEqual([]);
   });

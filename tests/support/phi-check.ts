@@ -55,7 +55,8 @@ export function findPhi(
   for (const email of emails) {
     const haystack = `${email.raw}\n${email.body}`.toLowerCase();
     for (const { term, kind } of terms) {
-      if (haystack.includes(term.trim().toLowerCase())) found.push({ messageId: email.messageId, kind });
+      if (haystack.includes(term.trim().toLowerCase()))
+        found.push({ messageId: email.messageId, kind });
     }
   }
   return found;

@@ -2,12 +2,7 @@
 // email, and a retry of what the sender gave up on.
 import { defineRoute } from '@/lib/api/define-route';
 import { listOutbox, retryEmail } from '@/lib/data/email/admin';
-import {
-  OutboxEmail,
-  OutboxEmailParams,
-  OutboxList,
-  OutboxListQuery,
-} from '@/lib/schemas/outbox';
+import { OutboxEmail, OutboxEmailParams, OutboxList, OutboxListQuery } from '@/lib/schemas/outbox';
 
 const outbox = {
   tag: 'Administration',

@@ -57,7 +57,11 @@ export async function listOutbox(
   query: z.input<typeof OutboxListQuery> = {},
 ): Promise<OutboxList> {
   const { status, cursor, limit } = parseInput(OutboxListQuery, query);
-  const access = { permission: 'outbox.read', action: 'read', resourceType: 'emailOutbox' } as const;
+  const access = {
+    permission: 'outbox.read',
+    action: 'read',
+    resourceType: 'emailOutbox',
+  } as const;
   return withOrganizationAccess(viewer, access, async (tx, record) => {
     // SECURITY: tenant isolation: the admin's own organization only, the cursor included.
     const where: Prisma.EmailOutboxWhereInput = {

@@ -35,7 +35,11 @@ function hrefFor(status: Status | undefined, cursor?: string): string {
 }
 
 /** Admins: every email Triad sent or will send for the organization, newest first. */
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function OutboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const viewer = await requireRole('ADMIN');
   const params = await searchParams;
   const parsed = OutboxListQuery.safeParse({
@@ -84,9 +88,15 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         ) : (
           <>
             <OutboxList emails={page.items} />
-            <nav aria-label="More emails" className="mt-4 flex gap-4 border-t border-slate-200 pt-4">
+            <nav
+              aria-label="More emails"
+              className="mt-4 flex gap-4 border-t border-slate-200 pt-4"
+            >
               {query.cursor ? (
-                <Link href={hrefFor(status)} className="text-sm font-medium text-teal-800 underline">
+                <Link
+                  href={hrefFor(status)}
+                  className="text-sm font-medium text-teal-800 underline"
+                >
                   Newest emails
                 </Link>
               ) : null}
