@@ -7,6 +7,8 @@ const nextConfig = {
   serverExternalPackages: [
     '@node-rs/argon2',
     'pg',
+    'pg-boss',
+    'nodemailer',
     'rate-limiter-flexible',
     '@electric-sql/pglite',
     '@electric-sql/pglite-socket',

@@ -36,10 +36,10 @@ export const db =
     // With one connection (the embedded database) a transaction may wait for the one before it.
     transactionOptions: { maxWait: 15_000, timeout: 30_000 },
   });
-if (env.NODE_ENV !== 'production') {
-  globalForDb.triadPool = pool;
-  globalForDb.triadDb = db;
-}
+// Kept on globalThis in production too: Next bundles instrumentation.ts (the job runner) apart from
+// the routes, and both must share the one pool (the embedded database takes one connection).
+globalForDb.triadPool = pool;
+globalForDb.triadDb = db;
 
 export type Db = typeof db;
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];

@@ -11,6 +11,14 @@ const Env = z.object({
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
   DB_IDLE_TX_TIMEOUT_MS: z.coerce.number().int().min(0).default(15000),
+  // Email (docs/decisions/023-jobs-and-email.md): unset, nothing is sent and emails wait in the
+  // outbox (/admin/outbox). E.g. smtp://user:pass@mail.example.org:587, smtps://… for TLS.
+  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  MAIL_FROM: z.string().min(3).default('Triad <triad@localhost>'),
+  // 'off': this app server runs no background jobs (a separate `npm run worker` does).
+  TRIAD_JOBS: z.enum(['on', 'off']).default('on'),
+  // Set by the start scripts when the database is the embedded PGlite server.
+  TRIAD_EMBEDDED_DATABASE: z.enum(['0', '1']).default('0'),
 });
 
 /** The server's configuration, read once. DATABASE_URL is always set by the start scripts. */

@@ -17,6 +17,7 @@ import {
   loadDirectory,
 } from './demo/directory';
 import { JORDAN_LEE } from './demo/jordan-lee';
+import { seedDemoOutbox } from './demo/outbox';
 import { RILEY_FOX } from './demo/riley-fox';
 import { tellStory, type DemoStory } from './demo/story';
 
@@ -100,6 +101,8 @@ export async function seedDemo(
     await db.$transaction((tx) => tellStory(tx, ctx, patient, HISTORIES[key]), TRANSACTION);
     changed = true;
   }
+
+  if (await seedDemoOutbox(db, directory.staff, now)) changed = true;
 
   const organizationIds = Object.values(directory.organizations).map((o) => o.id);
   return {

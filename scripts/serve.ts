@@ -112,6 +112,8 @@ const appEnv = {
   // The embedded server serves one transaction at a time and mixes up the statements of
   // concurrent connections: give it exactly one (docs/decisions/004-embedded-database.md).
   DB_POOL_MAX: database.embedded ? '1' : (process.env.DB_POOL_MAX ?? '10'),
+  // The job runner then shares that connection (docs/decisions/023-jobs-and-email.md).
+  TRIAD_EMBEDDED_DATABASE: database.embedded ? '1' : '0',
   // Requests there wait their turn for that one connection, as transactions do (lib/db.ts).
   ...(database.embedded && !process.env.DB_CONNECT_TIMEOUT_MS
     ? { DB_CONNECT_TIMEOUT_MS: '15000' }

@@ -21,6 +21,7 @@ export function navItemsFor(role: Role): NavItem[] {
       { href: '/admin', label: 'Users and care teams' },
       { href: '/admin/audit', label: 'Audit log' },
       { href: '/admin/security', label: 'Security' },
+      { href: '/admin/outbox', label: 'Outbox' },
       { href: '/inbox', label: 'Inbox' },
     ];
   }

@@ -12,6 +12,7 @@ import { conversationRoutes } from '@/lib/api/routes/conversation';
 import { coreRoutes } from '@/lib/api/routes/core';
 import { medicationRoutes } from '@/lib/api/routes/medications';
 import { notificationRoutes } from '@/lib/api/routes/notifications';
+import { outboxRoutes } from '@/lib/api/routes/outbox';
 import { patientReportRoutes } from '@/lib/api/routes/patient-reports';
 import { safetyFlagRoutes } from '@/lib/api/routes/safety-flags';
 import { safetyPlanRoutes } from '@/lib/api/routes/safety-plan';
@@ -53,6 +54,7 @@ export const apiRoutes = [
   ...securityRoutes,
   ...notificationRoutes,
   ...conversationRoutes,
+  ...outboxRoutes,
   documentRoute,
 ] as const satisfies readonly ApiRoute[];
 

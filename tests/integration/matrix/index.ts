@@ -15,6 +15,7 @@ import { conversationRows } from '@/tests/integration/matrix/conversation';
 import { coreRows } from '@/tests/integration/matrix/core';
 import { medicationRows } from '@/tests/integration/matrix/medications';
 import { notificationRows } from '@/tests/integration/matrix/notifications';
+import { outboxRows } from '@/tests/integration/matrix/outbox';
 import { patientReportRows } from '@/tests/integration/matrix/patient-reports';
 import { safetyFlagRows } from '@/tests/integration/matrix/safety-flags';
 import { safetyPlanRows } from '@/tests/integration/matrix/safety-plan';
@@ -38,6 +39,7 @@ export const matrix: Row[] = [
   ...securityRows,
   ...notificationRows,
   ...conversationRows,
+  ...outboxRows,
 ];
 
 /** A care team, a patient and clinicians beside it, an admin, another organization: one session each. */
