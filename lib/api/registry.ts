@@ -9,6 +9,7 @@ import { openApiDocument } from '@/lib/api/openapi';
 import { accountRoutes } from '@/lib/api/routes/accounts';
 import { contactRoutes } from '@/lib/api/routes/contact';
 import { coreRoutes } from '@/lib/api/routes/core';
+import { liveRoutes } from '@/lib/api/routes/live';
 import { medicationRoutes } from '@/lib/api/routes/medications';
 import { notificationRoutes } from '@/lib/api/routes/notifications';
 import { patientReportRoutes } from '@/lib/api/routes/patient-reports';
@@ -51,6 +52,7 @@ export const apiRoutes = [
   ...accountRoutes,
   ...securityRoutes,
   ...notificationRoutes,
+  ...liveRoutes,
   documentRoute,
 ] as const satisfies readonly ApiRoute[];
 

@@ -12,6 +12,7 @@ import { sessionCookie } from '@/tests/support/api';
 import { accountRows } from '@/tests/integration/matrix/accounts';
 import { contactRows } from '@/tests/integration/matrix/contact';
 import { coreRows } from '@/tests/integration/matrix/core';
+import { liveRows } from '@/tests/integration/matrix/live';
 import { medicationRows } from '@/tests/integration/matrix/medications';
 import { notificationRows } from '@/tests/integration/matrix/notifications';
 import { patientReportRows } from '@/tests/integration/matrix/patient-reports';
@@ -36,6 +37,7 @@ export const matrix: Row[] = [
   ...accountRows,
   ...securityRows,
   ...notificationRows,
+  ...liveRows,
 ];
 
 /** A care team, a patient and clinicians beside it, an admin, another organization: one session each. */
