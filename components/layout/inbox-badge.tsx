@@ -108,7 +108,10 @@ export function InboxBadge() {
             : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-50'
         }`}
       >
-        <span>Inbox</span>
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor">
+          <path d="M3 4a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V4Zm2 0v7h3a2 2 0 0 0 4 0h3V4H5Z" />
+        </svg>
+        <span className="hidden sm:inline">Inbox</span>
         {data && data.unread > 0 ? (
           <span
             className={`rounded-full px-1.5 text-xs font-semibold text-white ${
