@@ -228,7 +228,9 @@ test('the patient’s pages have no serious accessibility problems, on a phone t
     for (const path of pages) {
       await alex.goto(path);
       await expect(alex.getByRole('heading', { level: 1 })).toBeVisible();
-      await alex.waitForLoadState('networkidle');
+      // Hydrated, its client queries answered ('networkidle' never comes: the header's live
+      // stream of inbox counts stays open).
+      await expect(alex.getByRole('banner').getByRole('link', { name: /^Inbox, / })).toBeVisible();
       await expectNoSeriousA11yViolations(alex);
     }
   }
