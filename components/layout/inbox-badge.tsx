@@ -60,6 +60,17 @@ function useLiveCounts() {
     source.onerror = () => set(source.readyState === EventSource.CLOSED ? 'closed' : 'down');
     return () => source.close();
   }, [queryClient, attempt]);
+  // Whatever the person changes in this tab (acknowledging a flag, reading an item) may change
+  // their own counts, and nobody notifies the actor of their own act: read them again.
+  useEffect(
+    () =>
+      queryClient.getMutationCache().subscribe((event) => {
+        if (event.type === 'updated' && event.action.type === 'success') {
+          void queryClient.invalidateQueries({ queryKey: queryKeys.notifications.counts });
+        }
+      }),
+    [queryClient],
+  );
   const query = useQuery({
     queryKey: queryKeys.notifications.counts,
     queryFn: async ({ signal }) => {
