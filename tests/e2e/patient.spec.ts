@@ -176,7 +176,7 @@ test('Dr. Rivera sees Skyler’s side effect and score on the caseload and in th
   await expect(row).toContainText('Severe side effect');
   await expect(row).toContainText('Nausea');
 
-  const href = await row.getByRole('link', { name: skyler.name }).getAttribute('href');
+  const href = await row.getByRole('link', { name: skyler.name, exact: true }).getAttribute('href');
   await rivera.goto(`${href}/check-ins`);
   const main = rivera.getByRole('main');
   await expect(main.getByRole('list', { name: 'Flags' })).toContainText('Severe side effect');
