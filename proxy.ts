@@ -1,6 +1,7 @@
 import { decode, encode, type JWT } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import {
+  isBackgroundPath,
   isBackgroundRequest,
   refreshedSession,
   sessionCookieName,
@@ -127,7 +128,8 @@ export async function proxy(request: NextRequest) {
 
   // SECURITY: only a person's request renews the idle window. A background one passes with the
   // session as it is, so a polling page still signs out 30 minutes after the last real request.
-  if (isBackgroundRequest((name) => request.headers.get(name))) {
+  // The live badge's counts and stream are background by their path.
+  if (isBackgroundRequest((name) => request.headers.get(name)) || isBackgroundPath(pathname)) {
     return secured(pass(), csp, https);
   }
 

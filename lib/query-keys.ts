@@ -73,6 +73,8 @@ export const queryKeys = {
     read: (notificationId: string) => ['notifications', notificationId, 'read'] as const,
     readAll: ['notifications', 'read-all'] as const,
     savePreferences: ['notifications', 'preferences', 'save'] as const,
+    /** The header badge's counts, kept current by the live stream (components/layout/inbox-badge.tsx). */
+    counts: ['notifications', 'counts'] as const,
   },
 };
 

@@ -22,6 +22,8 @@ export type Success = {
   description: string;
   schema?: z.ZodType;
   also?: readonly (200 | 201)[];
+  /** The media type when not JSON; for an event stream, `schema` is each event's data. */
+  contentType?: 'text/event-stream';
 };
 
 /** A problem answer whose problem+json body carries more than `Problem` (e.g. the stale 412). */

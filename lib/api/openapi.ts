@@ -126,7 +126,13 @@ function successAnswers(route: ApiRoute) {
     description: success.description,
     ...(route.idempotent ? { headers: replayedHeader } : {}),
     ...(success.schema
-      ? { content: { 'application/json': { schema: plain(success.schema, 'output') } } }
+      ? {
+          content: {
+            [success.contentType ?? 'application/json']: {
+              schema: plain(success.schema, 'output'),
+            },
+          },
+        }
       : {}),
   };
   return Object.fromEntries([success.status, ...(success.also ?? [])].map((s) => [s, answer]));

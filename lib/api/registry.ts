@@ -10,6 +10,7 @@ import { accountRoutes } from '@/lib/api/routes/accounts';
 import { contactRoutes } from '@/lib/api/routes/contact';
 import { conversationRoutes } from '@/lib/api/routes/conversation';
 import { coreRoutes } from '@/lib/api/routes/core';
+import { liveRoutes } from '@/lib/api/routes/live';
 import { medicationRoutes } from '@/lib/api/routes/medications';
 import { notificationRoutes } from '@/lib/api/routes/notifications';
 import { outboxRoutes } from '@/lib/api/routes/outbox';
@@ -55,6 +56,7 @@ export const apiRoutes = [
   ...notificationRoutes,
   ...conversationRoutes,
   ...outboxRoutes,
+  ...liveRoutes,
   documentRoute,
 ] as const satisfies readonly ApiRoute[];
 

@@ -105,6 +105,22 @@ export function isBackgroundRequest(header: (name: string) => string | null | un
   );
 }
 
+/**
+ * API paths no person ever asks for: the header badge's counts and its live stream (an
+ * EventSource cannot send the background header). SECURITY: they never renew the idle window, so
+ * an open page still signs out 30 minutes after the person's last request
+ * (docs/decisions/021-live-notifications.md).
+ */
+const BACKGROUND_PATHS: ReadonlySet<string> = new Set([
+  '/api/v1/notifications/counts',
+  '/api/v1/notifications/stream',
+]);
+
+/** Whether a request to `pathname` is background whatever its headers say. */
+export function isBackgroundPath(pathname: string): boolean {
+  return BACKGROUND_PATHS.has(pathname.replace(/\/+$/, ''));
+}
+
 /** The path (with query and fragment) of a redirect target, never another site. */
 export function relativeRedirect(url: string): string {
   let parsed: URL;

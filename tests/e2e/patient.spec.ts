@@ -176,7 +176,7 @@ test('Dr. Rivera sees Skyler’s side effect and score on the caseload and in th
   await expect(row).toContainText('Severe side effect');
   await expect(row).toContainText('Nausea');
 
-  const href = await row.getByRole('link', { name: skyler.name }).getAttribute('href');
+  const href = await row.getByRole('link', { name: skyler.name, exact: true }).getAttribute('href');
   await rivera.goto(`${href}/check-ins`);
   const main = rivera.getByRole('main');
   await expect(main.getByRole('list', { name: 'Flags' })).toContainText('Severe side effect');
@@ -228,7 +228,9 @@ test('the patient’s pages have no serious accessibility problems, on a phone t
     for (const path of pages) {
       await alex.goto(path);
       await expect(alex.getByRole('heading', { level: 1 })).toBeVisible();
-      await alex.waitForLoadState('networkidle');
+      // Hydrated, its client queries answered ('networkidle' never comes: the header's live
+      // stream of inbox counts stays open).
+      await expect(alex.getByRole('banner').getByRole('link', { name: /^Inbox, / })).toBeVisible();
       await expectNoSeriousA11yViolations(alex);
     }
   }

@@ -253,7 +253,8 @@ describe('sign-in limits per address, delay per account (rate_limits table)', ()
     });
     // The same account from another address is unaffected.
     expect((await authenticate({ email: user.email, password: PASSWORD }, caller())).ok).toBe(true);
-  });
+    // A hundred argon2 verifications: a few seconds on a quiet machine, 30 s and more on a busy one.
+  }, 120_000);
 
   it('forgives only the succeeding address: other addresses keep their counts', async () => {
     const { user } = await account();

@@ -137,6 +137,9 @@ export async function callApi(call: ApiCall): Promise<ApiResult> {
     [...call.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, params[name!]!]),
   );
   const response = await handler(request, { params: Promise.resolve(named) });
+  if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    return { status: response.status, headers: response.headers, ...(await firstEvent(response)) };
+  }
   const text = await response.text();
   let parsed: unknown = null;
   try {
@@ -145,4 +148,28 @@ export async function callApi(call: ApiCall): Promise<ApiResult> {
     parsed = text;
   }
   return { status: response.status, headers: response.headers, body: parsed, text };
+}
+
+/**
+ * An event stream never ends by itself: its answer, for a test, is its first event with data (the
+ * body is that data, parsed), read and then the stream cancelled, as a client going away would.
+ */
+async function firstEvent(response: Response): Promise<{ body: unknown; text: string }> {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+      const event = text.split('\n\n').find((block) => /^data:/m.test(block));
+      if (event) {
+        const data = event.split('\n').filter((line) => line.startsWith('data:'));
+        return { body: JSON.parse(data.map((line) => line.slice(5).trim()).join('\n')), text };
+      }
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+  return { body: null, text };
 }

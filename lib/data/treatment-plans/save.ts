@@ -9,12 +9,12 @@ import { withPatientAccess, type ScopedPatient } from '@/lib/data/patient-access
 import {
   MAX_ROWS,
   activeClinicians,
-  findPlan,
   findVersion,
   toPlanVersion,
   versionSelect,
 } from '@/lib/data/treatment-plans/shared';
-import { InvalidInputError, StalePlanError, type FieldError } from '@/lib/errors';
+import { InvalidInputError, type FieldError } from '@/lib/errors';
+import { compareAndSetVersion, versionedPlanRow } from '@/lib/data/versioned-plan';
 import { toIsoDate } from '@/lib/format';
 import type { PlanVersion, TreatmentPlanContent } from '@/lib/schemas/treatment-plan';
 
@@ -37,19 +37,6 @@ function checkOwners(input: TreatmentPlanContent, team: Clinician[]): FieldError
           },
         ],
   );
-}
-
-/** The plan's row; the first save makes it, and a concurrent first save finds it and loses later. */
-async function planRow(tx: Tx, patient: ScopedPatient, expectedVersion: number) {
-  if (expectedVersion === 0) {
-    await tx.$executeRaw`
-      INSERT INTO "TreatmentPlan" ("organizationId", "patientId", "currentVersion", "updatedAt")
-      VALUES (${patient.organizationId}::uuid, ${patient.id}::uuid, 0, now())
-      ON CONFLICT ("patientId") DO NOTHING`;
-  }
-  const plan = await findPlan(tx, patient);
-  if (!plan) throw new StalePlanError(0);
-  return plan;
 }
 
 /** Every goal key sent names a goal of this plan (leave it out for a new goal). */
@@ -83,28 +70,6 @@ async function checkGoalKeys(
         ]
       : [],
   );
-}
-
-/**
- * SECURITY/integrity (no lost update): moves the plan from `expectedVersion` to the next in SQL,
- * or throws StalePlanError with the version that is current. Under concurrency the second UPDATE
- * waits for the first to commit, then re-reads the row, no longer matches and changes nothing.
- */
-async function compareAndSet(
-  tx: Tx,
-  patient: ScopedPatient,
-  planId: string,
-  expectedVersion: number,
-): Promise<number> {
-  const moved = await tx.$executeRaw`
-    UPDATE "TreatmentPlan" SET "currentVersion" = "currentVersion" + 1, "updatedAt" = now()
-    WHERE "id" = ${planId}::uuid AND "organizationId" = ${patient.organizationId}::uuid
-      AND "currentVersion" = ${expectedVersion}`;
-  if (moved !== 1) {
-    const now = await findPlan(tx, patient);
-    throw new StalePlanError(now?.currentVersion ?? 0);
-  }
-  return expectedVersion + 1;
 }
 
 /** The name a goal's measure is stored under: the questionnaire's, the patient's own, or none. */
@@ -231,10 +196,16 @@ export async function saveTreatmentPlan(
     async (tx, patient) => {
       const team = await activeClinicians(tx, patient);
       const ownerIssues = checkOwners(input, team);
-      const plan = await planRow(tx, patient, expectedVersion);
+      const plan = await versionedPlanRow(tx, 'TreatmentPlan', patient, expectedVersion);
       const issues = [...ownerIssues, ...(await checkGoalKeys(tx, patient, plan.id, input))];
       if (issues.length) throw new InvalidInputError(issues);
-      const version = await compareAndSet(tx, patient, plan.id, expectedVersion);
+      const version = await compareAndSetVersion(
+        tx,
+        'TreatmentPlan',
+        patient,
+        plan.id,
+        expectedVersion,
+      );
       const goals = goalRows(input, patient.organizationId);
       const changeSummary = await summaryOf(tx, patient, version, input, goals, team);
       const saved = await writeVersion(tx, viewer, patient, plan.id, version, input, {

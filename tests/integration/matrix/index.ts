@@ -13,6 +13,7 @@ import { accountRows } from '@/tests/integration/matrix/accounts';
 import { contactRows } from '@/tests/integration/matrix/contact';
 import { conversationRows } from '@/tests/integration/matrix/conversation';
 import { coreRows } from '@/tests/integration/matrix/core';
+import { liveRows } from '@/tests/integration/matrix/live';
 import { medicationRows } from '@/tests/integration/matrix/medications';
 import { notificationRows } from '@/tests/integration/matrix/notifications';
 import { outboxRows } from '@/tests/integration/matrix/outbox';
@@ -40,6 +41,7 @@ export const matrix: Row[] = [
   ...notificationRows,
   ...conversationRows,
   ...outboxRows,
+  ...liveRows,
 ];
 
 /** A care team, a patient and clinicians beside it, an admin, another organization: one session each. */
