@@ -59,6 +59,11 @@ function sections(summary: Summary): {
       title: 'Today',
       titleId: 'today-heading',
       description: 'How are you doing today?',
+      actions: (
+        <Link href="/my-care/reminders" className="font-medium text-teal-800 underline">
+          Reminders
+        </Link>
+      ),
       content: <CheckInCall recentCheckInDates={summary.trend.recentCheckInDates} />,
     },
     {
