@@ -7,6 +7,7 @@ import { raiseSafetyFlagTx } from '@/lib/data/safety-flags/raise';
 import { acknowledgeSafetyFlagTx } from '@/lib/data/safety-flags/lifecycle';
 import type { NotificationKind } from '@/lib/schemas/enums';
 import { createCareTeam, createUser } from '@/tests/factories';
+import { callApi, sessionCookie } from '@/tests/support/api';
 
 // What is emailed, and when: by each person's preferences in the event's transaction, the daily
 // summary at 7:00 on their clock, and the escalation of an urgent flag nobody acknowledged, each
@@ -276,5 +277,56 @@ describe('escalation of an urgent flag nobody acknowledged', () => {
       .filter((e) => e.purpose === 'ESCALATION')
       .map((e) => e.dedupeKey.split(':').slice(0, 3).join(':'));
     expect(new Set(keys)).toEqual(new Set([`escalation:${flag.id}:2`]));
+  });
+});
+
+describe('the organization’s escalation delay', () => {
+  it('is set by an admin, refused outside 5–1440 minutes (400, unchanged), audited, and read by the tick', async () => {
+    const t = await createCareTeam(db, { passwordHash: null });
+    const admin = await createUser(db, t.organization, { role: 'ADMIN', passwordHash: null });
+    const cookie = await sessionCookie(admin);
+    const path = '/api/v1/organization/safety-escalation';
+    expect((await callApi({ method: 'GET', path, cookie })).body).toEqual({
+      safetyEscalationMinutes: 60,
+    });
+    const saved = await callApi({
+      method: 'PUT',
+      path,
+      cookie,
+      body: { safetyEscalationMinutes: 15 },
+    });
+    expect(saved.status).toBe(200);
+    for (const bad of [4, 1441, 7.5, '15', null]) {
+      const refused = await callApi({
+        method: 'PUT',
+        path,
+        cookie,
+        body: { safetyEscalationMinutes: bad },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual([
+        'safetyEscalationMinutes',
+      ]);
+    }
+    expect(
+      (await db.organization.findUniqueOrThrow({ where: { id: t.organization.id } }))
+        .safetyEscalationMinutes,
+    ).toBe(15);
+    const audit = await db.auditEvent.findFirst({
+      where: {
+        actorId: admin.id,
+        resourceType: 'organization',
+        action: 'update',
+        outcome: 'ALLOWED',
+      },
+      select: { detail: true },
+    });
+    expect(audit?.detail).toBe('safety escalation after 15 minutes');
+
+    const raisedAt = new Date('2026-05-01T10:00:00Z');
+    await raiseUrgent(t, raisedAt);
+    const only = { organizationId: t.organization.id };
+    expect(await runEscalations(new Date('2026-05-01T10:14:00Z'), only)).toBe(0);
+    expect(await runEscalations(new Date('2026-05-01T10:15:00Z'), only)).toBe(3);
   });
 });
