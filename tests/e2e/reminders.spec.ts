@@ -37,3 +37,28 @@ test('a patient sets the hour of her reminders and turns one off, from My care',
   await expect(page.getByText('Your reminders are saved.')).toBeVisible();
   await page.context().close();
 });
+
+test('an admin sets when an unacknowledged urgent flag is escalated; a bad value is refused at the field', async ({
+  browser,
+}) => {
+  const page = await signedIn(browser, DEMO.admin, { home: '/admin' });
+  await page.goto('/admin/security');
+  const minutes = page.getByLabel('Minutes before the first email');
+  await expect(minutes).toHaveValue('60');
+  await minutes.fill('4');
+  await page.getByRole('button', { name: 'Save escalation time' }).click();
+  await expect(page.getByText('At least 5 minutes.')).toBeVisible();
+  await expect(minutes).toHaveAttribute('aria-invalid', 'true');
+  await minutes.fill('45');
+  await page.getByRole('button', { name: 'Save escalation time' }).click();
+  await expect(page.getByText('Saved: the first email goes after 45 minutes.')).toBeVisible();
+  await expectAccessibleAtBothSizes(page);
+  await page.reload();
+  await expect(page.getByLabel('Minutes before the first email')).toHaveValue('45');
+
+  // Back to the demo's default, for the next run.
+  await page.getByLabel('Minutes before the first email').fill('60');
+  await page.getByRole('button', { name: 'Save escalation time' }).click();
+  await expect(page.getByText('Saved: the first email goes after 60 minutes.')).toBeVisible();
+  await page.context().close();
+});
