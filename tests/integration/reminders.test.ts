@@ -176,6 +176,15 @@ describe('the check-in reminder', () => {
     expect(await checkInKeys(auckland)).toEqual([`check-in:${auckland.patient.id}:2026-06-02`]);
   });
 
+  it('is still sent by a runner back within the first 15 minutes of the hour, not later', async () => {
+    const late = await team();
+    await setReminders(late, { questionnaireReminder: false, planReminder: false });
+    expect(await tick(late, '2026-03-08T00:15:00Z')).toBe(0); // 19:15 EST: the hour's window is over
+    const back = await team();
+    await setReminders(back, { questionnaireReminder: false, planReminder: false });
+    expect(await tick(back, '2026-03-08T00:14:00Z')).toBe(1);
+  });
+
   it('sends nothing to a disabled patient account', async () => {
     const t = await team();
     await db.user.update({ where: { id: t.patient.userId }, data: { disabledAt: new Date() } });

@@ -1,5 +1,5 @@
-// The patient reminders tick (issue 13, point 5). At the patient's reminder hour on their own
-// clock (User.timeZone; ReminderSettings, or its defaults: all on, 19:00):
+// The patient reminders tick (issue 13, point 5). In the first minutes of the patient's reminder
+// hour on their own clock (User.timeZone; ReminderSettings, or its defaults: all on, 19:00):
 // - a check-in reminder, unless they checked in that local day: once per local day;
 // - a questionnaire reminder when a PHQ-9 or GAD-7 is due (every assessmentIntervalDays of the
 //   plan since the last one): once per due period;
@@ -26,6 +26,13 @@ import { wallClock } from '@/lib/zoned-time';
 
 /** A new plan version is reminded of once it has waited this long unread. */
 export const PLAN_REMINDER_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Reminders go out in the first minutes of the patient's hour: a runner that was down at the top
+ * of the hour still sends them when it is back within this window, and the ticks of the rest of
+ * the hour read nothing.
+ */
+export const REMINDER_WINDOW_MINUTES = 15;
 
 export const reminderKeys = {
   checkIn: (patientId: string, localDate: string) => `check-in:${patientId}:${localDate}`,
@@ -142,7 +149,8 @@ async function patientsAtTheirHour(now: Date, only?: TickScope): Promise<DuePati
   });
   const due: DuePatient[] = [];
   for (const { timeZone } of zones) {
-    const hour = wallClock(timeZone, now).hour;
+    const { hour, minute } = wallClock(timeZone, now);
+    if (minute >= REMINDER_WINDOW_MINUTES) continue;
     const rows = await db.patient.findMany({
       where: {
         account: { timeZone, disabledAt: null },
@@ -185,12 +193,24 @@ async function patientsAtTheirHour(now: Date, only?: TickScope): Promise<DuePati
  * `only` (tests): one organization's patients.
  */
 export async function runReminders(now: Date, only?: TickScope): Promise<number> {
+  const due = await patientsAtTheirHour(now, only);
+  // A patient whose check-in reminder is already queued today was decided by an earlier minute.
+  const todayKey = (p: DuePatient) => reminderKeys.checkIn(p.id, wallClock(p.timeZone, now).date);
+  const decided = new Set(
+    (
+      await db.emailOutbox.findMany({
+        where: { dedupeKey: { in: due.map(todayKey) } },
+        select: { dedupeKey: true },
+      })
+    ).map((row) => row.dedupeKey),
+  );
   let queued = 0;
-  for (const patient of await patientsAtTheirHour(now, only)) {
+  for (const patient of due) {
     const { settings } = patient;
     if (!settings.checkInReminder && !settings.questionnaireReminder && !settings.planReminder) {
       continue;
     }
+    if (decided.has(todayKey(patient))) continue;
     queued += await db.$transaction((tx) => remindTx(tx, patient, now));
   }
   return queued;
