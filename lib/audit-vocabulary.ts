@@ -70,6 +70,8 @@ export const AUDIT_ACTIONS = [
   'delete',
   'resolve',
   'retry',
+  // The system emailed the care team and admins about an urgent safety flag nobody acknowledged.
+  'escalate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -155,11 +157,16 @@ const CHANGE_WORDS: Partial<Record<`${AuditAction}:${AuditResource}`, string>> =
   'create:safetyFlag': 'raised a safety alert for your care team',
   'acknowledge:safetyFlag': 'saw a safety alert and is following up',
   'resolve:safetyFlag': 'closed a safety alert after following up',
+  'escalate:safetyFlag':
+    'emailed your care team and the clinic’s administrators because a safety alert was not seen yet',
   'update:contact': 'updated your phone number or emergency contact',
   'update:safetyPlan': 'updated your safety plan',
   'create:conversation': 'wrote in your messages with your care team',
   'update:reminderSettings': 'changed your reminders',
 };
+
+/** Actions only the system takes (no actor): said as done by "Triad". */
+const SYSTEM_ACTIONS: ReadonlySet<string> = new Set<AuditAction>(['escalate']);
 
 const READS: ReadonlySet<string> = new Set<AuditAction>(['read', 'list']);
 const ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
@@ -195,6 +202,10 @@ export type AccessWords = {
  */
 function whoDidIt(facts: AuditFacts): { who: string; role: string | null } {
   if (facts.isSelf) return { who: 'You', role: null };
+  // Written by Triad itself (a background task), not by a person.
+  if (facts.actorRole === null && facts.actorName === null && SYSTEM_ACTIONS.has(facts.action)) {
+    return { who: 'Triad', role: null };
+  }
   const who = facts.actorName ?? 'Someone we could not identify';
   const allowed = facts.outcome === 'ALLOWED';
   switch (facts.actorRole) {

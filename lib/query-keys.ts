@@ -63,6 +63,12 @@ export const queryKeys = {
   contact: {
     save: (patientId: string) => ['patients', patientId, 'contact', 'save'] as const,
   },
+  organization: {
+    saveSafetyEscalation: ['organization', 'safety-escalation', 'save'] as const,
+  },
+  reminders: {
+    save: (patientId: string) => ['patients', patientId, 'reminders', 'save'] as const,
+  },
   safetyPlan: {
     save: (patientId: string) => ['patients', patientId, 'safety-plan', 'save'] as const,
   },

@@ -15,7 +15,7 @@ import {
   type NotificationKind,
 } from '@/lib/schemas/notifications';
 
-type Delivery = 'app' | 'email';
+type Delivery = 'app' | 'email' | 'digest';
 
 /** What the fields hold: the schema's own paths where a field shows the schema's error. */
 type Values = {
@@ -25,25 +25,30 @@ type Values = {
   timeZone: string;
 };
 
+function deliveryOf(preferences: NotificationPreferences, kind: NotificationKind): Delivery {
+  if (preferences.emailKinds.includes(kind)) return 'email';
+  if (preferences.digestKinds.includes(kind)) return 'digest';
+  return 'app';
+}
+
 function valuesOf(preferences: NotificationPreferences, kinds: NotificationKind[]): Values {
   return {
-    delivery: Object.fromEntries(
-      kinds.map((kind) => [kind, preferences.emailKinds.includes(kind) ? 'email' : 'app']),
-    ),
+    delivery: Object.fromEntries(kinds.map((kind) => [kind, deliveryOf(preferences, kind)])),
     quiet: preferences.quietHours !== null,
     quietHours: preferences.quietHours ?? { start: '21:00', end: '07:00' },
     timeZone: preferences.timeZone,
   };
 }
 
-/** One kind's choice: in the app only, or also by email once delivery exists. */
+/** One kind's choice: in the app only, an email at once, or counted in the daily summary. */
 function KindChoice({ kind, label }: { kind: NotificationKind; label: string }) {
   const form = useBoundForm();
   const name = `delivery.${kind}`;
   const id = `${form.id}-delivery-${kind}`;
   const choices: [Delivery, string][] = [
     ['app', 'In the app only'],
-    ['email', 'Also by email (coming soon)'],
+    ['email', 'Email at once'],
+    ['digest', 'Daily email summary'],
   ];
   return (
     <fieldset className="py-3">
@@ -70,7 +75,7 @@ function KindChoice({ kind, label }: { kind: NotificationKind; label: string }) 
   );
 }
 
-/** Per kind: in the app only, or also by email (honest that email is not sent yet). */
+/** Per kind: in the app only, an email at once, or the daily summary. */
 function KindsSection({
   kinds,
   words,
@@ -84,9 +89,9 @@ function KindsSection({
         What reaches you
       </h2>
       <p className="max-w-prose text-sm text-slate-600">
-        Everything appears in your Triad inbox. Email is not sent yet: what you choose here is kept
-        for when it is, and an email will never include health details, only that something is
-        waiting for you in Triad.
+        Everything appears in your Triad inbox. You can also get an email at once, or one summary
+        email a day at 7:00 in your time zone saying how many new items are waiting. An email never
+        includes health details, only that something is waiting for you in Triad.
       </p>
       {kinds.length === 0 ? (
         <p className="text-sm text-slate-700">Nothing is sent to your role yet.</p>
@@ -122,7 +127,7 @@ function QuietHoursSection({
         hint={
           forPatient
             ? 'Emails wait until your quiet hours end.'
-            : 'Emails wait until your quiet hours end. Urgent safety items ignore quiet hours.'
+            : 'Emails wait until your quiet hours end. Urgent safety items are always emailed at once, quiet hours or not.'
         }
       />
       {quiet ? (
@@ -134,7 +139,7 @@ function QuietHoursSection({
       <SelectField
         name="timeZone"
         label="Your time zone"
-        hint="Quiet hours are read in this time zone."
+        hint="Quiet hours, the daily summary and reminders follow this time zone."
       >
         {zones.map((zone) => (
           <option key={zone} value={zone}>
@@ -147,8 +152,8 @@ function QuietHoursSection({
 }
 
 /**
- * The person's own preferences: per kind, in the app only or also by email; quiet hours; their
- * time zone. Email delivery is not built yet, and the form says so.
+ * The person's own preferences: per kind, in the app only, an email at once or the daily summary;
+ * quiet hours; their time zone.
  */
 export function NotificationPreferencesForm({
   initial,
@@ -166,10 +171,12 @@ export function NotificationPreferencesForm({
   const [saved, setSaved] = useState(false);
   // Kinds chosen before that this form does not show are kept as they are.
   const kept = initial.emailKinds.filter((kind) => !kinds.includes(kind));
+  const keptDigest = initial.digestKinds.filter((kind) => !kinds.includes(kind));
   const form = useSchemaForm(NotificationPreferences, {
     defaultValues: valuesOf(initial, kinds),
     toInput: (values: Values) => ({
       emailKinds: [...kept, ...kinds.filter((kind) => values.delivery[kind] === 'email')],
+      digestKinds: [...keptDigest, ...kinds.filter((kind) => values.delivery[kind] === 'digest')],
       quietHours: values.quiet ? values.quietHours : null,
       timeZone: values.timeZone,
     }),

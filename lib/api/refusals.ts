@@ -27,6 +27,7 @@ const SECTION_RESOURCES: Partial<Record<string, AuditResourceType>> = {
   medications: 'medication',
   messages: 'careTeamMessage',
   'psychotherapy-notes': 'psychotherapyNote',
+  reminders: 'reminderSettings',
   'safety-flags': 'safetyFlag',
   'safety-plan': 'safetyPlan',
   'session-notes': 'sessionNote',

@@ -15,6 +15,7 @@ import { medicationRoutes } from '@/lib/api/routes/medications';
 import { notificationRoutes } from '@/lib/api/routes/notifications';
 import { outboxRoutes } from '@/lib/api/routes/outbox';
 import { patientReportRoutes } from '@/lib/api/routes/patient-reports';
+import { reminderRoutes } from '@/lib/api/routes/reminders';
 import { safetyFlagRoutes } from '@/lib/api/routes/safety-flags';
 import { safetyPlanRoutes } from '@/lib/api/routes/safety-plan';
 import { securityRoutes } from '@/lib/api/routes/security';
@@ -57,6 +58,7 @@ export const apiRoutes = [
   ...conversationRoutes,
   ...outboxRoutes,
   ...liveRoutes,
+  ...reminderRoutes,
   documentRoute,
 ] as const satisfies readonly ApiRoute[];
 

@@ -2,6 +2,9 @@
 // finds what is due at `now` and queues it, idempotently (dedupe keys), so running a tick twice,
 // or on two servers at once, queues nothing twice. The job runner (lib/jobs) runs every tick once
 // a minute; tests call a tick with a moved clock.
+import { runDigests } from '@/lib/data/notifications/digest';
+import { runReminders } from '@/lib/data/reminders/tick';
+import { runEscalations } from '@/lib/data/safety-flags/escalation';
 export type Tick = {
   name: string;
   /** Queues what is due at `now`; returns how many items it queued. */
@@ -9,4 +12,11 @@ export type Tick = {
 };
 
 /** Every tick, in the order the runner calls them. Each module adds its own here. */
-export const TICKS: Tick[] = [];
+export const TICKS: Tick[] = [
+  // Urgent safety flags nobody acknowledged: the care team and admins (lib/data/safety-flags).
+  { name: 'safety-escalation', run: (now) => runEscalations(now) },
+  // The daily summary email at 7:00 local (lib/data/notifications/digest.ts).
+  { name: 'notification-digest', run: (now) => runDigests(now) },
+  // Check-in, questionnaire and plan reminders at each patient's hour (lib/data/reminders).
+  { name: 'patient-reminders', run: (now) => runReminders(now) },
+];

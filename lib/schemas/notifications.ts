@@ -104,16 +104,25 @@ export const TimeZone = z
 
 /**
  * GET and PUT /me/notification-preferences. Every kind appears in the app's inbox; `emailKinds`
- * are the kinds also sent by email once delivery exists (the next issue: nothing is emailed yet,
- * and an email will never carry patient details). Quiet hours hold back emails between `start`
- * and `end` in `timeZone` (across midnight when `end` is earlier); urgent safety items ignore
- * quiet hours.
+ * are also emailed at once, `digestKinds` counted in one email a day at 7:00 in `timeZone`; a kind
+ * in neither stays in the app only. An email never carries patient details, only that something
+ * is waiting in Triad. Quiet hours hold back the at-once emails between `start` and `end` in
+ * `timeZone` (across midnight when `end` is earlier) until they end. An urgent safety item is
+ * always emailed at once to the care team, whatever is chosen here and in quiet hours too.
  */
 export const NotificationPreferences = z
   .strictObject({
     emailKinds: z.array(z.enum(NOTIFICATION_KINDS)).max(NOTIFICATION_KINDS.length).meta({
-      description: 'Kinds also sent by email (delivery: not built yet). Others: in the app only.',
+      description: 'Kinds also emailed at once (held during quiet hours).',
     }),
+    digestKinds: z
+      .array(z.enum(NOTIFICATION_KINDS))
+      .max(NOTIFICATION_KINDS.length)
+      .default([])
+      .meta({
+        description:
+          'Kinds counted in one summary email a day at 7:00 in `timeZone` (how many, never what); none when left out. A kind in neither list: in the app only.',
+      }),
     quietHours: z.strictObject({ start: TimeOfDay, end: TimeOfDay }).nullable().meta({
       description:
         'No emails between start and end in `timeZone`; null for none. Urgent safety items ignore quiet hours.',
@@ -121,9 +130,20 @@ export const NotificationPreferences = z
     timeZone: TimeZone,
   })
   .superRefine((value, ctx) => {
-    value.emailKinds.forEach((kind, index) => {
-      if (value.emailKinds.indexOf(kind) !== index) {
-        ctx.addIssue({ code: 'custom', path: ['emailKinds', index], message: 'Listed twice.' });
+    for (const list of ['emailKinds', 'digestKinds'] as const) {
+      value[list].forEach((kind, index) => {
+        if (value[list].indexOf(kind) !== index) {
+          ctx.addIssue({ code: 'custom', path: [list, index], message: 'Listed twice.' });
+        }
+      });
+    }
+    value.digestKinds.forEach((kind, index) => {
+      if (value.emailKinds.includes(kind)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['digestKinds', index],
+          message: 'Choose either an email at once or the daily summary for this kind, not both.',
+        });
       }
     });
     if (value.quietHours && value.quietHours.start === value.quietHours.end) {

@@ -229,6 +229,7 @@ const minutes = trend([
 ]);
 
 export const ALEX_MORGAN: DemoStory = {
+  reminders: { checkInHour: 19 },
   contact: {
     by: 'patient',
     at: [-91, 19, 5],

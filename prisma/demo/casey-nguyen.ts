@@ -139,6 +139,7 @@ const activities = trend([
   [-17, 1.2],
 ]);
 export const CASEY_NGUYEN: DemoStory = {
+  reminders: { checkInHour: 8 },
   contact: {
     by: 'patient',
     at: [-81, 18, 40],

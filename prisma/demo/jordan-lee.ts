@@ -144,6 +144,7 @@ const DRAFT: DapBody = {
 };
 
 export const JORDAN_LEE: DemoStory = {
+  reminders: { checkInHour: 21, planReminder: false },
   contact: {
     by: 'patient',
     at: [-76, 20, 15],

@@ -48,6 +48,7 @@ const fluoxetine = {
   frequency: 'once daily in the morning',
 };
 export const RILEY_FOX: DemoStory = {
+  reminders: { checkInHour: 12, questionnaireReminder: false },
   contact: {
     by: 'patient',
     at: [-43, 21, 0],

@@ -30,6 +30,7 @@ import {
   type PlanWithVersion,
   type SoapBody,
 } from './build';
+import { patientScope } from '@/lib/data/scope';
 import { buildCheckIns, type CheckInPlan } from './check-ins';
 import { createRandom, type DemoContext, type DemoStaff } from './context';
 import { tellConversation, type DemoConversation } from './conversation';
@@ -138,6 +139,13 @@ export type DemoStory = {
   safetyPlan?: readonly DemoSafetyPlanVersion[];
   /** The patient's secure conversation with their care team. */
   conversation?: DemoConversation;
+  /** The patient's reminders (an hour on their own clock; every reminder on unless said). */
+  reminders?: {
+    checkInHour: number;
+    checkInReminder?: boolean;
+    questionnaireReminder?: boolean;
+    planReminder?: boolean;
+  };
 };
 
 /** Writes one patient's history (in the one transaction given as `db`). */
@@ -208,6 +216,10 @@ export async function tellStory(
   }
   await tellSafety(db, ctx, patient, story);
   await tellConversation(db, ctx, patient, story.conversation);
+  if (story.reminders) {
+    const reminders = { ...patientScope(patient), ...story.reminders };
+    await db.reminderSettings.create({ data: reminders });
+  }
   await readOlderItems(db, patient, ctx.at(-INBOX_UNREAD_DAYS, 0));
 }
 

@@ -136,10 +136,12 @@ test('a clinician saves notification settings; a wrong time is refused next to i
   await page.goto('/inbox');
   await page.getByRole('link', { name: 'Notification settings' }).click();
   await expect(page).toHaveURL(/\/account\/notifications$/);
-  await expect(page.getByText('Email is not sent yet')).toBeVisible();
+  await expect(page.getByText(/never includes health details/)).toBeVisible();
 
   const flags = page.getByRole('group', { name: 'A safety flag is raised' });
-  await flags.getByLabel('Also by email (coming soon)').check();
+  await flags.getByLabel('Email at once').check();
+  const comments = page.getByRole('group', { name: 'A comment on a treatment plan' });
+  await comments.getByLabel('Daily email summary').check();
   await page.getByLabel('Hold emails during quiet hours').check();
   await page.getByLabel('From').fill('22:00');
   await page.getByLabel('Until').fill('22:00');
@@ -155,9 +157,12 @@ test('a clinician saves notification settings; a wrong time is refused next to i
 
   await page.reload();
   await expect(
+    page.getByRole('group', { name: 'A safety flag is raised' }).getByLabel('Email at once'),
+  ).toBeChecked();
+  await expect(
     page
-      .getByRole('group', { name: 'A safety flag is raised' })
-      .getByLabel('Also by email (coming soon)'),
+      .getByRole('group', { name: 'A comment on a treatment plan' })
+      .getByLabel('Daily email summary'),
   ).toBeChecked();
   await expect(page.getByLabel('From')).toHaveValue('22:00');
   await expect(page.getByLabel('Until')).toHaveValue('07:00');

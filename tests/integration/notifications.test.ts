@@ -282,12 +282,14 @@ describe('notification preferences', () => {
     const initial = await callApi({ method: 'GET', path: PREFERENCES, cookie });
     expect(initial.body).toEqual({
       emailKinds: [],
+      digestKinds: [],
       quietHours: null,
       timeZone: 'America/New_York',
     });
 
     const wanted = {
       emailKinds: ['SAFETY_FLAG_RAISED', 'CARE_TEAM_MESSAGE'],
+      digestKinds: ['PLAN_COMMENT', 'SESSION_NOTE_SIGNED'],
       quietHours: { start: '21:30', end: '07:00' },
       timeZone: 'America/Chicago',
     };
@@ -306,6 +308,10 @@ describe('notification preferences', () => {
       [{ quietHours: { start: '07:00', end: '07:00' } }, 'quietHours.end'],
       [{ emailKinds: ['NOT_A_KIND'] }, 'emailKinds.0'],
       [{ emailKinds: ['PLAN_VERSION', 'PLAN_VERSION'] }, 'emailKinds.1'],
+      [{ digestKinds: ['PLAN_VERSION', 'PLAN_VERSION'] }, 'digestKinds.1'],
+      [{ digestKinds: ['NOT_A_KIND'] }, 'digestKinds.0'],
+      // A kind is emailed at once or in the daily summary, not both.
+      [{ digestKinds: ['PLAN_COMMENT', 'CARE_TEAM_MESSAGE'] }, 'digestKinds.1'],
       [{ extra: true }, 'extra'],
     ];
     for (const [change, path] of cases) {
@@ -332,7 +338,13 @@ describe('notification preferences', () => {
       cookie,
       body: { emailKinds: [], quietHours: null, timeZone: 'Europe/Paris' },
     });
-    expect(cleared.body).toEqual({ emailKinds: [], quietHours: null, timeZone: 'Europe/Paris' });
+    // Left out, the daily summary kinds are none (the body is the whole set).
+    expect(cleared.body).toEqual({
+      emailKinds: [],
+      digestKinds: [],
+      quietHours: null,
+      timeZone: 'Europe/Paris',
+    });
   });
 });
 

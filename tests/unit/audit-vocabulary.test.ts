@@ -46,3 +46,30 @@ describe('the patient words of the audit nouns', () => {
     expect(accessInWords({ ...facts, resourceType: 'message' }).did).toBe('viewed your record');
   });
 });
+
+describe('an escalation, which Triad itself writes', () => {
+  it('reads as done by Triad, not by someone unidentified', () => {
+    const words = accessInWords({
+      action: 'escalate',
+      resourceType: 'safetyFlag',
+      outcome: 'ALLOWED',
+      actorName: null,
+      actorRole: null,
+      isSelf: false,
+    });
+    expect(words.summary).toBe(
+      'Triad emailed your care team and the clinic’s administrators because a safety alert was not seen yet.',
+    );
+    // Another action with no actor is still someone we could not identify.
+    expect(
+      accessInWords({
+        action: 'read',
+        resourceType: 'safetyFlag',
+        outcome: 'ALLOWED',
+        actorName: null,
+        actorRole: null,
+        isSelf: false,
+      }).who,
+    ).toBe('Someone we could not identify');
+  });
+});

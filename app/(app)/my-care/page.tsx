@@ -46,19 +46,32 @@ export default async function MyCarePage() {
 
 type Summary = Awaited<ReturnType<typeof getMyCareSummary>>;
 
-/** The page's cards in reading order: each a titled card with its description and content. */
-function sections(summary: Summary): {
+/** A titled card of the page, with its description and content. */
+type Section = {
   title: string;
   titleId: string;
   description: string;
   actions?: ReactNode;
   content: ReactNode;
-}[] {
+};
+
+/** The page's cards in reading order: what to do now, then the record. */
+function sections(summary: Summary): Section[] {
+  return [...nowSections(summary), ...recordSections(summary)];
+}
+
+/** Today, the messages, the safety plan and what is coming up. */
+function nowSections(summary: Summary): Section[] {
   return [
     {
       title: 'Today',
       titleId: 'today-heading',
       description: 'How are you doing today?',
+      actions: (
+        <Link href="/my-care/reminders" className="font-medium text-teal-800 underline">
+          Reminders
+        </Link>
+      ),
       content: <CheckInCall recentCheckInDates={summary.trend.recentCheckInDates} />,
     },
     {
@@ -84,6 +97,12 @@ function sections(summary: Summary): {
         />
       ),
     },
+  ];
+}
+
+/** The trends, the plan, the medications, the team and who viewed the record. */
+function recordSections(summary: Summary): Section[] {
+  return [
     {
       title: 'Your recent trends',
       titleId: 'recent-trends-heading',

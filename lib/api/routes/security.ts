@@ -1,5 +1,7 @@
 // The second factor (TOTP) and the organization's security settings
-// (docs/decisions/013-second-factor.md).
+// (docs/decisions/013-second-factor.md), and its safety-escalation delay (024).
+import { getSafetyEscalation, updateSafetyEscalation } from '@/lib/data/safety-escalation';
+import { SafetyEscalation, SafetyEscalationInput } from '@/lib/schemas/safety-escalation';
 import { defineRoute } from '@/lib/api/define-route';
 import { qrCodeDataUrl } from '@/lib/auth/second-factor';
 import {
@@ -133,5 +135,24 @@ export const securityRoutes = [
     success: { status: 200, description: 'The settings.', schema: OrganizationSecurity },
     problems: [409],
     handler: ({ viewer, body }) => updateOrganizationSecurity(viewer, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/organization/safety-escalation',
+    ...organization,
+    summary: 'When an unacknowledged urgent safety flag is escalated',
+    success: { status: 200, description: 'The setting.', schema: SafetyEscalation },
+    problems: [403],
+    handler: ({ viewer }) => getSafetyEscalation(viewer),
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/api/v1/organization/safety-escalation',
+    ...organization,
+    summary: 'Set when an unacknowledged urgent safety flag is escalated',
+    who: 'Admins. An URGENT flag nobody acknowledged this many minutes after it was raised emails its care team and the organization’s admins, again at twice it.',
+    body: SafetyEscalationInput,
+    success: { status: 200, description: 'The setting.', schema: SafetyEscalation },
+    handler: ({ viewer, body }) => updateSafetyEscalation(viewer, body),
   }),
 ] as const;

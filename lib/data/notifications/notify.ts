@@ -1,11 +1,13 @@
 // The one write of inbox items: called inside the transaction of the event itself, so an item
 // exists exactly when its event committed, and fanned out to the people concerned at that moment
 // (the care team's active members, the patient). A `pg_notify` in the same transaction tells the
-// live stream (lib/live) who has something new; PostgreSQL delivers it only on commit.
+// live stream (lib/live) who has something new; PostgreSQL delivers it only on commit. The
+// emails the items call for (./email-by-preference.ts) are queued in the same transaction too.
 // No 'server-only' and no db import: the demo seed writes its events through these too.
 import type { Tx } from '@/lib/db';
 import type { NotificationKind, Role } from '@/lib/schemas/enums';
 import type { ScopedPatient } from '@/lib/data/scope';
+import { emailItemsTx } from '@/lib/data/notifications/email-by-preference';
 
 /** The channel the live stream listens on; each payload is one recipient's user id. */
 export const NOTIFICATION_CHANNEL = 'triad_notifications';
@@ -98,7 +100,7 @@ export async function notifyTx(
   }
   const recipients = rows.filter((row) => row.recipientId !== event.actorId);
   if (recipients.length === 0) return [];
-  await tx.notification.createMany({
+  const written = await tx.notification.createManyAndReturn({
     data: recipients.map((row) => ({
       organizationId: patient.organizationId,
       patientId: patient.id,
@@ -115,7 +117,10 @@ export async function notifyTx(
     })),
     // A sweep's item (dedupeKey) already written for a recipient is not written twice.
     skipDuplicates: event.dedupeKey !== undefined,
+    select: { id: true, recipientId: true, kind: true, urgent: true },
   });
+  // The emails these items call for, by each recipient's preferences, in the same transaction.
+  await emailItemsTx(tx, patient.organizationId, written, event.at ?? new Date());
   const ids = recipients.map((row) => row.recipientId);
   await tx.$executeRaw`SELECT pg_notify(${NOTIFICATION_CHANNEL}, id) FROM unnest(${ids}::text[]) AS id`;
   return ids;

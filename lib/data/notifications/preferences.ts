@@ -1,5 +1,6 @@
-// A person's notification preferences: which kinds would also go by email (delivery: the next
-// issue), quiet hours, and their time zone (User.timeZone, which the quiet hours are read in).
+// A person's notification preferences: which kinds are also emailed at once, which are counted in
+// the daily summary email, quiet hours, and their time zone (User.timeZone, which the quiet hours
+// and the summary's 7:00 are read in).
 import 'server-only';
 import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -18,7 +19,12 @@ async function preferencesOf(tx: Tx, viewer: Viewer): Promise<NotificationPrefer
     select: {
       timeZone: true,
       notificationSettings: {
-        select: { emailKinds: true, quietHoursStart: true, quietHoursEnd: true },
+        select: {
+          emailKinds: true,
+          digestKinds: true,
+          quietHoursStart: true,
+          quietHoursEnd: true,
+        },
       },
     },
   });
@@ -27,6 +33,7 @@ async function preferencesOf(tx: Tx, viewer: Viewer): Promise<NotificationPrefer
   const { quietHoursStart: start, quietHoursEnd: end } = settings ?? {};
   return {
     emailKinds: settings?.emailKinds ?? [],
+    digestKinds: settings?.digestKinds ?? [],
     quietHours: start && end ? { start, end } : null,
     timeZone: user.timeZone,
   };
@@ -55,6 +62,7 @@ export async function updateNotificationPreferences(
     if (updated.count === 0) throw new NotFoundError('account');
     const settings = {
       emailKinds: data.emailKinds,
+      digestKinds: data.digestKinds,
       quietHoursStart: data.quietHours?.start ?? null,
       quietHoursEnd: data.quietHours?.end ?? null,
     };

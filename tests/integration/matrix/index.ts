@@ -18,6 +18,7 @@ import { medicationRows } from '@/tests/integration/matrix/medications';
 import { notificationRows } from '@/tests/integration/matrix/notifications';
 import { outboxRows } from '@/tests/integration/matrix/outbox';
 import { patientReportRows } from '@/tests/integration/matrix/patient-reports';
+import { reminderRows } from '@/tests/integration/matrix/reminders';
 import { safetyFlagRows } from '@/tests/integration/matrix/safety-flags';
 import { safetyPlanRows } from '@/tests/integration/matrix/safety-plan';
 import { securityRows } from '@/tests/integration/matrix/security';
@@ -42,6 +43,7 @@ export const matrix: Row[] = [
   ...conversationRows,
   ...outboxRows,
   ...liveRows,
+  ...reminderRows,
 ];
 
 /** A care team, a patient and clinicians beside it, an admin, another organization: one session each. */

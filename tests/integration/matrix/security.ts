@@ -85,4 +85,12 @@ export const securityRows: Row[] = [
     call: async () => ({ body: { requireSecondFactor: false } }),
     expect: adminOnly(200),
   },
+  { method: 'GET', path: '/api/v1/organization/safety-escalation', expect: adminOnly(200) },
+  {
+    method: 'PUT',
+    path: '/api/v1/organization/safety-escalation',
+    // The default: the other rows share this organization.
+    call: async () => ({ body: { safetyEscalationMinutes: 60 } }),
+    expect: adminOnly(200),
+  },
 ];

@@ -1,21 +1,24 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { RequireSecondFactorSetting } from '@/components/admin/require-second-factor-setting';
+import { SafetyEscalationSetting } from '@/components/admin/safety-escalation-setting';
 import { ResetSecondFactorButton } from '@/components/admin/reset-second-factor-button';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { roleLabel } from '@/lib/format';
+import { getSafetyEscalation } from '@/lib/data/safety-escalation';
 import { getOrganizationSecurity, listSecondFactorAccounts } from '@/lib/data/second-factor';
 
 export const metadata: Metadata = { title: 'Security' };
 
 export default async function AdminSecurityPage() {
   const viewer = await requireRole('ADMIN');
-  const [settings, accounts] = await Promise.all([
+  const [settings, accounts, escalation] = await Promise.all([
     getOrganizationSecurity(viewer),
     listSecondFactorAccounts(viewer),
+    getSafetyEscalation(viewer),
   ]);
   const enrolled = accounts.filter((a) => a.enabled).length;
   return (
@@ -36,6 +39,13 @@ export default async function AdminSecurityPage() {
           description="When on, prescribers, therapists and admins without it are sent to set it up before anything else. Patients are not affected."
         >
           <RequireSecondFactorSetting initial={settings.requireSecondFactor} />
+        </Card>
+        <Card
+          title="Urgent safety flags nobody acknowledged"
+          titleId="escalation-heading"
+          description="Triad emails the patient’s care team and every admin when an urgent safety flag is still not acknowledged after this time. The email says only that something needs attention."
+        >
+          <SafetyEscalationSetting initial={escalation} />
         </Card>
         <Card
           title="Clinicians and admins"

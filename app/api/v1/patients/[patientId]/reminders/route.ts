@@ -1,0 +1,3 @@
+import { handlersFor } from '@/lib/api/registry';
+
+export const { GET, PUT } = handlersFor('/api/v1/patients/{patientId}/reminders');
