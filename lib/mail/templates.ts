@@ -39,17 +39,22 @@ const WORDS: Record<EmailPurpose, { subject: string; lead: string; action: strin
   },
 };
 
+const listOf = (names: readonly string[]) =>
+  names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+
 const escape = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The email for `purpose`, linking to `link` (an app path) on `origin`, and to the preferences.
- * `count` (the digest) says how many items wait, a number and nothing else.
+ * `count` (the digest) says how many items wait, a number and nothing else. `clinicians` (an
+ * admin's escalation) names the clinicians whose patient it is, never the patient.
  */
 export function emailFor(
   purpose: EmailPurpose,
   origin: string,
   link: string,
   count?: number,
+  clinicians?: readonly string[],
 ): EmailContent {
   const words = WORDS[purpose];
   const url = new URL(link, origin).toString();
@@ -57,7 +62,9 @@ export function emailFor(
   const lead =
     purpose === 'DIGEST' && count !== undefined
       ? `You have ${count} new ${count === 1 ? 'item' : 'items'} in your Triad inbox.`
-      : words.lead;
+      : purpose === 'ESCALATION' && clinicians?.length
+        ? `An urgent safety item on a patient of ${listOf(clinicians)} has not been acknowledged yet. Please make sure one of them sees it now.`
+        : words.lead;
   const text = [
     lead,
     '',

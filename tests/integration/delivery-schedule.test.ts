@@ -209,8 +209,14 @@ describe('escalation of an urgent flag nobody acknowledged', () => {
         .map((id) => `escalation:${flag.id}:1:${id}`)
         .sort(),
     );
-    expect(first.find((e) => e.recipientId === admin.id)!.text).toContain('/admin');
-    expect(first.find((e) => e.recipientId === t.therapist.id)!.text).toContain('/inbox');
+    const toAdmin = first.find((e) => e.recipientId === admin.id)!;
+    expect(toAdmin.text).toContain('/admin');
+    // The admin is told whose patient it is (the clinicians), never the patient.
+    const names = [t.prescriber.name, t.therapist.name].sort();
+    expect(toAdmin.text).toContain(`a patient of ${names[0]} and ${names[1]}`);
+    const toTherapist = first.find((e) => e.recipientId === t.therapist.id)!;
+    expect(toTherapist.text).toContain('/inbox');
+    expect(toTherapist.text).not.toContain(t.prescriber.name);
     expectNoPhi(t, first);
 
     // Two servers at the second round: one round.

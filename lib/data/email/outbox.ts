@@ -16,6 +16,8 @@ export type QueuedEmail = {
   notBefore?: Date;
   /** The digest's count of waiting items. */
   count?: number;
+  /** An admin's escalation: the clinicians whose patient it is (never the patient). */
+  clinicians?: readonly string[];
 };
 
 /** The public origin links point to: NEXTAUTH_URL, else the local server. */
@@ -38,7 +40,7 @@ export async function queueEmailTx(
     select: { email: true },
   });
   if (!recipient) return false;
-  const content = emailFor(email.purpose, appOrigin(), email.link, email.count);
+  const content = emailFor(email.purpose, appOrigin(), email.link, email.count, email.clinicians);
   const { count } = await tx.emailOutbox.createMany({
     data: [
       {

@@ -42,16 +42,18 @@ async function escalationRecipients(tx: Tx, flag: OpenFlag) {
       endedAt: null,
       clinician: { organizationId: flag.organizationId, disabledAt: null },
     },
-    select: { clinicianId: true },
+    select: { clinicianId: true, clinician: { select: { name: true } } },
     distinct: ['clinicianId'],
   });
   const admins = await tx.user.findMany({
     where: { organizationId: flag.organizationId, role: 'ADMIN', disabledAt: null },
     select: { id: true },
   });
+  // Admins are told whose patient it is, so they can reach those clinicians; never the patient.
+  const clinicians = team.map((m) => m.clinician.name).sort();
   return [
-    ...team.map((m) => ({ userId: m.clinicianId, link: '/inbox' })),
-    ...admins.map((a) => ({ userId: a.id, link: '/admin' })),
+    ...team.map((m) => ({ userId: m.clinicianId, link: '/inbox', clinicians: undefined })),
+    ...admins.map((a) => ({ userId: a.id, link: '/admin', clinicians })),
   ];
 }
 
@@ -84,6 +86,7 @@ async function escalateTx(tx: Tx, flag: OpenFlag, round: number): Promise<number
       purpose: 'ESCALATION',
       link: recipient.link,
       dedupeKey: escalationKey(flag.id, round, recipient.userId),
+      clinicians: recipient.clinicians,
     });
     if (isQueued) queued += 1;
   }
