@@ -23,7 +23,7 @@ test('the prescriber increases a dose; the therapist and the patient see it at o
   const next = current + 50;
   const EXPLANATION = explanation(next);
   await expectNoSeriousA11yViolations(prescriber);
-  await prescriber.getByRole('link', { name: 'Alex Morgan' }).click();
+  await prescriber.getByRole('link', { name: 'Alex Morgan', exact: true }).click();
   await expect(
     prescriber.getByRole('heading', { name: 'Scores and mood over time' }),
   ).toBeVisible();
@@ -57,7 +57,7 @@ test('the prescriber increases a dose; the therapist and the patient see it at o
   await prescriber.context().close();
 
   const therapist = await signedIn(browser, DEMO.sam);
-  await therapist.getByRole('link', { name: 'Alex Morgan' }).click();
+  await therapist.getByRole('link', { name: 'Alex Morgan', exact: true }).click();
   await therapist.getByRole('link', { name: 'Medications', exact: true }).first().click();
   await expect(therapist.getByRole('list', { name: 'Current regimen' })).toContainText(
     `Sertraline ${next} mg`,

@@ -45,7 +45,7 @@ async function openAlexsPlan(page: Page) {
     .click();
   await page
     .getByRole('navigation', { name: 'Chart sections' })
-    .getByRole('link', { name: 'Plan' })
+    .getByRole('link', { name: 'Plan', exact: true })
     .click();
   await expect(page.getByRole('heading', { name: 'Treatment plan' })).toBeVisible();
 }
