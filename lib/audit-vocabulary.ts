@@ -42,6 +42,8 @@ export const AUDIT_RESOURCE_TYPES = [
   'reminderSettings',
   'emailOutbox',
   'job',
+  'appointment',
+  'calendarFeed',
 ] as const;
 /** A noun of the audit trail: what an event is about. */
 export type AuditResource = (typeof AUDIT_RESOURCE_TYPES)[number];
@@ -72,6 +74,11 @@ export const AUDIT_ACTIONS = [
   'retry',
   // The system emailed the care team and admins about an urgent safety flag nobody acknowledged.
   'escalate',
+  // Appointments: cancelled by the clinic; the patient asked to cancel or to move one.
+  'cancel',
+  'requestChange',
+  // A clinician's calendar feed: its secret link made anew or switched off.
+  'revoke',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -130,6 +137,9 @@ export const PATIENT_WORDS = {
   // The clinic's own tools: never about one patient's record.
   emailOutbox: 'the clinic’s outgoing emails',
   job: 'the clinic’s background tasks',
+  appointment: 'your appointments',
+  // A clinician's own calendar feed (initials and kinds of visit): never one patient's record.
+  calendarFeed: 'their calendar feed',
   psychotherapyNote: null,
 } as const satisfies Record<AuditResource, string | null>;
 
@@ -163,6 +173,10 @@ const CHANGE_WORDS: Partial<Record<`${AuditAction}:${AuditResource}`, string>> =
   'update:safetyPlan': 'updated your safety plan',
   'create:conversation': 'wrote in your messages with your care team',
   'update:reminderSettings': 'changed your reminders',
+  'create:appointment': 'booked an appointment for you',
+  'update:appointment': 'changed one of your appointments',
+  'cancel:appointment': 'cancelled one of your appointments',
+  'requestChange:appointment': 'asked to cancel or move an appointment',
 };
 
 /** Actions only the system takes (no actor): said as done by "Triad". */

@@ -90,12 +90,16 @@ export class PreconditionError extends DomainError {
  * version is current (`currentVersion`) and whose ETag names it, so a client can reload and retry.
  */
 export class StalePlanError extends PreconditionError {
-  constructor(public readonly currentVersion: number) {
+  /** `what`: the record that moved on ("plan", "appointment"). */
+  constructor(
+    public readonly currentVersion: number,
+    what = 'plan',
+  ) {
     super(
       412,
       currentVersion === 0
         ? 'This patient has no plan yet: send If-Match: "0" to write the first version.'
-        : `The plan has changed since you loaded it: it is at version ${currentVersion} now.`,
+        : `The ${what} has changed since you loaded it: it is at version ${currentVersion} now.`,
       { extensions: { currentVersion }, headers: { ETag: `"${currentVersion}"` } },
     );
   }

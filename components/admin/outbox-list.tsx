@@ -16,6 +16,7 @@ const PURPOSE: Record<OutboxEmail['purpose'], string> = {
   CHECK_IN_REMINDER: 'Check-in reminder',
   QUESTIONNAIRE_REMINDER: 'Questionnaire reminder',
   PLAN_REMINDER: 'Plan reminder',
+  APPOINTMENT_REMINDER: 'Appointment reminder',
 };
 
 /** One email of the outbox: who, why, what it says, and where it stands. */

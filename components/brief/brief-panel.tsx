@@ -16,6 +16,8 @@ import { BRIEF_PRESETS } from './brief-period';
 function periodTitle(brief: Brief, preset: string): string {
   const chosen = BRIEF_PRESETS.find((p) => p.value === preset && p.value !== '');
   if (chosen) return `What changed: ${chosen.label.toLowerCase()}`;
+  if (brief.sinceSource === 'LAST_COMPLETED_APPOINTMENT')
+    return 'What changed since your last session';
   if (brief.sinceSource === 'LAST_SIGNED_NOTE') return 'What changed since your last signed note';
   if (brief.sinceSource === 'DEFAULT_30_DAYS') return 'What changed in the last 30 days';
   return 'What changed since the chosen date';

@@ -20,6 +20,8 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   MISSED_CHECK_INS: 'Missed check-ins',
   SESSION_NOTE_SIGNED: 'Session note',
   PATIENT_MESSAGE: 'Message',
+  APPOINTMENT_CHANGE_REQUESTED: 'Appointment request',
+  APPOINTMENT_UPDATED: 'Appointment',
 };
 
 /** The item's left bar: rose while it needs attention, teal while unread. */

@@ -62,6 +62,16 @@ const rolesFor = {
   'reminders.edit': ['PATIENT'],
   // The email outbox (no PHI in it) and the jobs that failed for good, to read and retry.
   'outbox.read': ['ADMIN'],
+  // Appointments (times, people, kind, place): admins run the front desk, so they read and book
+  // too, but see no clinical content (no reasons, no brief).
+  'appointment.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST', 'ADMIN'],
+  'appointment.schedule': ['PRESCRIBER', 'THERAPIST', 'ADMIN'],
+  // The patient asks to cancel or reschedule, with a reason; the clinician decides.
+  'appointment.requestChange': ['PATIENT'],
+  // The reasons given for a cancellation or a patient's request: never the admin.
+  'appointment.readReasons': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
+  // A clinician's own private iCalendar feed of their schedule.
+  'calendarFeed.manage': ['PRESCRIBER', 'THERAPIST'],
   // Each person's own inbox and notification preferences.
   'notification.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST', 'ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -37,6 +37,11 @@ const WORDS: Record<EmailPurpose, { subject: string; lead: string; action: strin
     lead: 'Your care team has updated something for you to read in Triad.',
     action: 'Open Triad',
   },
+  APPOINTMENT_REMINDER: {
+    subject: 'A reminder of your upcoming appointment',
+    lead: 'You have an appointment coming up. Sign in to Triad to see when and how to join.',
+    action: 'See your appointments',
+  },
 };
 
 const listOf = (names: readonly string[]) =>

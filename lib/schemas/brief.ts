@@ -23,7 +23,12 @@ export const BriefQuery = z.strictObject({
 export type BriefQuery = z.infer<typeof BriefQuery>;
 
 /** Where the period starts: given, the viewer's last signed note, or the 30-day fallback. */
-export const BriefSinceSource = z.enum(['QUERY', 'LAST_SIGNED_NOTE', 'DEFAULT_30_DAYS']);
+export const BriefSinceSource = z.enum([
+  'QUERY',
+  'LAST_COMPLETED_APPOINTMENT',
+  'LAST_SIGNED_NOTE',
+  'DEFAULT_30_DAYS',
+]);
 
 export const BriefMedicationChange = z.object({
   id: Id,

@@ -97,6 +97,8 @@ export const NOTIFICATION_KINDS = [
   'MISSED_CHECK_INS',
   'SESSION_NOTE_SIGNED',
   'PATIENT_MESSAGE',
+  'APPOINTMENT_CHANGE_REQUESTED',
+  'APPOINTMENT_UPDATED',
 ] as const;
 
 /** What an email is for (lib/mail/templates.ts words each, without PHI). */
@@ -107,7 +109,24 @@ export const EMAIL_PURPOSES = [
   'CHECK_IN_REMINDER',
   'QUESTIONNAIRE_REMINDER',
   'PLAN_REMINDER',
+  'APPOINTMENT_REMINDER',
 ] as const;
+
+export const APPOINTMENT_KINDS = ['INTAKE', 'MEDICATION_MANAGEMENT', 'THERAPY', 'FOLLOW_UP'] as const;
+
+export const APPOINTMENT_MODALITIES = ['IN_PERSON', 'VIDEO', 'PHONE'] as const;
+
+/** SCHEDULED → CHECKED_IN → COMPLETED; SCHEDULED or CHECKED_IN → NO_SHOW or CANCELLED. */
+export const APPOINTMENT_STATUSES = [
+  'SCHEDULED',
+  'CHECKED_IN',
+  'COMPLETED',
+  'NO_SHOW',
+  'CANCELLED',
+] as const;
+
+/** What a patient may ask of an appointment. */
+export const APPOINTMENT_REQUEST_KINDS = ['CANCEL', 'RESCHEDULE'] as const;
 
 export type Role = (typeof ROLES)[number];
 export type ClinicianRole = (typeof CLINICIAN_ROLES)[number];
@@ -127,3 +146,7 @@ export type SafetyFlagOutcome = (typeof SAFETY_FLAG_OUTCOMES)[number];
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type EmailPurpose = (typeof EMAIL_PURPOSES)[number];
+export type AppointmentKind = (typeof APPOINTMENT_KINDS)[number];
+export type AppointmentModality = (typeof APPOINTMENT_MODALITIES)[number];
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+export type AppointmentRequestKind = (typeof APPOINTMENT_REQUEST_KINDS)[number];

@@ -171,6 +171,8 @@ export const NOTIFICATION_KIND_WORDS: Record<NotificationKind, string> = {
   MISSED_CHECK_INS: 'A patient misses 3 days of check-ins',
   SESSION_NOTE_SIGNED: 'A session note is signed',
   PATIENT_MESSAGE: 'A patient writes to their care team',
+  APPOINTMENT_CHANGE_REQUESTED: 'A patient asks to cancel or move an appointment',
+  APPOINTMENT_UPDATED: 'An appointment is booked, moved or cancelled',
 };
 
 /** The same, said to a patient about their own care. */
@@ -180,6 +182,7 @@ export const PATIENT_KIND_WORDS: Partial<Record<NotificationKind, string>> = {
   PLAN_COMMENT: 'A reply about your plan',
   SESSION_NOTE_SIGNED: 'A session note you can read',
   PATIENT_MESSAGE: 'A message from your care team',
+  APPOINTMENT_UPDATED: 'An appointment booked, moved or cancelled',
 };
 
 /** The kinds a role may receive, as its preferences page offers them. */

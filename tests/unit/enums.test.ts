@@ -27,6 +27,10 @@ describe('lib/schemas/enums.ts', () => {
     ['CONTACT_METHODS', enums.CONTACT_METHODS, prisma.ContactMethod],
     ['NOTIFICATION_KINDS', enums.NOTIFICATION_KINDS, prisma.NotificationKind],
     ['EMAIL_PURPOSES', enums.EMAIL_PURPOSES, prisma.EmailPurpose],
+    ['APPOINTMENT_KINDS', enums.APPOINTMENT_KINDS, prisma.AppointmentKind],
+    ['APPOINTMENT_MODALITIES', enums.APPOINTMENT_MODALITIES, prisma.AppointmentModality],
+    ['APPOINTMENT_STATUSES', enums.APPOINTMENT_STATUSES, prisma.AppointmentStatus],
+    ['APPOINTMENT_REQUEST_KINDS', enums.APPOINTMENT_REQUEST_KINDS, prisma.AppointmentRequestKind],
   ] as const)('%s equals the Prisma enum, in its order', (_name, values, prismaEnum) => {
     expect([...values]).toEqual(Object.values(prismaEnum));
   });
@@ -54,6 +58,10 @@ describe('lib/schemas/enums.ts', () => {
       'ContactMethod',
       'NotificationKind',
       'EmailPurpose',
+      'AppointmentKind',
+      'AppointmentModality',
+      'AppointmentStatus',
+      'AppointmentRequestKind',
     ];
     expect(Object.keys(prisma).sort()).toEqual(covered.sort());
   });

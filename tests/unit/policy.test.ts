@@ -33,6 +33,7 @@ const RESOURCES: Record<string, string[]> = {
   'safety plan (Stanley–Brown)': ['safetyPlan'],
   'notifications (inbox)': ['notification'],
   'patient–team conversation': ['conversation'],
+  appointments: ['appointment'],
 };
 const WORDS: Record<string, (resource: string) => string[]> = {
   read: (r) => [`${r}.read`],
@@ -52,6 +53,11 @@ const WORDS: Record<string, (resource: string) => string[]> = {
   resolve: (r) => [`${r}.manage`],
   'edit with the therapist': (r) => [`${r}.edit`],
   own: (r) => [`${r}.read`],
+  'own: read': (r) => [`${r}.read`],
+  'ask to cancel/reschedule': (r) => [`${r}.requestChange`],
+  schedule: (r) => [`${r}.schedule`],
+  change: (r) => [`${r}.schedule`],
+  'read (time, people, kind)': (r) => [`${r}.read`],
 };
 // Denials: scope ("not found") is the query's business, not the role's.
 const NONE = new Set(['not found', 'forbidden', 'never', 'no', '—']);
@@ -89,11 +95,15 @@ const BEYOND_THE_TABLE: Record<string, { roles: Role[]; source: string }> = {
     'sessionNote.readWithheld':
       'Session notes: the patient reads them when signed and not withheld; the team reads all',
     'chart.read': 'Journeys 1 and 2: clinicians open a patient’s chart from the caseload',
+    'calendarFeed.manage':
+      'Issue 14: a private per-clinician iCalendar feed with a revocable token',
   }),
   ...stated(['PATIENT', 'PRESCRIBER', 'THERAPIST'], {
     'timeline.read':
       'Every part of the timeline (changes, notes, check-ins, plan) carries these roles',
     'trends.read': 'Check-ins and assessments over time: read by the patient and the team',
+    'appointment.readReasons':
+      'Appointments: admins read time, people and kind only, never a cancellation’s or request’s reason',
   }),
 };
 
@@ -111,7 +121,7 @@ function expectedTable(): Record<string, Role[]> {
       const role = COLUMNS[column];
       if (NONE.has(cell)) return;
       if (!role) throw new Error(`"${cell}" for a clinician not on the team`);
-      for (const word of cell.split(/[,;] /)) {
+      for (const word of cell.split(/[,;] (?![^(]*\))/)) {
         const toPermissions = WORDS[word];
         if (!toPermissions) throw new Error(`Unmapped words: "${word}"`);
         for (const r of resources) {

@@ -14,7 +14,7 @@ import { parseInput } from '@/lib/errors';
 export type { Brief } from '@/lib/schemas/brief';
 
 const DAY = 86_400_000;
-/** Without a signed note of the viewer's, the brief looks back this many days. */
+/** Without a completed visit or a signed note of the viewer's, the brief looks back this many days. */
 export const DEFAULT_BRIEF_DAYS = 30;
 const MAX_ITEMS = 50;
 
@@ -53,17 +53,28 @@ function toChange(row: ChangeRow): BriefMedicationChange {
 }
 
 /**
- * Where the period starts: the `since` asked for, else the viewer's own last signed note for this
- * patient, else DEFAULT_BRIEF_DAYS ago. One query at most (an index probe).
+ * Where the period starts when no `since` is asked for: the end of the viewer's last completed
+ * appointment with this patient that started before `before` (default now), else the viewer's own
+ * last signed note for this patient, else DEFAULT_BRIEF_DAYS before `before`. Two index probes at
+ * most. The Today page asks it per visit, with the visit's start as `before`.
  */
-async function resolveSince(
+export async function briefWindowStart(
   tx: Tx,
-  viewer: Viewer,
+  viewer: Pick<Viewer, 'userId'>,
   patient: ScopedPatient,
-  since: string | undefined,
-  now: Date,
-): Promise<{ since: Date; source: Brief['sinceSource'] }> {
-  if (since) return { since: new Date(since), source: 'QUERY' };
+  before: Date,
+): Promise<{ since: Date; source: Exclude<Brief['sinceSource'], 'QUERY'> }> {
+  const visit = await tx.appointment.findFirst({
+    where: {
+      ...patientScope(patient),
+      clinicianId: viewer.userId,
+      status: 'COMPLETED',
+      startsAt: { lt: before },
+    },
+    orderBy: { startsAt: 'desc' },
+    select: { endsAt: true },
+  });
+  if (visit) return { since: visit.endsAt, source: 'LAST_COMPLETED_APPOINTMENT' };
   const last = await tx.sessionNote.findFirst({
     where: {
       authorId: viewer.userId,
@@ -74,7 +85,21 @@ async function resolveSince(
     select: { signedAt: true },
   });
   if (last?.signedAt) return { since: last.signedAt, source: 'LAST_SIGNED_NOTE' };
-  return { since: new Date(now.getTime() - DEFAULT_BRIEF_DAYS * DAY), source: 'DEFAULT_30_DAYS' };
+  return {
+    since: new Date(before.getTime() - DEFAULT_BRIEF_DAYS * DAY),
+    source: 'DEFAULT_30_DAYS',
+  };
+}
+
+async function resolveSince(
+  tx: Tx,
+  viewer: Viewer,
+  patient: ScopedPatient,
+  since: string | undefined,
+  now: Date,
+): Promise<{ since: Date; source: Brief['sinceSource'] }> {
+  if (since) return { since: new Date(since), source: 'QUERY' };
+  return briefWindowStart(tx, viewer, patient, now);
 }
 
 type Scope = { patientId: string; organizationId: string };
@@ -151,8 +176,8 @@ async function teamFacts(tx: Tx, scope: Scope, since: Date) {
 }
 
 /**
- * Clinicians on the patient's care team: what changed since `since` (default: the viewer's last
- * signed note for this patient, else 30 days): medication changes, side effects, check-ins against
+ * Clinicians on the patient's care team: what changed since `since` (default: the end of the
+ * viewer's last completed appointment with this patient, else their last signed note, else 30 days): medication changes, side effects, check-ins against
  * the period before, PHQ-9/GAD-7, plan versions, care-team messages, open safety flags.
  * A fixed number of queries whatever the history's length. Never reads psychotherapy notes.
  * NotFoundError out of scope, ForbiddenError for patients and admins; audited as a read of 'brief'.

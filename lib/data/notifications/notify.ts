@@ -16,6 +16,8 @@ export const NOTIFICATION_CHANNEL = 'triad_notifications';
 export type Audience = {
   /** Active care-team clinicians; a role narrows it (a dose change goes to the therapists). */
   careTeam?: boolean | Role;
+  /** One active care-team clinician (an appointment's own clinician), worded as the care team. */
+  clinicianId?: string;
   /** The patient whose record it is. */
   patient?: boolean;
 };
@@ -56,7 +58,7 @@ export async function notifyTx(
   event: NotificationEvent,
 ): Promise<string[]> {
   const rows: { recipientId: string; summary: string; link: string }[] = [];
-  if (audience.careTeam) {
+  if (audience.careTeam || audience.clinicianId) {
     if (!event.careTeamSummary || !event.careTeamLink) {
       throw new Error(`A care-team notification (${event.kind}) needs a summary and a link.`);
     }
@@ -70,6 +72,9 @@ export async function notifyTx(
           disabledAt: null,
           ...(typeof audience.careTeam === 'string' ? { role: audience.careTeam } : {}),
         },
+        ...(audience.clinicianId && !audience.careTeam
+          ? { clinicianId: audience.clinicianId }
+          : {}),
       },
       select: { clinicianId: true },
       distinct: ['clinicianId'],
