@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { defineRoute, type ApiRoute, type RouteHandler } from '@/lib/api/define-route';
 import { openApiDocument } from '@/lib/api/openapi';
 import { accountRoutes } from '@/lib/api/routes/accounts';
+import { appointmentRoutes } from '@/lib/api/routes/appointments';
 import { contactRoutes } from '@/lib/api/routes/contact';
 import { conversationRoutes } from '@/lib/api/routes/conversation';
 import { coreRoutes } from '@/lib/api/routes/core';
@@ -59,6 +60,7 @@ export const apiRoutes = [
   ...outboxRoutes,
   ...liveRoutes,
   ...reminderRoutes,
+  ...appointmentRoutes,
   documentRoute,
 ] as const satisfies readonly ApiRoute[];
 

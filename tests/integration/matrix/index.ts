@@ -10,6 +10,7 @@ import {
 } from '@/tests/factories';
 import { sessionCookie } from '@/tests/support/api';
 import { accountRows } from '@/tests/integration/matrix/accounts';
+import { appointmentRows } from '@/tests/integration/matrix/appointments';
 import { contactRows } from '@/tests/integration/matrix/contact';
 import { conversationRows } from '@/tests/integration/matrix/conversation';
 import { coreRows } from '@/tests/integration/matrix/core';
@@ -44,6 +45,7 @@ export const matrix: Row[] = [
   ...outboxRows,
   ...liveRows,
   ...reminderRows,
+  ...appointmentRows,
 ];
 
 /** A care team, a patient and clinicians beside it, an admin, another organization: one session each. */

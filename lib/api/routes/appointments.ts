@@ -1,0 +1,89 @@
+// Appointments: the clinician's day, the front desk's bookings, the patient's visits
+// (docs/decisions/026-appointments.md).
+import { defineRoute } from '@/lib/api/define-route';
+import { ok } from '@/lib/api/responses';
+import {
+  bookAppointment,
+  getAppointment,
+  listAppointments,
+  listPatientAppointments,
+} from '@/lib/data/appointments';
+import {
+  Appointment,
+  AppointmentInput,
+  AppointmentList,
+  AppointmentListQuery,
+  AppointmentParams,
+  PatientAppointmentListQuery,
+} from '@/lib/schemas/appointments';
+import { PatientParams } from '@/lib/schemas/patients';
+
+const APPOINTMENTS = '/api/v1/appointments';
+const tag = 'Appointments';
+const READERS =
+  'The patient (their own), clinicians on the patient’s active care team, and admins of the organization (times, people and kind: reasons are null); anyone else 404.';
+const SCHEDULERS =
+  'Clinicians on the patient’s active care team and admins of the organization; the patient gets 403, anyone else 404.';
+const etag = (version: number) => ({ headers: { ETag: `"${version}"` } });
+
+export const appointmentRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: APPOINTMENTS,
+    tag,
+    summary:
+      'The visits of the patients the caller may see that start from `from` (default now) to `to` (default a week later, at most 62 days), earliest first; `clinicianId` or `patientId` narrow it (a patient out of scope is 404); cancelled visits only with `includeCancelled=true`',
+    who: 'Everyone signed in, over the patients they may see: the patient their own, a clinician their active care teams’ patients, an admin the organization (reasons are null).',
+    permission: 'appointment.read',
+    query: AppointmentListQuery,
+    success: { status: 200, description: 'A page of visits.', schema: AppointmentList },
+    problems: [404],
+    handler: ({ viewer, query }) => listAppointments(viewer, query),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: APPOINTMENTS,
+    idempotent: true,
+    tag,
+    summary:
+      'Book a visit, or a weekly or fortnightly series with `repeat` (on the clock of `timeZone`, the caller’s own by default), with a clinician of the patient’s care team; 409 when it overlaps one of the clinician’s visits (nothing is booked); the patient gets an inbox item',
+    who: SCHEDULERS,
+    permission: 'appointment.schedule',
+    body: AppointmentInput,
+    success: {
+      status: 201,
+      description: 'The (first) visit booked, with its series.',
+      schema: Appointment,
+    },
+    problems: [404, 409],
+    handler: ({ viewer, body, idempotency }) => bookAppointment(viewer, body, idempotency),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: `${APPOINTMENTS}/{appointmentId}`,
+    tag,
+    params: AppointmentParams,
+    summary: 'One visit; the answer carries `ETag: "<version>"` for PATCH and cancel',
+    who: READERS,
+    permission: 'appointment.read',
+    success: { status: 200, description: 'The visit.', schema: Appointment },
+    handler: async ({ viewer, params }) => {
+      const appointment = await getAppointment(viewer, params.appointmentId);
+      return ok(appointment, etag(appointment.version));
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/appointments',
+    tag,
+    params: PatientParams,
+    summary:
+      'One patient’s visits: `when=upcoming` (not ended and not cancelled, earliest first; the default) or `past` (ended or cancelled, latest first)',
+    who: READERS,
+    permission: 'appointment.read',
+    query: PatientAppointmentListQuery,
+    success: { status: 200, description: 'A page of visits.', schema: AppointmentList },
+    handler: ({ viewer, params, query }) =>
+      listPatientAppointments(viewer, params.patientId, query),
+  }),
+];
