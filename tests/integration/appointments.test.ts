@@ -6,7 +6,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '@/prisma/generated/client';
 import { db } from '@/lib/db';
 import { listAccessLog } from '@/lib/data/access-log';
-import { wallClock } from '@/lib/zoned-time';
 import { createCareTeam, createUser, viewerFor, type CareTeam } from '@/tests/factories';
 import { callApi, sessionCookie, type ApiResult } from '@/tests/support/api';
 
