@@ -145,7 +145,10 @@ describe('booking', () => {
       '2026-11-02T15:00:00.000Z', // 10:00 EST
       '2026-11-16T15:00:00.000Z',
     ]);
-    expect(spring.body.series).toMatchObject({ rrule: 'FREQ=WEEKLY;INTERVAL=1;COUNT=3', timeZone: NY });
+    expect(spring.body.series).toMatchObject({
+      rrule: 'FREQ=WEEKLY;INTERVAL=1;COUNT=3',
+      timeZone: NY,
+    });
     expect(fall.body.series.rrule).toBe('FREQ=WEEKLY;INTERVAL=2;UNTIL=20261117T045959Z');
   });
 
@@ -218,6 +221,23 @@ describe('moving one visit', () => {
     expectStatus(moved, 200);
     expect(moved.body.startsAt).toBe(soon(10.5).toISOString());
     expect(moved.body.durationMinutes).toBe(50);
+  });
+
+  it('lets only one of two visits moved at once into one free slot have it', async () => {
+    const c = await clinic();
+    const [a, b] = [await booked(c, soon(20)), await booked(c, soon(22))];
+    const slot = soon(30).toISOString();
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        patch(i % 2 ? c.cookie.admin : c.cookie.therapist, i % 2 ? a : b, 1, { startsAt: slot }),
+      ),
+    );
+    expect(answers.filter((x) => x.status === 200)).toHaveLength(1);
+    expect(answers.filter((x) => x.status === 409).length).toBeGreaterThanOrEqual(1);
+    expect(answers.every((x) => [200, 409, 412].includes(x.status))).toBe(true);
+    expect(
+      await db.appointment.count({ where: { id: { in: [a, b] }, startsAt: new Date(slot) } }),
+    ).toBe(1);
   });
 
   it('needs a new clinician on the team (400) and a consistent place (400 on the field)', async () => {
