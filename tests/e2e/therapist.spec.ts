@@ -63,7 +63,7 @@ test('Sam opens Alex Morgan and reads the brief: Dr. Rivera’s dose change and 
 
   const brief = page.getByRole('region', { name: /What changed/ });
   await expect(brief).toBeVisible();
-  await expect(brief).toContainText('since your last signed note');
+  await expect(brief).toContainText(/since your last (session|signed note)/);
   const latest = brief.getByRole('article').filter({ hasText: change });
   await expect(latest).toContainText('recorded by Elena Rivera');
   await expect(latest).toContainText(CARE_TEAM_NOTE);
