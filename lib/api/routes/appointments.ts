@@ -4,12 +4,16 @@ import { defineRoute } from '@/lib/api/define-route';
 import { ok } from '@/lib/api/responses';
 import {
   bookAppointment,
+  cancelAppointment,
+  changeAppointment,
   getAppointment,
   listAppointments,
   listPatientAppointments,
 } from '@/lib/data/appointments';
 import {
   Appointment,
+  AppointmentCancel,
+  AppointmentChange,
   AppointmentInput,
   AppointmentList,
   AppointmentListQuery,
@@ -17,6 +21,7 @@ import {
   PatientAppointmentListQuery,
 } from '@/lib/schemas/appointments';
 import { PatientParams } from '@/lib/schemas/patients';
+import { StalePlanProblem } from '@/lib/schemas/treatment-plan';
 
 const APPOINTMENTS = '/api/v1/appointments';
 const tag = 'Appointments';
@@ -25,6 +30,14 @@ const READERS =
 const SCHEDULERS =
   'Clinicians on the patient’s active care team and admins of the organization; the patient gets 403, anyone else 404.';
 const etag = (version: number) => ({ headers: { ETag: `"${version}"` } });
+const IF_MATCH =
+  'Needs `If-Match: "<version>"` (the ETag of GET): 428 without it, 412 when the visit changed since (the answer’s `currentVersion` and ETag say which).';
+const stale = {
+  status: 412,
+  description:
+    'The visit changed since it was read: `currentVersion` (and the ETag) say which. A malformed If-Match is a 412 without them.',
+  schema: StalePlanProblem,
+};
 
 export const appointmentRoutes = [
   defineRoute({
@@ -69,6 +82,50 @@ export const appointmentRoutes = [
     success: { status: 200, description: 'The visit.', schema: Appointment },
     handler: async ({ viewer, params }) => {
       const appointment = await getAppointment(viewer, params.appointmentId);
+      return ok(appointment, etag(appointment.version));
+    },
+  }),
+  defineRoute({
+    method: 'PATCH',
+    path: `${APPOINTMENTS}/{appointmentId}`,
+    tag,
+    params: AppointmentParams,
+    summary:
+      'Move a visit, change its length, kind, place or clinician (only while scheduled; 409 otherwise or when it overlaps another of the clinician’s visits, nothing changes), or move its status along (checked in; completed or no-show once it has started; final states are final, 409). `scope=FOLLOWING` applies a schedule change to this visit and the later scheduled visits of its series, which split off into a series of their own (a new time moves each by the same shift on the series’ clock). Any change clears the patient’s open request; a move, a new clinician or a new place tells the patient',
+    who: `${SCHEDULERS} ${IF_MATCH}`,
+    permission: 'appointment.schedule',
+    ifMatch: true,
+    body: AppointmentChange,
+    success: {
+      status: 200,
+      description: 'The visit as it is now (its new version in the ETag).',
+      schema: Appointment,
+    },
+    problems: [409, stale],
+    handler: async ({ viewer, params, ifMatch, body }) => {
+      const appointment = await changeAppointment(viewer, params.appointmentId, ifMatch, body);
+      return ok(appointment, etag(appointment.version));
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: `${APPOINTMENTS}/{appointmentId}/cancel`,
+    tag,
+    params: AppointmentParams,
+    summary:
+      'Cancel a scheduled or checked-in visit with a reason (409 otherwise); `scope=FOLLOWING` cancels the later scheduled visits of its series too. The slot is free again; the patient is told',
+    who: `${SCHEDULERS} ${IF_MATCH}`,
+    permission: 'appointment.schedule',
+    ifMatch: true,
+    body: AppointmentCancel,
+    success: {
+      status: 200,
+      description: 'The cancelled visit (its new version in the ETag).',
+      schema: Appointment,
+    },
+    problems: [409, stale],
+    handler: async ({ viewer, params, ifMatch, body }) => {
+      const appointment = await cancelAppointment(viewer, params.appointmentId, ifMatch, body);
       return ok(appointment, etag(appointment.version));
     },
   }),

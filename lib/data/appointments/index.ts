@@ -10,11 +10,15 @@ import { withPatientAccess } from '@/lib/data/patient-access';
 import { afterKey, keysetPage, patientList, type Page } from '@/lib/data/recipes';
 import type { ScopedPatient } from '@/lib/data/scope';
 import { bookAppointmentsTx } from '@/lib/data/appointments/book';
+import { cancelAppointmentTx } from '@/lib/data/appointments/cancel';
+import { changeAppointmentTx } from '@/lib/data/appointments/change';
 import { findAppointmentRow, withAppointmentAccess } from '@/lib/data/appointments/access';
 import { appointmentSelect, toAppointment } from '@/lib/data/appointments/shared';
 import { InvalidInputError, NotFoundError, parseInput } from '@/lib/errors';
 import type { Idempotency } from '@/lib/idempotency';
 import {
+  AppointmentCancel,
+  AppointmentChange,
   AppointmentInput,
   AppointmentListQuery,
   PatientAppointmentListQuery,
@@ -200,5 +204,76 @@ export async function bookAppointment(
         return findAppointment(tx, viewer, patient, ids[0]!);
       }),
     (result) => result.id,
+  );
+}
+
+/** The viewer's own clock (a refusal says a time on it). */
+async function ownZone(tx: Tx, viewer: Viewer): Promise<string | undefined> {
+  const own = await tx.user.findFirst({
+    where: { id: viewer.userId, organizationId: viewer.organizationId },
+    select: { timeZone: true },
+  });
+  return own?.timeZone;
+}
+
+/**
+ * Clinicians on the patient's active care team and admins (appointment.schedule), with the
+ * version they read (If-Match; stale: 412): move a visit, change its length, kind, place or
+ * clinician (SCHEDULED only, 409 otherwise; a new start more than an hour ago: 400), or move its
+ * status along; `scope` FOLLOWING for the rest of its series (./change.ts). Audited as an update
+ * of this visit. The answer is the visit as it is now (its new version in the ETag).
+ */
+export async function changeAppointment(
+  viewer: Viewer,
+  appointmentId: string,
+  ifMatch: number,
+  input: z.input<typeof AppointmentChange>,
+  now: Date = new Date(),
+): Promise<Appointment> {
+  const change = parseInput(AppointmentChange, input);
+  if (change.startsAt && Date.parse(change.startsAt) < now.getTime() - BOOK_GRACE_MS) {
+    throw InvalidInputError.field('startsAt', 'Choose a time from now on.');
+  }
+  return withAppointmentAccess(
+    viewer,
+    appointmentId,
+    { permission: 'appointment.schedule', action: 'update', resourceType: 'appointment' },
+    async (tx, patient) => {
+      await changeAppointmentTx(tx, patient, appointmentId, ifMatch, change, {
+        actorId: viewer.userId,
+        timeZone: await ownZone(tx, viewer),
+        at: now,
+      });
+      return findAppointment(tx, viewer, patient, appointmentId);
+    },
+  );
+}
+
+/**
+ * Clinicians on the patient's active care team and admins (appointment.schedule), with the
+ * version they read (If-Match; stale: 412): cancel a SCHEDULED or CHECKED_IN visit (409
+ * otherwise) with a reason; `scope` FOLLOWING cancels the later scheduled visits of its series
+ * too. Audited as a cancel of this visit; the patient is told.
+ */
+export async function cancelAppointment(
+  viewer: Viewer,
+  appointmentId: string,
+  ifMatch: number,
+  input: z.input<typeof AppointmentCancel>,
+  now: Date = new Date(),
+): Promise<Appointment> {
+  const cancel = parseInput(AppointmentCancel, input);
+  return withAppointmentAccess(
+    viewer,
+    appointmentId,
+    { permission: 'appointment.schedule', action: 'cancel', resourceType: 'appointment' },
+    async (tx, patient) => {
+      await cancelAppointmentTx(tx, patient, appointmentId, ifMatch, cancel, {
+        actorId: viewer.userId,
+        timeZone: await ownZone(tx, viewer),
+        at: now,
+      });
+      return findAppointment(tx, viewer, patient, appointmentId);
+    },
   );
 }

@@ -74,3 +74,74 @@ export function rruleText(timeZone: string, repeat: AppointmentRepeat): string {
     ...(repeat.count !== undefined ? { count: repeat.count } : { until }),
   }).replace(/^RRULE:/, '');
 }
+
+/** The frequency and interval of a stored RRULE value, with its COUNT or UNTIL. */
+function parseRule(text: string) {
+  const options = RRule.parseString(text);
+  return {
+    freq: options.freq ?? RRule.WEEKLY,
+    interval: options.interval ?? 1,
+    count: options.count ?? null,
+    until: options.until ?? null,
+  };
+}
+
+const ruleText = (options: Partial<rrule.Options>) =>
+  RRule.optionsToString(options).replace(/^RRULE:/, '');
+
+/**
+ * A series split at one of its visits ("this and the following"), the part that stays: the rule
+ * now ends before `cut` (that visit's start): COUNT becomes `kept`, the visits before it; an UNTIL
+ * becomes the second before `cut`.
+ */
+export function rruleEndingBefore(text: string, kept: number, cut: Date): string {
+  const rule = parseRule(text);
+  return ruleText({
+    freq: rule.freq,
+    interval: rule.interval,
+    ...(rule.count !== null
+      ? { count: Math.max(1, kept) }
+      : { until: new Date(cut.getTime() - 1000) }),
+  });
+}
+
+/**
+ * The rule of the part split off: the same frequency, COUNT the `moved` visits it takes; an UNTIL
+ * is kept, or pushed to `last` (the start of its last visit) when a move went past it.
+ */
+export function rruleOfSplit(text: string, moved: number, last: Date): string {
+  const rule = parseRule(text);
+  return ruleText({
+    freq: rule.freq,
+    interval: rule.interval,
+    ...(rule.count !== null
+      ? { count: Math.max(1, moved) }
+      : { until: rule.until && rule.until >= last ? rule.until : last }),
+  });
+}
+
+/** Milliseconds of a wall-clock reading of `at` in `timeZone`, counted as if it were UTC. */
+function floatingMs(timeZone: string, at: Date): number {
+  const clock = wallClock(timeZone, at);
+  return Date.parse(`${clock.date}T00:00:00Z`) + (clock.hour * 60 + clock.minute) * 60_000;
+}
+
+/**
+ * `at` moved by `shiftMs` on the wall clock of `timeZone` (not by elapsed time): 10:00 moved by a
+ * day and an hour is 11:00 the next day there, across a daylight-saving change too. A local time
+ * the clocks skip lands an hour later (lib/zoned-time.ts).
+ */
+export function shiftOnWallClock(timeZone: string, at: Date, shiftMs: number): Date {
+  const target = new Date(floatingMs(timeZone, at) + shiftMs);
+  return zonedInstant(
+    timeZone,
+    target.toISOString().slice(0, 10),
+    target.getUTCHours(),
+    target.getUTCMinutes(),
+  );
+}
+
+/** The wall-clock distance from `from` to `to` on the clock of `timeZone` (a move's shift). */
+export function wallClockShift(timeZone: string, from: Date, to: Date): number {
+  return floatingMs(timeZone, to) - floatingMs(timeZone, from);
+}

@@ -17,6 +17,12 @@ export function freshStart(): Date {
   return new Date(Date.now() + 3 * 86_400_000 + slot * 3_600_000);
 }
 
+/** A fresh visit of the team's patient with the therapist and the If-Match of its version. */
+async function onFreshVisit(w: World) {
+  const appointmentId = await freshAppointment(w);
+  return { params: { appointmentId }, headers: { 'If-Match': '"1"' } };
+}
+
 /** A fresh visit of the team's patient with the therapist; its id. */
 export async function freshAppointment(w: World): Promise<string> {
   const { ids } = await bookAppointmentsTx(db, w.team.patient, w.team.therapist.id, {
@@ -63,6 +69,18 @@ export const appointmentRows: Row[] = [
     path: `${APPOINTMENTS}/{appointmentId}`,
     call: async (w) => ({ params: { appointmentId: await freshAppointment(w) } }),
     expect: withFrontDesk(200),
+  },
+  {
+    method: 'PATCH',
+    path: `${APPOINTMENTS}/{appointmentId}`,
+    call: async (w) => ({ ...(await onFreshVisit(w)), body: { durationMinutes: 45 } }),
+    expect: schedulers(200),
+  },
+  {
+    method: 'POST',
+    path: `${APPOINTMENTS}/{appointmentId}/cancel`,
+    call: async (w) => ({ ...(await onFreshVisit(w)), body: { reason: 'The clinic is closed.' } }),
+    expect: schedulers(200),
   },
   {
     method: 'GET',
