@@ -1,13 +1,14 @@
 // The demo organizations (two clinics, ten fictional accounts, four patient histories told in
-// prisma/demo/), written with the builders the test factories share (prisma/demo/build):
-// `npx tsx prisma/seed.ts` (or `npm run db:seed`). Idempotent, and refuses any database holding
-// other organizations.
+// prisma/demo/ and the week of visits around today), written with the builders the test
+// factories share (prisma/demo/build): `npx tsx prisma/seed.ts` (or `npm run db:seed`).
+// Idempotent, and refuses any database holding other organizations.
 import { pathToFileURL } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/prisma/generated/client';
 import { hashPassword } from '@/lib/auth/password';
 import { withDatabase } from '@/scripts/database';
 import { ALEX_MORGAN } from './demo/alex-morgan';
+import { seedDemoAppointments } from './demo/appointments';
 import { CASEY_NGUYEN } from './demo/casey-nguyen';
 import { createDemoContext, localTime, type DemoPatients } from './demo/context';
 import {
@@ -102,6 +103,9 @@ export async function seedDemo(
     changed = true;
   }
 
+  // The visits come after the histories: past visits are linked to the notes they record.
+  if (await db.$transaction((tx) => seedDemoAppointments(tx, ctx), TRANSACTION)) changed = true;
+
   if (await seedDemoOutbox(db, directory.staff, now)) changed = true;
 
   const organizationIds = Object.values(directory.organizations).map((o) => o.id);
@@ -134,6 +138,7 @@ function demoTables(db: PrismaClient) {
     notifications: db.notification,
     contacts: db.patientContact,
     safetyPlanVersions: db.safetyPlanVersion,
+    appointments: db.appointment,
   };
 }
 

@@ -120,9 +120,11 @@ const THERAPY: [number, DapBody, string?][] = [
     },
   ],
   [
-    -4,
+    // A week before the seed day: the last visit of the weekly series that goes on today
+    // (prisma/demo/appointments.ts links it to this note).
+    -7,
     {
-      data: 'PHQ-9 7, GAD-7 6. Drafted relapse-prevention plan: early waking, cancelling plans and skipping runs as warning signs. Asked how long to stay on sertraline.',
+      data: 'PHQ-9 9, GAD-7 8 at the last check. Drafted relapse-prevention plan: early waking, cancelling plans and skipping runs as warning signs. Asked how long to stay on sertraline.',
       assessment: 'Mild symptoms, improving steadily. Well engaged.',
       plan: 'Finish the relapse-prevention plan next session. Alex to ask Dr. Rivera about treatment duration. Consider sessions every two weeks after next session.',
     },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '@/lib/auth/password';
 import { deriveRegimen } from '@/lib/clinical/regimen';
 import { db } from '@/lib/db';
+import { nextDate, wallClock } from '@/lib/zoned-time';
 import { PrismaClient } from '@/prisma/generated/client';
 import { applyMigrations } from '@/prisma/schema-engine';
 import { SeedRefusedError, seedDemo, type SeedResult } from '@/prisma/seed';
@@ -305,6 +306,114 @@ describe('the demo seed', () => {
     expect(riley.organization.slug).toBe('northside');
     expect(riley.checkIns.length).toBeGreaterThan(0);
     expect(riley.sessionNotes.every((n) => n.organizationId === riley.organizationId)).toBe(true);
+  });
+
+  it('books the week of visits the demo contract promises (America/New_York)', async () => {
+    const zone = 'America/New_York';
+    const now = Date.now();
+    const today = wallClock(zone, new Date(now)).date;
+    const visits = await client.appointment.findMany({
+      include: {
+        clinician: true,
+        patient: { include: { account: true } },
+        sessionNote: true,
+        series: true,
+      },
+      orderBy: { startsAt: 'asc' },
+    });
+    // Every clinician has visits in the week around today, today included.
+    for (const clinician of ACCOUNTS.filter(
+      ([, , role]) => role !== 'ADMIN' && role !== 'PATIENT',
+    )) {
+      const theirs = visits.filter((v) => v.clinician.email === clinician[0]);
+      const days = new Set(theirs.map((v) => wallClock(zone, v.startsAt).date));
+      expect(days.has(today), clinician[0]).toBe(true);
+      const week = theirs.filter((v) => Math.abs(v.startsAt.getTime() - now) <= 4 * 86_400_000);
+      expect(week.length, clinician[0]).toBeGreaterThanOrEqual(2);
+    }
+    // Every visit is with a member of the patient's care team, in the patient's organization.
+    for (const v of visits) {
+      expect(v.organizationId).toBe(v.patient.organizationId);
+      expect(v.clinician.organizationId).toBe(v.patient.organizationId);
+    }
+    const alexWithSam = visits.filter(
+      (v) =>
+        v.patient.account.email === 'alex.morgan@riverbend.test' &&
+        v.clinician.email === 'sam.okafor@riverbend.test',
+    );
+    const topOfHour = Math.floor(now / 3_600_000) * 3_600_000;
+    const session = alexWithSam.find((v) => wallClock(zone, v.startsAt).date === today)!;
+    expect(session.startsAt.getTime()).toBeLessThanOrEqual(now);
+    // The seed ran moments ago: the same hour, or the one before when it crossed the hour.
+    expect(topOfHour - session.startsAt.getTime()).toBeLessThanOrEqual(3_600_000);
+    expect(session).toMatchObject({
+      status: 'SCHEDULED',
+      kind: 'THERAPY',
+      modality: 'VIDEO',
+      videoUrl: 'https://meet.riverbend.test/okafor',
+    });
+    expect(session.endsAt.getTime() - session.startsAt.getTime()).toBe(50 * 60_000);
+    expect(session.series?.rrule).toMatch(/FREQ=WEEKLY/);
+    const previous = alexWithSam.filter((v) => v.startsAt < session.startsAt).at(-1)!;
+    expect(previous.status).toBe('COMPLETED');
+    expect(previous.sessionNote?.kind).toBe('THERAPY');
+    expect(session.startsAt.getTime() - previous.startsAt.getTime()).toBeLessThan(8 * 86_400_000);
+
+    // Dr. Rivera's sertraline change earlier today, after that session.
+    const change = await client.medicationChange.findFirstOrThrow({
+      where: { patientId: session.patientId, medicationKey: 'sertraline' },
+      orderBy: { createdAt: 'desc' },
+      include: { prescriber: true },
+    });
+    expect(change.prescriber.email).toBe('dr.rivera@riverbend.test');
+    expect(change.createdAt.getTime()).toBeLessThan(now);
+    expect(change.createdAt > previous.endsAt).toBe(true);
+    expect(wallClock(zone, change.createdAt).date).toBe(today);
+
+    const rivera = visits.find(
+      (v) =>
+        v.patient.account.email === 'alex.morgan@riverbend.test' &&
+        v.clinician.email === 'dr.rivera@riverbend.test' &&
+        v.startsAt.getTime() > now,
+    )!;
+    expect(wallClock(zone, rivera.startsAt)).toEqual({
+      date: nextDate(today, 2),
+      hour: 10,
+      minute: 0,
+    });
+    expect(rivera).toMatchObject({
+      kind: 'MEDICATION_MANAGEMENT',
+      modality: 'IN_PERSON',
+      location: 'Riverbend Clinic, Room 2',
+    });
+
+    const caseyNoShows = visits.filter(
+      (v) =>
+        v.patient.account.email === 'casey.nguyen@riverbend.test' &&
+        v.clinician.email === 'sam.okafor@riverbend.test' &&
+        v.status === 'NO_SHOW' &&
+        v.startsAt.getTime() > now - 60 * 86_400_000,
+    );
+    expect(caseyNoShows).toHaveLength(2);
+
+    // Every session note records a past completed visit of its patient and author, on its date.
+    const notes = await client.sessionNote.findMany({ include: { appointment: true } });
+    for (const note of notes) {
+      expect(note.appointment?.status, note.id).toBe('COMPLETED');
+      expect(note.appointment!.patientId).toBe(note.patientId);
+      expect(note.appointment!.clinicianId).toBe(note.authorId);
+      expect(wallClock(zone, note.appointment!.startsAt).date).toBe(
+        note.sessionDate.toISOString().slice(0, 10),
+      );
+    }
+    // Nothing of the kind for anyone else: only Casey has two no-shows.
+    const noShows = visits.filter((v) => v.status === 'NO_SHOW');
+    expect(new Set(noShows.map((v) => v.patient.account.email))).toEqual(
+      new Set(['casey.nguyen@riverbend.test']),
+    );
+    expect(visits.some((v) => v.status === 'CANCELLED' && v.cancelReason && v.cancelledById)).toBe(
+      true,
+    );
   });
 
   it('changes nothing when run again', async () => {

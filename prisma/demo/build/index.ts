@@ -1,7 +1,9 @@
 // The builders of realistic rows that the demo seed (prisma/seed.ts) and the test factories
 // (tests/factories.ts) share. Writes that have a transaction-level domain function go through
-// it (the medication history: recordMedicationChangeTx); the others write the rows directly.
+// it (the medication history: recordMedicationChangeTx; visits: bookAppointmentsTx); the
+// others write the rows directly.
 export * from './accounts';
+export * from './appointments';
 export * from './assessments';
 export * from './check-ins';
 export * from './conversation';
