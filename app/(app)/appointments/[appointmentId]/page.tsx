@@ -54,7 +54,7 @@ export default async function AppointmentPage({
       </PageHeader>
       <div className="space-y-6">
         <Card
-          title="Visit"
+          title="Visit details"
           titleId="visit-heading"
           actions={
             clinician ? (
