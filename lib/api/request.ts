@@ -31,12 +31,12 @@ export function readIfMatch(request: NextRequest): number {
   if (header === null || header.trim() === '') {
     throw new PreconditionError(
       428,
-      'Send If-Match with the plan version you edited (the ETag of GET), e.g. If-Match: "3"; "0" before the first version.',
+      'Send If-Match with the version you edited (the ETag of GET), e.g. If-Match: "3"; "0" before a plan’s first version.',
     );
   }
   const match = /^\s*"(0|[1-9][0-9]{0,8})"\s*$/.exec(header);
   if (!match)
-    throw new PreconditionError(412, 'If-Match must name one plan version, e.g. If-Match: "3".');
+    throw new PreconditionError(412, 'If-Match must name one version, e.g. If-Match: "3".');
   return Number(match[1]);
 }
 

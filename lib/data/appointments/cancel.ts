@@ -82,7 +82,7 @@ export async function cancelAppointmentTx(
     {
       kind: 'APPOINTMENT_UPDATED',
       patientSummary: later.length
-        ? `Your ${noun} on ${when} and the ${later.length} after it in the series were cancelled.`
+        ? `Your ${noun} on ${when} and the following ${later.length === 1 ? 'one' : later.length} in the series were cancelled.`
         : `Your ${noun} on ${when} was cancelled.`,
       patientLink: myCarePath('/appointments'),
       subjectId: visit.id,
