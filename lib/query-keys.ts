@@ -43,6 +43,11 @@ export const queryKeys = {
     safetyFlagStep: (patientId: string, flagId: string, step: string) =>
       ['patients', patientId, 'safety-flags', flagId, step] as const,
   },
+  appointments: {
+    book: () => ['appointments', 'book'] as const,
+    /** A patient's profile, read by the booking form for their care team. */
+    careTeam: (patientId: string) => ['patients', patientId, 'profile'] as const,
+  },
   treatmentPlan: {
     current: (patientId: string) => ['patients', patientId, 'treatment-plan'] as const,
     versions: (patientId: string) => ['patients', patientId, 'treatment-plan', 'versions'] as const,

@@ -8,6 +8,7 @@ export const FLAG_KIND_LABELS: Record<FlagKind, string> = {
   SCORE_WORSENED: 'Score worsened by 5 or more',
   SEVERE_SIDE_EFFECT: 'Severe side effect',
   NO_RECENT_CHECK_IN: 'No check-in for 14 days',
+  NO_SHOWS: '2 or more no-shows in 60 days',
   PLAN_REVIEW_OVERDUE: 'Plan review overdue',
   REVIEW_REQUESTED: 'Review requested',
 };

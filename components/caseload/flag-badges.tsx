@@ -6,6 +6,7 @@ const tones: Record<FlagKind, BadgeTone> = {
   SCORE_WORSENED: 'orange',
   SEVERE_SIDE_EFFECT: 'orange',
   NO_RECENT_CHECK_IN: 'amber',
+  NO_SHOWS: 'amber',
   PLAN_REVIEW_OVERDUE: 'amber',
   REVIEW_REQUESTED: 'neutral',
 };

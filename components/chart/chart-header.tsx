@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { ContactSummary } from '@/components/contact/contact-summary';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import type { FlagKind } from '@/lib/clinical/flags';
@@ -10,13 +11,14 @@ const flagTone: Record<FlagKind, BadgeTone> = {
   SCORE_WORSENED: 'orange',
   SEVERE_SIDE_EFFECT: 'orange',
   NO_RECENT_CHECK_IN: 'amber',
+  NO_SHOWS: 'amber',
   PLAN_REVIEW_OVERDUE: 'amber',
   REVIEW_REQUESTED: 'amber',
 };
 
 /**
  * Who the chart is about, at a glance: name, age, pronouns, care team, flags, and how to reach
- * them (set apart beside an open safety flag).
+ * them (set apart beside an open safety flag); a link to book a visit.
  */
 export function ChartHeader({
   patient,
@@ -36,6 +38,12 @@ export function ChartHeader({
           {ageOn(patient.dateOfBirth, now)} years
           {patient.pronouns ? <span> · {patient.pronouns}</span> : null}
         </p>
+        <Link
+          href={`/appointments/new?patientId=${encodeURIComponent(patient.id)}`}
+          className="text-sm font-medium text-teal-800 underline sm:ml-auto"
+        >
+          Book a visit
+        </Link>
       </div>
       <p className="text-sm text-slate-700">
         <span className="font-medium">Care team: </span>

@@ -22,6 +22,7 @@ export function navItemsFor(role: Role): NavItem[] {
       { href: '/admin/audit', label: 'Audit log' },
       { href: '/admin/security', label: 'Security' },
       { href: '/admin/outbox', label: 'Outbox' },
+      { href: '/admin/schedule', label: 'Schedule' },
       { href: '/inbox', label: 'Inbox' },
     ];
   }

@@ -16,6 +16,7 @@ type Values = {
   checkInHour: string;
   questionnaireReminder: boolean;
   planReminder: boolean;
+  appointmentReminders: boolean;
 };
 
 const toForm = (settings: ReminderSettings): Values => ({
@@ -23,6 +24,7 @@ const toForm = (settings: ReminderSettings): Values => ({
   checkInHour: String(settings.checkInHour),
   questionnaireReminder: settings.questionnaireReminder,
   planReminder: settings.planReminder,
+  appointmentReminders: settings.appointmentReminders,
 });
 
 const toInput = (values: Values): ReminderSettingsInput => ({
@@ -30,6 +32,7 @@ const toInput = (values: Values): ReminderSettingsInput => ({
   checkInHour: Number(values.checkInHour),
   questionnaireReminder: values.questionnaireReminder,
   planReminder: values.planReminder,
+  appointmentReminders: values.appointmentReminders,
 });
 
 /** "7:00 pm" style words for an hour of the day. */
@@ -95,26 +98,38 @@ export function ReminderSettingsForm({
           </option>
         ))}
       </SelectField>
-      <fieldset className="space-y-3">
-        <legend className="text-base font-semibold text-slate-900">Remind me</legend>
-        <CheckboxField
-          name="checkInReminder"
-          label="To check in each day"
-          hint="Not on days you have already checked in."
-        />
-        <CheckboxField
-          name="questionnaireReminder"
-          label="When a questionnaire is ready for me"
-          hint="The PHQ-9 and GAD-7 your care team asks for every few weeks."
-        />
-        <CheckboxField
-          name="planReminder"
-          label="When my plan has something new to read"
-          hint="If you have not read it a day after your care team changed it."
-        />
-      </fieldset>
+      <RemindMeFields />
       <SuccessNotice>{notice}</SuccessNotice>
       <SubmitButton pendingLabel="Saving…">Save reminders</SubmitButton>
     </SchemaForm>
+  );
+}
+
+/** A switch for each reminder. */
+function RemindMeFields() {
+  return (
+    <fieldset className="space-y-3">
+      <legend className="text-base font-semibold text-slate-900">Remind me</legend>
+      <CheckboxField
+        name="checkInReminder"
+        label="To check in each day"
+        hint="Not on days you have already checked in."
+      />
+      <CheckboxField
+        name="questionnaireReminder"
+        label="When a questionnaire is ready for me"
+        hint="The PHQ-9 and GAD-7 your care team asks for every few weeks."
+      />
+      <CheckboxField
+        name="planReminder"
+        label="When my plan has something new to read"
+        hint="If you have not read it a day after your care team changed it."
+      />
+      <CheckboxField
+        name="appointmentReminders"
+        label="Remind me of appointments by email"
+        hint="A day before and an hour before each visit, whatever the time above."
+      />
+    </fieldset>
   );
 }

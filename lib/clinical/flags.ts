@@ -1,5 +1,6 @@
 import { daysBetween, toIsoDate } from '@/lib/calendar-date';
-// The caseload flags (safety, worsening scores, severe side effects, missed check-ins, plan review),
+// The caseload flags (safety, worsening scores, severe side effects, missed check-ins, missed
+// visits, plan review),
 // decided from one row of facts per patient. Pure: the query that gathers the facts is
 // lib/data/flags.ts.
 
@@ -8,6 +9,7 @@ export const FLAG_KINDS = [
   'SCORE_WORSENED',
   'SEVERE_SIDE_EFFECT',
   'NO_RECENT_CHECK_IN',
+  'NO_SHOWS',
   'PLAN_REVIEW_OVERDUE',
   'REVIEW_REQUESTED',
 ] as const;
@@ -19,6 +21,10 @@ export type Flag = { kind: FlagKind; label: string; detail: string };
 export const CHECK_IN_GAP_DAYS = 14;
 /** Days back that a severe side effect keeps its flag. */
 export const SEVERE_SIDE_EFFECT_DAYS = 14;
+/** Visits missed (NO_SHOW, with any clinician) within NO_SHOW_DAYS before a patient is flagged. */
+export const NO_SHOW_LIMIT = 2;
+/** Days back whose missed visits count. */
+export const NO_SHOW_DAYS = 60;
 /** A rise of this much between a patient's last two PHQ-9s (or GAD-7s) is flagged. */
 export const WORSENING_POINTS = 5;
 
@@ -40,6 +46,8 @@ export type FlagFacts = {
   /** `YYYY-MM-DD` review-by date of the current plan version, or null. */
   planReviewBy: string | null;
   openReviewRequests: number;
+  /** Visits marked NO_SHOW that started in the last NO_SHOW_DAYS days (any clinician). */
+  recentNoShows: number;
 };
 
 /** How long ago `raisedAt` was, compactly: "5 min", "3 h", "2 d". */
@@ -102,6 +110,13 @@ export function flagsFor(facts: FlagFacts, today: Date): Flag[] {
           detail: facts.lastCheckIn
             ? `Last check-in ${daysBefore(facts.lastCheckIn, today)} days ago.`
             : 'No check-in yet.',
+        }
+      : null,
+    facts.recentNoShows >= NO_SHOW_LIMIT
+      ? {
+          kind: 'NO_SHOWS',
+          label: `${facts.recentNoShows} no-shows in ${NO_SHOW_DAYS} days`,
+          detail: `Missed ${facts.recentNoShows} visits in the last ${NO_SHOW_DAYS} days.`,
         }
       : null,
     facts.planReviewBy !== null && daysBefore(facts.planReviewBy, today) > 0

@@ -1,6 +1,12 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
-import { flagsFor, SEVERE_SIDE_EFFECT_DAYS, type Flag, type FlagFacts } from '@/lib/clinical/flags';
+import {
+  flagsFor,
+  NO_SHOW_DAYS,
+  SEVERE_SIDE_EFFECT_DAYS,
+  type Flag,
+  type FlagFacts,
+} from '@/lib/clinical/flags';
 
 type FactsRow = FlagFacts & { patientId: string };
 
@@ -17,6 +23,7 @@ export async function flagsForPatients(
 ): Promise<Map<string, Flag[]>> {
   if (patientIds.length === 0) return new Map();
   const since = new Date(today.getTime() - SEVERE_SIDE_EFFECT_DAYS * 86_400_000);
+  const noShowsSince = new Date(today.getTime() - NO_SHOW_DAYS * 86_400_000);
   const rows = await tx.$queryRaw<FactsRow[]>`
     SELECT p.id::text AS "patientId",
            COALESCE(sf."open", 0) AS "openSafetyFlags",
@@ -36,7 +43,11 @@ export async function flagsForPatients(
              WHERE t."patientId" = p.id AND t."organizationId" = ${organizationId}::uuid) AS "planReviewBy",
            (SELECT count(*)::int FROM "PlanReviewRequest" r
              WHERE r."patientId" = p.id AND r."organizationId" = ${organizationId}::uuid
-               AND r."resolvedAt" IS NULL) AS "openReviewRequests"
+               AND r."resolvedAt" IS NULL) AS "openReviewRequests",
+           (SELECT count(*)::int FROM "Appointment" a
+             WHERE a."patientId" = p.id AND a."organizationId" = ${organizationId}::uuid
+               AND a.status = 'NO_SHOW'
+               AND a."startsAt" >= ${noShowsSince} AND a."startsAt" <= ${today}) AS "recentNoShows"
       FROM unnest(${patientIds}::uuid[]) AS p(id)
       LEFT JOIN LATERAL (
         SELECT count(*)::int AS "open",

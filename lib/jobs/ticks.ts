@@ -2,6 +2,7 @@
 // finds what is due at `now` and queues it, idempotently (dedupe keys), so running a tick twice,
 // or on two servers at once, queues nothing twice. The job runner (lib/jobs) runs every tick once
 // a minute; tests call a tick with a moved clock.
+import { runAppointmentReminders } from '@/lib/data/appointments/reminders';
 import { runDigests } from '@/lib/data/notifications/digest';
 import { runReminders } from '@/lib/data/reminders/tick';
 import { runEscalations } from '@/lib/data/safety-flags/escalation';
@@ -19,4 +20,6 @@ export const TICKS: Tick[] = [
   { name: 'notification-digest', run: (now) => runDigests(now) },
   // Check-in, questionnaire and plan reminders at each patient's hour (lib/data/reminders).
   { name: 'patient-reminders', run: (now) => runReminders(now) },
+  // Each visit's patient, 24 hours and 1 hour before (lib/data/appointments/reminders.ts).
+  { name: 'appointment-reminders', run: (now) => runAppointmentReminders(now) },
 ];

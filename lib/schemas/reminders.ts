@@ -1,6 +1,7 @@
 // A patient's reminders (issue 13, point 5): a daily check-in reminder at the hour they choose in
-// their own time zone, a reminder when a questionnaire comes due, and one when a new version of
-// their plan waits to be read. Each can be turned off. Emails only, and without health details.
+// their own time zone, a reminder when a questionnaire comes due, one when a new version of their
+// plan waits to be read, and (issue 14) emails before each appointment. Each can be turned off.
+// Emails only, and without health details.
 import { z } from 'zod';
 import { IsoDateTime, SentBack } from '@/lib/schemas/common';
 
@@ -26,6 +27,9 @@ const fields = {
   planReminder: Switch.meta({
     description: 'A reminder when a new version of the plan is not read a day after it was made.',
   }),
+  appointmentReminders: Switch.meta({
+    description: 'Emails 24 hours and 1 hour before each appointment (whatever `checkInHour`).',
+  }),
 };
 
 /** GET and PUT /patients/{patientId}/reminders: the settings (defaults until first saved). */
@@ -43,9 +47,13 @@ export const ReminderSettings = z.object({
 });
 export type ReminderSettings = z.infer<typeof ReminderSettings>;
 
-/** PUT body: the whole set. What GET answered may be sent back (`timeZone`, `updatedAt` ignored). */
+/**
+ * PUT body: the whole set. What GET answered may be sent back (`timeZone`, `updatedAt` ignored).
+ * `appointmentReminders` came later: left out, it stays as it was.
+ */
 export const ReminderSettingsInput = z.strictObject({
   ...fields,
+  appointmentReminders: fields.appointmentReminders.optional(),
   timeZone: SentBack,
   updatedAt: SentBack,
 });
@@ -57,4 +65,5 @@ export const DEFAULT_REMINDERS = {
   checkInHour: 19,
   questionnaireReminder: true,
   planReminder: true,
+  appointmentReminders: true,
 } as const;

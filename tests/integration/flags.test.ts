@@ -48,4 +48,45 @@ describe('flagsForPatients', () => {
     const other = await db.$transaction((tx) => flagsForPatients(tx, elsewhere.id, [patient.id]));
     expect(other.get(patient.id)!.map((f) => f.kind)).toEqual(['NO_RECENT_CHECK_IN']);
   });
+
+  it('flags two no-shows within 60 days, with any clinician; not one, nor older ones', async () => {
+    const { organization, prescriber, therapist, patient } = await factories.createCareTeam(db);
+    await factories.createCheckIn(db, patient, { localDate: daysFromToday(-1) });
+    const now = Date.now();
+    const DAY = 86_400_000;
+    const visit = (clinicianId: string, daysAgo: number, status: 'NO_SHOW' | 'COMPLETED') =>
+      db.appointment.create({
+        data: {
+          organizationId: organization.id,
+          patientId: patient.id,
+          clinicianId,
+          bookedById: clinicianId,
+          startsAt: new Date(now - daysAgo * DAY),
+          endsAt: new Date(now - daysAgo * DAY + 50 * 60_000),
+          kind: 'THERAPY',
+          modality: 'PHONE',
+          status,
+        },
+      });
+    const kinds = async () =>
+      (await db.$transaction((tx) => flagsForPatients(tx, organization.id, [patient.id])))
+        .get(patient.id)!
+        .map((f) => f.kind);
+
+    await visit(therapist.id, 70, 'NO_SHOW'); // too long ago
+    await visit(therapist.id, 10, 'COMPLETED');
+    await visit(therapist.id, 20, 'NO_SHOW');
+    expect(await kinds()).toEqual([]);
+    await visit(prescriber.id, 59, 'NO_SHOW'); // another clinician's counts too
+    const flags = await db.$transaction((tx) =>
+      flagsForPatients(tx, organization.id, [patient.id]),
+    );
+    expect(flags.get(patient.id)).toEqual([
+      expect.objectContaining({ kind: 'NO_SHOWS', label: '2 no-shows in 60 days' }),
+    ]);
+    // Another organization's reader sees none of them.
+    const elsewhere = await factories.createOrganization(db);
+    const other = await db.$transaction((tx) => flagsForPatients(tx, elsewhere.id, [patient.id]));
+    expect(other.get(patient.id)!.map((f) => f.kind)).not.toContain('NO_SHOWS');
+  });
 });

@@ -66,6 +66,7 @@ describe('the reminders API', () => {
       checkInHour: 19,
       questionnaireReminder: true,
       planReminder: true,
+      appointmentReminders: true,
       timeZone: 'Asia/Kolkata',
       updatedAt: null,
     });
@@ -106,6 +107,40 @@ describe('the reminders API', () => {
     // The care team does not read them (403), nor does anyone change them for the patient.
     const therapist = await sessionCookie(t.therapist);
     expect((await callApi({ method: 'GET', path, params, cookie: therapist })).status).toBe(403);
+  });
+
+  it('turns appointment reminders off; a client that leaves them out keeps them as they were', async () => {
+    const t = await team();
+    const cookie = await sessionCookie(t.patient);
+    const path = '/api/v1/patients/{patientId}/reminders';
+    const params = { patientId: t.patient.id };
+    const set = { checkInReminder: true, checkInHour: 19, questionnaireReminder: true };
+    const off = await callApi({
+      method: 'PUT',
+      path,
+      params,
+      cookie,
+      body: { ...set, planReminder: true, appointmentReminders: false },
+    });
+    expect(off.status).toBe(200);
+    expect(off.body).toMatchObject({ appointmentReminders: false });
+    const older = await callApi({
+      method: 'PUT',
+      path,
+      params,
+      cookie,
+      body: { ...set, planReminder: false },
+    });
+    expect(older.status).toBe(200);
+    expect(older.body).toMatchObject({ planReminder: false, appointmentReminders: false });
+    const bad = await callApi({
+      method: 'PUT',
+      path,
+      params,
+      cookie,
+      body: { ...set, planReminder: true, appointmentReminders: 'no' },
+    });
+    expect(bad.status).toBe(400);
   });
 });
 

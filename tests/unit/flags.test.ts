@@ -14,6 +14,7 @@ const calm: FlagFacts = {
   lastCheckIn: '2026-11-26',
   planReviewBy: '2027-01-10',
   openReviewRequests: 0,
+  recentNoShows: 0,
 };
 
 const kinds = (facts: Partial<FlagFacts>) =>
@@ -70,6 +71,18 @@ describe('caseload flags', () => {
       kind: 'SEVERE_SIDE_EFFECT',
       detail: 'Reported a severe side effect: insomnia.',
     });
+  });
+
+  it('flag two or more no-shows in 60 days, not one', () => {
+    expect(kinds({ recentNoShows: 1 })).toEqual([]);
+    expect(flagsFor({ ...calm, recentNoShows: 2 }, today)).toEqual([
+      {
+        kind: 'NO_SHOWS',
+        label: '2 no-shows in 60 days',
+        detail: 'Missed 2 visits in the last 60 days.',
+      },
+    ]);
+    expect(flagsFor({ ...calm, recentNoShows: 3 }, today)[0]!.label).toBe('3 no-shows in 60 days');
   });
 
   it('flag 14 days or more without a check-in, and none at all', () => {

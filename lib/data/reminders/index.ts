@@ -20,6 +20,7 @@ const settingsSelect = {
   checkInHour: true,
   questionnaireReminder: true,
   planReminder: true,
+  appointmentReminders: true,
   updatedAt: true,
 } as const;
 
@@ -61,11 +62,21 @@ export async function putReminderSettings(
   patientId: string,
   input: ReminderSettingsInput,
 ): Promise<ReminderSettings> {
-  const { checkInReminder, checkInHour, questionnaireReminder, planReminder } = parseInput(
-    ReminderSettingsInput,
-    input,
-  );
-  const data = { checkInReminder, checkInHour, questionnaireReminder, planReminder };
+  const {
+    checkInReminder,
+    checkInHour,
+    questionnaireReminder,
+    planReminder,
+    appointmentReminders,
+  } = parseInput(ReminderSettingsInput, input);
+  const data = {
+    checkInReminder,
+    checkInHour,
+    questionnaireReminder,
+    planReminder,
+    // Left out by a client that predates it: unchanged (on when first saved).
+    ...(appointmentReminders === undefined ? {} : { appointmentReminders }),
+  };
   return withPatientAccess(
     viewer,
     patientId,
