@@ -40,8 +40,8 @@ export default async function AppointmentPage({
 
   return (
     <>
-      <BackLink href={clinician ? `/today?date=${date}` : '/admin'} placement="above">
-        {clinician ? 'Back to the day' : 'Back to administration'}
+      <BackLink href={clinician ? `/today?date=${date}` : '/admin/schedule'} placement="above">
+        {clinician ? 'Back to the day' : 'Back to the schedule'}
       </BackLink>
       <PageHeader
         title={`${APPOINTMENT_KIND_WORDS[appointment.kind]} with ${appointment.patient.name}`}
