@@ -17,6 +17,7 @@ const ACTIONS: Partial<Record<string, AuditAction>> = {
 // The audit trail's noun for each section of a patient's API (`/api/v1/patients/{id}/<section>`).
 const SECTION_RESOURCES: Partial<Record<string, AuditResourceType>> = {
   'access-log': 'accessLog',
+  appointments: 'appointment',
   assessments: 'assessment',
   brief: 'brief',
   'care-team': 'careTeam',
