@@ -23,6 +23,14 @@ function periodTitle(brief: Brief, preset: string): string {
   return 'What changed since the chosen date';
 }
 
+/** What the default period starts at, said before its date. */
+function periodStart(brief: Brief, preset: string): string {
+  if (preset !== '') return '';
+  if (brief.sinceSource === 'LAST_COMPLETED_APPOINTMENT') return 'the end of your last session, ';
+  if (brief.sinceSource === 'LAST_SIGNED_NOTE') return 'your last signed note, ';
+  return '';
+}
+
 /**
  * The before-session brief, the first thing a clinician on the team sees on a patient's chart.
  * The page loads it (getBrief, with the period from resolveBriefSince in ./brief-period.ts) and
@@ -47,7 +55,8 @@ export function BriefPanel({
       titleId="brief-heading"
       description={
         <>
-          From <LocalDateTime iso={brief.since} /> to now.
+          From {periodStart(brief, preset)}
+          <LocalDateTime iso={brief.since} /> to now.
         </>
       }
       actions={<BriefPeriodLinks base={base} preset={preset} />}

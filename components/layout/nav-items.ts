@@ -28,6 +28,7 @@ export function navItemsFor(role: Role): NavItem[] {
   }
   return [
     { href: '/caseload', label: 'Caseload' },
+    { href: '/today', label: 'Today' },
     { href: '/inbox', label: 'Inbox' },
     { href: '/account/security', label: 'Security' },
   ];

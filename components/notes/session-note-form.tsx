@@ -18,6 +18,7 @@ type Values = {
   format: 'DAP' | 'SOAP';
   sessionDate: string;
   body: Record<string, string>;
+  appointmentId?: string;
 };
 
 /** The words a signer reads when the draft cannot be saved as it stands. */
@@ -35,22 +36,28 @@ export function SessionNoteForm({
   note,
   defaultKind,
   today,
+  visit,
 }: {
   patientId: string;
   note?: SessionNote;
   defaultKind: Values['kind'];
   today: string;
+  /** A new note written from a visit: the visit it records and its local date. */
+  visit?: { appointmentId: string; sessionDate: string };
 }) {
   const router = useRouter();
   const form = useSchemaForm(SessionNoteInput, {
     shouldUnregister: true,
+    // The visit is no field the writer sees: what is said about it goes to the form's alert.
+    fieldOf: (path) => (path === 'appointmentId' ? '' : path),
     defaultValues: (note
       ? { kind: note.kind, format: note.format, sessionDate: note.sessionDate, body: note.body }
       : {
           kind: defaultKind,
           format: defaultKind === 'THERAPY' ? 'DAP' : 'SOAP',
-          sessionDate: today,
+          sessionDate: visit?.sessionDate ?? today,
           body: {},
+          ...(visit ? { appointmentId: visit.appointmentId } : {}),
         }) as Values,
   });
   const format = useWatch({ control: form.control, name: 'format' });
@@ -89,6 +96,7 @@ export function SessionNoteForm({
 
   return (
     <SchemaForm form={form} mutation={mutation}>
+      {visit && !note ? <input type="hidden" {...form.register('appointmentId')} /> : null}
       <NoteFields format={format} today={today} />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pendingLabel="Saving…">{note ? 'Save draft' : 'Save as draft'}</SubmitButton>

@@ -54,13 +54,16 @@ const noteFields = {
 
 /**
  * POST /session-notes (a new draft) and PUT /session-notes/{noteId} (the draft's new content).
- * Sections may be empty in a draft; signing needs every one filled.
+ * Sections may be empty in a draft; signing needs every one filled. `appointmentId` links the note
+ * to the visit it records (one note per visit, by that visit's clinician); it is set when the note
+ * is created and cannot be changed afterwards.
  */
 export const SessionNoteInput = z
   .strictObject({
     ...noteFields,
     format: z.enum(SESSION_NOTE_FORMATS),
     body: z.union([DapBody, SoapBody]),
+    appointmentId: Id.optional(),
   })
   .superRefine((note, ctx) => {
     if ((note.format === 'DAP') !== 'data' in note.body) {

@@ -3,6 +3,7 @@
 // route matrix. A new page-only read adds ONE row to an area file here.
 import { adminReads } from '@/tests/integration/page-reads/admin';
 import { chartReads } from '@/tests/integration/page-reads/chart';
+import { dayReads } from '@/tests/integration/page-reads/day';
 import { patientReads } from '@/tests/integration/page-reads/patient';
 import type { PageRead } from '@/tests/integration/page-reads/vocabulary';
 
@@ -14,4 +15,4 @@ export {
   type Reader,
 } from '@/tests/integration/page-reads/vocabulary';
 
-export const pageReads: PageRead[] = [...chartReads, ...patientReads, ...adminReads];
+export const pageReads: PageRead[] = [...chartReads, ...dayReads, ...patientReads, ...adminReads];
