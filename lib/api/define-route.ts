@@ -22,8 +22,11 @@ export type Success = {
   description: string;
   schema?: z.ZodType;
   also?: readonly (200 | 201)[];
-  /** The media type when not JSON; for an event stream, `schema` is each event's data. */
-  contentType?: 'text/event-stream';
+  /**
+   * The media type when not JSON; for an event stream, `schema` is each event's data, for a
+   * calendar (text/calendar) the text itself.
+   */
+  contentType?: 'text/event-stream' | 'text/calendar';
 };
 
 /** A problem answer whose problem+json body carries more than `Problem` (e.g. the stale 412). */

@@ -8,6 +8,7 @@ import { defineRoute, type ApiRoute, type RouteHandler } from '@/lib/api/define-
 import { openApiDocument } from '@/lib/api/openapi';
 import { accountRoutes } from '@/lib/api/routes/accounts';
 import { appointmentRoutes } from '@/lib/api/routes/appointments';
+import { calendarRoutes } from '@/lib/api/routes/calendar';
 import { contactRoutes } from '@/lib/api/routes/contact';
 import { conversationRoutes } from '@/lib/api/routes/conversation';
 import { coreRoutes } from '@/lib/api/routes/core';
@@ -61,6 +62,7 @@ export const apiRoutes = [
   ...liveRoutes,
   ...reminderRoutes,
   ...appointmentRoutes,
+  ...calendarRoutes,
   documentRoute,
 ] as const satisfies readonly ApiRoute[];
 

@@ -277,3 +277,12 @@ export async function cancelAppointment(
     },
   );
 }
+
+export { requestAppointmentChange } from '@/lib/data/appointments/request';
+export {
+  appointmentCalendar,
+  calendarFeedStatus,
+  createCalendarFeed,
+  readCalendarFeed,
+  revokeCalendarFeed,
+} from '@/lib/data/appointments/calendar';

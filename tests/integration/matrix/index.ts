@@ -11,6 +11,7 @@ import {
 import { sessionCookie } from '@/tests/support/api';
 import { accountRows } from '@/tests/integration/matrix/accounts';
 import { appointmentRows } from '@/tests/integration/matrix/appointments';
+import { calendarRows } from '@/tests/integration/matrix/calendar';
 import { contactRows } from '@/tests/integration/matrix/contact';
 import { conversationRows } from '@/tests/integration/matrix/conversation';
 import { coreRows } from '@/tests/integration/matrix/core';
@@ -46,6 +47,7 @@ export const matrix: Row[] = [
   ...liveRows,
   ...reminderRows,
   ...appointmentRows,
+  ...calendarRows,
 ];
 
 /** A care team, a patient and clinicians beside it, an admin, another organization: one session each. */
