@@ -8,6 +8,7 @@ export function navItemsFor(role: Role): NavItem[] {
     return [
       { href: '/my-care', label: 'My care' },
       { href: '/my-care/plan', label: 'My plan' },
+      { href: '/my-care/appointments', label: 'Appointments' },
       { href: '/my-care/check-in', label: 'Check in' },
       { href: '/my-care/trends', label: 'Trends' },
       { href: '/my-care/messages', label: 'Messages' },
@@ -31,5 +32,6 @@ export function navItemsFor(role: Role): NavItem[] {
     { href: '/today', label: 'Today' },
     { href: '/inbox', label: 'Inbox' },
     { href: '/account/security', label: 'Security' },
+    { href: '/account/calendar', label: 'Calendar feed' },
   ];
 }

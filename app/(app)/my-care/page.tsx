@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { NextAppointment } from '@/components/appointments/next-appointment';
 import { CareTeamList } from '@/components/my-care/care-team-list';
 import { CheckInCall } from '@/components/my-care/check-in-call';
 import { MedicationList } from '@/components/my-care/medication-list';
@@ -13,8 +14,10 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { instrumentName } from '@/lib/clinical/assessment-items';
+import { listPatientAppointments } from '@/lib/data/appointments';
 import { getMyCareSummary } from '@/lib/data/my-care';
 import { getSafetyFlagStatus } from '@/lib/data/safety-flags';
+import type { Appointment } from '@/lib/schemas/appointments';
 
 export const metadata: Metadata = { title: 'My care' };
 
@@ -22,6 +25,7 @@ export default async function MyCarePage() {
   const viewer = await requireRole('PATIENT');
   const summary = await getMyCareSummary(viewer);
   const flagStatus = await getSafetyFlagStatus(viewer, summary.patientId);
+  const next = await listPatientAppointments(viewer, summary.patientId, { limit: 1 });
   const firstName = summary.name.split(' ')[0] || summary.name;
 
   return (
@@ -34,7 +38,7 @@ export default async function MyCarePage() {
       </PageHeader>
       <div className="space-y-6">
         <SafetyFlagStatusLine status={flagStatus.status} />
-        {sections(summary).map(({ content, ...card }) => (
+        {sections(summary, next.items[0] ?? null).map(({ content, ...card }) => (
           <Card key={card.titleId} {...card}>
             {content}
           </Card>
@@ -56,8 +60,23 @@ type Section = {
 };
 
 /** The page's cards in reading order: what to do now, then the record. */
-function sections(summary: Summary): Section[] {
-  return [...nowSections(summary), ...recordSections(summary)];
+function sections(summary: Summary, next: Appointment | null): Section[] {
+  return [appointmentSection(next), ...nowSections(summary), ...recordSections(summary)];
+}
+
+/** The next visit: when, what, with whom, how to join, and "Add to calendar". */
+function appointmentSection(next: Appointment | null): Section {
+  return {
+    title: 'Your next appointment',
+    titleId: 'next-appointment-heading',
+    description: 'Shown in your own time zone.',
+    actions: (
+      <Link href="/my-care/appointments" className="font-medium text-teal-800 underline">
+        My appointments
+      </Link>
+    ),
+    content: <NextAppointment appointment={next} />,
+  };
 }
 
 /** Today, the messages, the safety plan and what is coming up. */
