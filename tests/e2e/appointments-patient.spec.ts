@@ -13,6 +13,8 @@ type Visit = { id: string; startsAt: string; endsAt: string; clinician: { name: 
 test('Alex sees the next appointment, adds it to a calendar and asks to move a visit', async ({
   browser,
 }) => {
+  // Two pages checked by axe at two sizes each, on a shared machine.
+  test.setTimeout(180_000);
   const okafor = await signedIn(browser, DEMO.sam);
   const alexId = await patientId(okafor, 'Alex Morgan');
   const booked = await bookVisit(okafor, alexId, await ownId(okafor), 12);

@@ -10,6 +10,8 @@ import { DEMO, signedIn } from './support/session';
 test('Sam Okafor makes a calendar link, a calendar reads initials only, and the link is turned off', async ({
   browser,
 }) => {
+  // Two pages checked by axe at two sizes each, on a shared machine.
+  test.setTimeout(180_000);
   const okafor = await signedIn(browser, DEMO.sam);
   const booked = await bookVisit(
     okafor,
