@@ -80,3 +80,37 @@ export function verifyChain(
   }
   return { lastHash: expectedPrev, checked, broken: null };
 }
+
+// Seals (docs/decisions/027-audit-seals.md): events are written with the hash of their own content
+// alone, without a lock or a read of a predecessor; the sealer later folds, in (txid, seq) order,
+// the hashes of every event of the transactions that had all ended, and chains the seals.
+
+/** The running fold of a seal's event hashes: start from '' and add each hash in order. */
+export function foldEventHash(root: string, eventHash: string): string {
+  return createHash('sha256').update(`${root}\n${eventHash}`).digest('hex');
+}
+
+/** The fields of a seal that its hash covers. */
+export type SealFields = {
+  fromTxid: bigint;
+  toTxid: bigint;
+  eventCount: number;
+  root: string;
+  sealedAt: Date;
+};
+
+/** SECURITY: a seal's hash covers its predecessor's, so seals cannot be removed or reordered. */
+export function sealHash(prevHash: string | null, seal: SealFields): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        prevHash ?? '',
+        seal.fromTxid.toString(),
+        seal.toTxid.toString(),
+        seal.eventCount,
+        seal.root,
+        seal.sealedAt.toISOString(),
+      ]),
+    )
+    .digest('hex');
+}
