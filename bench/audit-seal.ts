@@ -12,7 +12,7 @@ const SECONDS = Number(process.env.SECONDS ?? 20);
 
 await runBench('bench_seal', async (db) => {
   const { writeAuditEvent } = await import('@/lib/data/audit');
-  const { startSealer } = await import('@/lib/jobs/sealer');
+  const { startSealer } = await import('@/lib/data/audit-sealer');
   const { sealUpToNow } = await import('@/lib/data/audit-seals');
   const { verifyAuditTrail } = await import('@/lib/audit-verify');
   const org = await db.organization.create({
