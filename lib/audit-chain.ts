@@ -9,6 +9,8 @@ export type ChainedFields = {
   resourceType: string;
   resourceId?: string | null;
   patientId?: string | null;
+  /** The patients a list view showed (one event for the whole view). */
+  patientIds?: readonly string[] | null;
   outcome: string;
   actorEmail?: string | null;
   ip?: string | null;
@@ -48,6 +50,8 @@ export function auditHash(prevHash: string | null, e: ChainedFields): string {
   // Appended only when present, so every event written before the field existed keeps its hash;
   // labelled, so it can never be read as the background marker above or the reverse.
   if (e.clientRequestId != null) fields.push(`client-request-id:${e.clientRequestId}`);
+  // The same for a list view's patients, in the order written.
+  if (e.patientIds && e.patientIds.length > 0) fields.push(`patients:${e.patientIds.join(',')}`);
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 

@@ -20,7 +20,7 @@ export type TrailReport = {
 type EventRow = ChainedFields & { seq: bigint; prevHash: string | null; hash: string | null };
 const BATCH = 5_000;
 const COLUMNS = `seq::text AS seq, "organizationId", "actorId", "actorRole", "actorEmail", action,
-  "resourceType", "resourceId", "patientId", outcome, ip, "userAgent", "requestId",
+  "resourceType", "resourceId", "patientId", "patientIds", outcome, ip, "userAgent", "requestId",
   "clientRequestId", detail, background, "repeatOfId", "occurredAt", "prevHash", hash`;
 
 const toEvent = (r: Record<string, unknown>): EventRow => ({

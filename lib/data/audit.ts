@@ -14,6 +14,8 @@ export type AuditEntry = {
   resourceType: AuditResource;
   resourceId?: string | null;
   patientId?: string | null;
+  /** A list view: every patient it showed (docs/decisions/028-list-view-events.md). */
+  patientIds?: string[];
   outcome: 'ALLOWED' | 'DENIED' | 'FAILED';
   ip?: string | null;
   userAgent?: string | null;
@@ -169,8 +171,9 @@ type AccessOptions = {
 };
 
 /**
- * Records that a list showed data of several patients (a caseload page, the care-team
- * overview): one event per patient, so each patient's "who viewed my record" shows it.
+ * Records that a list showed data of several patients (a caseload page, the patients list, the
+ * organization overview): ONE event carrying every patient shown (`patientIds`), so a view costs
+ * one row however long the list, and each patient's "who viewed my record" still shows it.
  */
 export function recordListAccess(
   tx: Tx,
@@ -180,13 +183,8 @@ export function recordListAccess(
   patientIds: string[],
   detail?: string,
 ): Promise<void> {
-  if (patientIds.length === 0) {
-    return writeAuditEvent(tx, accessEntry(viewer, action, resourceType, { detail }));
-  }
-  return writeAuditEvents(
-    tx,
-    patientIds.map((patientId) => accessEntry(viewer, action, resourceType, { patientId, detail })),
-  );
+  const entry = accessEntry(viewer, action, resourceType, { detail });
+  return writeAuditEvent(tx, { ...entry, patientIds: [...new Set(patientIds)] });
 }
 
 /** Records a viewer's access to patient data (or its denial) inside the caller's transaction. */
