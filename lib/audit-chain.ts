@@ -9,6 +9,8 @@ export type ChainedFields = {
   resourceType: string;
   resourceId?: string | null;
   patientId?: string | null;
+  /** The patients a list view showed (one event for the whole view). */
+  patientIds?: readonly string[] | null;
   outcome: string;
   actorEmail?: string | null;
   ip?: string | null;
@@ -48,6 +50,8 @@ export function auditHash(prevHash: string | null, e: ChainedFields): string {
   // Appended only when present, so every event written before the field existed keeps its hash;
   // labelled, so it can never be read as the background marker above or the reverse.
   if (e.clientRequestId != null) fields.push(`client-request-id:${e.clientRequestId}`);
+  // The same for a list view's patients, in the order written.
+  if (e.patientIds && e.patientIds.length > 0) fields.push(`patients:${e.patientIds.join(',')}`);
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
@@ -79,4 +83,38 @@ export function verifyChain(
     checked += 1;
   }
   return { lastHash: expectedPrev, checked, broken: null };
+}
+
+// Seals (docs/decisions/027-audit-seals.md): events are written with the hash of their own content
+// alone, without a lock or a read of a predecessor; the sealer later folds, in (txid, seq) order,
+// the hashes of every event of the transactions that had all ended, and chains the seals.
+
+/** The running fold of a seal's event hashes: start from '' and add each hash in order. */
+export function foldEventHash(root: string, eventHash: string): string {
+  return createHash('sha256').update(`${root}\n${eventHash}`).digest('hex');
+}
+
+/** The fields of a seal that its hash covers. */
+export type SealFields = {
+  fromTxid: bigint;
+  toTxid: bigint;
+  eventCount: number;
+  root: string;
+  sealedAt: Date;
+};
+
+/** SECURITY: a seal's hash covers its predecessor's, so seals cannot be removed or reordered. */
+export function sealHash(prevHash: string | null, seal: SealFields): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        prevHash ?? '',
+        seal.fromTxid.toString(),
+        seal.toTxid.toString(),
+        seal.eventCount,
+        seal.root,
+        seal.sealedAt.toISOString(),
+      ]),
+    )
+    .digest('hex');
 }

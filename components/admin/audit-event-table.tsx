@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { roleLabel } from '@/lib/format';
+import { plural, roleLabel } from '@/lib/format';
 import type { AuditEventRow } from '@/lib/schemas/audit-events';
 
 const outcomes: Record<AuditEventRow['outcome'], { label: string; tone: BadgeTone }> = {
@@ -83,6 +83,8 @@ export function AuditEventTable({
                     <Link href={hrefWith({ patientId: event.patientId })} className={link}>
                       {event.patientName ?? 'Unknown patient'}
                     </Link>
+                  ) : event.patientIds.length > 0 ? (
+                    `${plural(event.patientIds.length, 'patient')} in a list`
                   ) : (
                     '—'
                   )}

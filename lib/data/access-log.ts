@@ -9,7 +9,7 @@ import {
   PSYCHOTHERAPY_NOTE_RESOURCE,
 } from '@/lib/audit-vocabulary';
 import { withPatientAccess, type PatientAccess } from '@/lib/data/patient-access';
-import { type ScopedPatient, patientScope } from '@/lib/data/scope';
+import type { ScopedPatient } from '@/lib/data/scope';
 import { keysetPage } from '@/lib/data/recipes';
 import { AccessLogQuery, type AccessLogEntry, type AccessLogPage } from '@/lib/schemas/access-log';
 import { parseInput } from '@/lib/errors';
@@ -80,7 +80,9 @@ export async function listAccessLog(
   const { cursor, limit } = parseInput(AccessLogQuery, query);
   return withPatientAccess(viewer, patientId, READ_LOG, async (tx, patient) => {
     const mine: Prisma.AuditEventWhereInput = {
-      ...patientScope(patient),
+      organizationId: patient.organizationId,
+      // About this patient alone, or a list view that showed them among others.
+      OR: [{ patientId: patient.id }, { patientIds: { has: patient.id } }],
       resourceType: { not: PSYCHOTHERAPY_NOTE_RESOURCE },
       // SECURITY: nothing here may tell the patient that a note was withheld from them.
       action: { notIn: [...HIDDEN_FROM_PATIENT_ACTIONS] },

@@ -54,6 +54,7 @@ function toEvent(r: EventRow, names: Awaited<ReturnType<typeof namesOf>>): Audit
     resourceType: r.resourceType,
     resourceId: r.resourceId,
     patientId: r.patientId,
+    patientIds: r.patientIds,
     outcome: r.outcome,
     ip: r.ip,
     userAgent: r.userAgent,
@@ -92,7 +93,8 @@ export async function listAuditEvents(
       resourceType: { not: PSYCHOTHERAPY_NOTE_RESOURCE },
     };
     const filters: Prisma.AuditEventWhereInput[] = [ours];
-    if (patientId) filters.push({ patientId });
+    // One patient's events: about them alone, or a list view that showed them.
+    if (patientId) filters.push({ OR: [{ patientId }, { patientIds: { has: patientId } }] });
     if (actorId) filters.push({ actorId });
     if (from) filters.push({ occurredAt: { gte: new Date(from) } });
     if (to) filters.push({ occurredAt: { lt: new Date(to) } });

@@ -4,7 +4,6 @@ import { auditHash } from '@/lib/audit-chain';
 import type { AuditAction, AuditResource } from '@/lib/audit-vocabulary';
 import type { Tx } from '@/lib/db';
 import type { Role, Viewer } from '@/lib/auth/viewer';
-import { lockFor } from '@/lib/data/recipes';
 
 export type AuditEntry = {
   organizationId: string | null;
@@ -15,6 +14,8 @@ export type AuditEntry = {
   resourceType: AuditResource;
   resourceId?: string | null;
   patientId?: string | null;
+  /** A list view: every patient it showed (docs/decisions/028-list-view-events.md). */
+  patientIds?: string[];
   outcome: 'ALLOWED' | 'DENIED' | 'FAILED';
   ip?: string | null;
   userAgent?: string | null;
@@ -108,37 +109,28 @@ function sanitized(entry: AuditEntry): AuditEntry {
 }
 
 /**
- * Appends audit events inside the caller's transaction, each chained by hash to the one before in
- * its organization's chain. Called by lib/data only.
- * SECURITY: every read or write of patient data, and every denial, is recorded (docs/decisions/007-audit-trail.md).
+ * Appends audit events inside the caller's transaction. Called by lib/data only.
+ * SECURITY: every read or write of patient data, and every denial, is recorded
+ * (docs/decisions/007-audit-trail.md). Each event carries the hash of its own content; the
+ * database stamps it with its transaction's id, and the sealer (lib/data/audit-seals.ts) later
+ * chains it into a seal (docs/decisions/027-audit-seals.md). No lock, no read of another event:
+ * writers never wait for each other.
  */
 export async function writeAuditEvents(tx: Tx, entries: AuditEntry[]): Promise<void> {
-  const chains = new Map<string | null, AuditEntry[]>();
-  for (const entry of entries.map(sanitized)) {
-    chains.set(entry.organizationId, [...(chains.get(entry.organizationId) ?? []), entry]);
-  }
-  for (const [organizationId, chainEntries] of chains) {
-    // SECURITY: one writer at a time per organization's chain (events without an organization
-    // share one chain), until the transaction ends, so each event sees its true predecessor.
-    await lockFor(tx, 'audit', organizationId ?? 'no-organization');
-    const previous = await tx.auditEvent.findFirst({
-      where: { organizationId },
-      orderBy: { seq: 'desc' },
-      select: { hash: true },
-    });
-    let prevHash = previous?.hash ?? null;
-    const occurredAt = new Date();
-    const repeats = await Promise.all(chainEntries.map((e) => repeatedAccess(tx, e, occurredAt)));
-    const rows = chainEntries.map((entry, i) => {
-      const event = { ...entry, background: entry.background ?? false, repeatOfId: repeats[i] };
-      const hash = auditHash(prevHash, { ...event, occurredAt });
-      const row = { ...event, occurredAt, prevHash, hash };
-      prevHash = hash;
-      return row;
-    });
-    // createMany keeps the order of `rows`, so seq follows the chain.
-    await tx.auditEvent.createMany({ data: rows });
-  }
+  if (entries.length === 0) return;
+  const occurredAt = new Date();
+  const sane = entries.map(sanitized);
+  const repeats = await Promise.all(sane.map((e) => repeatedAccess(tx, e, occurredAt)));
+  const rows = sane.map((entry, i) => {
+    const event = { ...entry, background: entry.background ?? false, repeatOfId: repeats[i] };
+    return {
+      ...event,
+      occurredAt,
+      prevHash: null,
+      hash: auditHash(null, { ...event, occurredAt }),
+    };
+  });
+  await tx.auditEvent.createMany({ data: rows });
 }
 
 /** Appends one audit event inside the caller's transaction (see writeAuditEvents). */
@@ -179,8 +171,9 @@ type AccessOptions = {
 };
 
 /**
- * Records that a list showed data of several patients (a caseload page, the care-team
- * overview): one event per patient, so each patient's "who viewed my record" shows it.
+ * Records that a list showed data of several patients (a caseload page, the patients list, the
+ * organization overview): ONE event carrying every patient shown (`patientIds`), so a view costs
+ * one row however long the list, and each patient's "who viewed my record" still shows it.
  */
 export function recordListAccess(
   tx: Tx,
@@ -190,13 +183,8 @@ export function recordListAccess(
   patientIds: string[],
   detail?: string,
 ): Promise<void> {
-  if (patientIds.length === 0) {
-    return writeAuditEvent(tx, accessEntry(viewer, action, resourceType, { detail }));
-  }
-  return writeAuditEvents(
-    tx,
-    patientIds.map((patientId) => accessEntry(viewer, action, resourceType, { patientId, detail })),
-  );
+  const entry = accessEntry(viewer, action, resourceType, { detail });
+  return writeAuditEvent(tx, { ...entry, patientIds: [...new Set(patientIds)] });
 }
 
 /** Records a viewer's access to patient data (or its denial) inside the caller's transaction. */

@@ -19,8 +19,8 @@ export type OrganizationAccess = {
 
 /**
  * The audit event of the access, which `work` completes as it learns: the record touched, the
- * patient it concerns (or the patients a list showed, one event each, so each patient's access
- * log shows it), and a detail. A detail set before a refusal is thrown explains the refusal.
+ * patient it concerns (or the patients a list showed, all in the one event, which each patient's
+ * access log shows), and a detail. A detail set before a refusal is thrown explains the refusal.
  */
 export type AccessRecord = {
   resourceId?: string | null;

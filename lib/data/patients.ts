@@ -52,7 +52,7 @@ export function toCareTeamMember(row: MembershipRow): CareTeamMember {
 /**
  * Any signed-in viewer: the patients in their scope (a patient: only themself; a clinician: their
  * active care teams; an admin: the organization), by name then id, a page at a time, with an
- * optional name search. One 'list' audit event per call. Invalid input throws InvalidInputError (400).
+ * optional name search. One 'list' audit event per call, naming every patient listed. Invalid input throws InvalidInputError (400).
  */
 export async function listPatients(
   viewer: Viewer,
@@ -109,6 +109,8 @@ export async function listPatients(
         pronouns: p.pronouns,
       }),
     });
+    // The view is attributed to each patient it listed (one event for the whole page).
+    record.patientIds = page.items.map((p) => p.id);
     record.detail = `${page.items.length} patients${q ? ', name search' : ''}${cursor ? ', later page' : ''}`;
     return page;
   });

@@ -4,6 +4,7 @@
 // - `tick`, scheduled every minute (pg-boss's cron, one send per minute however many servers
 //   run it): runs every entry of TICKS (lib/jobs/ticks.ts) at the injected clock's now;
 // - `send-email`, every minute and after each tick: delivers the outbox's due rows (lib/mail/sender.ts).
+// Beside them, the audit sealer runs every second (lib/data/audit-sealer.ts).
 // Started by the app server (instrumentation.ts) unless TRIAD_JOBS=off, or by `npm run worker`.
 // pg-boss keeps its own connection pool: the documented exception to "only lib/data touches the
 // database", and for its own tables only; on the embedded database it shares the app's one
@@ -11,6 +12,7 @@
 import PgBoss from 'pg-boss';
 import { systemClock, type Clock } from '@/lib/clock';
 import { sharedJobsConnection } from '@/lib/data/jobs-connection';
+import { startSealer } from '@/lib/data/audit-sealer';
 import { TICKS, type Tick } from '@/lib/jobs/ticks';
 import { log } from '@/lib/log';
 import { sendDueEmails } from '@/lib/mail/sender';
@@ -36,6 +38,8 @@ export type JobsOptions = {
   ticks?: Tick[];
   /** Seconds between polls of a queue (pg-boss's default: 2). */
   pollingIntervalSeconds?: number;
+  /** Milliseconds between audit seals (lib/data/audit-sealer.ts); null: this process does not seal. */
+  sealIntervalMs?: number | null;
 };
 
 export type Jobs = {
@@ -100,9 +104,14 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     for (const job of jobs)
       log.error('a background job failed for good', { queue: job.name, id: job.id });
   });
+  const stopSealing =
+    options.sealIntervalMs === null ? () => undefined : startSealer(options.sealIntervalMs);
   return {
     boss,
     sendEmailsNow,
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    stop: async () => {
+      stopSealing();
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
   };
 }

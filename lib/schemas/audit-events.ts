@@ -31,6 +31,8 @@ export const AuditEventRow = z.object({
   resourceType: z.string(),
   resourceId: z.string().nullable(),
   patientId: Id.nullable(),
+  /** A list view: every patient it showed (`patientId` is then null). */
+  patientIds: z.array(Id),
   outcome: AuditOutcome,
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),

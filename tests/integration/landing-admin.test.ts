@@ -104,7 +104,8 @@ describe('getOrganizationOverview', () => {
     expect(events[0]).toMatchObject({
       organizationId: organization.id,
       actorRole: 'ADMIN',
-      patientId: patient.id,
+      patientId: null,
+      patientIds: [patient.id],
     });
   });
 

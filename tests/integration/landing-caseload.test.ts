@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
+import { listAccessLog } from '@/lib/data/access-log';
 import { CASELOAD_PAGE_SIZE, listCaseload } from '@/lib/data/caseload';
 import { ForbiddenError } from '@/lib/errors';
 import { toIsoDate } from '@/lib/format';
@@ -184,18 +185,24 @@ describe('listCaseload', () => {
     expect(beyond.page).toBe(2);
   });
 
-  it('writes one audit event per patient shown, so each patient sees it in their access log', async () => {
+  it('writes one audit event naming every patient shown, which each patient sees in their access log', async () => {
     const { organization, prescriber, patient } = await factories.createCareTeam(db);
     const second = await factories.createPatient(db, organization);
     await factories.addToCareTeam(db, second, prescriber);
     await listCaseload(factories.viewerFor(prescriber));
     const events = await readEvents(prescriber.id, 'caseload', 'ALLOWED');
-    expect(events.map((e) => e.patientId).sort()).toEqual([patient.id, second.id].sort());
-    for (const event of events) {
-      expect(event).toMatchObject({
-        organizationId: prescriber.organizationId,
-        actorRole: 'PRESCRIBER',
-      });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.patientIds.sort()).toEqual([patient.id, second.id].sort());
+    expect(events[0]).toMatchObject({
+      patientId: null,
+      organizationId: prescriber.organizationId,
+      actorRole: 'PRESCRIBER',
+    });
+    for (const who of [patient, second]) {
+      const log = await listAccessLog(factories.viewerFor(who), who.id);
+      expect(log.items.map((e) => e.did)).toContain(
+        'viewed your line in their list of patients (latest check-in and PHQ-9)',
+      );
     }
   });
 
