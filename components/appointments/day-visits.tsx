@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { HeadlineChips } from '@/components/appointments/headline-chips';
-import { timeOf } from '@/components/appointments/visit-time';
+import { timeOf } from '@/lib/visit-time';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import type { DayVisit } from '@/lib/data/appointments/day';

@@ -37,7 +37,13 @@ export function VisitPlace({ appointment }: { appointment: Appointment }) {
 }
 
 /** My care's "Your next appointment": when, what, with whom, how, and "Add to calendar". */
-export function NextAppointment({ appointment }: { appointment: Appointment | null }) {
+export function NextAppointment({
+  appointment,
+  timeZone,
+}: {
+  appointment: Appointment | null;
+  timeZone: string;
+}) {
   if (!appointment) {
     return (
       <EmptyState title="No appointments coming up.">
@@ -48,7 +54,7 @@ export function NextAppointment({ appointment }: { appointment: Appointment | nu
   return (
     <div className="space-y-3">
       <p className="text-lg font-semibold text-slate-900">
-        <VisitTime startsAt={appointment.startsAt} />
+        <VisitTime startsAt={appointment.startsAt} timeZone={timeZone} />
       </p>
       <p className="text-slate-800">
         {APPOINTMENT_KIND_WORDS[appointment.kind]} with {appointment.clinician.name} ·{' '}

@@ -1,38 +1,22 @@
-'use client';
-
-import { useSyncExternalStore } from 'react';
-
-const noSubscription = () => () => {};
+import { localDate, longDay, timeOf, zoneName } from '@/lib/visit-time';
 
 /**
- * When a visit starts, "Tuesday, December 1 at 10:00 AM", in the reader's own time zone (the
- * browser's); with `endsAt`, "… to 10:50 AM". The server does not know that zone, so the first
- * paint says the time in UTC, and says so.
+ * When a visit is, "Tuesday, December 1, 2026 at 10:00 AM EST" (with `endsAt`, "… to 10:50 AM"),
+ * on the reader's own clock (User.timeZone), the same as the reminders and the clinician's day.
  */
-export function VisitTime({ startsAt, endsAt }: { startsAt: string; endsAt?: string }) {
-  const isClient = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-  const zone = isClient ? undefined : 'UTC';
-  const day = new Intl.DateTimeFormat('en-US', {
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    year: 'numeric',
-    timeZone: zone,
-  }).format(new Date(startsAt));
-  const clock = new Intl.DateTimeFormat('en-US', {
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: zone,
-    ...(isClient ? {} : { timeZoneName: 'short' }),
-  });
+export function VisitTime({
+  startsAt,
+  endsAt,
+  timeZone,
+}: {
+  startsAt: string;
+  endsAt?: string;
+  timeZone: string;
+}) {
   return (
     <time dateTime={startsAt}>
-      {day} at {clock.format(new Date(startsAt))}
-      {endsAt ? <> to {clock.format(new Date(endsAt))}</> : null}
+      {longDay(localDate(startsAt, timeZone))} at {timeOf(startsAt, timeZone)}
+      {endsAt ? <> to {timeOf(endsAt, timeZone)}</> : null} {zoneName(timeZone, new Date(startsAt))}
     </time>
   );
 }

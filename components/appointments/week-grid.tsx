@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { StatusBadge } from '@/components/appointments/day-visits';
 import { HeadlineChips } from '@/components/appointments/headline-chips';
-import { localDate, shortDay, timeOf } from '@/components/appointments/visit-time';
+import { localDate, shortDay, timeOf } from '@/lib/visit-time';
 import type { DayVisit } from '@/lib/data/appointments/day';
 import { APPOINTMENT_KIND_WORDS } from '@/lib/schemas/appointments';
 

@@ -15,6 +15,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/session';
 import { instrumentName } from '@/lib/clinical/assessment-items';
 import { listPatientAppointments } from '@/lib/data/appointments';
+import { ownTimeZone } from '@/lib/data/appointments/day';
 import { getMyCareSummary } from '@/lib/data/my-care';
 import { getSafetyFlagStatus } from '@/lib/data/safety-flags';
 import type { Appointment } from '@/lib/schemas/appointments';
@@ -26,6 +27,7 @@ export default async function MyCarePage() {
   const summary = await getMyCareSummary(viewer);
   const flagStatus = await getSafetyFlagStatus(viewer, summary.patientId);
   const next = await listPatientAppointments(viewer, summary.patientId, { limit: 1 });
+  const timeZone = await ownTimeZone(viewer);
   const firstName = summary.name.split(' ')[0] || summary.name;
 
   return (
@@ -38,7 +40,7 @@ export default async function MyCarePage() {
       </PageHeader>
       <div className="space-y-6">
         <SafetyFlagStatusLine status={flagStatus.status} />
-        {sections(summary, next.items[0] ?? null).map(({ content, ...card }) => (
+        {sections(summary, next.items[0] ?? null, timeZone).map(({ content, ...card }) => (
           <Card key={card.titleId} {...card}>
             {content}
           </Card>
@@ -60,12 +62,12 @@ type Section = {
 };
 
 /** The page's cards in reading order: what to do now, then the record. */
-function sections(summary: Summary, next: Appointment | null): Section[] {
-  return [appointmentSection(next), ...nowSections(summary), ...recordSections(summary)];
+function sections(summary: Summary, next: Appointment | null, timeZone: string): Section[] {
+  return [appointmentSection(next, timeZone), ...nowSections(summary), ...recordSections(summary)];
 }
 
 /** The next visit: when, what, with whom, how to join, and "Add to calendar". */
-function appointmentSection(next: Appointment | null): Section {
+function appointmentSection(next: Appointment | null, timeZone: string): Section {
   return {
     title: 'Your next appointment',
     titleId: 'next-appointment-heading',
@@ -75,7 +77,7 @@ function appointmentSection(next: Appointment | null): Section {
         My appointments
       </Link>
     ),
-    content: <NextAppointment appointment={next} />,
+    content: <NextAppointment appointment={next} timeZone={timeZone} />,
   };
 }
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DayNav } from '@/components/appointments/day-nav';
 import { DayVisits } from '@/components/appointments/day-visits';
-import { dayParam, daySpan, longDay, zoneName } from '@/components/appointments/visit-time';
+import { dayParam, daySpan, longDay, zoneName } from '@/lib/visit-time';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';

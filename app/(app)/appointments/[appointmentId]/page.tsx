@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AppointmentActions } from '@/components/appointments/appointment-actions';
 import { AppointmentDetails } from '@/components/appointments/appointment-details';
-import { localDate, longDay, timeOf, zoneName } from '@/components/appointments/visit-time';
+import { localDate, longDay, timeOf, zoneName } from '@/lib/visit-time';
 import { BackLink } from '@/components/layout/back-link';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';

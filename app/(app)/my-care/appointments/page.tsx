@@ -8,6 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { ownTimeZone } from '@/lib/data/appointments/day';
 import { listPatientAppointments } from '@/lib/data/appointments';
 import {
   APPOINTMENT_KIND_WORDS,
@@ -32,6 +33,7 @@ export default async function MyAppointmentsPage() {
     listPatientAppointments(viewer, patientId, { when: 'upcoming', limit: 50 }),
     listPatientAppointments(viewer, patientId, { when: 'past', limit: 25 }),
   ]);
+  const timeZone = await ownTimeZone(viewer);
   const askable = notStarted(upcoming.items);
   return (
     <>
@@ -51,7 +53,7 @@ export default async function MyAppointmentsPage() {
             <ul className="divide-y divide-slate-200">
               {upcoming.items.map((appointment) => (
                 <li key={appointment.id} className="space-y-3 py-4 first:pt-0 last:pb-0">
-                  <VisitSummary appointment={appointment} />
+                  <VisitSummary appointment={appointment} timeZone={timeZone} />
                   <VisitPlace appointment={appointment} />
                   <a
                     href={calendarFileHref(appointment.id)}
@@ -81,7 +83,7 @@ export default async function MyAppointmentsPage() {
                   key={appointment.id}
                   className="flex flex-wrap items-start justify-between gap-2 py-3 first:pt-0 last:pb-0"
                 >
-                  <VisitSummary appointment={appointment} />
+                  <VisitSummary appointment={appointment} timeZone={timeZone} />
                   <Badge tone={appointment.status === 'COMPLETED' ? 'teal' : 'neutral'}>
                     {PAST_WORDS[appointment.status]}
                   </Badge>
@@ -108,11 +110,15 @@ function notStarted(items: Appointment[], now = new Date()): Set<string> {
 }
 
 /** When, what and with whom. */
-function VisitSummary({ appointment }: { appointment: Appointment }) {
+function VisitSummary({ appointment, timeZone }: { appointment: Appointment; timeZone: string }) {
   return (
     <div>
       <p className="font-semibold text-slate-900">
-        <VisitTime startsAt={appointment.startsAt} endsAt={appointment.endsAt} />
+        <VisitTime
+          startsAt={appointment.startsAt}
+          endsAt={appointment.endsAt}
+          timeZone={timeZone}
+        />
       </p>
       <p className="text-slate-800">
         {APPOINTMENT_KIND_WORDS[appointment.kind]} with {appointment.clinician.name} (

@@ -7,7 +7,7 @@ import {
   shortDay,
   weekStart,
   zoneName,
-} from '@/components/appointments/visit-time';
+} from '@/lib/visit-time';
 import { WeekGrid } from '@/components/appointments/week-grid';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';

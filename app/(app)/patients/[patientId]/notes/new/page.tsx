@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
-import { localDate, longDay, timeOf } from '@/components/appointments/visit-time';
+import { localDate, longDay, timeOf } from '@/lib/visit-time';
 import { SessionNoteForm } from '@/components/notes/session-note-form';
 import { defaultNoteKind } from '@/components/notes/session-note-view';
 import { openChart, type ChartPageProps } from '@/components/pages/chart-page';
