@@ -21,6 +21,22 @@ await runBench('bench_seal', async (db) => {
 
   const stop = startSealer();
   const until = Date.now() + SECONDS * 1000;
+  // Lock waits of the writers, sampled every 100 ms as issue 15's benchmark samples them.
+  const sampler = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await sampler.connect();
+  let samples = 0;
+  let lockWaits = 0;
+  const sampling = (async () => {
+    while (Date.now() < until) {
+      const { rows } = await sampler.query<{ waits: number }>(
+        `SELECT count(*)::int AS waits FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      samples += 1;
+      lockWaits += rows[0]!.waits;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
   let writes = 0;
   await Promise.all(
     Array.from({ length: WRITERS }, async (_, w) => {
@@ -38,6 +54,8 @@ await runBench('bench_seal', async (db) => {
       }
     }),
   );
+  await sampling;
+  await sampler.end();
   await sealUpToNow(db);
   stop();
 

@@ -6,12 +6,20 @@ import type { NextRequest } from 'next/server';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { AuditAction, AuditResourceType } from '@/lib/audit-vocabulary';
 import { isAudited } from '@/lib/data/audit';
+import { recordAppointmentRefusal } from '@/lib/data/appointments/access';
 import { recordRefusal, type Refusal } from '@/lib/data/patient-access';
 
 const ACTIONS: Partial<Record<string, AuditAction>> = {
   GET: 'read',
   POST: 'create',
   PUT: 'update',
+  PATCH: 'update',
+};
+
+// An appointment's steps are audited as themselves (lib/data/appointments), refused or not.
+const APPOINTMENT_STEPS: Partial<Record<string, AuditAction>> = {
+  cancel: 'cancel',
+  request: 'requestChange',
 };
 
 // The audit trail's noun for each section of a patient's API (`/api/v1/patients/{id}/<section>`).
@@ -77,7 +85,7 @@ function refusalOf(request: NextRequest, params: Record<string, unknown>, status
 
 /**
  * Records a refusal (4xx other than 401) answered to a signed-in viewer on a patient-scoped
- * route, unless lib/data recorded it already.
+ * route or an appointment's, unless lib/data recorded it already.
  */
 export async function auditRefusal(
   error: unknown,
@@ -87,6 +95,12 @@ export async function auditRefusal(
   params: object | undefined,
 ): Promise<void> {
   const isRefusal = status >= 400 && status < 500 && status !== 401;
-  if (!viewer || !isRefusal || isAudited(error) || !params || !('patientId' in params)) return;
-  await recordRefusal(viewer, refusalOf(request, params as Record<string, unknown>, status));
+  if (!viewer || !isRefusal || isAudited(error) || !params) return;
+  if ('patientId' in params) {
+    await recordRefusal(viewer, refusalOf(request, params as Record<string, unknown>, status));
+  } else if ('appointmentId' in params) {
+    const step = APPOINTMENT_STEPS[request.nextUrl.pathname.split('/').at(-1) ?? ''];
+    const action = step ?? ACTIONS[request.method] ?? 'update';
+    await recordAppointmentRefusal(viewer, String(params.appointmentId), action, status);
+  }
 }

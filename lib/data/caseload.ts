@@ -123,7 +123,7 @@ async function latestOf(tx: Tx, organizationId: string, ids: string[]) {
 /**
  * Prescribers and therapists: the patients of their own active care teams with each one's last
  * check-in, latest PHQ-9 and flags; sorted, filtered and paged in memory after a fixed number of
- * queries (a caseload is a few hundred patients at most). Audited per patient shown.
+ * queries (a caseload is a few hundred patients at most). One audit event naming the patients shown.
  */
 export async function listCaseload(
   viewer: Viewer,

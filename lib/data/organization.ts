@@ -119,7 +119,7 @@ async function careTeamsPage(
 /**
  * Admins: their organization's accounts and who is on each patient's care team, a page of each
  * at a time. No clinical content (minimum necessary). Audited as a read of care-team assignments,
- * one event per patient shown.
+ * one event naming the patients shown.
  */
 export async function getOrganizationOverview(
   viewer: Viewer,

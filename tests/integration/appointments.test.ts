@@ -502,4 +502,32 @@ describe('what the patient is told, and the trail', () => {
       `${c.therapist.name}, your therapist, cancelled one of your appointments.`,
     );
   });
+
+  it('audits the refusals answered before lib/data: with the patient in scope, never out of it', async () => {
+    const c = await clinic();
+    const id = await booked(c, soon(12));
+    expectStatus(await patch(c.cookie.therapist, id, null, { durationMinutes: 40 }), 428);
+    expectStatus(await cancel(c.cookie.therapist, id, 1, { reason: 'x', extra: true }), 400);
+    const outsider = await createUser(db, c.organization, {
+      role: 'THERAPIST',
+      passwordHash: null,
+    });
+    expectStatus(
+      await patch(await sessionCookie(outsider), id, 1, { durationMinutes: 'long' }),
+      400,
+    );
+    const refused = await db.auditEvent.findMany({
+      where: {
+        resourceType: 'appointment',
+        outcome: { not: 'ALLOWED' },
+        OR: [{ resourceId: id }, { patientId: c.patient.id }],
+      },
+      orderBy: { seq: 'asc' },
+    });
+    expect(refused.map((e) => [e.actorId, e.action, e.patientId, e.resourceId, e.detail])).toEqual([
+      [c.therapist.id, 'update', c.patient.id, id, 'version-missing'],
+      [c.therapist.id, 'cancel', c.patient.id, id, 'invalid-input'],
+      [outsider.id, 'update', null, id, 'invalid-input'],
+    ]);
+  });
 });

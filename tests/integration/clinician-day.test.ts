@@ -128,13 +128,18 @@ describe('the clinician’s day', () => {
     expect(headline.missedCheckInDays).toBe(6);
     expect(headline.openReviewRequests).toBe(1);
     expect(JSON.stringify(day)).not.toContain('PSYNOTE-MARKER');
-    // One audit event per patient shown, a list of the brief naming the patient.
+    // One audit event for the view, a list of the brief naming the patients shown.
     expect(after - before).toBe(1);
     const event = await db.auditEvent.findFirst({
       where: { actorId: therapist.id },
       orderBy: { occurredAt: 'desc' },
     });
-    expect(event).toMatchObject({ action: 'list', resourceType: 'brief', patientId: patient.id });
+    expect(event).toMatchObject({
+      action: 'list',
+      resourceType: 'brief',
+      patientId: null,
+      patientIds: [patient.id],
+    });
 
     // Without a completed session or a signed note, the prescriber's window is 30 days.
     const prescribers = await getClinicianDay(factories.viewerFor(prescriber), span);

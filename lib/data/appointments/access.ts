@@ -4,7 +4,7 @@ import { db, type Tx } from '@/lib/db';
 import { patientsInScope } from '@/lib/auth/policy';
 import type { Viewer } from '@/lib/auth/viewer';
 import { markAudited, recordAccess } from '@/lib/data/audit';
-import { withPatientAccess, type PatientAccess } from '@/lib/data/patient-access';
+import { recordRefusal, withPatientAccess, type PatientAccess } from '@/lib/data/patient-access';
 import type { ScopedPatient } from '@/lib/data/scope';
 import { appointmentSelect, type AppointmentRow } from '@/lib/data/appointments/shared';
 import { NotFoundError } from '@/lib/errors';
@@ -67,4 +67,36 @@ export async function findAppointmentRow(
   });
   if (!row) throw new NotFoundError('appointment');
   return row;
+}
+
+/**
+ * SECURITY: records a refusal on an appointment's route that no lib/data function recorded (a
+ * body that fails validation, a missing If-Match), as lib/api/refusals.ts does for a patient's
+ * routes: with the appointment's patient when the viewer may see it, else with the requested id
+ * only (never a patient of another scope). One indexed lookup.
+ */
+export async function recordAppointmentRefusal(
+  viewer: Viewer,
+  appointmentId: string,
+  action: PatientAccess['action'],
+  status: number,
+): Promise<void> {
+  const found = Id.safeParse(appointmentId).success
+    ? await db.appointment.findFirst({
+        where: {
+          id: appointmentId,
+          organizationId: viewer.organizationId,
+          patient: patientsInScope(viewer),
+        },
+        select: { patientId: true },
+      })
+    : null;
+  await recordRefusal(viewer, {
+    // Out of scope, the requested id is recorded as the resource, never as a patient.
+    requestedPatientId: found?.patientId ?? appointmentId,
+    resourceId: found ? appointmentId : undefined,
+    action,
+    resourceType: 'appointment',
+    status,
+  });
 }

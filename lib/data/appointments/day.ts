@@ -138,7 +138,7 @@ async function headlineOf(
  * SECURITY: only visits of patients on the viewer's active care teams, in the viewer's
  * organization (scope in the query). Admins and patients: ForbiddenError (no clinical headline for
  * them). `to` not after `from`, or more than MAX_DAY_SPAN_DAYS later: InvalidInputError on `to`.
- * Audited once per patient shown (a 'list' of 'brief').
+ * One audit event naming the patients shown (a 'list' of 'brief').
  */
 export async function getClinicianDay(
   viewer: Viewer,

@@ -80,7 +80,7 @@ async function appointmentPage(
  * Everyone (appointment.read): the visits of the patients in the viewer's scope starting from
  * `from` (default now) to `to` (default a week later), earliest first, optionally of one
  * clinician or one patient (a patient out of scope: NotFoundError, 404). Cancelled visits only
- * with `includeCancelled`. Audited once per patient shown.
+ * with `includeCancelled`. One audit event naming the patients shown.
  */
 export async function listAppointments(
   viewer: Viewer,

@@ -60,8 +60,7 @@ export const dayReads: PageRead[] = [
       );
       for (const visit of visits) expect(visit.headline.scores).toHaveLength(2);
     },
-    // One event per patient shown; a day with nobody on it records one.
-    audits: (result) =>
-      Math.max(1, new Set((result as ClinicianDay).visits.map((v) => v.patient.id)).size),
+    // One event for the view, naming the patients shown (none on an empty day).
+    audits: 1,
   },
 ];

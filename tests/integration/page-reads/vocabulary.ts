@@ -28,7 +28,7 @@ export type PageRead = {
   shows?: (result: unknown, w: World, reader: Reader) => void;
   /**
    * Audit events the reader's account adds per call (1 unless said otherwise); a function of the
-   * result when an allowed read records one event per patient it shows.
+   * result when the number of events depends on what the read found.
    */
   audits?: number | ((result: unknown) => number);
 };
