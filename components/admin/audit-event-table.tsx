@@ -25,9 +25,12 @@ const link = 'font-medium text-teal-800 underline';
 export function AuditEventTable({
   events,
   hrefWith,
+  focusPatient,
 }: {
   events: AuditEventRow[];
   hrefWith: (filter: { patientId?: string; actorId?: string }) => string;
+  /** The patient the log is filtered by: a list view that showed them names them. */
+  focusPatient?: { id: string; name: string };
 }) {
   return (
     <div
@@ -83,6 +86,8 @@ export function AuditEventTable({
                     <Link href={hrefWith({ patientId: event.patientId })} className={link}>
                       {event.patientName ?? 'Unknown patient'}
                     </Link>
+                  ) : focusPatient && event.patientIds.includes(focusPatient.id) ? (
+                    `${focusPatient.name}, in a list of ${plural(event.patientIds.length, 'patient')}`
                   ) : event.patientIds.length > 0 ? (
                     `${plural(event.patientIds.length, 'patient')} in a list`
                   ) : (

@@ -15,12 +15,15 @@ export function AuditEventsResult({
   cursor,
   isFiltered,
   hrefFor,
+  focusPatient,
 }: {
   events: AuditEventPage | null;
   isStale: boolean;
   cursor: string;
   isFiltered: boolean;
   hrefFor: HrefFor;
+  /** The patient the log is filtered by, named in the list views that showed them. */
+  focusPatient?: { id: string; name: string };
 }) {
   if (isStale) {
     return (
@@ -57,6 +60,7 @@ export function AuditEventsResult({
     <>
       <AuditEventTable
         events={events.items}
+        focusPatient={focusPatient}
         hrefWith={(filter) => hrefFor({ ...filter, cursor: '' })}
       />
       <nav

@@ -164,6 +164,8 @@ export default async function AuditLogPage({
     users.items,
   );
 
+  const focus = patientOptions.find((o) => o.id === values.patientId);
+  const focusPatient = focus ? { id: focus.id, name: focus.label } : undefined;
   const hrefFor = linksFrom(values);
   const isFiltered = Object.values(values).some(Boolean);
   const hasMoreOptions = patients.nextCursor !== null || users.nextCursor !== null;
@@ -205,6 +207,7 @@ export default async function AuditLogPage({
             cursor={cursor}
             isFiltered={isFiltered}
             hrefFor={hrefFor}
+            focusPatient={focusPatient}
           />
         </Card>
       </div>
