@@ -81,6 +81,7 @@ await runBench('bench_seal', async (db) => {
   console.log(
     `write → sealed: p50 ${Number(lag!.p50).toFixed(0)} ms, p99 ${Number(lag!.p99).toFixed(0)} ms, max ${Number(lag!.max).toFixed(0)} ms over ${lag!.events} events`,
   );
+  console.log(`lock waits: ${lockWaits} in ${samples} samples of pg_stat_activity`);
   console.log(
     `verify: ${report.broken ?? 'intact'}, ${report.sealed} sealed events in ${verifyMs.toFixed(0)} ms`,
   );
