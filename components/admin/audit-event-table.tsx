@@ -18,6 +18,33 @@ const COLUMNS = ['When', 'Actor', 'Role', 'Action', 'Resource', 'Patient', 'Outc
 const cell = 'px-3 py-2.5 align-top';
 const link = 'font-medium text-teal-800 underline';
 
+type Filter = (filter: { patientId?: string; actorId?: string }) => string;
+
+/** Whom an event is about: one patient (a link to their events), or the patients of a list view. */
+function PatientCell({
+  event,
+  hrefWith,
+  focusPatient,
+}: {
+  event: AuditEventRow;
+  hrefWith: Filter;
+  focusPatient?: { id: string; name: string };
+}) {
+  if (event.patientId) {
+    return (
+      <Link href={hrefWith({ patientId: event.patientId })} className={link}>
+        {event.patientName ?? 'Unknown patient'}
+      </Link>
+    );
+  }
+  const count = event.patientIds.length;
+  if (count === 0) return '—';
+  if (focusPatient && event.patientIds.includes(focusPatient.id)) {
+    return `${focusPatient.name}, in a list of ${plural(count, 'patient')}`;
+  }
+  return `${plural(count, 'patient')} in a list`;
+}
+
 /**
  * Audit events as the trail records them: no clinical content beyond what each event says. Actor
  * and patient names link to the log filtered by them (`hrefWith`).
@@ -28,7 +55,7 @@ export function AuditEventTable({
   focusPatient,
 }: {
   events: AuditEventRow[];
-  hrefWith: (filter: { patientId?: string; actorId?: string }) => string;
+  hrefWith: Filter;
   /** The patient the log is filtered by: a list view that showed them names them. */
   focusPatient?: { id: string; name: string };
 }) {
@@ -82,17 +109,7 @@ export function AuditEventTable({
                   ) : null}
                 </td>
                 <td className={cell}>
-                  {event.patientId ? (
-                    <Link href={hrefWith({ patientId: event.patientId })} className={link}>
-                      {event.patientName ?? 'Unknown patient'}
-                    </Link>
-                  ) : focusPatient && event.patientIds.includes(focusPatient.id) ? (
-                    `${focusPatient.name}, in a list of ${plural(event.patientIds.length, 'patient')}`
-                  ) : event.patientIds.length > 0 ? (
-                    `${plural(event.patientIds.length, 'patient')} in a list`
-                  ) : (
-                    '—'
-                  )}
+                  <PatientCell event={event} hrefWith={hrefWith} focusPatient={focusPatient} />
                 </td>
                 <td className={cell}>
                   <Badge tone={outcome.tone}>{outcome.label}</Badge>

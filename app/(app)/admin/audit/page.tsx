@@ -164,8 +164,7 @@ export default async function AuditLogPage({
     users.items,
   );
 
-  const focus = patientOptions.find((o) => o.id === values.patientId);
-  const focusPatient = focus ? { id: focus.id, name: focus.label } : undefined;
+  const focusPatient = focusOf(patientOptions, values.patientId);
   const hrefFor = linksFrom(values);
   const isFiltered = Object.values(values).some(Boolean);
   const hasMoreOptions = patients.nextCursor !== null || users.nextCursor !== null;
@@ -213,6 +212,12 @@ export default async function AuditLogPage({
       </div>
     </>
   );
+}
+
+/** The patient the log is filtered by, with the name its option shows. */
+function focusOf(options: Option[], patientId: string | undefined) {
+  const focus = options.find((o) => o.id === patientId);
+  return focus ? { id: focus.id, name: focus.label } : undefined;
 }
 
 function MoreOptionsHint() {
