@@ -51,7 +51,7 @@ const SECTION_RESOURCES: Partial<Record<string, AuditResourceType>> = {
 export function auditResourceOfPath(path: string): AuditResourceType | undefined {
   const segments = path.split('/');
   const section = segments[segments.indexOf('patients') + 2];
-  return section === undefined ? 'patient' : SECTION_RESOURCES[section];
+  return section === undefined ? 'patient' : own(SECTION_RESOURCES, section);
 }
 
 // A safety flag's steps are audited as themselves, refused or not (a refused resolve is no create).
@@ -60,13 +60,18 @@ const FLAG_STEPS: Partial<Record<string, AuditAction>> = {
   resolve: 'resolve',
 };
 
+/** SECURITY: a table's own entry for a path segment: `__proto__` or `constructor` is none. */
+function own<T>(table: Partial<Record<string, T>>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function stepOf(request: NextRequest): AuditAction | undefined {
   const segments = request.nextUrl.pathname.split('/');
   if (request.method !== 'POST') return undefined;
   // Marking the conversation read is audited as a read of it (lib/data/conversation), refused or not.
   if (segments.at(-2) === 'conversation' && segments.at(-1) === 'read') return 'read';
   if (!segments.includes('safety-flags')) return undefined;
-  return FLAG_STEPS[segments.at(-1) ?? ''];
+  return own(FLAG_STEPS, segments.at(-1));
 }
 
 /** The refusal of a request on a patient-scoped route (`/api/v1/patients/{patientId}/...`). */
@@ -77,7 +82,7 @@ function refusalOf(request: NextRequest, params: Record<string, unknown>, status
   return {
     requestedPatientId: String(params.patientId),
     resourceId: typeof other?.[1] === 'string' ? other[1] : undefined,
-    action: stepOf(request) ?? ACTIONS[request.method] ?? 'update',
+    action: stepOf(request) ?? own(ACTIONS, request.method) ?? 'update',
     resourceType: auditResourceOfPath(request.nextUrl.pathname) ?? 'patient',
     status,
   };
@@ -99,8 +104,8 @@ export async function auditRefusal(
   if ('patientId' in params) {
     await recordRefusal(viewer, refusalOf(request, params as Record<string, unknown>, status));
   } else if ('appointmentId' in params) {
-    const step = APPOINTMENT_STEPS[request.nextUrl.pathname.split('/').at(-1) ?? ''];
-    const action = step ?? ACTIONS[request.method] ?? 'update';
+    const step = own(APPOINTMENT_STEPS, request.nextUrl.pathname.split('/').at(-1));
+    const action = step ?? own(ACTIONS, request.method) ?? 'update';
     await recordAppointmentRefusal(viewer, String(params.appointmentId), action, status);
   }
 }
