@@ -180,10 +180,11 @@ export async function getClinicianDay(
 
 /**
  * The signed-in person's own time zone (User.timeZone): the clock their day and their visits are
- * read on. Their own setting, not patient data, so not audited. UTC when the account is gone.
+ * read on, and the clock a booking or a refusal says times on. Their own setting, not patient
+ * data, so not audited. UTC when the account is gone. `client`: the caller's transaction.
  */
-export async function ownTimeZone(viewer: Viewer): Promise<string> {
-  const own = await db.user.findFirst({
+export async function ownTimeZone(viewer: Viewer, client: Tx = db): Promise<string> {
+  const own = await client.user.findFirst({
     where: { id: viewer.userId, organizationId: viewer.organizationId },
     select: { timeZone: true },
   });

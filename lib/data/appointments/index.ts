@@ -10,6 +10,7 @@ import { withPatientAccess } from '@/lib/data/patient-access';
 import { afterKey, keysetPage, patientList, type Page } from '@/lib/data/recipes';
 import type { ScopedPatient } from '@/lib/data/scope';
 import { bookAppointmentsTx } from '@/lib/data/appointments/book';
+import { ownTimeZone } from '@/lib/data/appointments/day';
 import { cancelAppointmentTx } from '@/lib/data/appointments/cancel';
 import { changeAppointmentTx } from '@/lib/data/appointments/change';
 import { findAppointmentRow, withAppointmentAccess } from '@/lib/data/appointments/access';
@@ -191,29 +192,16 @@ export async function bookAppointment(
     { permission: 'appointment.schedule', action: 'create', resourceType: 'appointment' },
     (tx, patient) =>
       idempotent(tx, viewer, idempotency, data, async () => {
-        const own = await tx.user.findFirst({
-          where: { id: viewer.userId, organizationId: viewer.organizationId },
-          select: { timeZone: true },
-        });
         const { patientId: _patientId, timeZone, ...booking } = data;
         const { ids } = await bookAppointmentsTx(tx, patient, viewer.userId, {
           ...booking,
           startsAt,
-          timeZone: timeZone ?? own?.timeZone ?? 'UTC',
+          timeZone: timeZone ?? (await ownTimeZone(viewer, tx)),
         });
         return findAppointment(tx, viewer, patient, ids[0]!);
       }),
     (result) => result.id,
   );
-}
-
-/** The viewer's own clock (a refusal says a time on it). */
-async function ownZone(tx: Tx, viewer: Viewer): Promise<string | undefined> {
-  const own = await tx.user.findFirst({
-    where: { id: viewer.userId, organizationId: viewer.organizationId },
-    select: { timeZone: true },
-  });
-  return own?.timeZone;
 }
 
 /**
@@ -241,7 +229,7 @@ export async function changeAppointment(
     async (tx, patient) => {
       await changeAppointmentTx(tx, patient, appointmentId, ifMatch, change, {
         actorId: viewer.userId,
-        timeZone: await ownZone(tx, viewer),
+        timeZone: await ownTimeZone(viewer, tx),
         at: now,
       });
       return findAppointment(tx, viewer, patient, appointmentId);
@@ -270,7 +258,7 @@ export async function cancelAppointment(
     async (tx, patient) => {
       await cancelAppointmentTx(tx, patient, appointmentId, ifMatch, cancel, {
         actorId: viewer.userId,
-        timeZone: await ownZone(tx, viewer),
+        timeZone: await ownTimeZone(viewer, tx),
         at: now,
       });
       return findAppointment(tx, viewer, patient, appointmentId);
