@@ -41,17 +41,16 @@ async function wordsFor(
   rows: EventRow[],
 ): Promise<(row: EventRow) => AccessLogEntry> {
   const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
-  const actors =
-    actorIds.length === 0
-      ? []
-      : await tx.user.findMany({
-          where: { id: { in: actorIds }, organizationId: patient.organizationId },
-          select: { id: true, name: true },
-        });
-  const own = await tx.patient.findFirst({
-    where: { id: patient.id, organizationId: patient.organizationId },
-    select: { userId: true },
+  // One statement: the actors' names and the patient's own account ("You").
+  const people = await tx.user.findMany({
+    where: {
+      organizationId: patient.organizationId,
+      OR: [{ id: { in: actorIds } }, { patient: { is: { id: patient.id } } }],
+    },
+    select: { id: true, name: true, patient: { select: { id: true } } },
   });
+  const own = people.find((p) => p.patient?.id === patient.id);
+  const actors = people.filter((p) => actorIds.includes(p.id));
   const names = new Map(actors.map((a) => [a.id, a.name]));
   return (r) => ({
     id: r.id,
@@ -62,7 +61,7 @@ async function wordsFor(
       outcome: r.outcome,
       actorName: r.actorId ? (names.get(r.actorId) ?? null) : null,
       actorRole: r.actorRole,
-      isSelf: r.actorId !== null && r.actorId === own?.userId,
+      isSelf: r.actorId !== null && r.actorId === own?.id,
     }),
   });
 }

@@ -6,6 +6,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import type { AuditAction, AuditResource } from '@/lib/audit-vocabulary';
 import { markAudited, recordAccess } from '@/lib/data/audit';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { readClient } from '@/lib/data/read-only';
 
 export type PatientAccess = {
   /** The permission the role must carry (checked after scope: out of scope is 404, not 403). */
@@ -15,6 +16,11 @@ export type PatientAccess = {
   /** The audit resource type, e.g. 'medicationChange'. */
   resourceType: AuditResource;
   resourceId?: string;
+  /**
+   * A read that also writes (opening a conversation moves the reader's mark): run in a
+   * transaction like a write, audited as the read it is to the patient.
+   */
+  writes?: true;
 };
 
 export { patientScope, type ScopedPatient } from '@/lib/data/scope';
@@ -29,19 +35,27 @@ async function auditOutcome(
   outcome: 'DENIED' | 'FAILED',
   detail: string,
 ) {
-  await db.$transaction((tx) =>
-    recordAccess(tx, viewer, access.action, access.resourceType, {
-      patientId,
-      resourceId: access.resourceId ?? (patientId ? null : undefined),
-      outcome,
-      detail,
-    }),
-  );
+  // One INSERT, atomic by itself: no transaction around it.
+  await recordAccess(db, viewer, access.action, access.resourceType, {
+    patientId,
+    resourceId: access.resourceId ?? (patientId ? null : undefined),
+    outcome,
+    detail,
+  });
 }
 
 /**
+ * Audit actions that only read. Their work runs on the read-only client, outside a transaction,
+ * and the audit event is written after it, before anything is returned: a read costs the session
+ * check, the scope check, its own queries and one INSERT (docs/decisions/029-statements-per-read.md).
+ */
+const READ_ACTIONS: ReadonlySet<AuditAction> = new Set(['read', 'list']);
+
+/**
  * The one road to a patient's data (lib/data only): finds the patient inside the viewer's scope,
- * checks the role's permission, runs `work` and records the audit event, all in one transaction.
+ * checks the role's permission, runs `work` and records the audit event: a write all in one
+ * transaction, a read (action 'read' or 'list') on the read-only client, its event written before
+ * it returns.
  * SECURITY (docs/decisions/001-architecture.md): out of scope or absent is NotFoundError (404), exactly as a
  * patient that does not exist; a role-level denial in scope is ForbiddenError (403); both denials,
  * and a write that fails, are audited in a transaction of their own, since the failing one rolls
@@ -60,29 +74,33 @@ export async function withPatientAccess<T>(
     throw markAudited(new NotFoundError('patient'));
   }
   let denial: 'not-found' | 'forbidden' | null = null;
-  try {
-    return await db.$transaction(async (tx) => {
-      const patient = await tx.patient.findFirst({
-        // SECURITY: AND, never a spread: a patient's scope has its own `id`, which a spread would
-        // let override the requested one (any id would then answer with the viewer's own record).
-        where: { AND: [{ id: patientId }, patientsInScope(viewer)] },
-        select: { id: true, organizationId: true },
-      });
-      if (!patient) {
-        denial = 'not-found';
-        throw new NotFoundError('patient');
-      }
-      if (!can(viewer, access.permission)) {
-        denial = 'forbidden';
-        throw new ForbiddenError();
-      }
-      const result = await work(tx, patient);
-      await recordAccess(tx, viewer, access.action, access.resourceType, {
-        patientId: patient.id,
-        resourceId: access.resourceId ?? auditId?.(result) ?? null,
-      });
-      return result;
+  // `reader` runs the scope check and the work; `writer` records the event (the same transaction
+  // for a write; for a read, the read-only client and then the pool).
+  const inScope = async (reader: Tx, writer: Tx) => {
+    const patient = await reader.patient.findFirst({
+      // SECURITY: AND, never a spread: a patient's scope has its own `id`, which a spread would
+      // let override the requested one (any id would then answer with the viewer's own record).
+      where: { AND: [{ id: patientId }, patientsInScope(viewer)] },
+      select: { id: true, organizationId: true },
     });
+    if (!patient) {
+      denial = 'not-found';
+      throw new NotFoundError('patient');
+    }
+    if (!can(viewer, access.permission)) {
+      denial = 'forbidden';
+      throw new ForbiddenError();
+    }
+    const result = await work(reader, patient);
+    await recordAccess(writer, viewer, access.action, access.resourceType, {
+      patientId: patient.id,
+      resourceId: access.resourceId ?? auditId?.(result) ?? null,
+    });
+    return result;
+  };
+  try {
+    if (READ_ACTIONS.has(access.action) && !access.writes) return await inScope(readClient, db);
+    return await db.$transaction((tx) => inScope(tx, tx));
   } catch (error) {
     if (denial === 'not-found') {
       // The requested id goes in resourceId, never patientId: it may name another tenant's patient.

@@ -1,26 +1,14 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { getBrief } from '@/lib/data/brief';
 import * as factories from '@/tests/factories';
 import { daysFromToday } from '@/tests/factories';
 import { callApi, sessionCookie } from '@/tests/support/api';
+import { countStatements } from '@/tests/support/statements';
 
 const DAY = 86_400_000;
 const ago = (days: number, hours = 12) => new Date(Date.now() - days * DAY + hours * 0);
 
-// Counts the statements sent to PostgreSQL (every pg client, including Prisma's adapter).
-let statements = 0;
-const original = pg.Client.prototype.query;
-beforeAll(() => {
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    statements += 1;
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-});
-afterAll(() => {
-  pg.Client.prototype.query = original;
-});
 
 async function history(checkInDays: number) {
   const team = await factories.createCareTeam(db, { passwordHash: null });
@@ -184,9 +172,10 @@ describe('the before-session brief', () => {
     const long = await history(400);
     const count = async (h: Awaited<ReturnType<typeof history>>) => {
       await getBrief(factories.viewerFor(h.therapist), h.patient.id);
-      statements = 0;
-      await getBrief(factories.viewerFor(h.therapist), h.patient.id);
-      return statements;
+      const { statements } = await countStatements(() =>
+        getBrief(factories.viewerFor(h.therapist), h.patient.id),
+      );
+      return statements.length;
     };
     const a = await count(short);
     const b = await count(long);

@@ -30,8 +30,15 @@ function toAssessment(row: AssessmentRow): Assessment {
   return { ...row, completedAt: row.completedAt.toISOString() };
 }
 
+type LastAssessment = {
+  instrument: (typeof INSTRUMENTS)[number];
+  completedAt: Date | null;
+  score: number | null;
+  severity: string | null;
+};
+
 /**
- * When each instrument is next due, inside a withPatientAccess transaction (lib/data only): one
+ * When each instrument is next due, inside withPatientAccess (lib/data only): one statement, an
  * index probe per instrument on (patientId, instrument, completedAt).
  */
 export async function assessmentsDue(
@@ -41,24 +48,31 @@ export async function assessmentsDue(
   now: Date,
 ): Promise<AssessmentDue[]> {
   const today = toIsoDate(now);
-  const due: AssessmentDue[] = [];
-  for (const instrument of INSTRUMENTS) {
-    const last = await tx.assessment.findFirst({
-      where: { ...patientScope(patient), instrument },
-      orderBy: { completedAt: 'desc' },
-      select: { completedAt: true, score: true, severity: true },
-    });
-    const next = nextAssessmentDue(last ? toIsoDate(last.completedAt) : null, intervalDays, today);
-    due.push({
-      instrument,
-      lastCompletedAt: last ? last.completedAt.toISOString() : null,
+  const lasts = await tx.$queryRaw<LastAssessment[]>`
+    SELECT i.instrument::text AS instrument, a."completedAt", a.score, a.severity
+      FROM unnest(${[...INSTRUMENTS]}::"Instrument"[]) WITH ORDINALITY AS i(instrument, n)
+      LEFT JOIN LATERAL (
+        SELECT "completedAt", score, severity FROM "Assessment"
+         WHERE "patientId" = ${patient.id}::uuid AND "organizationId" = ${patient.organizationId}::uuid
+           AND instrument = i.instrument
+         ORDER BY "completedAt" DESC LIMIT 1) a ON true
+     ORDER BY i.n`;
+  return lasts.map((last) => {
+    const completedAt = last.completedAt;
+    const next = nextAssessmentDue(
+      completedAt ? toIsoDate(completedAt) : null,
+      intervalDays,
+      today,
+    );
+    return {
+      instrument: last.instrument,
+      lastCompletedAt: completedAt ? completedAt.toISOString() : null,
       dueOn: next.dueOn,
       isDue: next.isDue,
-      lastScore: last?.score ?? null,
-      lastSeverity: last?.severity ?? null,
-    });
-  }
-  return due;
+      lastScore: last.score,
+      lastSeverity: last.severity,
+    };
+  });
 }
 
 /**

@@ -86,7 +86,7 @@ export async function markConversationRead(
   return withPatientAccess(
     viewer,
     patientId,
-    { permission: 'conversation.read', action: 'read', resourceType: 'conversation' },
+    { permission: 'conversation.read', action: 'read', resourceType: 'conversation', writes: true },
     async (tx, patient) => {
       const lastReadAt = await readConversationTx(tx, viewer.userId, patient);
       const unread = await conversationUnreadTx(tx, viewer.userId, patient);

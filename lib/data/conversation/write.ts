@@ -133,23 +133,22 @@ export async function readConversationTx(
 
 /**
  * How many messages of `patient`'s conversation someone other than `readerId` wrote after the
- * reader last read it (all of them when they never did). The caller has scoped the patient.
+ * reader last read it (all of them when they never did). The caller has scoped the patient. One
+ * statement: the reader's mark is a subquery (Prisma cannot compare with another row's column).
  */
 export async function conversationUnreadTx(
   tx: Tx,
   readerId: string,
   patient: ScopedPatient,
 ): Promise<number> {
-  const read = await tx.conversationRead.findFirst({
-    where: { userId: readerId, patientId: patient.id, organizationId: patient.organizationId },
-    select: { lastReadAt: true },
-  });
-  return tx.patientMessage.count({
-    where: {
-      patientId: patient.id,
-      organizationId: patient.organizationId,
-      authorId: { not: readerId },
-      ...(read ? { createdAt: { gt: read.lastReadAt } } : {}),
-    },
-  });
+  const [row] = await tx.$queryRaw<[{ unread: number }]>`
+    SELECT count(*)::int AS unread FROM "PatientMessage" m
+     WHERE m."patientId" = ${patient.id}::uuid AND m."organizationId" = ${patient.organizationId}::uuid
+       AND m."authorId" <> ${readerId}::uuid
+       AND m."createdAt" > COALESCE(
+             (SELECT r."lastReadAt" FROM "ConversationRead" r
+               WHERE r."userId" = ${readerId}::uuid AND r."patientId" = ${patient.id}::uuid
+                 AND r."organizationId" = ${patient.organizationId}::uuid),
+             '-infinity')`;
+  return row.unread;
 }

@@ -6,7 +6,6 @@ import { patientScope } from '@/lib/data/scope';
 import { personSelect } from '@/lib/data/selects';
 import { saveSafetyPlanTx } from '@/lib/data/safety-plan/save';
 import {
-  findSafetyPlan,
   safetyPlanVersionSelect,
   toSafetyPlanVersion,
 } from '@/lib/data/safety-plan/shared';
@@ -36,14 +35,21 @@ export async function getSafetyPlan(viewer: Viewer, patientId: string): Promise<
     async (tx, patient) => {
       const careTeam = await activeClinicians(tx, patient);
       const crisisLines = [...CRISIS_LINES];
-      const plan = await findSafetyPlan(tx, patient);
-      const current =
-        plan && plan.currentVersion > 0
-          ? await tx.safetyPlanVersion.findFirst({
-              where: { ...patientScope(patient), planId: plan.id, version: plan.currentVersion },
-              select: safetyPlanVersionSelect,
-            })
-          : null;
+      // One statement: the newest version is the current one (versions only move forward).
+      const plan = await tx.safetyPlan.findFirst({
+        where: patientScope(patient),
+        select: {
+          currentVersion: true,
+          versions: {
+            where: { organizationId: patient.organizationId },
+            orderBy: { version: 'desc' },
+            take: 1,
+            select: safetyPlanVersionSelect,
+          },
+        },
+      });
+      const newest = plan?.versions[0];
+      const current = newest && newest.version === plan.currentVersion ? newest : null;
       if (!current) return { version: 0, plan: null, careTeam, crisisLines };
       return {
         version: current.version,

@@ -2,7 +2,6 @@ import 'server-only';
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
 import { patientScope, type ScopedPatient } from '@/lib/data/scope';
-import { findPlan } from '@/lib/data/treatment-plans/shared';
 
 export type CurrentPlan<S extends Prisma.TreatmentPlanVersionSelect> = {
   planId: string;
@@ -10,26 +9,33 @@ export type CurrentPlan<S extends Prisma.TreatmentPlanVersionSelect> = {
 };
 
 /**
- * THE lookup of the current plan (lib/data only, inside a withPatientAccess transaction): the
- * version the plan's `currentVersion` names, read with `select`, and the plan's id. Null before
- * the first version. The plan, the brief's facts, check-ins, trends, assessments and the
- * patient's summary all read "the current plan" through this one function
- * (docs/decisions/018-one-shape.md).
+ * THE lookup of the current plan (lib/data only, inside withPatientAccess): the version the
+ * plan's `currentVersion` names, read with `select`, and the plan's id. Null before the first
+ * version. The plan, the brief's facts, check-ins, trends, assessments and the patient's summary
+ * all read "the current plan" through this one function (docs/decisions/018-one-shape.md).
+ * One statement: versions only move forward (lib/data/versioned-plan.ts), so the current one is
+ * the newest, joined to the plan's row; a reader outside a transaction still sees both from one
+ * snapshot.
  */
 export async function currentPlanVersion<S extends Prisma.TreatmentPlanVersionSelect>(
   tx: Tx,
   patient: ScopedPatient,
   select: S,
 ): Promise<CurrentPlan<S> | null> {
-  const plan = await findPlan(tx, patient);
-  if (!plan || plan.currentVersion === 0) return null;
-  const version = (await tx.treatmentPlanVersion.findFirst({
-    where: {
-      planId: plan.id,
-      version: plan.currentVersion,
-      ...patientScope(patient),
+  const plan = await tx.treatmentPlan.findFirst({
+    where: patientScope(patient),
+    select: {
+      id: true,
+      currentVersion: true,
+      versions: {
+        where: { organizationId: patient.organizationId },
+        orderBy: { version: 'desc' },
+        take: 1,
+        select: { ...select, version: true },
+      },
     },
-    select,
-  })) as CurrentPlan<S>['version'] | null;
-  return version && { planId: plan.id, version };
+  });
+  const newest = plan?.versions[0] as (CurrentPlan<S>['version'] & { version: number }) | undefined;
+  if (!plan || !newest || newest.version !== plan.currentVersion) return null;
+  return { planId: plan.id, version: newest };
 }

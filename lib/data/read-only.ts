@@ -1,0 +1,44 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+
+// What a read may send: Prisma's read operations and raw SELECTs.
+const READ_OPERATIONS = new Set([
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'count',
+  'aggregate',
+  'groupBy',
+  '$queryRaw',
+  '$queryRawUnsafe',
+]);
+
+/** A write attempted through the read-only client: a bug in lib/data, never the user's doing. */
+export class WriteInReadError extends Error {
+  override name = 'WriteInReadError';
+}
+
+const readOnly = db.$extends({
+  name: 'read-only',
+  query: {
+    async $allOperations({ model, operation, args, query }) {
+      if (!READ_OPERATIONS.has(operation)) {
+        throw new WriteInReadError(
+          `${model ?? 'raw'}.${operation} in a read: a read runs outside a transaction, so a ` +
+            'function that writes must declare a writing audit action (docs/decisions/029-statements-per-read.md)',
+        );
+      }
+      return query(args);
+    },
+  },
+});
+
+/**
+ * The client a read works with: the pool, no transaction (BEGIN and COMMIT would be two of its
+ * five statements, and at READ COMMITTED a transaction gives a read no firmer snapshot than its
+ * statements have), refusing every write so that a write can never escape the atomicity that the
+ * writing road (a transaction) gives it. Typed as a transaction so the same helpers serve both.
+ */
+export const readClient = readOnly as unknown as Tx;
