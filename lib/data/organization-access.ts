@@ -5,6 +5,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import type { AuditAction, AuditResource } from '@/lib/audit-vocabulary';
 import { isAudited, markAudited, recordAccess, recordListAccess } from '@/lib/data/audit';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '@/lib/errors';
+import { readClient, runsAsRead } from '@/lib/data/read-only';
 
 export type OrganizationAccess = {
   /** The permission the role must carry (lib/auth/policy.ts). */
@@ -15,6 +16,8 @@ export type OrganizationAccess = {
   resourceType: AuditResource;
   /** The record asked for (an account's id), as sent; lib/data/audit.ts sanitizes it. */
   resourceId?: string;
+  /** A read that also writes: run in a transaction (see PatientAccess.writes). */
+  writes?: true;
 };
 
 /**
@@ -36,19 +39,19 @@ async function recordRefusal(
   outcome: 'DENIED' | 'FAILED',
   detail: string,
 ): Promise<void> {
-  await db.$transaction((tx) =>
-    recordAccess(tx, viewer, access.action, access.resourceType, {
-      resourceId: record.resourceId ?? access.resourceId ?? null,
-      outcome,
-      detail,
-    }),
-  );
+  // One INSERT, atomic by itself: no transaction around it.
+  await recordAccess(db, viewer, access.action, access.resourceType, {
+    resourceId: record.resourceId ?? access.resourceId ?? null,
+    outcome,
+    detail,
+  });
 }
 
 /**
  * The one road to organization-level data (lib/data only): accounts, care-team assignments, the
  * audit trail, the organization's settings; a patient's record goes through withPatientAccess.
- * Checks the role's permission, runs `work` in one transaction inside the viewer's organization
+ * Checks the role's permission, runs `work` inside the viewer's organization (a write in one
+ * transaction, a read on the read-only client)
  * (SECURITY: `work` pins every query to `viewer.organizationId`) and records the audit event.
  * A role without the permission gets ForbiddenError; a NotFoundError from `work` (a record outside
  * the organization) is audited DENIED, any other failure but refused input FAILED, each in a
@@ -64,27 +67,31 @@ export async function withOrganizationAccess<T>(
     await recordRefusal(viewer, access, record, 'DENIED', 'forbidden');
     throw markAudited(new ForbiddenError());
   }
+  // `reader` runs the work; `writer` records the event (the same transaction for a write; for a
+  // read, the read-only client and then the pool: docs/decisions/029-statements-per-read.md).
+  const inOrganization = async (reader: Tx, writer: Tx) => {
+    const result = await work(reader, record);
+    const { patientIds, ...options } = record;
+    if (patientIds) {
+      await recordListAccess(
+        writer,
+        viewer,
+        access.action,
+        access.resourceType,
+        patientIds,
+        options.detail,
+      );
+    } else {
+      await recordAccess(writer, viewer, access.action, access.resourceType, {
+        ...options,
+        resourceId: options.resourceId ?? access.resourceId ?? null,
+      });
+    }
+    return result;
+  };
   try {
-    return await db.$transaction(async (tx) => {
-      const result = await work(tx, record);
-      const { patientIds, ...options } = record;
-      if (patientIds) {
-        await recordListAccess(
-          tx,
-          viewer,
-          access.action,
-          access.resourceType,
-          patientIds,
-          options.detail,
-        );
-      } else {
-        await recordAccess(tx, viewer, access.action, access.resourceType, {
-          ...options,
-          resourceId: options.resourceId ?? access.resourceId ?? null,
-        });
-      }
-      return result;
-    });
+    if (runsAsRead(access)) return await inOrganization(readClient, db);
+    return await db.$transaction((tx) => inOrganization(tx, tx));
   } catch (error) {
     // Input refused (a 400, e.g. a cursor that is not one of this list's) changed nothing and names
     // no patient: like input refused before reaching lib/data, it is not recorded here.

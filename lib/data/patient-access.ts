@@ -6,7 +6,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import type { AuditAction, AuditResource } from '@/lib/audit-vocabulary';
 import { markAudited, recordAccess } from '@/lib/data/audit';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
-import { readClient } from '@/lib/data/read-only';
+import { readClient, runsAsRead } from '@/lib/data/read-only';
 
 export type PatientAccess = {
   /** The permission the role must carry (checked after scope: out of scope is 404, not 403). */
@@ -44,12 +44,6 @@ async function auditOutcome(
   });
 }
 
-/**
- * Audit actions that only read. Their work runs on the read-only client, outside a transaction,
- * and the audit event is written after it, before anything is returned: a read costs the session
- * check, the scope check, its own queries and one INSERT (docs/decisions/029-statements-per-read.md).
- */
-const READ_ACTIONS: ReadonlySet<AuditAction> = new Set(['read', 'list']);
 
 /**
  * The one road to a patient's data (lib/data only): finds the patient inside the viewer's scope,
@@ -99,7 +93,7 @@ export async function withPatientAccess<T>(
     return result;
   };
   try {
-    if (READ_ACTIONS.has(access.action) && !access.writes) return await inScope(readClient, db);
+    if (runsAsRead(access)) return await inScope(readClient, db);
     return await db.$transaction((tx) => inScope(tx, tx));
   } catch (error) {
     if (denial === 'not-found') {

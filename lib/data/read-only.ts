@@ -1,5 +1,6 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
+import type { AuditAction } from '@/lib/audit-vocabulary';
 
 // What a read may send: Prisma's read operations and raw SELECTs.
 const READ_OPERATIONS = new Set([
@@ -42,3 +43,14 @@ const readOnly = db.$extends({
  * writing road (a transaction) gives it. Typed as a transaction so the same helpers serve both.
  */
 export const readClient = readOnly as unknown as Tx;
+
+/** Audit actions that only read. */
+const READ_ACTIONS: ReadonlySet<AuditAction> = new Set(['read', 'list']);
+
+/**
+ * Whether an access runs on the read-only client, outside a transaction: a read (audit action
+ * 'read' or 'list') that does not say it also `writes` (docs/decisions/029-statements-per-read.md).
+ */
+export function runsAsRead(access: { action: AuditAction; writes?: true }): boolean {
+  return READ_ACTIONS.has(access.action) && !access.writes;
+}

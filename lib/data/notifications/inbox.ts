@@ -188,9 +188,12 @@ export async function listNotifications(
   query: NotificationListQuery = {},
 ): Promise<NotificationPage> {
   const parsed = parseInput(NotificationListQuery, query);
-  return withOrganizationAccess(viewer, access('list'), async (tx, record) => {
-    // The sweep covers the reader's caseload (active care teams): clinicians only.
-    if (can(viewer, 'caseload.read')) await sweepMissedCheckInsTx(tx, viewer);
+  // The sweep covers the reader's caseload (active care teams): clinicians only, and it writes,
+  // so a clinician's list runs in a transaction; a patient's is a plain read.
+  const sweeps = can(viewer, 'caseload.read');
+  const listing = sweeps ? { ...access('list'), writes: true as const } : access('list');
+  return withOrganizationAccess(viewer, listing, async (tx, record) => {
+    if (sweeps) await sweepMissedCheckInsTx(tx, viewer);
     const page = await inboxPage(tx, viewer, parsed);
     record.detail = `${page.items.length} items${parsed.unread ? ', unread only' : ''}`;
     return page;
