@@ -185,7 +185,13 @@ function load(): string {
     .join(' ');
 }
 
-type RunFacts = { label: string; dataset: string; loadBefore: string; statements: string[] };
+type RunFacts = {
+  label: string;
+  dataset: string;
+  loadBefore: string;
+  statements: string[];
+  caseloadSize: number;
+};
 
 function writeReport(facts: RunFacts, rows: Row[]): void {
   const date = new Date().toISOString();
@@ -204,6 +210,7 @@ function writeReport(facts: RunFacts, rows: Row[]): void {
       'Statements per request (one request each, logged before the measurement):',
       ...facts.statements.map((line) => `  ${line}`),
     ],
+    facts.caseloadSize,
   );
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/http-${date.slice(0, 16).replace(':', '')}.md`;
@@ -234,7 +241,16 @@ async function main(): Promise<void> {
     const loadBefore = load();
     console.log(`Dataset: ${database.label}: ${dataset}\nLoad average before: ${loadBefore}`);
     const rows = await run(started, subjects, database.url);
-    writeReport({ label: database.label, dataset, loadBefore, statements: captured.lines }, rows);
+    writeReport(
+      {
+        label: database.label,
+        dataset,
+        loadBefore,
+        statements: captured.lines,
+        caseloadSize: subjects.caseloadSize,
+      },
+      rows,
+    );
   } finally {
     for (const server of started.reverse()) await server.stop();
     await database.drop();

@@ -65,7 +65,7 @@ function atC32(rows: Row[]): Verdict[] {
   ];
 }
 
-export function verdicts(rows: Row[]): Verdict[] {
+export function verdicts(rows: Row[], caseloadSize: number): Verdict[] {
   const waits = rows.reduce((sum, r) => sum + r.triad.activity.lockWaits, 0);
   const samples = rows.reduce((sum, r) => sum + r.triad.activity.samples, 0);
   const caseload = rows.filter((r) => r.endpoint === 'caseload').sort((a, b) => a.c - b.c)[0];
@@ -77,14 +77,19 @@ export function verdicts(rows: Row[]): Verdict[] {
       detail: `${waits} lock-wait samples in ${samples} samples`,
     },
     {
-      target: 'caseload page p50 ≤ 40 ms (lowest concurrency measured)',
+      target: `caseload page p50 ≤ 40 ms (lowest concurrency measured; this caseload: ${caseloadSize} patients, the target is for 500)`,
       met: caseload ? caseload.triad.p50 <= 40 : null,
       detail: caseload ? `p50 ${fmt(caseload.triad.p50)} ms at c=${caseload.c}` : 'not measured',
     },
   ];
 }
 
-export function markdown(intro: string[], rows: Row[], notes: string[]): string {
+export function markdown(
+  intro: string[],
+  rows: Row[],
+  notes: string[],
+  caseloadSize: number,
+): string {
   const lines = [
     ...intro,
     '',
@@ -93,7 +98,7 @@ export function markdown(intro: string[], rows: Row[], notes: string[]): string 
     '',
     '**Targets (issue 15)**',
     '',
-    ...verdicts(rows).map(
+    ...verdicts(rows, caseloadSize).map(
       (v) => `- ${v.met === null ? '–' : v.met ? 'MET' : 'NOT MET'}: ${v.target} (${v.detail})`,
     ),
     '',
