@@ -106,8 +106,12 @@ function eventKind(l: Layout, all: ReturnType<typeof people>, n: number): Event 
 
 const text = (value: string | null) => (value === null ? '\\N' : value);
 
-/** The COPY rows of events [lo, hi). */
-function* rows(l: Layout, all: ReturnType<typeof people>, lo: number, hi: number) {
+/**
+ * The COPY rows of events [lo, hi), 64 KiB at a time. Async, and yielding to the event loop between
+ * pieces: a synchronous generator would stream the whole chunk in one turn of the loop and hold
+ * up the other connection's results meanwhile.
+ */
+async function* rows(l: Layout, all: ReturnType<typeof people>, lo: number, hi: number) {
   const start = Date.parse(`${l.anchor}T00:00:00Z`) - 180 * 86_400_000;
   const step = Math.max(1, Math.floor((180 * 86_400_000) / Math.max(1, l.auditEvents)));
   const organizationId = scaleUuid('org', 1);
@@ -141,6 +145,7 @@ function* rows(l: Layout, all: ReturnType<typeof people>, lo: number, hi: number
     if (chunk.length > 1 << 16) {
       yield chunk;
       chunk = '';
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
   if (chunk) yield chunk;

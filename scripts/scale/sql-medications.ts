@@ -1,7 +1,8 @@
 // The medication history and its projection. Change n belongs to patient n % N; its k = n / N
 // says which medication (k % 4) and which step of that medication's chain (k / 4). Each chain
-// walks START, INCREASE, INCREASE, DECREASE, HOLD, RESUME, INCREASE, DECREASE, STOP and starts
-// again: every step is one the regimen allows (lib/clinical/regimen.ts transitionConflict).
+// walks one of four cycles of nine steps, each step one the regimen allows
+// (lib/clinical/regimen.ts transitionConflict) and each cycle ending in STOP, so it can start
+// again: the regimens end active, held or stopped.
 import type { Layout } from './layout';
 import { ORG_ID, day, id, patientId, prescriberOf, prescriberUser } from './sql-common';
 
@@ -15,17 +16,22 @@ const CATALOG = [
   ['Aripiprazole', 2, 'once daily'],
   ['Buspirone', 5, 'twice daily'],
 ] as const;
-const ACTIONS = ['START', 'INCREASE', 'INCREASE', 'DECREASE', 'HOLD', 'RESUME', 'INCREASE', 'DECREASE', 'STOP'];
-/** The dose a step records (× the medication's base dose); 0 for the steps without one. */
-const STEP_DOSE = [1, 2, 3, 2, 0, 0, 3, 2, 0];
-/** The regimen's dose after each step (HOLD, RESUME and STOP keep the dose before them). */
-const STATE_DOSE = [1, 2, 3, 2, 2, 2, 3, 2, 2];
-const STATE_STATUS = ['ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'HELD', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'STOPPED'];
+/** The cycles: [action, dose as a multiple of the base dose (0: the step records none)]. */
+const CYCLES: readonly (readonly [string, number])[][] = [
+  [['START', 1], ['INCREASE', 2], ['INCREASE', 3], ['DECREASE', 2], ['HOLD', 0], ['RESUME', 0], ['INCREASE', 3], ['DECREASE', 2], ['STOP', 0]],
+  [['START', 1], ['INCREASE', 2], ['HOLD', 0], ['RESUME', 0], ['DECREASE', 1], ['INCREASE', 3], ['HOLD', 0], ['RESUME', 0], ['STOP', 0]],
+  [['START', 1], ['INCREASE', 2], ['DECREASE', 1], ['STOP', 0], ['START', 1], ['INCREASE', 3], ['STOP', 0], ['START', 2], ['STOP', 0]],
+  [['START', 2], ['DECREASE', 1], ['INCREASE', 2], ['INCREASE', 3], ['HOLD', 0], ['STOP', 0], ['START', 1], ['INCREASE', 2], ['STOP', 0]],
+];
+const ACTIONS = CYCLES.flat().map(([action]) => action);
+const STEP_DOSE = CYCLES.flat().map(([, dose]) => dose);
 
 const arr = (values: readonly (string | number)[]) =>
   `ARRAY[${values.map((v) => (typeof v === 'number' ? v : `'${v}'`)).join(',')}]`;
 const med = (field: 0 | 1 | 2, slot: string) => `(${arr(CATALOG.map((c) => c[field]))})[1 + (${slot}) % 8]`;
-const step = (values: readonly (string | number)[], j: string) => `(${arr(values)})[1 + (${j}) % 9]`;
+/** Step j of the cycle of chain (p, m). */
+const step = (values: readonly (string | number)[], j: string) =>
+  `(${arr(values)})[1 + ((p + m) % ${CYCLES.length}) * 9 + (${j}) % 9]`;
 
 /** Steps per chain: the newest step of every chain falls in the last week before the anchor. */
 const chainSteps = (l: Layout) =>
@@ -59,27 +65,26 @@ export function medicationChangesSql(l: Layout, lo: number, hi: number): string 
            CASE WHEN a IN ('START', 'STOP') THEN 'We talked this through at your visit.' END,
            CASE WHEN j > 0 THEN ${id('mc', `n - ${N * M}`)} END,
            ${effective(l, 'j', 'm')} + interval '15 hours' + (p % 60) * interval '1 minute'
-      FROM (SELECT n, n % ${N} AS p, (n / ${N}) % ${M} AS m, n / ${N * M} AS j,
-                   ${step(ACTIONS, `n / ${N * M}`)} AS a
-              FROM generate_series(${lo}::bigint, ${hi - 1}) n OFFSET 0) s`;
+      FROM (SELECT *, ${step(ACTIONS, 'j')} AS a
+              FROM (SELECT n, n % ${N} AS p, (n / ${N}) % ${M} AS m, n / ${N * M} AS j
+                      FROM generate_series(${lo}::bigint, ${hi - 1}) n) c
+             OFFSET 0) s`;
 }
 
-/** The regimen as recordMedicationChangeTx leaves it: each chain's newest step, projected. */
-export function medicationStatesSql(l: Layout): string {
-  const N = l.patients;
-  const M = l.medications;
-  const newest = `(${l.medicationChanges - 1} - c0) / ${N * M}`;
+/**
+ * The regimen as recordMedicationChangeTx leaves it, derived from the changes themselves: each
+ * chain's newest change gives the status and the date; its newest change with a dose gives the
+ * dose, unit, frequency and route (HOLD, RESUME and STOP keep those of the step before).
+ */
+export function medicationStatesSql(): string {
+  const newest = (where: string) => `
+    SELECT DISTINCT ON ("patientId", "medicationKey") * FROM "MedicationChange" ${where}
+     ORDER BY "patientId", "medicationKey", "effectiveDate" DESC, "createdAt" DESC, id DESC`;
   return `
     INSERT INTO "MedicationState" ("organizationId", "patientId", "medicationKey", medication,
       status, dose, unit, frequency, route, since, "lastChangeId", "updatedAt")
-    SELECT ${ORG_ID}, ${patientId('p')}, lower(${med(0, 'p + m')}), ${med(0, 'p + m')},
-           ${step(STATE_STATUS, 'j')}::"MedicationStatus",
-           ${step(STATE_DOSE, 'j')} * ${med(1, 'p + m')}, 'mg', ${med(2, 'p + m')}, 'oral',
-           ${effective(l, 'j', 'm')}, ${id('mc', `c0 + j * ${N * M}`)},
-           ${effective(l, 'j', 'm')} + interval '15 hours' + (p % 60) * interval '1 minute'
-      FROM (SELECT p, m, c0, ${newest} AS j
-              FROM (SELECT p, m, m * ${N} + p AS c0
-                      FROM generate_series(0, ${N - 1}) p, generate_series(0, ${M - 1}) m) c
-             WHERE c0 < ${l.medicationChanges}) s`;
+    SELECT l."organizationId", l."patientId", l."medicationKey", l.medication,
+           CASE l.action WHEN 'HOLD' THEN 'HELD' WHEN 'STOP' THEN 'STOPPED' ELSE 'ACTIVE' END::"MedicationStatus",
+           d.dose, d.unit, d.frequency, d.route, l."effectiveDate", l.id, l."createdAt"
+      FROM (${newest('')}) l JOIN (${newest('WHERE dose IS NOT NULL')}) d USING ("patientId", "medicationKey")`;
 }
-

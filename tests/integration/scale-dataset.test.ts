@@ -24,7 +24,8 @@ const layout: Layout = layoutFor(
     patients: 60,
     clinicians: 12,
     caseload: 15,
-    medicationChanges: 60 * 4 * 11 + 37,
+    // Chains end 6 or 7 steps in: active, held and stopped regimens.
+    medicationChanges: 60 * 4 * 7 + 37,
     checkIns: 600,
     sessionNotes: 240,
     assessments: 130,
