@@ -1,4 +1,5 @@
-import { decode, encode, type JWT } from 'next-auth/jwt';
+import type { JWT } from 'next-auth/jwt';
+import { decodeSession, encodeSession } from '@/lib/auth/session-jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import {
   isBackgroundPath,
@@ -24,7 +25,7 @@ let warnedNoSecret = false;
 async function readToken(value: string | undefined, secret: string): Promise<JWT | null> {
   if (!value) return null;
   try {
-    return await decode({ token: value, secret });
+    return await decodeSession({ token: value, secret });
   } catch {
     return null;
   }
@@ -137,7 +138,11 @@ export async function proxy(request: NextRequest) {
     token as JWT & { authTime: number },
     now,
   );
-  const value = await encode({ token: { ...token, lastActivity }, secret, maxAge: maxAgeSeconds });
+  const value = await encodeSession({
+    token: { ...token, lastActivity },
+    secret,
+    maxAge: maxAgeSeconds,
+  });
   // The refreshed token also goes to this request's own handler, so both see the same session.
   request.cookies.set(cookieName, value);
   const response = pass();
