@@ -44,6 +44,15 @@ async function waitUntilUp(url: string, server: ChildProcess, timeoutMs = 900_00
 
 async function startServer(port: string): Promise<{ baseURL: string; stop: () => Promise<void> }> {
   const baseURL = `http://localhost:${port}`;
+  // Another server there would answer in place of the build being measured.
+  if (
+    await fetch(baseURL).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    throw new Error(`port ${port} is taken: stop what runs there, or pass --url to measure it`);
+  }
   const server = spawn(
     process.execPath,
     ['--import', 'tsx', 'scripts/serve.ts', 'start', '--fresh-database', '--seed', '--port', port],
