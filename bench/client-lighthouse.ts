@@ -54,7 +54,10 @@ export async function lighthouseMedian(
       chromeFlags: CHROME_FLAGS,
     });
     try {
-      results.push(await runOnce(url, cookie, chrome.port));
+      // A loaded machine sometimes loses the trace (NO_NAVSTART): one more try, then give up.
+      results.push(
+        await runOnce(url, cookie, chrome.port).catch(() => runOnce(url, cookie, chrome.port)),
+      );
     } finally {
       chrome.kill();
     }

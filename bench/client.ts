@@ -167,9 +167,11 @@ async function bench(baseURL: string) {
     const pages = await benchPages(browser, baseURL);
     const chosen = pages.filter((p) => !values.only || p.path.includes(values.only));
     const rows = await measureAll(browser, baseURL, chosen);
-    const lighthouse = values['no-lighthouse'] ? [] : await lighthouseAll(browser, baseURL, pages);
     console.log(`\nbench:client ${new Date().toISOString()}, ${baseURL}; at start: ${before}`);
-    const over = printLoads(rows) + printLighthouse(lighthouse);
+    // Printed before Lighthouse runs, so that a Lighthouse failure loses nothing measured.
+    let over = printLoads(rows);
+    const lighthouse = values['no-lighthouse'] ? [] : await lighthouseAll(browser, baseURL, pages);
+    over += printLighthouse(lighthouse);
     console.log(`\nat end: ${machineLoad()}`);
     const { firstLoadKb, cls, lighthouse: score } = BUDGET;
     console.log(
