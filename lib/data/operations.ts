@@ -51,14 +51,16 @@ export async function readiness(
 /** Jobs waiting per queue and dead letters, from pg-boss's own table (none before it first ran). */
 async function jobReadings(): Promise<Pick<OperationalState, 'queueDepth' | 'deadLetters'>> {
   const [schema] = await db.$queryRaw<{ exists: boolean }[]>`
-    SELECT to_regclass('pgboss.job') IS NOT NULL AS exists`;
+    SELECT to_regclass('pgboss.queue') IS NOT NULL AS exists`;
   if (!schema?.exists) return { queueDepth: {}, deadLetters: 0 };
-  // pg-boss's own measure of a queue's size (getQueueSize): the states before 'active'.
+  // Every queue, empty ones at 0; pg-boss's own measure of a queue's size (getQueueSize): the
+  // states before 'active'.
   const rows = await db.$queryRaw<{ queue: string; waiting: bigint; total: bigint }[]>`
-    SELECT name AS queue,
-           count(*) FILTER (WHERE state < 'active') AS waiting,
-           count(*) AS total
-      FROM pgboss.job GROUP BY name`;
+    SELECT q.name AS queue,
+           count(j.id) FILTER (WHERE j.state < 'active') AS waiting,
+           count(j.id) AS total
+      FROM pgboss.queue q LEFT JOIN pgboss.job j ON j.name = q.name
+     GROUP BY q.name`;
   const queueDepth: Record<string, number> = {};
   let deadLetters = 0;
   for (const row of rows) {

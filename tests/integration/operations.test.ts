@@ -159,6 +159,8 @@ describe('GET /api/metrics', () => {
       const queue = `ops-test-${randomUUID()}`;
       await boss.createQueue(queue);
       await boss.createQueue(QUEUES.dead);
+      const empty = await (await scrape(`Bearer ${TOKEN}`)).text();
+      expect(sample(empty, `triad_job_queue_depth{queue="${queue}"}`)).toBe(0);
       const before = sample(
         await (await scrape(`Bearer ${TOKEN}`)).text(),
         'triad_job_dead_letters',
