@@ -8,6 +8,7 @@ const nextConfig = {
     '@node-rs/argon2',
     'pg',
     'pg-boss',
+    'prom-client',
     'nodemailer',
     'rate-limiter-flexible',
     '@electric-sql/pglite',

@@ -20,6 +20,10 @@ import { log } from '@/lib/log';
 
 const PUBLIC_PAGES = new Set(['/sign-in', '/set-password']);
 
+// Probes and the metrics scraper (docs/decisions/030-health-logs-metrics.md): no session is read or
+// renewed for them; they get the API's headers.
+const OPERATIONS = new Set(['/api/health', '/api/ready', '/api/metrics']);
+
 let warnedNoSecret = false;
 
 async function readToken(value: string | undefined, secret: string): Promise<JWT | null> {
@@ -104,7 +108,7 @@ export async function proxy(request: NextRequest) {
     return NextResponse.next({ request: { headers } });
   };
 
-  if (pathname.startsWith('/api/auth/') || PUBLIC_PAGES.has(pathname)) {
+  if (pathname.startsWith('/api/auth/') || PUBLIC_PAGES.has(pathname) || OPERATIONS.has(pathname)) {
     return secured(pass(), csp, https);
   }
 
