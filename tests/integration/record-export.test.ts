@@ -9,7 +9,7 @@ import type { Bundle, DocumentReference } from '@medplum/fhirtypes';
 import { db, type Tx } from '@/lib/db';
 import { listAccessLog } from '@/lib/data/access-log';
 import { readRecordTx } from '@/lib/data/record-export/read';
-import { recordToFhirBundle } from '@/lib/data/record-export/fhir';
+import { recordToFhirBundle } from '@/lib/record-export/fhir';
 import { PrismaClient } from '@/prisma/generated/client';
 import { seedDemo } from '@/prisma/seed';
 import {

@@ -5,8 +5,8 @@ import 'server-only';
 import { z } from 'zod';
 import { defineRoute } from '@/lib/api/define-route';
 import { readRecordForExport } from '@/lib/data/record-export/read';
-import { recordToFhirBundle } from '@/lib/data/record-export/fhir';
-import { recordToPdf } from '@/lib/data/record-export/pdf';
+import { recordToFhirBundle } from '@/lib/record-export/fhir';
+import { recordToPdf } from '@/lib/record-export/pdf';
 import { PatientParams } from '@/lib/schemas/patients';
 
 const BASE = '/api/v1/patients/{patientId}/export';

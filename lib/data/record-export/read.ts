@@ -16,9 +16,9 @@ import { safetyPlanVersionSelect, toSafetyPlanVersion } from '@/lib/data/safety-
 import { toIsoDate } from '@/lib/format';
 import { CRISIS_LINES } from '@/lib/schemas/safety-plan';
 import type { AuditResource } from '@/lib/audit-vocabulary';
-import type { RecordExport } from '@/lib/data/record-export/types';
+import type { RecordExport } from '@/lib/record-export/types';
 
-export type { RecordExport } from '@/lib/data/record-export/types';
+export type { RecordExport } from '@/lib/record-export/types';
 
 /** The most of each kind one export carries (newest first); the document says when cut. */
 export const EXPORT_LIMITS = {

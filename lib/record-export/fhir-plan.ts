@@ -1,6 +1,6 @@
 // The treatment plan as FHIR: a CarePlan for the current version and a Goal per goal.
 import type { CarePlan, Goal } from '@medplum/fhirtypes';
-import type { RecordExport } from '@/lib/data/record-export/types';
+import type { RecordExport } from '@/lib/record-export/types';
 import {
   LOINC,
   QUESTIONNAIRE_CODES,
@@ -8,7 +8,7 @@ import {
   urn,
   uuidOf,
   type Entry,
-} from '@/lib/data/record-export/fhir-shared';
+} from '@/lib/record-export/fhir-shared';
 
 const GOAL_STATUS = {
   ACTIVE: { lifecycleStatus: 'active' },

@@ -4,7 +4,7 @@
 import PDFDocument from 'pdfkit';
 import { NOTE_SECTIONS } from '@/lib/schemas/session-notes';
 import { SAFETY_PLAN_SECTIONS } from '@/lib/schemas/safety-plan';
-import type { RecordExport, RecordKind } from '@/lib/data/record-export/types';
+import type { RecordExport, RecordKind } from '@/lib/record-export/types';
 
 type Doc = InstanceType<typeof PDFDocument>;
 const MARGIN = 54;

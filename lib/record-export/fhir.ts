@@ -13,8 +13,8 @@ import type {
   Patient,
 } from '@medplum/fhirtypes';
 import { NOTE_SECTIONS } from '@/lib/schemas/session-notes';
-import type { RecordExport, RecordKind } from '@/lib/data/record-export/types';
-import { planEntries } from '@/lib/data/record-export/fhir-plan';
+import type { RecordExport, RecordKind } from '@/lib/record-export/types';
+import { planEntries } from '@/lib/record-export/fhir-plan';
 import {
   LOINC,
   QUESTIONNAIRE_CODES,
@@ -24,9 +24,9 @@ import {
   urn,
   uuidOf,
   type Entry,
-} from '@/lib/data/record-export/fhir-shared';
+} from '@/lib/record-export/fhir-shared';
 
-export { QUESTIONNAIRE_CODES } from '@/lib/data/record-export/fhir-shared';
+export { QUESTIONNAIRE_CODES } from '@/lib/record-export/fhir-shared';
 
 function patientResource(r: RecordExport): Patient {
   const parts = r.patient.name.trim().split(/\s+/);
