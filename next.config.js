@@ -17,6 +17,8 @@ const nextConfig = {
     'rate-limiter-flexible',
     '@electric-sql/pglite',
     '@electric-sql/pglite-socket',
+    // Reads its font metrics from its own folder at run time.
+    'pdfkit',
   ],
   // SECURITY: headers for every response, static files included. The Content-Security-Policy
   // (with its per-request nonce) and HSTS are set in proxy.ts.

@@ -44,6 +44,9 @@ export const AUDIT_RESOURCE_TYPES = [
   'job',
   'appointment',
   'calendarFeed',
+  // The patient's whole record, downloaded (docs/decisions/032-record-export.md).
+  'recordPdf',
+  'recordFhir',
 ] as const;
 /** A noun of the audit trail: what an event is about. */
 export type AuditResource = (typeof AUDIT_RESOURCE_TYPES)[number];
@@ -79,6 +82,8 @@ export const AUDIT_ACTIONS = [
   'requestChange',
   // A clinician's calendar feed: its secret link made anew or switched off.
   'revoke',
+  // The patient downloaded their record (a read, said as a download).
+  'export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -140,6 +145,8 @@ export const PATIENT_WORDS = {
   appointment: 'your appointments',
   // A clinician's own calendar feed (initials and kinds of visit): never one patient's record.
   calendarFeed: 'their calendar feed',
+  recordPdf: 'your record (PDF)',
+  recordFhir: 'your record (FHIR file for another clinic)',
   psychotherapyNote: null,
 } as const satisfies Record<AuditResource, string | null>;
 
@@ -183,6 +190,7 @@ const CHANGE_WORDS: Partial<Record<`${AuditAction}:${AuditResource}`, string>> =
 const SYSTEM_ACTIONS: ReadonlySet<string> = new Set<AuditAction>(['escalate']);
 
 const READS: ReadonlySet<string> = new Set<AuditAction>(['read', 'list']);
+const DOWNLOADS: ReadonlySet<string> = new Set<AuditAction>(['export']);
 const ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
 
 /** An audit event as the patient's log reads it (action and type are the stored strings). */
@@ -242,12 +250,14 @@ function whatWasDone(facts: AuditFacts): string {
   const action = ACTIONS.has(facts.action) ? (facts.action as AuditAction) : null;
   const noun = (resource && PATIENT_WORDS[resource]) ?? 'your record';
   const isRead = READS.has(facts.action);
-  const verb = isRead ? 'view' : 'change';
+  const isDownload = DOWNLOADS.has(facts.action);
+  const verb = isRead ? 'view' : isDownload ? 'download' : 'change';
   if (facts.outcome === 'DENIED') {
     return `tried to ${verb} ${noun} and ${facts.isSelf ? 'were' : 'was'} refused`;
   }
   if (facts.outcome === 'FAILED') return `tried to ${verb} ${noun}, but it did not go through`;
   if (isRead) return `viewed ${noun}`;
+  if (isDownload) return `downloaded ${noun}`;
   const change = action && resource ? CHANGE_WORDS[`${action}:${resource}`] : undefined;
   return change ?? `changed ${noun}`;
 }

@@ -24,9 +24,9 @@ export type Success = {
   also?: readonly (200 | 201)[];
   /**
    * The media type when not JSON; for an event stream, `schema` is each event's data, for a
-   * calendar (text/calendar) the text itself.
+   * calendar (text/calendar) the text itself, for a PDF the document, for FHIR the resource.
    */
-  contentType?: 'text/event-stream' | 'text/calendar';
+  contentType?: 'text/event-stream' | 'text/calendar' | 'application/pdf' | 'application/fhir+json';
 };
 
 /** A problem answer whose problem+json body carries more than `Problem` (e.g. the stale 412). */

@@ -17,6 +17,7 @@ import { medicationRoutes } from '@/lib/api/routes/medications';
 import { notificationRoutes } from '@/lib/api/routes/notifications';
 import { outboxRoutes } from '@/lib/api/routes/outbox';
 import { patientReportRoutes } from '@/lib/api/routes/patient-reports';
+import { recordExportRoutes } from '@/lib/api/routes/record-export';
 import { reminderRoutes } from '@/lib/api/routes/reminders';
 import { safetyFlagRoutes } from '@/lib/api/routes/safety-flags';
 import { safetyPlanRoutes } from '@/lib/api/routes/safety-plan';
@@ -63,6 +64,7 @@ export const apiRoutes = [
   ...reminderRoutes,
   ...appointmentRoutes,
   ...calendarRoutes,
+  ...recordExportRoutes,
   documentRoute,
 ] as const satisfies readonly ApiRoute[];
 

@@ -53,6 +53,9 @@ const rolesFor = {
   // Check-ins, questionnaires and medication markers over a period.
   'trends.read': ['PATIENT', 'PRESCRIBER', 'THERAPIST'],
   'accessLog.read': ['PATIENT', 'ADMIN'],
+  // The whole record as a PDF or a FHIR file, to take away (HIPAA right of access): the patient
+  // only; clinicians print the chart, admins need none of it (docs/decisions/032-record-export.md).
+  'record.export': ['PATIENT'],
   'auditEvent.read': ['ADMIN'],
   // The secure conversation between the patient and their active care team (not the care team's
   // internal thread): admins never read it.

@@ -44,12 +44,12 @@ const readOnly = db.$extends({
  */
 export const readClient = readOnly as unknown as Tx;
 
-/** Audit actions that only read. */
-const READ_ACTIONS: ReadonlySet<AuditAction> = new Set(['read', 'list']);
+/** Audit actions that only read ('export': the patient downloads their record). */
+const READ_ACTIONS: ReadonlySet<AuditAction> = new Set(['read', 'list', 'export']);
 
 /**
  * Whether an access runs on the read-only client, outside a transaction: a read (audit action
- * 'read' or 'list') that does not say it also `writes` (docs/decisions/029-statements-per-read.md).
+ * 'read', 'list' or 'export') that does not say it also `writes` (docs/decisions/029-statements-per-read.md).
  */
 export function runsAsRead(access: { action: AuditAction; writes?: true }): boolean {
   return READ_ACTIONS.has(access.action) && !access.writes;

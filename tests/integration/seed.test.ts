@@ -1,31 +1,14 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '@/lib/auth/password';
 import { deriveRegimen } from '@/lib/clinical/regimen';
 import { db } from '@/lib/db';
 import { nextDate, wallClock } from '@/lib/zoned-time';
 import { PrismaClient } from '@/prisma/generated/client';
-import { applyMigrations } from '@/prisma/schema-engine';
 import { SeedRefusedError, seedDemo, type SeedResult } from '@/prisma/seed';
-import { freePort, startEmbedded } from '@/scripts/database';
 import { createOrganization } from '@/tests/factories';
 import { asRegimenEntry } from '@/tests/support/medication-changes';
-import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
-
-// The seed refuses a database with other organizations, and the run's shared database has many,
-// so the demo is seeded into a database of its own: beside the shared one on a PostgreSQL server,
-// or a second in-memory embedded server when the run uses PGlite (one database per server).
-async function ownDatabase(): Promise<TestDatabase> {
-  const probe = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await probe.connect();
-  const { rows } = await probe.query<{ version: string }>('SELECT version()');
-  await probe.end();
-  if (!rows[0]!.version.includes('PGlite')) return createTestDatabase('seed');
-  const embedded = await startEmbedded({ dataDir: null, port: await freePort() });
-  await applyMigrations(embedded.url);
-  return { url: embedded.url, drop: embedded.stop };
-}
+import { ownDatabase, type TestDatabase } from '@/tests/support/test-database';
 
 const ACCOUNTS = [
   ['admin@riverbend.test', 'Dana Brooks', 'ADMIN', 'riverbend'],
@@ -53,7 +36,7 @@ describe('the demo seed', () => {
   let first: SeedResult;
 
   beforeAll(async () => {
-    database = await ownDatabase();
+    database = await ownDatabase('seed');
     client = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     first = await seedDemo(client);
   }, 180_000);

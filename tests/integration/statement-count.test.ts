@@ -38,6 +38,10 @@ const AGGREGATE_BUDGETS: Record<string, number> = {
   '/api/v1/patients/{patientId}/treatment-plan': 9,
   // The list, and when each questionnaire is next due on the plan's interval.
   '/api/v1/patients/{patientId}/assessments': 6,
+  // The whole record (patient, team, plan, safety plan, regimen, changes, notes, check-ins,
+  // questionnaires), each one bounded query (docs/decisions/032-record-export.md).
+  '/api/v1/patients/{patientId}/export/pdf': 12,
+  '/api/v1/patients/{patientId}/export/fhir': 12,
 };
 
 /** The query a read needs to answer 200. */

@@ -1,5 +1,6 @@
 // Calling the v1 route handlers in tests: real handlers, a real database, a real session cookie.
 import { readdirSync } from 'node:fs';
+import { PDFParse } from 'pdf-parse';
 import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
@@ -140,6 +141,12 @@ export async function callApi(call: ApiCall): Promise<ApiResult> {
   if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
     return { status: response.status, headers: response.headers, ...(await firstEvent(response)) };
   }
+  if (response.headers.get('content-type') === 'application/pdf') {
+    // A PDF's text is compressed in its bytes: the extracted text is what a reader sees, so it is
+    // what the walks (the psychotherapy marker, the matrix's schema) look at.
+    const text = await pdfText(new Uint8Array(await response.arrayBuffer()));
+    return { status: response.status, headers: response.headers, body: text, text };
+  }
   const text = await response.text();
   let parsed: unknown = null;
   try {
@@ -172,4 +179,14 @@ async function firstEvent(response: Response): Promise<{ body: unknown; text: st
     await reader.cancel().catch(() => {});
   }
   return { body: null, text };
+}
+
+/** The text of every page of a PDF, in order (pdf-parse, on pdf.js). */
+export async function pdfText(data: Uint8Array): Promise<string> {
+  const parser = new PDFParse({ data });
+  try {
+    return (await parser.getText()).text;
+  } finally {
+    await parser.destroy();
+  }
 }

@@ -33,3 +33,19 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * A database of its own for a test that needs one empty (the demo seed refuses a database with
+ * other organizations): beside the run's on a PostgreSQL server, or a second in-memory embedded
+ * server when the run uses PGlite (one database per server).
+ */
+export async function ownDatabase(label: string): Promise<TestDatabase> {
+  const probe = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await probe.connect();
+  const { rows } = await probe.query<{ version: string }>('SELECT version()');
+  await probe.end();
+  if (!rows[0]!.version.includes('PGlite')) return createTestDatabase(label);
+  const embedded = await startEmbedded({ dataDir: null, port: await freePort() });
+  await applyMigrations(embedded.url);
+  return { url: embedded.url, drop: embedded.stop };
+}

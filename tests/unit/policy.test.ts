@@ -34,6 +34,7 @@ const RESOURCES: Record<string, string[]> = {
   'notifications (inbox)': ['notification'],
   'patient–team conversation': ['conversation'],
   appointments: ['appointment'],
+  'whole-record export (PDF, FHIR)': ['record'],
 };
 const WORDS: Record<string, (resource: string) => string[]> = {
   read: (r) => [`${r}.read`],
@@ -58,9 +59,10 @@ const WORDS: Record<string, (resource: string) => string[]> = {
   schedule: (r) => [`${r}.schedule`],
   change: (r) => [`${r}.schedule`],
   'read (time, people, kind)': (r) => [`${r}.read`],
+  export: (r) => [`${r}.export`],
 };
 // Denials: scope ("not found") is the query's business, not the role's.
-const NONE = new Set(['not found', 'forbidden', 'never', 'no', '—']);
+const NONE = new Set(['not found', 'forbidden', 'never', 'no', 'no (print the chart)', '—']);
 // Column order of the table; "clinician not on team" is a scope rule, not a role.
 const COLUMNS: (Role | null)[] = ['PATIENT', 'PRESCRIBER', 'THERAPIST', null, 'ADMIN'];
 

@@ -158,9 +158,18 @@ function recordSections(summary: Summary): Section[] {
       titleId: 'privacy-heading',
       description: 'Every time someone opens or changes your record, it is written down.',
       content: (
-        <Link href="/my-care/who-viewed" className="font-medium text-teal-800 underline">
-          See who viewed your record
-        </Link>
+        <ul className="space-y-2">
+          <li>
+            <Link href="/my-care/who-viewed" className="font-medium text-teal-800 underline">
+              See who viewed your record
+            </Link>
+          </li>
+          <li>
+            <Link href="/my-care/record" className="font-medium text-teal-800 underline">
+              Take your record with you
+            </Link>
+          </li>
+        </ul>
       ),
     },
   ];

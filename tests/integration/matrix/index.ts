@@ -20,6 +20,7 @@ import { medicationRows } from '@/tests/integration/matrix/medications';
 import { notificationRows } from '@/tests/integration/matrix/notifications';
 import { outboxRows } from '@/tests/integration/matrix/outbox';
 import { patientReportRows } from '@/tests/integration/matrix/patient-reports';
+import { recordExportRows } from '@/tests/integration/matrix/record-export';
 import { reminderRows } from '@/tests/integration/matrix/reminders';
 import { safetyFlagRows } from '@/tests/integration/matrix/safety-flags';
 import { safetyPlanRows } from '@/tests/integration/matrix/safety-plan';
@@ -48,6 +49,7 @@ export const matrix: Row[] = [
   ...reminderRows,
   ...appointmentRows,
   ...calendarRows,
+  ...recordExportRows,
 ];
 
 /** A care team, a patient and clinicians beside it, an admin, another organization: one session each. */

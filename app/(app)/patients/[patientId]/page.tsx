@@ -8,6 +8,7 @@ import { markerLabel } from '@/components/medications/medication-text';
 import { RegimenList } from '@/components/medications/regimen-list';
 import { openChart, type ChartPageProps } from '@/components/pages/chart-page';
 import { SafetyFlagsPanel } from '@/components/safety-flags/safety-flags-panel';
+import { PrintSummaryButton } from '@/components/chart/print-summary';
 import { Card } from '@/components/ui/card';
 import { getBrief } from '@/lib/data/brief';
 import { getOverviewTrends, getRegimen, OVERVIEW_DAYS } from '@/lib/data/medications';
@@ -52,6 +53,9 @@ export default async function OverviewPage({ params, searchParams }: ChartPagePr
 
   return (
     <div className="space-y-6">
+      <div className="flex justify-end print:hidden">
+        <PrintSummaryButton />
+      </div>
       {hasOpenFlags ? flags : null}
       <BriefPanel brief={brief} patientId={patientId} preset={briefPreset(chosen, resolved)} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
