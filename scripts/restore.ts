@@ -47,7 +47,7 @@ if (trail.broken) {
   console.error(`Audit trail BROKEN: ${trail.broken}.`);
 } else {
   console.log(
-    `Audit trail intact: ${trail.chained} chained events, ${trail.sealed} events in ${trail.seals} seals, ${trail.unsealed} not sealed yet.`,
+    `Audit trail intact: ${trail.chained} chained events, ${trail.sealed} events in ${trail.seals} seals, ${trail.unsealed} not sealed yet.${trail.pruned ? ` ${trail.pruned} seals partly or wholly dropped by retention.` : ''}`,
   );
 }
 if (result.txidBehind) {
