@@ -11,6 +11,12 @@ export type TrailReport = {
   chained: number;
   sealed: number;
   seals: number;
+  /**
+   * Seals made before the retention's cutoff whose events were dropped, wholly or partly
+   * (lib/data/audit-retention.ts): their hashes and links are checked, the events left each
+   * against its own hash, but not their fold.
+   */
+  pruned: number;
   /** Events written but not sealed yet (their transactions may still have been running). */
   unsealed: number;
   /** The first problem found, in words; null when the trail is intact. */
@@ -107,13 +113,72 @@ async function foldSeal(
   return { root, count, broken: null };
 }
 
+/** Six years: the default of AUDIT_RETENTION_MONTHS (lib/data/audit-retention.ts). */
+export const DEFAULT_RETENTION_MONTHS = 72;
+
+/**
+ * Seals made before this instant may have lost events to retention: the start of the UTC month
+ * `retentionMonths` before the database's now (the job's cutoff, lib/data/audit-retention.ts),
+ * plus a day for the seals made just after a month's end, which hold that month's last events.
+ */
+async function retentionCutoff(client: pg.Client, retentionMonths: number): Promise<Date> {
+  const { rows } = await client.query<{ cutoff: Date }>(
+    `SELECT (date_trunc('month', now() AT TIME ZONE 'UTC') - make_interval(months => $1::int)
+             + interval '1 day') AT TIME ZONE 'UTC' AS cutoff`,
+    [retentionMonths],
+  );
+  return rows[0]!.cutoff;
+}
+
+type SealCheck = { broken: string | null; count: number; pruned: boolean };
+
+/** One seal: its link to the one before, its hash, and its events (or what retention left). */
+async function checkSeal(
+  client: pg.Client,
+  seal: SealRow,
+  before: { hash: string | null; toTxid: string },
+  cutoff: Date,
+): Promise<SealCheck> {
+  const fail = (why: string): SealCheck => ({
+    broken: `seal #${seal.seq} ${why}`,
+    count: 0,
+    pruned: false,
+  });
+  if (seal.prevHash !== before.hash) return fail('does not follow the seal before it');
+  if (seal.fromTxid !== before.toTxid)
+    return fail('leaves a gap or an overlap with the seal before it');
+  const fields = {
+    fromTxid: BigInt(seal.fromTxid),
+    toTxid: BigInt(seal.toTxid),
+    eventCount: seal.eventCount,
+    root: seal.root,
+    sealedAt: seal.sealedAt,
+  };
+  if (seal.hash !== sealHash(seal.prevHash, fields)) return fail('does not match its hash');
+  const folded = await foldSeal(client, seal);
+  if (folded.broken) return { broken: folded.broken, count: 0, pruned: false };
+  const whole = folded.count === seal.eventCount && folded.root === seal.root;
+  if (whole) return { broken: null, count: folded.count, pruned: false };
+  // Retention dropped the month of some of its events: those left each match their own hash
+  // (checked above), their fold cannot be recomputed without the others.
+  if (seal.sealedAt < cutoff && folded.count < seal.eventCount) {
+    return { broken: null, count: folded.count, pruned: true };
+  }
+  if (folded.count !== seal.eventCount) {
+    return fail(
+      `covers ${seal.eventCount} events, but ${folded.count} are there now (an event was removed or inserted)`,
+    );
+  }
+  return fail('no longer matches its events (one was edited, removed or inserted)');
+}
+
 async function verifySeals(
   client: pg.Client,
-): Promise<{ sealed: number; seals: number; unsealed: number; broken: string | null }> {
-  let sealed = 0;
-  let seals = 0;
-  let prevHash: string | null = null;
-  let expectedFrom = '0';
+  retentionMonths: number,
+): Promise<Omit<TrailReport, 'chained'>> {
+  const cutoff = await retentionCutoff(client, retentionMonths);
+  const report = { sealed: 0, seals: 0, pruned: 0, unsealed: 0, broken: null as string | null };
+  let before = { hash: null as string | null, toTxid: '0' };
   let afterSeq = '0';
   for (;;) {
     const { rows } = await client.query<SealRow>(
@@ -123,52 +188,41 @@ async function verifySeals(
       [afterSeq],
     );
     for (const seal of rows) {
-      const fail = (why: string) => ({
-        sealed,
-        seals,
-        unsealed: 0,
-        broken: `seal #${seal.seq} ${why}`,
-      });
-      if (seal.prevHash !== prevHash) return fail('does not follow the seal before it');
-      if (seal.fromTxid !== expectedFrom)
-        return fail('leaves a gap or an overlap with the seal before it');
-      const fields = {
-        fromTxid: BigInt(seal.fromTxid),
-        toTxid: BigInt(seal.toTxid),
-        eventCount: seal.eventCount,
-        root: seal.root,
-        sealedAt: seal.sealedAt,
-      };
-      if (seal.hash !== sealHash(seal.prevHash, fields)) return fail('does not match its hash');
-      const folded = await foldSeal(client, seal);
-      if (folded.broken) return { sealed, seals, unsealed: 0, broken: folded.broken };
-      if (folded.count !== seal.eventCount) {
-        return fail(
-          `covers ${seal.eventCount} events, but ${folded.count} are there now (an event was removed or inserted)`,
-        );
-      }
-      if (folded.root !== seal.root)
-        return fail('no longer matches its events (one was edited, removed or inserted)');
-      sealed += folded.count;
-      seals += 1;
-      prevHash = seal.hash;
-      expectedFrom = seal.toTxid;
+      const check = await checkSeal(client, seal, before, cutoff);
+      if (check.broken) return { ...report, broken: check.broken };
+      report.sealed += check.count;
+      report.seals += 1;
+      if (check.pruned) report.pruned += 1;
+      before = { hash: seal.hash, toTxid: seal.toTxid };
       afterSeq = seal.seq;
     }
     if (rows.length < 1000) break;
   }
   const { rows } = await client.query<{ count: string }>(
     'SELECT count(*)::text AS count FROM "AuditEvent" WHERE txid >= $1',
-    [expectedFrom],
+    [before.toTxid],
   );
-  return { sealed, seals, unsealed: Number(rows[0]?.count ?? 0), broken: null };
+  return { ...report, unsealed: Number(rows[0]?.count ?? 0) };
 }
 
-/** Checks every chained event and every seal; the first problem found, or an intact report. */
-export async function verifyAuditTrail(client: pg.Client): Promise<TrailReport> {
+/**
+ * Checks every chained event and every seal; the first problem found, or an intact report. Seals
+ * made before the retention's cutoff may miss events (`retentionMonths`, AUDIT_RETENTION_MONTHS).
+ */
+export async function verifyAuditTrail(
+  client: pg.Client,
+  retentionMonths = Number(process.env.AUDIT_RETENTION_MONTHS) || DEFAULT_RETENTION_MONTHS,
+): Promise<TrailReport> {
   const chains = await verifyChains(client);
   if (chains.broken)
-    return { chained: chains.checked, sealed: 0, seals: 0, unsealed: 0, broken: chains.broken };
-  const seals = await verifySeals(client);
+    return {
+      chained: chains.checked,
+      sealed: 0,
+      seals: 0,
+      pruned: 0,
+      unsealed: 0,
+      broken: chains.broken,
+    };
+  const seals = await verifySeals(client, retentionMonths);
   return { chained: chains.checked, ...seals };
 }

@@ -16,6 +16,8 @@ const Env = z.object({
   SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   MAIL_FROM: z.string().min(3).default('Triad <triad@localhost>'),
   // 'off': this app server runs no background jobs (a separate `npm run worker` does).
+  /** Months the audit trail keeps (docs/operations/retention.md); six years by default. */
+  AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(1).default(72),
   TRIAD_JOBS: z.enum(['on', 'off']).default('on'),
   // Set by the start scripts when the database is the embedded PGlite server.
   TRIAD_EMBEDDED_DATABASE: z.enum(['0', '1']).default('0'),

@@ -15,7 +15,7 @@ async function verifyDatabase(url: string): Promise<boolean> {
       return false;
     }
     console.log(
-      `Audit trail intact: ${report.chained} chained events, ${report.sealed} events in ${report.seals} seals, ${report.unsealed} not sealed yet.`,
+      `Audit trail intact: ${report.chained} chained events, ${report.sealed} events in ${report.seals} seals, ${report.unsealed} not sealed yet.${report.pruned ? ` ${report.pruned} seals partly or wholly dropped by retention.` : ''}`,
     );
     return true;
   } finally {

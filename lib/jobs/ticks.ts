@@ -2,6 +2,7 @@
 // finds what is due at `now` and queues it, idempotently (dedupe keys), so running a tick twice,
 // or on two servers at once, queues nothing twice. The job runner (lib/jobs) runs every tick once
 // a minute; tests call a tick with a moved clock.
+import { runAuditRetention } from '@/lib/data/audit-retention-tick';
 import { runAppointmentReminders } from '@/lib/data/appointments/reminders';
 import { runDigests } from '@/lib/data/notifications/digest';
 import { runReminders } from '@/lib/data/reminders/tick';
@@ -22,4 +23,7 @@ export const TICKS: Tick[] = [
   { name: 'patient-reminders', run: (now) => runReminders(now) },
   // Each visit's patient, 24 hours and 1 hour before (lib/data/appointments/reminders.ts).
   { name: 'appointment-reminders', run: (now) => runAppointmentReminders(now) },
+  // The audit trail's monthly partitions: the coming months created, the expired dropped
+  // (lib/data/audit-retention.ts, docs/operations/retention.md).
+  { name: 'audit-partitions', run: (now) => runAuditRetention(now) },
 ];
