@@ -94,7 +94,9 @@ async function dropBulkIndexes(client: pg.Client): Promise<string[]> {
   await client.query('ALTER TABLE "AuditEvent" DROP CONSTRAINT "AuditEvent_pkey"');
   for (const index of rows) await client.query(`DROP INDEX "${index.name}"`);
   return [
-    'ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_pkey" PRIMARY KEY (id)',
+    // The audit table is partitioned by month: its key includes the partition key (migration
+    // 20261129072000_audit_event_partitions).
+    'ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_pkey" PRIMARY KEY (id, "occurredAt")',
     ...rows.map((index) => index.def),
   ];
 }
@@ -128,6 +130,15 @@ async function loadRows(url: string, layout: Layout, passwordHash: string, times
       await audit(a);
     };
     let builds: string[] = [];
+    // The events go back 180 days from the anchor (scripts/scale/audit-events.ts): each month gets
+    // its partition first, or they would all land in the default one.
+    await timed(times, 'audit partitions for the months of the history', () =>
+      a.query(
+        `SELECT audit_event_partition(m) FROM generate_series(
+           date_trunc('month', $1::date - 181), date_trunc('month', now()), interval '1 month') m`,
+        [layout.anchor],
+      ),
+    );
     await timed(times, 'drop secondary indexes of the big tables', async () => {
       builds = await dropBulkIndexes(a);
     });

@@ -153,4 +153,11 @@ describe('the scale dataset, small', () => {
     const report = await verifyAuditTrail(client);
     expect(report).toMatchObject({ broken: null, sealed: layout.auditEvents, unsealed: 0 });
   });
+
+  it('puts the audit events in their months’ partitions, none in the default one', async () => {
+    const { rows } = await client.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM "AuditEvent_default"',
+    );
+    expect(rows[0]!.n).toBe(0);
+  });
 });
