@@ -1,0 +1,104 @@
+// `npm run cluster:check`: starts the local cluster (scripts/cluster/index.ts), then
+// 1. the journey: signs in through nginx as a demo prescriber, writes a message in a patient's
+//    conversation and reads it back, until the write and the read were answered by different app
+//    servers (X-Served-By, set by nginx) — one session cookie, no sticky sessions;
+// 2. throughput: autocannon on an audited read (a patient's medications) through nginx over both
+//    app servers, then straight at one app server, and the ratio.
+// Stops the cluster at the end, on error and on Ctrl-C.
+//
+//   npm run cluster:check [-- --seconds 20 --connections 20 --keep]
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
+import { ClusterClient } from './cluster/client';
+import { DEMO, firstPatientOf } from './cluster/demo';
+import { startCluster, type Cluster } from './cluster/index';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '20' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+async function journey(cluster: Cluster, client: ClusterClient, patientId: string) {
+  const path = `/api/v1/patients/${patientId}/conversation`;
+  for (let attempt = 1; attempt <= 10; attempt += 1) {
+    const body = `Cluster check ${new Date().toISOString()} #${attempt}`;
+    const written = await client.request('POST', path, { body: { body } });
+    check(written.status === 201, `POST ${path} answered ${written.status}: ${written.text}`);
+    const read = await client.request('GET', `${path}?limit=50`);
+    check(read.status === 200, `GET ${path} answered ${read.status}`);
+    const found = read.json().items.some((m: { id: string }) => m.id === written.json().id);
+    check(found, `the message written through ${written.headers['x-served-by']} was not read back`);
+    const [by, readBy] = [written.headers['x-served-by'], read.headers['x-served-by']];
+    console.log(`  write answered by ${by}, read by ${readBy}`);
+    if (by !== readBy) return { writtenBy: by, readBy };
+  }
+  throw new Error(
+    `10 writes and reads never spread over two app servers (${cluster.apps.length} running)`,
+  );
+}
+
+async function throughput(url: string, cookie: string, ca: Buffer) {
+  const result = await autocannon({
+    url,
+    connections: Number(values.connections),
+    duration: Number(values.seconds),
+    headers: { cookie },
+    tlsOptions: { ca },
+    timeout: 30,
+  } as autocannon.Options);
+  const failures = result.non2xx + result.errors + result.timeouts;
+  check(failures === 0, `${failures} of ${result.requests.total} requests failed at ${url}`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+async function main(cluster: Cluster) {
+  const client = new ClusterClient(cluster.url, cluster.certFile);
+  await client.signIn(DEMO.email, DEMO.password);
+  console.log(`Signed in through nginx as ${DEMO.email}`);
+  const patient = await firstPatientOf(client);
+  const spread = await journey(cluster, client, patient.id);
+  console.log(
+    `Journey: written on ${spread.writtenBy}, read back on ${spread.readBy}, one session.`,
+  );
+
+  const read = `/api/v1/patients/${patient.id}/medications`;
+  const ca = readFileSync(cluster.certFile);
+  const cookie = client.cookieHeader;
+  console.log(
+    `Throughput on GET ${read} (${values.connections} connections, ${values.seconds} s each):`,
+  );
+  await throughput(`${cluster.url}${read}`, cookie, ca); // warm-up of both servers, not counted
+  const both = await throughput(`${cluster.url}${read}`, cookie, ca);
+  console.log(
+    `  nginx → ${cluster.apps.length} app servers: ${both.rps.toFixed(1)} req/s (p50 ${both.p50} ms, p99 ${both.p99} ms)`,
+  );
+  const one = await throughput(`${cluster.apps[0]!.origin}${read}`, cookie, ca);
+  console.log(
+    `  one app server, direct: ${one.rps.toFixed(1)} req/s (p50 ${one.p50} ms, p99 ${one.p99} ms)`,
+  );
+  console.log(`  ratio: ${(both.rps / one.rps).toFixed(2)}×`);
+}
+
+let cluster: Cluster | undefined;
+const stop = async (code: number) => {
+  await cluster?.stop();
+  process.exit(code);
+};
+process.on('SIGINT', () => void stop(130));
+process.on('SIGTERM', () => void stop(143));
+try {
+  cluster = await startCluster({ keep: values.keep });
+  await main(cluster);
+  await stop(0);
+} catch (error) {
+  console.error(`cluster:check: ${(error as Error).message}`);
+  await stop(1);
+}
