@@ -51,6 +51,10 @@ http {
 ${appPorts.map((p) => `    server 127.0.0.1:${p};`).join('\n')}
     keepalive 64;
   }
+  upstream triad_one {
+    server 127.0.0.1:${appPorts[0]};
+    keepalive 64;
+  }
   server {
     listen 127.0.0.1:${port} ssl;
     server_name localhost;
@@ -70,6 +74,11 @@ ${appPorts.map((p) => `    server 127.0.0.1:${p};`).join('\n')}
       proxy_pass http://triad;
       proxy_buffering off;
       proxy_read_timeout 1h;
+    }
+    # The first app server alone, behind the same TLS and proxying: the one-server side of the
+    # throughput comparison (scripts/cluster-check.ts). Local cluster only.
+    location /_one/ {
+      proxy_pass http://triad_one/;
     }
     location / {
       proxy_pass http://triad;
