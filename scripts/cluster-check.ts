@@ -6,7 +6,7 @@
 //    app servers against one app server behind the same nginx, and the ratio.
 // Stops the cluster at the end, on error and on Ctrl-C.
 //
-//   npm run cluster:check [-- --seconds 15 --connections 32 --rounds 3 --keep]
+//   npm run cluster:check [-- --seconds 15 --connections 32 --rounds 4 --keep]
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '15' },
     connections: { type: 'string', default: '32' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '4' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -91,10 +91,13 @@ async function compareThroughput(cluster: Cluster, cookie: string, read: string)
   await throughput(both, cookie, ca); // warm-up of both servers, not counted
   const runs: { both: number[]; one: number[] } = { both: [], one: [] };
   for (let round = 1; round <= Number(values.rounds); round += 1) {
-    for (const [side, url] of [
+    // Alternating order too (both, one, one, both, …): a load that drifts in one direction
+    // then favours neither side.
+    const order = [
       ['both', both],
       ['one', one],
-    ] as const) {
+    ] as const;
+    for (const [side, url] of round % 2 === 1 ? order : [...order].reverse()) {
       const result = await throughput(url, cookie, ca);
       runs[side].push(result.rps);
       console.log(

@@ -92,7 +92,7 @@ async function main(cluster: Cluster) {
   const acknowledged = outcomes.filter((o) => o.id).map((o) => o.id!);
   const present = await query<{ id: string }>(
     cluster.directUrl(cluster.standby),
-    'SELECT id FROM "PatientMessage" WHERE id = ANY($1::text[])',
+    'SELECT id FROM "PatientMessage" WHERE id = ANY($1::uuid[])',
     [acknowledged],
   );
   const presentIds = new Set(present.map((row) => row.id));
