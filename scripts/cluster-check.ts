@@ -12,7 +12,7 @@ import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
 import { ClusterClient } from './cluster/client';
 import { DEMO, firstPatientOf } from './cluster/demo';
-import { startCluster, type Cluster } from './cluster/index';
+import { startCluster, stopCluster, type Cluster } from './cluster/index';
 
 const { values } = parseArgs({
   options: {
@@ -114,7 +114,7 @@ async function compareThroughput(cluster: Cluster, cookie: string, read: string)
 
 let cluster: Cluster | undefined;
 const stop = async (code: number) => {
-  await cluster?.stop();
+  await stopCluster();
   process.exit(code);
 };
 process.on('SIGINT', () => void stop(130));

@@ -5,18 +5,17 @@
 //
 //   npm run cluster [-- --keep]
 import { parseArgs } from 'node:util';
-import { startCluster, type Cluster } from './cluster/index';
+import { startCluster, stopCluster, type Cluster } from './cluster/index';
 
 const { values } = parseArgs({ options: { keep: { type: 'boolean', default: false } } });
 
 let cluster: Cluster | undefined;
 let stopping = false;
 async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    console.log('Stopping the cluster…');
-    await cluster?.stop();
-  }
+  if (!stopping) console.log('Stopping the cluster…');
+  stopping = true;
+  // Every signal waits for the one stop (Ctrl-C arrives several times: group, npm, tsx).
+  await stopCluster();
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));

@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util';
 import { firstPatientOf, DEMO } from './cluster/demo';
 import { ClusterClient } from './cluster/client';
-import { startCluster, type Cluster } from './cluster/index';
+import { startCluster, stopCluster, type Cluster } from './cluster/index';
 import { promote, query } from './cluster/postgres';
 import { alive } from './cluster/processes';
 
@@ -129,7 +129,7 @@ async function main(cluster: Cluster) {
 
 let cluster: Cluster | undefined;
 const finish = async (code: number) => {
-  await cluster?.stop();
+  await stopCluster();
   process.exit(code);
 };
 process.on('SIGINT', () => void finish(130));

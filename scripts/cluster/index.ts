@@ -136,15 +136,25 @@ async function startApp(root: string, port: number, env: Record<string, string>)
   return { port, origin, process: process_ };
 }
 
+let stopCurrent: (() => Promise<void>) | undefined;
+
+/** Stops the cluster being started or running in this process, if any (signal handlers). */
+export const stopCluster = (): Promise<void> => stopCurrent?.() ?? Promise.resolve();
+
 export async function startCluster(options: { keep?: boolean } = {}): Promise<Cluster> {
   ensurePackages();
   await checkPorts();
   const root = makeRoot();
-  const stop = async () => {
-    await stopAll();
-    if (!options.keep) rmSync(root, { recursive: true, force: true });
-    else console.log(`Kept ${root}`);
-  };
+  // Once: Ctrl-C reaches this process more than once (the terminal's signal to the process group,
+  // and npm and tsx relaying it), and a second stop must wait for the first, not exit early.
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await stopAll();
+      if (!options.keep) rmSync(root, { recursive: true, force: true });
+      else console.log(`Kept ${root}`);
+    })());
+  stopCurrent = stop;
   try {
     return await assemble(root, stop);
   } catch (error) {
