@@ -1,4 +1,5 @@
-import { decode, encode, type JWT } from 'next-auth/jwt';
+import type { JWT } from 'next-auth/jwt';
+import { decodeSession, encodeSession } from '@/lib/auth/session-jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import {
   isBackgroundPath,
@@ -19,12 +20,16 @@ import { log } from '@/lib/log';
 
 const PUBLIC_PAGES = new Set(['/sign-in', '/set-password']);
 
+// Probes and the metrics scraper (docs/decisions/030-health-logs-metrics.md): no session is read or
+// renewed for them; they get the API's headers.
+const OPERATIONS = new Set(['/api/health', '/api/ready', '/api/metrics']);
+
 let warnedNoSecret = false;
 
 async function readToken(value: string | undefined, secret: string): Promise<JWT | null> {
   if (!value) return null;
   try {
-    return await decode({ token: value, secret });
+    return await decodeSession({ token: value, secret });
   } catch {
     return null;
   }
@@ -103,7 +108,7 @@ export async function proxy(request: NextRequest) {
     return NextResponse.next({ request: { headers } });
   };
 
-  if (pathname.startsWith('/api/auth/') || PUBLIC_PAGES.has(pathname)) {
+  if (pathname.startsWith('/api/auth/') || PUBLIC_PAGES.has(pathname) || OPERATIONS.has(pathname)) {
     return secured(pass(), csp, https);
   }
 
@@ -137,7 +142,11 @@ export async function proxy(request: NextRequest) {
     token as JWT & { authTime: number },
     now,
   );
-  const value = await encode({ token: { ...token, lastActivity }, secret, maxAge: maxAgeSeconds });
+  const value = await encodeSession({
+    token: { ...token, lastActivity },
+    secret,
+    maxAge: maxAgeSeconds,
+  });
   // The refreshed token also goes to this request's own handler, so both see the same session.
   request.cookies.set(cookieName, value);
   const response = pass();

@@ -19,6 +19,11 @@ const Env = z.object({
   TRIAD_JOBS: z.enum(['on', 'off']).default('on'),
   // Set by the start scripts when the database is the embedded PGlite server.
   TRIAD_EMBEDDED_DATABASE: z.enum(['0', '1']).default('0'),
+  // Operations (docs/decisions/030-health-logs-metrics.md). The bearer token of GET /api/metrics;
+  // unset, the endpoint is off (404). At least 16 characters: it guards an unauthenticated port.
+  METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16).optional()),
+  // How long a server stopping on SIGTERM lets the requests in flight finish before it exits.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
 /** The server's configuration, read once. DATABASE_URL is always set by the start scripts. */

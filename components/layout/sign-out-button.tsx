@@ -5,7 +5,10 @@ import { useState, useSyncExternalStore } from 'react';
 
 const noSubscription = () => () => {};
 
-/** Ends the session and returns to the sign-in page. */
+/**
+ * Ends the session and returns to the sign-in page. Never wraps: on a phone the inbox count that
+ * arrives after the first paint would squeeze it onto two lines and push the whole page down.
+ */
 export function SignOutButton() {
   // Disabled until hydrated: a click before then would do nothing and look like a broken button.
   const isHydrated = useSyncExternalStore(
@@ -22,7 +25,7 @@ export function SignOutButton() {
         setIsSigningOut(true);
         void signOut({ callbackUrl: '/sign-in' });
       }}
-      className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:cursor-wait disabled:text-slate-600"
+      className="shrink-0 rounded-md border whitespace-nowrap border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:cursor-wait disabled:text-slate-600"
     >
       {isSigningOut ? 'Signing out…' : 'Sign out'}
     </button>

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { AuthOptions, User } from 'next-auth';
+import { decodeSession, encodeSession } from '@/lib/auth/session-jwt';
 import type { JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
@@ -254,6 +255,8 @@ export function buildAuthOptions(context?: RequestContext, origin?: string): Aut
   return {
     secret: process.env.NEXTAUTH_SECRET,
     session: { strategy: 'jwt', maxAge: IDLE_TIMEOUT_SECONDS },
+    // next-auth's format, the derived key kept (lib/auth/session-jwt.ts).
+    jwt: { encode: encodeSession, decode: decodeSession },
     useSecureCookies: secure,
     cookies: {
       sessionToken: {

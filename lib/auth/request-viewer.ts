@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextRequest } from 'next/server';
 import { getToken } from 'next-auth/jwt';
 import { checkSessionToken, SessionEndedError } from '@/lib/auth/options';
+import { decodeSession } from '@/lib/auth/session-jwt';
 import { usesSecureCookies, type RequestContext } from '@/lib/auth/session-policy';
 import type { Viewer } from '@/lib/auth/viewer';
 
@@ -18,6 +19,7 @@ export async function viewerFromRequest(
     req: request,
     secret: process.env.NEXTAUTH_SECRET,
     secureCookie: usesSecureCookies(process.env.NEXTAUTH_URL),
+    decode: decodeSession,
   });
   if (!raw) return null;
   try {

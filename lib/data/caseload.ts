@@ -1,10 +1,9 @@
 import 'server-only';
-import type { Tx } from '@/lib/db';
 import { withOrganizationAccess } from '@/lib/data/organization-access';
 import { patientsInScope } from '@/lib/auth/policy';
 import type { Viewer } from '@/lib/auth/viewer';
 import { FLAG_KINDS, type Flag, type FlagKind } from '@/lib/clinical/flags';
-import { flagsForPatients } from '@/lib/data/flags';
+import { factsOfPatients } from '@/lib/data/flags';
 import { unreadByPatient } from '@/lib/data/notifications/unread-by-patient';
 
 import { toIsoDate } from '@/lib/format';
@@ -72,54 +71,6 @@ export type Caseload = {
   flaggedOnly: boolean;
 };
 
-type LatestRow = {
-  patientId: string;
-  lastCheckIn: Date | string | null;
-  phq9Score: number | null;
-  phq9Severity: string | null;
-  phq9CompletedAt: Date | string | null;
-};
-
-function isoDateOf(value: Date | string): string {
-  return typeof value === 'string' ? value.slice(0, 10) : toIsoDate(value);
-}
-
-function isoTimeOf(value: Date | string): string {
-  return new Date(value).toISOString();
-}
-
-/**
- * Each patient's last check-in day and latest PHQ-9, in one query whatever their number: each
- * lateral subquery is a single index probe (CheckIn by patientId+localDate, Assessment by
- * patientId+instrument+completedAt). SECURITY: `ids` come from a scoped query.
- */
-async function latestOf(tx: Tx, organizationId: string, ids: string[]) {
-  const latest =
-    ids.length === 0
-      ? []
-      : await tx.$queryRaw<LatestRow[]>`
-          SELECT p.id::text AS "patientId",
-                 c."localDate" AS "lastCheckIn",
-                 a.score AS "phq9Score",
-                 a.severity AS "phq9Severity",
-                 a."completedAt" AS "phq9CompletedAt"
-          FROM unnest(${ids}::uuid[]) AS p(id)
-          LEFT JOIN LATERAL (
-            SELECT "localDate" FROM "CheckIn"
-            WHERE "patientId" = p.id AND "organizationId" = ${organizationId}::uuid
-            ORDER BY "localDate" DESC
-            LIMIT 1
-          ) c ON true
-          LEFT JOIN LATERAL (
-            SELECT score, severity, "completedAt" FROM "Assessment"
-            WHERE "patientId" = p.id AND "organizationId" = ${organizationId}::uuid
-              AND instrument = 'PHQ9'
-            ORDER BY "completedAt" DESC
-            LIMIT 1
-          ) a ON true`;
-  return new Map(latest.map((row) => [row.patientId, row]));
-}
-
 /**
  * Prescribers and therapists: the patients of their own active care teams with each one's last
  * check-in, latest PHQ-9 and flags; sorted, filtered and paged in memory after a fixed number of
@@ -146,25 +97,18 @@ export async function listCaseload(
     });
 
     const ids = patients.map((p) => p.id);
-    const latestById = await latestOf(tx, viewer.organizationId, ids);
-    const flagsById = await flagsForPatients(tx, viewer.organizationId, ids, now);
+    // One statement for the flags, the last check-in and the latest PHQ-9 of every patient.
+    const factsById = await factsOfPatients(tx, viewer.organizationId, ids, now);
 
     const rows: CaseloadPatient[] = patients.map((p) => {
-      const row = latestById.get(p.id);
+      const facts = factsById.get(p.id);
       return {
         id: p.id,
         name: p.account.name,
         dateOfBirth: toIsoDate(p.dateOfBirth),
-        lastCheckInDate: row?.lastCheckIn ? isoDateOf(row.lastCheckIn) : null,
-        latestPhq9:
-          row?.phq9Score != null && row.phq9Severity && row.phq9CompletedAt
-            ? {
-                score: Number(row.phq9Score),
-                severity: row.phq9Severity,
-                completedAt: isoTimeOf(row.phq9CompletedAt),
-              }
-            : null,
-        flags: flagsById.get(p.id) ?? [],
+        lastCheckInDate: facts?.lastCheckIn ?? null,
+        latestPhq9: facts?.latestPhq9 ?? null,
+        flags: facts?.flags ?? [],
         unreadNotifications: 0,
       };
     });

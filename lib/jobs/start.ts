@@ -19,7 +19,7 @@ export function startJobsFromEnv(where: 'app' | 'worker'): Promise<Jobs> {
       from: env.MAIL_FROM,
     });
     log.info(`background jobs running in the ${where} process`, {
-      email: env.SMTP_URL ? 'sent over SMTP' : 'kept in the outbox (SMTP_URL unset)',
+      mail: env.SMTP_URL ? 'sent over SMTP' : 'kept in the outbox (SMTP_URL unset)',
       database: embedded ? 'embedded (sharing the app connection)' : 'PostgreSQL',
     });
     if (where === 'app') {

@@ -3,6 +3,7 @@
 import { NextRequest } from 'next/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
+import { log } from '@/lib/log';
 import { EDGE_KEY_ENV, internalHeaders } from '@/lib/http/request-context';
 import { createCareTeam, createUser } from '@/tests/factories';
 import { callApi, sessionCookie } from '@/tests/support/api';
@@ -157,8 +158,8 @@ describe('request ids and the client address in the audit trail', () => {
 
 describe('/api/auth/_log', () => {
   it('is off: 404, and nothing reaches the server log', async () => {
-    const written = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const written = vi.spyOn(log, 'error').mockImplementation(() => {});
+    const warned = vi.spyOn(log, 'warn').mockImplementation(() => {});
     const body = new URLSearchParams({ level: 'error', code: 'FORGED\n[triad] error: all fine' });
     for (const handler of [authPost, authGet]) {
       const response = await handler(

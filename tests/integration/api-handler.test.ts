@@ -1,6 +1,7 @@
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
+import { log } from '@/lib/log';
 import { handle, ok } from '@/lib/api/handler';
 import { createOrganization, createUser } from '@/tests/factories';
 import { sessionCookie } from '@/tests/support/api';
@@ -19,7 +20,7 @@ describe('handle()', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('answers an unexpected failure with a bare 500 problem: no stack, no SQL, a request id', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => {});
     const route = handle(async () => {
       throw new Error(
         'Invalid `prisma.patient.findMany()`: SELECT "Patient"."id" FROM "Patient" failed',
@@ -33,7 +34,7 @@ describe('handle()', () => {
     expect(JSON.stringify(body)).not.toMatch(/prisma|SELECT|Patient|at \w+ \(/);
     expect(body).toMatchObject({ status: 500, requestId: expect.any(String) });
     // The details go to the server log, under the same request id.
-    expect(log.mock.calls[0]?.[0]).toContain(body.requestId);
+    expect(logged.mock.calls[0]?.[1]).toMatchObject({ requestId: body.requestId });
   });
 
   it('refuses a mutation from another site before running the handler', async () => {

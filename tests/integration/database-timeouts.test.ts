@@ -23,6 +23,7 @@ delete cache.triadDb;
 
 const { NextRequest } = await import('next/server');
 const { db, pool } = await import('@/lib/db');
+const { log } = await import('@/lib/log');
 const { createOrganization, createUser } = await import('@/tests/factories');
 const { sessionCookie, loadRoute } = await import('@/tests/support/api');
 
@@ -59,8 +60,8 @@ afterAll(async () => {
 describe('a frozen database', () => {
   it('answers 503 with Retry-After within 10 s, logs one line, and recovers after', async () => {
     expect((await get()).status).toBe(200);
-    const errors = vi.spyOn(console, 'error');
-    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const errors = vi.spyOn(log, 'error');
+    const warnings = vi.spyOn(log, 'warn').mockImplementation(() => {});
 
     proxy.freeze();
     const started = performance.now();
@@ -79,9 +80,10 @@ describe('a frozen database', () => {
     }
     expect(errors).not.toHaveBeenCalled();
     expect(warnings).toHaveBeenCalledTimes(3);
-    for (const [line] of warnings.mock.calls) {
-      expect(line).toMatch(/^\[triad\] warning: database unavailable requestId=\S+ cause=/);
-      expect(line).not.toContain('\n');
+    for (const [message, details] of warnings.mock.calls) {
+      expect(message).toBe('database unavailable');
+      expect(details).toEqual({ requestId: expect.any(String), cause: expect.any(String) });
+      expect(details!.cause).not.toContain('\n');
     }
 
     proxy.thaw();
@@ -95,8 +97,8 @@ describe('a frozen database', () => {
 
   it('logs nothing when the client disconnects while the request waits', async () => {
     expect((await get()).status).toBe(200);
-    const errors = vi.spyOn(console, 'error');
-    const warnings = vi.spyOn(console, 'warn');
+    const errors = vi.spyOn(log, 'error');
+    const warnings = vi.spyOn(log, 'warn');
 
     proxy.freeze();
     const controller = new AbortController();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { findPhi, loggedEmails, phiTerms } from './phi-check';
+import { findPhi, findPhiInLog, loggedEmails, phiTerms, serverLogLines } from './phi-check';
 import { createTestDatabase } from './test-database';
 
 declare module 'vitest' {
@@ -11,6 +11,8 @@ declare module 'vitest' {
     embeddedDatabase: boolean;
     /** Where every test SMTP server logs what it receives (tests/support/smtp.ts). */
     smtpLogDir: string;
+    /** Where every worker's server log is copied (TRIAD_LOG_FILE, tests/support/integration-setup.ts). */
+    serverLogDir: string;
   }
 }
 
@@ -20,13 +22,24 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', database.url);
   project.provide('embeddedDatabase', !process.env.DATABASE_URL);
   project.provide('smtpLogDir', smtpLogDir);
+  const serverLogDir = mkdtempSync(path.join(tmpdir(), 'triad-log-'));
+  project.provide('serverLogDir', serverLogDir);
   return async () => {
     try {
+      const terms = await phiTerms(database.url);
+      // SECURITY: no PHI in the server log either, over the whole run: every line any test's code
+      // wrote through lib/log, against the same terms (docs/decisions/030-health-logs-metrics.md).
+      const lines = serverLogLines(serverLogDir);
+      const inLog = findPhiInLog(lines, terms);
+      if (inLog.length > 0) {
+        throw new Error(`PHI in the server log written during the run: ${JSON.stringify(inLog)}`);
+      }
+      console.log(`No PHI in the ${lines.length} server log lines the run wrote.`);
       // SECURITY: no PHI in any email, over the whole run: every message any test's SMTP server
       // received, against every patient name, medication and note text the run's tests wrote.
       const emails = loggedEmails(smtpLogDir);
       if (emails.length > 0) {
-        const found = findPhi(emails, await phiTerms(database.url));
+        const found = findPhi(emails, terms);
         if (found.length > 0) {
           throw new Error(`PHI in emails sent during the run: ${JSON.stringify(found)}`);
         }
@@ -34,6 +47,7 @@ export default async function setup(project: TestProject) {
       }
     } finally {
       rmSync(smtpLogDir, { recursive: true, force: true });
+      rmSync(serverLogDir, { recursive: true, force: true });
       await database.drop();
     }
   };

@@ -1,4 +1,5 @@
-// The suite-wide "no PHI in any email" check (docs/decisions/023-jobs-and-email.md): the words a
+// The suite-wide "no PHI in any email" check (docs/decisions/023-jobs-and-email.md), and the same
+// for every server log line (docs/decisions/030-health-logs-metrics.md): the words a
 // message must never contain are read from the test database itself, every patient's name, every
 // medication, and the text of every note, message and comment, so whatever any test file wrote is
 // covered. Short strings (under 8 characters; medications under 4) are skipped: a one-word comment
@@ -57,6 +58,41 @@ export function findPhi(
     for (const { term, kind } of terms) {
       if (haystack.includes(term.trim().toLowerCase()))
         found.push({ messageId: email.messageId, kind });
+    }
+  }
+  return found;
+}
+
+/** Every line of the server logs in `dir` (one file per test worker, TRIAD_LOG_FILE). */
+export function serverLogLines(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .flatMap((name) => readFileSync(path.join(dir, name), 'utf8').split('\n'))
+    .filter(Boolean);
+}
+
+/** The string values of a parsed log line, at any depth. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
+/** Each (log line, term) where the line contains a PHI term: the line's message and the kind. */
+export function findPhiInLog(lines: string[], terms: PhiTerm[]): { msg: string; kind: string }[] {
+  const found: { msg: string; kind: string }[] = [];
+  for (const line of lines) {
+    let parsed: { msg?: unknown } | null = null;
+    try {
+      parsed = JSON.parse(line) as { msg?: unknown };
+    } catch {
+      // Not JSON (it should be): searched as written.
+    }
+    // As written and with its strings unescaped: JSON escapes a quote or a control character.
+    const haystack = [line, ...strings(parsed)].join('\n').toLowerCase();
+    const msg = typeof parsed?.msg === 'string' ? parsed.msg : '(not JSON)';
+    for (const { term, kind } of terms) {
+      if (haystack.includes(term.trim().toLowerCase())) found.push({ msg, kind });
     }
   }
   return found;
