@@ -124,13 +124,11 @@ async function startApp(root: string, port: number, env: Record<string, string>)
   );
   const origin = `http://127.0.0.1:${port}`;
   // The first start after a change of the sources builds the app: minutes on a small machine.
+  // Ready (docs/decisions/030-health-logs-metrics.md): the database answers and is migrated.
   await waitUntil(
-    `the app server on port ${port}`,
+    `the app server on port ${port} to be ready`,
     900,
-    async () => {
-      const answer = await fetch(`${origin}/sign-in`, { redirect: 'manual' });
-      return answer.status === 200;
-    },
+    async () => (await fetch(`${origin}/api/ready`)).status === 200,
     process_,
   );
   return { port, origin, process: process_ };
