@@ -86,11 +86,15 @@ async function openDatabase(): Promise<Database> {
     return { url: fresh.url, embedded: !process.env.DATABASE_URL, stop: fresh.drop };
   }
   const database = await resolveDatabase();
-  await applyMigrations(database.url).catch(async (error: unknown) => {
-    await database.stop();
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new DatabaseStartError(`migration failed: ${reason}`);
-  });
+  // Behind a pooler in transaction mode the migration lock (a session-level advisory lock) cannot
+  // hold: DIRECT_DATABASE_URL, when set, names the primary itself (docs/decisions/031-cluster.md).
+  await applyMigrations(process.env.DIRECT_DATABASE_URL || database.url).catch(
+    async (error: unknown) => {
+      await database.stop();
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DatabaseStartError(`migration failed: ${reason}`);
+    },
+  );
   return database;
 }
 
