@@ -15,12 +15,17 @@ const NODE_CODES = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ECONNRESET', 
 const MESSAGES =
   /Query read timeout|timeout exceeded when trying to connect|Connection terminated|connection timeout|Can't reach database server|Timed out fetching a new connection|Server has closed the connection/i;
 
-/** The error and its causes, as Prisma's driver adapters wrap the driver's error. */
+/**
+ * The error and its causes, as Prisma's driver adapters wrap the driver's error: a database error
+ * becomes a known request error (P2039, or P2010 for raw SQL) carrying the adapter's error in
+ * `meta.driverAdapterError`, whose `cause` holds PostgreSQL's code as `originalCode`.
+ */
 function* chain(error: unknown): Generator<Record<string, unknown>> {
   let current: unknown = error;
   for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
     yield current as Record<string, unknown>;
-    current = (current as { cause?: unknown }).cause;
+    const { cause, meta } = current as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    current = cause ?? meta?.driverAdapterError;
   }
 }
 

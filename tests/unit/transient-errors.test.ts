@@ -27,6 +27,28 @@ describe('isDatabaseUnavailable', () => {
       Object.assign(new Error('Can not reach'), { code: 'P1001' }),
     ],
     [
+      'a server shutting down, as Prisma 7 reports it (P2039 with the adapter error in meta)',
+      Object.assign(new Error('Database error. Code: `57P01`.'), {
+        code: 'P2039',
+        meta: {
+          driverAdapterError: Object.assign(new Error('terminating connection'), {
+            cause: { kind: 'postgres', originalCode: '57P01' },
+          }),
+        },
+      }),
+    ],
+    [
+      'PgBouncer unable to log in to its server (a protocol violation, class 08)',
+      Object.assign(new Error('Database error. Code: `08P01`.'), {
+        code: 'P2039',
+        meta: {
+          driverAdapterError: Object.assign(new Error('server login has been failing'), {
+            cause: { kind: 'postgres', originalCode: '08P01' },
+          }),
+        },
+      }),
+    ],
+    [
       'a driver error wrapped by Prisma',
       new Error('Invalid invocation', { cause: { originalCode: '57014' } }),
     ],
