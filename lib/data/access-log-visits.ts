@@ -40,13 +40,13 @@ type Filters = { since: Date | null; person: string | null; withOwn: boolean };
  * The events of the patient's log, in SQL: the same rows as listAccessLog (lib/data/access-log.ts)
  * reads, less the patient's own unless `withOwn` (an admin's view), within the filters.
  */
-function eventsOf(patient: ScopedPatient, f: Filters): Prisma.Sql {
+function eventsOf(patient: ScopedPatient, f: Filters, withRepeats = false): Prisma.Sql {
   const own = Prisma.sql`(SELECT "userId" FROM "Patient" WHERE id = ${patient.id}::uuid)`;
   return Prisma.sql`e."organizationId" = ${patient.organizationId}::uuid
     AND (e."patientId" = ${patient.id}::uuid OR e."patientIds" @> ARRAY[${patient.id}::uuid])
     AND e."resourceType" <> ${PSYCHOTHERAPY_NOTE_RESOURCE}
     AND e.action <> ALL(${[...HIDDEN_FROM_PATIENT_ACTIONS]}::text[])
-    AND e."repeatOfId" IS NULL
+    ${withRepeats ? Prisma.empty : Prisma.sql`AND e."repeatOfId" IS NULL`}
     ${f.withOwn ? Prisma.empty : Prisma.sql`AND e."actorId" IS DISTINCT FROM ${own}`}
     ${f.since ? Prisma.sql`AND e."occurredAt" >= ${f.since}` : Prisma.empty}
     ${f.person ? Prisma.sql`AND e."actorId" = ${f.person}::uuid` : Prisma.empty}`;
@@ -72,10 +72,12 @@ type VisitRow = {
 };
 
 /**
- * One page of visits, newest last event first. A visit: one actor's events about this patient
- * (the system's, actorless, count as one actor) with no gap of VISIT_GAP_MINUTES or more; `starts`
- * marks a visit's first event (lag), `ends` its last (lead), a running sum numbers the visits.
- * Only the page's visits gather their events, so the cost is one pass over the patient's log.
+ * One page of visits, newest first by their last shown event. A visit: one actor's events about
+ * this patient (the system's, actorless, count as one actor) with no gap of VISIT_GAP_MINUTES or
+ * more; `starts` (lag) marks a visit's first event and a running sum numbers them. A background
+ * read that repeats a foreground one (a poll of an open page) is never shown, but it does bridge
+ * gaps: a page left open for an hour is one sitting, not two. Only the page's visits gather their
+ * events, so the cost is one pass over the patient's log, however far back the page is.
  */
 function fetchVisits(
   tx: Tx,
@@ -88,21 +90,26 @@ function fetchVisits(
   return tx.$queryRaw<VisitRow[]>`
     WITH ev AS (
       SELECT e.id, e.seq, e."occurredAt", e."actorId", e."actorRole"::text AS "actorRole",
-             e.action, e."resourceType", e.outcome::text AS outcome
+             e.action, e."resourceType", e.outcome::text AS outcome,
+             e."repeatOfId" IS NULL AS shown
         FROM "AuditEvent" e
-       WHERE ${eventsOf(patient, f)}
-    ), marked AS (
-      SELECT ev.*,
-             CASE WHEN "occurredAt" - lag("occurredAt") OVER w < ${gap} THEN 0 ELSE 1 END AS starts,
-             CASE WHEN lead("occurredAt") OVER w - "occurredAt" < ${gap} THEN false ELSE true END AS ends
-        FROM ev WINDOW w AS (PARTITION BY "actorId" ORDER BY "occurredAt", seq)
+       WHERE ${eventsOf(patient, f, true)}
     ), numbered AS (
-      SELECT marked.*,
-             sum(starts) OVER (PARTITION BY "actorId" ORDER BY "occurredAt", seq) AS visit
-        FROM marked
+      SELECT ev.*, sum(starts) OVER (PARTITION BY "actorId" ORDER BY "occurredAt", seq) AS visit
+        FROM (
+          SELECT ev.*,
+                 CASE WHEN "occurredAt" - lag("occurredAt") OVER w < ${gap} THEN 0 ELSE 1 END AS starts
+            FROM ev WINDOW w AS (PARTITION BY "actorId" ORDER BY "occurredAt", seq)
+        ) ev
+    ), visible AS (
+      SELECT * FROM numbered WHERE shown
+    ), last AS (
+      SELECT DISTINCT ON ("actorId", visit) "actorId", visit, id, "occurredAt", seq
+        FROM visible
+       ORDER BY "actorId", visit, "occurredAt" DESC, seq DESC
     ), page AS (
-      SELECT "actorId", visit, id, "occurredAt", seq FROM numbered
-       WHERE ends
+      SELECT * FROM last
+       WHERE TRUE
          ${after ? Prisma.sql`AND ("occurredAt", seq) < (${after.occurredAt}, ${after.seq})` : Prisma.empty}
        ORDER BY "occurredAt" DESC, seq DESC
        LIMIT ${take}
@@ -114,7 +121,7 @@ function fetchVisits(
              'actorRole', n."actorRole", 'action', n.action, 'resourceType', n."resourceType",
              'outcome', n.outcome) ORDER BY n."occurredAt" DESC, n.seq DESC) AS events
       FROM page p
-      JOIN numbered n ON n."actorId" IS NOT DISTINCT FROM p."actorId" AND n.visit = p.visit
+      JOIN visible n ON n."actorId" IS NOT DISTINCT FROM p."actorId" AND n.visit = p.visit
       LEFT JOIN "User" u ON u.id = p."actorId" AND u."organizationId" = ${patient.organizationId}::uuid
      GROUP BY p.id, p."actorId", u.name, p."occurredAt", p.seq
      ORDER BY p."occurredAt" DESC, p.seq DESC`;

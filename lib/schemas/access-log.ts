@@ -79,3 +79,16 @@ export const AccessLogVisitPage = z.object({
   people: z.array(AccessLogPerson),
 });
 export type AccessLogVisitPage = z.infer<typeof AccessLogVisitPage>;
+
+/** The page's filters from its URL (`?person=&period=`): a value that is not one is the default. */
+export function visitFiltersOf(search: Record<string, string | string[] | undefined>): {
+  person?: string;
+  period: AccessLogPeriod;
+} {
+  const person = Id.safeParse(search.person);
+  const period = AccessLogPeriod.safeParse(search.period);
+  return {
+    ...(person.success ? { person: person.data } : {}),
+    period: period.success ? period.data : 'all',
+  };
+}

@@ -121,6 +121,27 @@ describe('GET /api/v1/patients/{patientId}/access-log/visits', () => {
     );
   });
 
+  it('counts a page left open as one sitting: its polls bridge the gaps, shown only when new', async () => {
+    const c = await clinic();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const rx = viewerFor(c.prescriber);
+    const about = { patientId: c.patient.id };
+    await at(minutes(0), rx, 'read', 'checkIn', about);
+    // Polls every 10 minutes: those within 30 minutes of the read repeat it and are never shown.
+    for (const m of [10, 20, 30, 40, 50]) {
+      await at(minutes(m), { ...rx, background: true }, 'read', 'checkIn', about);
+    }
+    vi.setSystemTime(minutes(120));
+    const page = await read(VISITS, c.patient.id, await sessionCookie(c.patient));
+    expect(page.body.items).toHaveLength(1);
+    expect(page.body.items[0]).toMatchObject({
+      summary: `${c.prescriber.name}, your prescriber, looked at your check-ins.`,
+      startedAt: minutes(0).toISOString(),
+      endedAt: minutes(50).toISOString(),
+    });
+    expect(page.body.items[0].events).toHaveLength(3);
+  });
+
   it('shows an admin the patient’s own visits too, marked byPatient', async () => {
     const c = await morning();
     const page = await read(VISITS, c.patient.id, await sessionCookie(c.admin));
