@@ -40,9 +40,14 @@ export function AccessLogList({
 
   return (
     <div>
-      <ol ref={listRef} className="divide-y divide-slate-200">
+      <ol ref={listRef} aria-labelledby="access-log-heading" className="divide-y divide-slate-200">
         {visits.map((visit) => (
-          <AccessLogVisitItem key={visit.id} visit={visit} timeZone={timeZone} />
+          <AccessLogVisitItem
+            key={visit.id}
+            patientId={patientId}
+            visit={visit}
+            timeZone={timeZone}
+          />
         ))}
       </ol>
       <p role="status" className="sr-only">

@@ -1,3 +1,6 @@
+'use client';
+
+import { useVisitRest, VisitRestControl } from '@/components/access-log/visit-rest';
 import { Badge } from '@/components/ui/badge';
 import { localDate, longDay, timeOf, zoneName } from '@/lib/visit-time';
 import type { AccessLogEntry, AccessLogVisit } from '@/lib/schemas/access-log';
@@ -41,14 +44,18 @@ function VisitEvent({ entry, timeZone }: { entry: AccessLogEntry; timeZone: stri
  * behind it, so nothing in the record's log is out of reach.
  */
 export function AccessLogVisitItem({
+  patientId,
   visit,
   timeZone,
 }: {
+  patientId: string;
   visit: AccessLogVisit;
   timeZone: string;
 }) {
   const span = visitSpan(visit.startedAt, visit.endedAt, timeZone);
-  const count = visit.events.length;
+  const count = visit.eventCount;
+  const rest = useVisitRest(patientId, visit);
+  const shown = [...visit.events, ...rest.more];
   return (
     <li tabIndex={-1} className="py-4">
       <p className="text-slate-900">
@@ -69,10 +76,11 @@ export function AccessLogVisitItem({
           </span>
         </summary>
         <ol className="mt-2 border-l-2 border-slate-200 pl-3">
-          {visit.events.map((entry) => (
+          {shown.map((entry) => (
             <VisitEvent key={entry.id} entry={entry} timeZone={timeZone} />
           ))}
         </ol>
+        <VisitRestControl rest={rest} remaining={count - shown.length} />
       </details>
     </li>
   );

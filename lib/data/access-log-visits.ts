@@ -32,6 +32,12 @@ const READ_LOG = {
 /** A gap this long or longer between one person's accesses starts a new visit. */
 export const VISIT_GAP_MINUTES = 30;
 
+/**
+ * The accesses a visit carries in the answer (its newest): a script's sitting can hold thousands.
+ * The sentence and counts still cover all of them; the rest are the flat log's, by person.
+ */
+export const MAX_VISIT_EVENTS = 50;
+
 const PERIOD_DAYS: Record<AccessLogPeriod, number | null> = { '7d': 7, '30d': 30, all: null };
 
 type Filters = { since: Date | null; person: string | null; withOwn: boolean };
@@ -171,7 +177,8 @@ function toVisit(row: VisitRow): AccessLogVisit {
     startedAt: row.startedAt.toISOString(),
     endedAt: row.endedAt.toISOString(),
     byPatient: row.byPatient,
-    events: row.events.map((e) => ({
+    eventCount: row.events.length,
+    events: row.events.slice(0, MAX_VISIT_EVENTS).map((e) => ({
       id: e.id,
       occurredAt: new Date(e.occurredAt).toISOString(),
       ...accessInWords({ ...e, ...actor }),

@@ -3,7 +3,11 @@ import { AUDIT_OUTCOMES } from '@/lib/schemas/enums';
 import { Id, IsoDateTime, Page, pagingFields } from '@/lib/schemas/common';
 
 /** GET /api/v1/patients/{patientId}/access-log query. */
-export const AccessLogQuery = z.strictObject({ ...pagingFields });
+export const AccessLogQuery = z.strictObject({
+  ...pagingFields,
+  /** Only this person's accesses: with a visit's last event as `cursor`, the rest of the visit. */
+  person: Id.optional(),
+});
 export type AccessLogQuery = z.infer<typeof AccessLogQuery>;
 
 export const AuditOutcome = z.enum(AUDIT_OUTCOMES);
@@ -64,7 +68,12 @@ export const AccessLogVisit = z.object({
   refused: z.number().int(),
   /** The patient's own visit (only in an admin's view; the patient's own view leaves them out). */
   byPatient: z.boolean(),
-  /** Every access of the visit, newest first. */
+  /** How many accesses the visit holds. */
+  eventCount: z.number().int(),
+  /**
+   * Its accesses, newest first: all of them, or the newest 50 when `eventCount` is more; the rest
+   * are GET …/access-log?person={personId}&cursor={the last of these}, back to `startedAt`.
+   */
   events: z.array(AccessLogEntry),
 });
 export type AccessLogVisit = z.infer<typeof AccessLogVisit>;

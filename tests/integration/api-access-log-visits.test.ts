@@ -142,6 +142,37 @@ describe('GET /api/v1/patients/{patientId}/access-log/visits', () => {
     expect(page.body.items[0].events).toHaveLength(3);
   });
 
+  it('carries a long visit’s newest 50 accesses; the flat log by person has the rest', async () => {
+    const c = await clinic();
+    await db.$transaction(async (t) => {
+      for (let i = 0; i < 60; i++) {
+        await recordAccess(t, viewerFor(c.prescriber), 'read', 'medication', {
+          patientId: c.patient.id,
+        });
+      }
+    });
+    await db.$transaction((t) =>
+      recordAccess(t, viewerFor(c.therapist), 'read', 'checkIn', { patientId: c.patient.id }),
+    );
+    const cookie = await sessionCookie(c.patient);
+    const page = await read(VISITS, c.patient.id, cookie);
+    const visit: AccessLogVisit = page.body.items.find(
+      (v: AccessLogVisit) => v.personId === c.prescriber.id,
+    );
+    expect(visit.eventCount).toBe(60);
+    expect(visit.events).toHaveLength(50);
+    const rest = await read(FLAT, c.patient.id, cookie, {
+      person: c.prescriber.id,
+      cursor: visit.events.at(-1)!.id,
+      limit: '100',
+    });
+    expect(rest.status).toBe(200);
+    expect(rest.body.nextCursor).toBeNull();
+    const all = [...visit.events, ...rest.body.items].map((e: AccessLogEntry) => e.id);
+    expect(new Set(all).size).toBe(60);
+    expect(rest.body.items.every((e: AccessLogEntry) => e.who === c.prescriber.name)).toBe(true);
+  });
+
   it('shows an admin the patient’s own visits too, marked byPatient', async () => {
     const c = await morning();
     const page = await read(VISITS, c.patient.id, await sessionCookie(c.admin));

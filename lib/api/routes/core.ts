@@ -107,7 +107,8 @@ export const coreRoutes = [
     method: 'GET',
     path: '/api/v1/patients/{patientId}/access-log/visits',
     tag: 'Audit',
-    summary: 'Who viewed or changed this patient’s record, a visit (one person, one sitting) at a time',
+    summary:
+      'Who viewed or changed this patient’s record, a visit (one person, one sitting) at a time',
     who: 'The patient themself (their own visits left out) and admins of the organization (the patient’s own visits kept, marked byPatient); clinicians on the team get 403, anyone else 404.',
     permission: 'accessLog.read',
     params: PatientParams,
