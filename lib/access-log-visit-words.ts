@@ -11,6 +11,15 @@ import {
 
 const LIST = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
 
+/** Past this many things looked at or changed, a sentence names the first and counts the rest. */
+const NAMED = 4;
+
+/** "a, b, c, d, and 5 other things": a sentence stays readable; the accesses list them all. */
+function some(items: string[], others: (n: number) => string): string[] {
+  if (items.length <= NAMED + 1) return items;
+  return [...items.slice(0, NAMED), others(items.length - NAMED)];
+}
+
 /** The facts of one event of a visit, oldest first; the actor is the visit's. */
 export type VisitEventFacts = Pick<AuditFacts, 'action' | 'resourceType' | 'outcome' | 'actorRole'>;
 
@@ -43,10 +52,11 @@ export function visitInWords(
   const looked = distinct(allowed.filter((e) => isReadAction(e.action)).map((e) => e.resourceType));
   const changes = distinct(allowed.filter((e) => !isReadAction(e.action)).map(said));
   const refusals = events.filter((e) => e.outcome !== 'ALLOWED');
+  const nouns = some(distinct(looked.map(patientNoun)), (n) => `${n} other parts of your record`);
   const clauses = [
-    ...(looked.length > 0 ? [`looked at ${LIST.format(distinct(looked.map(patientNoun)))}`] : []),
-    ...changes,
-    ...distinct(refusals.map(said)),
+    ...(nouns.length > 0 ? [`looked at ${LIST.format(nouns)}`] : []),
+    ...some(changes, (n) => `made ${n} other changes`),
+    ...some(distinct(refusals.map(said)), (n) => `had ${n} other attempts refused`),
   ];
   const did = LIST.format(clauses);
   return {

@@ -109,8 +109,10 @@ test('a patient reads, at 375 px, one sentence per visit with every access behin
   await expectNoSidewaysScroll(patient);
 
   // Only Rivera's visits: the choice is in the URL.
-  await patient.getByLabel('Who').selectOption({ label: 'Elena Rivera, your prescriber' });
-  await patient.getByLabel('When').selectOption({ label: 'The last 7 days' });
+  await patient
+    .getByLabel('Who', { exact: true })
+    .selectOption({ label: 'Elena Rivera, your prescriber' });
+  await patient.getByLabel('When', { exact: true }).selectOption({ label: 'The last 7 days' });
   await patient.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(patient).toHaveURL(/person=[0-9a-f-]{36}.*period=7d/);
   await expect(visits).toHaveCount(1);
@@ -120,8 +122,8 @@ test('a patient reads, at 375 px, one sentence per visit with every access behin
   // A filter the URL gets wrong is not applied, never an error.
   const response = await patient.goto('/my-care/who-viewed?period=yesterday&person=nobody');
   expect(response?.status()).toBe(200);
-  await expect(patient.getByLabel('When')).toHaveValue('all');
-  await expect(patient.getByLabel('Who')).toHaveValue('');
+  await expect(patient.getByLabel('When', { exact: true })).toHaveValue('all');
+  await expect(patient.getByLabel('Who', { exact: true })).toHaveValue('');
   await expect(visits.filter({ hasText: 'Elena Rivera' })).toHaveCount(1);
 });
 

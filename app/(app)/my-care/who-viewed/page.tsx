@@ -33,8 +33,8 @@ export default async function WhoViewedPage({
           Every time someone at your clinic opens or changes your record, Triad writes it down. This
           page shows it one visit at a time: who it was, what they looked at or changed, and when.
           The newest is at the top. Open a visit to see each thing they did in it. Your own visits
-          and screens that refresh by themselves are not listed. If you see something that does not
-          look right, tell your care team or your clinic.
+          are not listed, and a screen that refreshes itself is not counted again. If you see
+          something that does not look right, tell your care team or your clinic.
         </p>
       </PageHeader>
       <Card
