@@ -190,7 +190,6 @@ const CHANGE_WORDS: Partial<Record<`${AuditAction}:${AuditResource}`, string>> =
 const SYSTEM_ACTIONS: ReadonlySet<string> = new Set<AuditAction>(['escalate']);
 
 const READS: ReadonlySet<string> = new Set<AuditAction>(['read', 'list']);
-const DOWNLOADS: ReadonlySet<string> = new Set<AuditAction>(['export']);
 const ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
 
 /** An audit event as the patient's log reads it (action and type are the stored strings). */
@@ -222,7 +221,7 @@ export type AccessWords = {
  * allowed in, so an allowed clinician is "your" prescriber or therapist; a refused one may not be
  * on the team, so is "a" prescriber.
  */
-function whoDidIt(facts: AuditFacts): { who: string; role: string | null } {
+export function whoDidIt(facts: AuditFacts): { who: string; role: string | null } {
   if (facts.isSelf) return { who: 'You', role: null };
   // Written by Triad itself (a background task), not by a person.
   if (facts.actorRole === null && facts.actorName === null && SYSTEM_ACTIONS.has(facts.action)) {
@@ -244,13 +243,31 @@ function whoDidIt(facts: AuditFacts): { who: string; role: string | null } {
   }
 }
 
-function whatWasDone(facts: AuditFacts): string {
+/** What a resource is, in the patient's words; an unknown (older or newer) noun is "your record". */
+export function patientNoun(resourceType: string): string {
   // An event written before today's nouns (or by a newer version) still reads as plain words.
+  return (isAuditResource(resourceType) && PATIENT_WORDS[resourceType]) || 'your record';
+}
+
+/** A read (view or list): "looked at" in a visit; anything else is a change. */
+export function isReadAction(action: string): boolean {
+  return READS.has(action);
+}
+
+/**
+ * HOOK (issue 17, exports): the actions that hand a copy of the record out of Triad. Whatever the
+ * exports record (these stored strings, before or after they join AUDIT_ACTIONS), the patient
+ * reads "downloaded your record", never "changed".
+ */
+export const DOWNLOAD_ACTIONS: ReadonlySet<string> = new Set(['export', 'download']);
+
+function whatWasDone(facts: AuditFacts): string {
   const resource = isAuditResource(facts.resourceType) ? facts.resourceType : null;
   const action = ACTIONS.has(facts.action) ? (facts.action as AuditAction) : null;
-  const noun = (resource && PATIENT_WORDS[resource]) ?? 'your record';
+  const isDownload = DOWNLOAD_ACTIONS.has(facts.action);
+  // A download names what was taken ("your record (PDF)"), or "your record".
+  const noun = patientNoun(facts.resourceType);
   const isRead = READS.has(facts.action);
-  const isDownload = DOWNLOADS.has(facts.action);
   const verb = isRead ? 'view' : isDownload ? 'download' : 'change';
   if (facts.outcome === 'DENIED') {
     return `tried to ${verb} ${noun} and ${facts.isSelf ? 'were' : 'was'} refused`;

@@ -2,44 +2,52 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { AccessLogItem } from '@/components/access-log/access-log-entry';
+import { AccessLogVisitItem } from '@/components/access-log/access-log-visit';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { apiFetch, isBackgroundFetch, problemMessage, queryString } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import type { AccessLogPage } from '@/lib/schemas/access-log';
+import type { AccessLogPeriod, AccessLogVisitPage } from '@/lib/schemas/access-log';
+
+type Filters = { person?: string; period: AccessLogPeriod };
 
 /**
- * Every access to the patient's record, newest first. The first page comes from the server;
- * "Show older" fetches the next page from the API and appends it, then moves focus to the first
- * entry it added so a keyboard or screen-reader user reads on from there.
+ * The visits to the patient's record, newest first, within the page's filters. The first page
+ * comes from the server; "Show older" fetches the next page from the API and appends it, then
+ * moves focus to the first visit it added so a keyboard or screen-reader user reads on from there.
  */
 export function AccessLogList({
   patientId,
   firstPage,
+  filters,
+  timeZone,
 }: {
   patientId: string;
-  firstPage: AccessLogPage;
+  firstPage: AccessLogVisitPage;
+  filters: Filters;
+  timeZone: string;
 }) {
   const listRef = useRef<HTMLOListElement>(null);
-  const { query, entries, announcement, showOlder } = useAccessLog(patientId, firstPage, listRef);
+  const { query, visits, announcement, showOlder } = useVisits(
+    patientId,
+    filters,
+    firstPage,
+    listRef,
+  );
 
-  if (entries.length === 0) {
-    return (
-      <EmptyState title="No one has opened your record yet">
-        <p>
-          When anyone at your clinic looks at or changes your record, you will see it here, with
-          their name and the date and time.
-        </p>
-      </EmptyState>
-    );
-  }
+  if (visits.length === 0)
+    return <NoVisits filtered={filters.person !== undefined || filters.period !== 'all'} />;
 
   return (
     <div>
-      <ol ref={listRef} className="divide-y divide-slate-200">
-        {entries.map((entry) => (
-          <AccessLogItem key={entry.id} entry={entry} />
+      <ol ref={listRef} aria-labelledby="access-log-heading" className="divide-y divide-slate-200">
+        {visits.map((visit) => (
+          <AccessLogVisitItem
+            key={visit.id}
+            patientId={patientId}
+            visit={visit}
+            timeZone={timeZone}
+          />
         ))}
       </ol>
       <p role="status" className="sr-only">
@@ -48,7 +56,7 @@ export function AccessLogList({
       <div role="alert">
         {query.isFetchNextPageError ? (
           <p className="mt-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
-            We could not load older entries. {problemMessage(query.error)}
+            We could not load older visits. {problemMessage(query.error)}
           </p>
         ) : null}
       </div>
@@ -60,7 +68,7 @@ export function AccessLogList({
             disabled={query.isFetchingNextPage}
             aria-busy={query.isFetchingNextPage}
           >
-            {query.isFetchingNextPage ? 'Loading older entries…' : 'Show older'}
+            {query.isFetchingNextPage ? 'Loading older visits…' : 'Show older'}
           </Button>
         ) : (
           <p className="text-sm text-slate-600">That is everything: there is nothing older.</p>
@@ -70,21 +78,40 @@ export function AccessLogList({
   );
 }
 
+function NoVisits({ filtered }: { filtered: boolean }) {
+  if (filtered) {
+    return (
+      <EmptyState title="No visits match">
+        <p>No one matching your choice opened your record in that time.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState title="No one has opened your record yet">
+      <p>
+        When anyone at your clinic looks at or changes your record, you will see it here, with their
+        name and the date and time.
+      </p>
+    </EmptyState>
+  );
+}
+
 /**
- * The log, page by page: "Show older" announces what it added and focuses the first of it. Each
- * read of the log is itself audited, so it is never refetched behind the reader's back.
+ * The visits, page by page: "Show older" announces what it added and focuses the first of it.
+ * Each read of the log is itself audited, so it is never refetched behind the reader's back.
  */
-function useAccessLog(
+function useVisits(
   patientId: string,
-  firstPage: AccessLogPage,
+  filters: Filters,
+  firstPage: AccessLogVisitPage,
   listRef: RefObject<HTMLOListElement | null>,
 ) {
   const [announcement, setAnnouncement] = useState('');
   const query = useInfiniteQuery({
-    queryKey: queryKeys.patients.accessLog(patientId),
+    queryKey: [...queryKeys.patients.accessLog(patientId), 'visits', filters],
     queryFn: ({ pageParam, signal, ...context }) =>
-      apiFetch<AccessLogPage>(
-        `/api/v1/patients/${encodeURIComponent(patientId)}/access-log${queryString({ cursor: pageParam })}`,
+      apiFetch<AccessLogVisitPage>(
+        `/api/v1/patients/${encodeURIComponent(patientId)}/access-log/visits${queryString({ ...filters, cursor: pageParam })}`,
         { signal, background: isBackgroundFetch(context) },
       ),
     initialPageParam: null as string | null,
@@ -93,18 +120,18 @@ function useAccessLog(
     staleTime: Infinity,
   });
 
-  const entries = query.data.pages.flatMap((page) => page.items);
+  const visits = query.data.pages.flatMap((page) => page.items);
 
-  // The index of the first entry "Show older" added, focused once it is on the page.
+  // The index of the first visit "Show older" added, focused once it is on the page.
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
   useEffect(() => {
     if (focusIndex === null) return;
     const firstNew = listRef.current?.children.item(focusIndex);
     if (firstNew instanceof HTMLElement) firstNew.focus();
-  }, [focusIndex, entries.length, listRef]);
+  }, [focusIndex, visits.length, listRef]);
 
   async function showOlder() {
-    const before = entries.length;
+    const before = visits.length;
     const result = await query.fetchNextPage();
     if (result.isError) return;
     const after = result.data?.pages.flatMap((page) => page.items).length ?? before;
@@ -112,10 +139,10 @@ function useAccessLog(
     setAnnouncement(
       added === 0
         ? 'There is nothing older.'
-        : `Showing ${added} older ${added === 1 ? 'entry' : 'entries'}.`,
+        : `Showing ${added} older ${added === 1 ? 'visit' : 'visits'}.`,
     );
     if (added > 0) setFocusIndex(before);
   }
 
-  return { query, entries, announcement, showOlder };
+  return { query, visits, announcement, showOlder };
 }

@@ -76,7 +76,7 @@ export async function listAccessLog(
   patientId: string,
   query: z.input<typeof AccessLogQuery> = {},
 ): Promise<AccessLogPage> {
-  const { cursor, limit } = parseInput(AccessLogQuery, query);
+  const { cursor, limit, person } = parseInput(AccessLogQuery, query);
   return withPatientAccess(viewer, patientId, READ_LOG, async (tx, patient) => {
     const mine: Prisma.AuditEventWhereInput = {
       organizationId: patient.organizationId,
@@ -88,6 +88,7 @@ export async function listAccessLog(
       // A background read that repeats a foreground access the log already shows (a poll of an
       // open page) adds nothing for the patient; every other background event stays in.
       repeatOfId: null,
+      ...(person ? { actorId: person } : {}),
     };
     // Newest first along the (patientId, occurredAt) index; seq breaks ties in chain order.
     const page = await keysetPage({

@@ -189,6 +189,17 @@ describe('GET /api/v1/patients/{patientId}/access-log', () => {
         `${c.therapist.name}, your therapist, viewed your session notes.`,
       );
       expect(log.text).not.toMatch(/psychotherapy/i);
+      // Nor do the visits (one person, one sitting) made of the same events.
+      const visits = await callApi({
+        method: 'GET',
+        path: '/api/v1/patients/{patientId}/access-log/visits',
+        params: { patientId: c.patient.id },
+        cookie: await sessionCookie(viewer),
+      });
+      expect(visits.body.items.map((v: Entry) => v.summary)).toContain(
+        `${c.therapist.name}, your therapist, looked at your session notes.`,
+      );
+      expect(visits.text).not.toMatch(/psychotherapy/i);
     }
     const audit = await callApi({
       method: 'GET',

@@ -1,6 +1,7 @@
 // Sessions, patients, the audit trail and administration.
 import { defineRoute } from '@/lib/api/define-route';
 import { listAccessLog } from '@/lib/data/access-log';
+import { listAccessLogVisits } from '@/lib/data/access-log-visits';
 import {
   addCareTeamMember,
   createAccount,
@@ -12,7 +13,12 @@ import {
 import { listAuditEvents } from '@/lib/data/audit-events';
 import { getPatient, listPatients } from '@/lib/data/patients';
 import { requestContextFrom } from '@/lib/http/request-context';
-import { AccessLogPage, AccessLogQuery } from '@/lib/schemas/access-log';
+import {
+  AccessLogPage,
+  AccessLogQuery,
+  AccessLogVisitPage,
+  AccessLogVisitsQuery,
+} from '@/lib/schemas/access-log';
 import {
   AddCareTeamMemberInput,
   CareTeamMemberResult,
@@ -96,6 +102,24 @@ export const coreRoutes = [
       schema: AccessLogPage,
     },
     handler: ({ viewer, params, query }) => listAccessLog(viewer, params.patientId, query),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/access-log/visits',
+    tag: 'Audit',
+    summary:
+      'Who viewed or changed this patient’s record, a visit (one person, one sitting) at a time',
+    who: 'The patient themself (their own visits left out) and admins of the organization (the patient’s own visits kept, marked byPatient); clinicians on the team get 403, anyone else 404.',
+    permission: 'accessLog.read',
+    params: PatientParams,
+    query: AccessLogVisitsQuery,
+    success: {
+      status: 200,
+      description:
+        'A page of visits, newest first: a person’s accesses with no gap of 30 minutes or more, each with every access behind it, and the people who appear in the log.',
+      schema: AccessLogVisitPage,
+    },
+    handler: ({ viewer, params, query }) => listAccessLogVisits(viewer, params.patientId, query),
   }),
   defineRoute({
     method: 'POST',

@@ -30,6 +30,11 @@ export const coreRows: Row[] = [
     expect: { ...patientOnly(200), admin: 200 },
   },
   {
+    method: 'GET',
+    path: '/api/v1/patients/{patientId}/access-log/visits',
+    expect: { ...patientOnly(200), admin: 200 },
+  },
+  {
     method: 'POST',
     path: '/api/v1/patients/{patientId}/care-team',
     call: async (w) => ({ body: { clinicianId: (await freshClinician(w)).id } }),
