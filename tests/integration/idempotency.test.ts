@@ -21,7 +21,7 @@ async function tableCounts(organizationId: string): Promise<Record<string, numbe
   const columns = await db.$queryRaw<{ name: string; column: string }[]>`
     SELECT table_name AS name, column_name AS column FROM information_schema.columns
     WHERE table_schema = 'public' AND column_name IN ('organizationId', 'userId')
-      AND table_name <> 'AuditEvent'`;
+      AND table_name NOT LIKE 'AuditEvent%'`;
   const scopes = new Map<string, Prisma.Sql>();
   for (const { name, column } of columns) {
     if (column === 'organizationId') {
