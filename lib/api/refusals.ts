@@ -44,14 +44,23 @@ const SECTION_RESOURCES: Partial<Record<string, AuditResourceType>> = {
   'treatment-plan': 'treatmentPlan',
 };
 
+// The record's downloads (`/api/v1/patients/{id}/export/<format>`), each its own noun.
+const EXPORT_RESOURCES: Partial<Record<string, AuditResourceType>> = {
+  pdf: 'recordPdf',
+  fhir: 'recordFhir',
+};
+
 /**
  * The audit resource type of a path under `/api/v1/patients/{patientId}` (`patient` for the
  * patient's own), undefined for a section this table does not know (a test keeps it complete).
  */
 export function auditResourceOfPath(path: string): AuditResourceType | undefined {
   const segments = path.split('/');
-  const section = segments[segments.indexOf('patients') + 2];
-  return section === undefined ? 'patient' : own(SECTION_RESOURCES, section);
+  const at = segments.indexOf('patients') + 2;
+  const section = segments[at];
+  if (section === undefined) return 'patient';
+  if (section === 'export') return own(EXPORT_RESOURCES, segments[at + 1]);
+  return own(SECTION_RESOURCES, section);
 }
 
 // A safety flag's steps are audited as themselves, refused or not (a refused resolve is no create).
@@ -67,6 +76,8 @@ function own<T>(table: Partial<Record<string, T>>, key: string | undefined): T |
 
 function stepOf(request: NextRequest): AuditAction | undefined {
   const segments = request.nextUrl.pathname.split('/');
+  // A refused download is audited as the export it asked for (lib/data/record-export).
+  if (segments.at(-2) === 'export') return 'export';
   if (request.method !== 'POST') return undefined;
   // Marking the conversation read is audited as a read of it (lib/data/conversation), refused or not.
   if (segments.at(-2) === 'conversation' && segments.at(-1) === 'read') return 'read';
