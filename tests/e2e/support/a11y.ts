@@ -7,6 +7,8 @@ export const PHONE = { width: 375, height: 812 } as const;
 
 /** No serious or critical axe violation on the page (or inside `selector` only). */
 export async function expectNoSeriousA11yViolations(page: Page, selector?: string) {
+  // Next streams a page's metadata (its <title>) after the body: judge the page once it has one.
+  await expect(page).toHaveTitle(/\S/);
   const axe = new AxeBuilder({ page });
   const results = await (selector ? axe.include(selector) : axe).analyze();
   const serious = results.violations.filter(
