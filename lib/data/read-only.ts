@@ -13,7 +13,6 @@ const READ_OPERATIONS = new Set([
   'aggregate',
   'groupBy',
   '$queryRaw',
-  '$queryRawUnsafe',
 ]);
 
 /** A write attempted through the read-only client: a bug in lib/data, never the user's doing. */
