@@ -12,7 +12,7 @@ import { activeClinicians, toPlanVersion, versionSelect } from '@/lib/data/treat
 import { noteSelect, notesVisibleTo, toNote } from '@/lib/data/session-notes/shared';
 import { checkInSelect, toCheckIn, type PersonalMeasure } from '@/lib/data/check-ins/shared';
 import { assessmentSelect } from '@/lib/data/assessments/record';
-import { safetyPlanVersionSelect, toSafetyPlanVersion } from '@/lib/data/safety-plan/shared';
+import { currentSafetyPlanVersion, toSafetyPlanVersion } from '@/lib/data/safety-plan/shared';
 import { toIsoDate } from '@/lib/format';
 import { CRISIS_LINES } from '@/lib/schemas/safety-plan';
 import type { AuditResource } from '@/lib/audit-vocabulary';
@@ -47,20 +47,8 @@ async function readPatient(tx: Tx, patient: ScopedPatient) {
 }
 
 async function readSafetyPlan(tx: Tx, patient: ScopedPatient) {
-  const plan = await tx.safetyPlan.findFirst({
-    where: patientScope(patient),
-    select: {
-      currentVersion: true,
-      versions: {
-        where: { organizationId: patient.organizationId },
-        orderBy: { version: 'desc' },
-        take: 1,
-        select: safetyPlanVersionSelect,
-      },
-    },
-  });
-  const newest = plan?.versions[0];
-  return newest && newest.version === plan.currentVersion ? toSafetyPlanVersion(newest) : null;
+  const current = await currentSafetyPlanVersion(tx, patient);
+  return current ? toSafetyPlanVersion(current) : null;
 }
 
 /** Every list of the record, each one indexed statement, run concurrently on the read client. */

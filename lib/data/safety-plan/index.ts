@@ -5,10 +5,7 @@ import { keysetPage, patientList } from '@/lib/data/recipes';
 import { patientScope } from '@/lib/data/scope';
 import { personSelect } from '@/lib/data/selects';
 import { saveSafetyPlanTx } from '@/lib/data/safety-plan/save';
-import {
-  safetyPlanVersionSelect,
-  toSafetyPlanVersion,
-} from '@/lib/data/safety-plan/shared';
+import { currentSafetyPlanVersion, toSafetyPlanVersion } from '@/lib/data/safety-plan/shared';
 import { activeClinicians } from '@/lib/data/treatment-plans/shared';
 import { parseInput } from '@/lib/errors';
 import {
@@ -35,21 +32,7 @@ export async function getSafetyPlan(viewer: Viewer, patientId: string): Promise<
     async (tx, patient) => {
       const careTeam = await activeClinicians(tx, patient);
       const crisisLines = [...CRISIS_LINES];
-      // One statement: the newest version is the current one (versions only move forward).
-      const plan = await tx.safetyPlan.findFirst({
-        where: patientScope(patient),
-        select: {
-          currentVersion: true,
-          versions: {
-            where: { organizationId: patient.organizationId },
-            orderBy: { version: 'desc' },
-            take: 1,
-            select: safetyPlanVersionSelect,
-          },
-        },
-      });
-      const newest = plan?.versions[0];
-      const current = newest && newest.version === plan.currentVersion ? newest : null;
+      const current = await currentSafetyPlanVersion(tx, patient);
       if (!current) return { version: 0, plan: null, careTeam, crisisLines };
       return {
         version: current.version,

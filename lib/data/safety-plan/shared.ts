@@ -32,3 +32,24 @@ export function findSafetyPlan(tx: Tx, patient: ScopedPatient) {
     select: { id: true, currentVersion: true },
   });
 }
+
+/**
+ * The current version of the patient's safety plan, as stored (null before the first). One
+ * statement: the newest version is the current one (versions only move forward).
+ */
+export async function currentSafetyPlanVersion(tx: Tx, patient: ScopedPatient) {
+  const plan = await tx.safetyPlan.findFirst({
+    where: patientScope(patient),
+    select: {
+      currentVersion: true,
+      versions: {
+        where: { organizationId: patient.organizationId },
+        orderBy: { version: 'desc' },
+        take: 1,
+        select: safetyPlanVersionSelect,
+      },
+    },
+  });
+  const newest = plan?.versions[0];
+  return newest && newest.version === plan.currentVersion ? newest : null;
+}
