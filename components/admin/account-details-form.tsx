@@ -5,7 +5,6 @@ import { SuccessNotice } from '@/components/forms/success-notice';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { z } from 'zod';
 import { TextField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
@@ -13,10 +12,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { apiFetch, problemMessage } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { AccountResult } from '@/lib/schemas/admin';
-import { Email, PersonName } from '@/lib/schemas/common';
-
-const DetailsInput = z.object({ name: PersonName, email: Email });
-type DetailsInput = z.infer<typeof DetailsInput>;
+import type { DetailsInput } from './account-details-schema';
 
 /**
  * Admins: an account's name and sign-in email. A new email is confirmed first, since the holder
@@ -34,7 +30,9 @@ export function AccountDetailsForm({
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState<DetailsInput | null>(null);
-  const form = useSchemaForm(DetailsInput, { defaultValues: { name, email } });
+  const form = useSchemaForm(() => import('./account-details-schema').then((m) => m.DetailsInput), {
+    defaultValues: { name, email },
+  });
 
   const mutation = useMutation({
     mutationKey: queryKeys.users.update(userId),

@@ -6,7 +6,7 @@ import { SelectField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { roleLabel } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
-import { AddCareTeamMemberInput } from '@/lib/schemas/admin';
+
 import type { CareTeamMember } from '@/lib/schemas/patients';
 import { useCreateForm } from '@/components/forms/use-schema-form';
 
@@ -23,7 +23,7 @@ export function AddCareTeamMemberForm({
   const router = useRouter();
   const [added, setAdded] = useState<string | null>(null);
   const { form, mutation } = useCreateForm(
-    AddCareTeamMemberInput,
+    () => import('@/lib/schemas/admin').then((m) => m.AddCareTeamMemberInput),
     `/api/v1/patients/${encodeURIComponent(patientId)}/care-team`,
     {
       defaultValues: { clinicianId: '' },

@@ -11,7 +11,8 @@ import { ShowPasswordButton } from '@/components/ui/show-password-button';
 import { useCreate } from '@/lib/use-create-mutation';
 import { roleLabel } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
-import { ACCOUNT_ROLES, CreateAccountInput, type CreateAccountResult } from '@/lib/schemas/admin';
+import type { CreateAccountInput, CreateAccountResult } from '@/lib/schemas/admin';
+import { ACCOUNT_ROLES } from '@/lib/schemas/admin-values';
 import { DateField, RadioCardsField, TextField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton, useBoundForm } from '@/components/forms/schema-form';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
@@ -60,7 +61,10 @@ function toInput(values: FormValues) {
 /** Admins: a new clinician or patient account, with an initial password or a one-time link. */
 export function CreateAccountForm() {
   const [created, setCreated] = useState<CreateAccountResult | null>(null);
-  const form = useSchemaForm(CreateAccountInput, { defaultValues: emptyForm, toInput });
+  const form = useSchemaForm(
+    () => import('@/lib/schemas/admin').then((m) => m.CreateAccountInput),
+    { defaultValues: emptyForm, toInput },
+  );
   const role = useWatch({ control: form.control, name: 'role' });
   const passwordMethod = useWatch({ control: form.control, name: 'passwordMethod' });
 

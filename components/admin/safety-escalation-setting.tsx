@@ -9,7 +9,7 @@ import { SuccessNotice } from '@/components/forms/success-notice';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { apiFetch } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import { SafetyEscalationInput, type SafetyEscalation } from '@/lib/schemas/safety-escalation';
+import type { SafetyEscalation, SafetyEscalationInput } from '@/lib/schemas/safety-escalation';
 
 type Values = { safetyEscalationMinutes: string };
 
@@ -21,12 +21,15 @@ const toForm = (settings: SafetyEscalation): Values => ({
 export function SafetyEscalationSetting({ initial }: { initial: SafetyEscalation }) {
   const router = useRouter();
   const [notice, setNotice] = useState<string | null>(null);
-  const form = useSchemaForm(SafetyEscalationInput, {
-    defaultValues: toForm(initial),
-    toInput: (values: Values) => ({
-      safetyEscalationMinutes: Number(values.safetyEscalationMinutes.trim() || Number.NaN),
-    }),
-  });
+  const form = useSchemaForm(
+    () => import('@/lib/schemas/safety-escalation').then((m) => m.SafetyEscalationInput),
+    {
+      defaultValues: toForm(initial),
+      toInput: (values: Values) => ({
+        safetyEscalationMinutes: Number(values.safetyEscalationMinutes.trim() || Number.NaN),
+      }),
+    },
+  );
   const mutation = useMutation({
     mutationKey: queryKeys.organization.saveSafetyEscalation,
     mutationFn: (body: SafetyEscalationInput) =>

@@ -9,11 +9,11 @@ import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
 import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import { ApiProblem, apiFetch, problemMessage } from '@/lib/api-client';
-import {
+import type {
+  Appointment,
   AppointmentCancel,
   AppointmentChange,
-  type Appointment,
-  type AppointmentScope,
+  AppointmentScope,
 } from '@/lib/schemas/appointments';
 import { wallClock, zonedInstant } from '@/lib/zoned-time';
 
@@ -144,18 +144,22 @@ function instantOf(value: string, timeZone: string): string {
 function RescheduleForm({ appointment, timeZone }: { appointment: Appointment; timeZone: string }) {
   const router = useRouter();
   const headingId = useId();
-  const form = useSchemaForm(AppointmentChange, {
-    defaultValues: {
-      startsAt: localInput(appointment.startsAt, timeZone),
-      durationMinutes: String(appointment.durationMinutes),
-      scope: 'THIS',
-    } as RescheduleValues,
-    toInput: (values) => ({
-      startsAt: instantOf(values.startsAt, timeZone),
-      durationMinutes: values.durationMinutes === '' ? Number.NaN : Number(values.durationMinutes),
-      ...(appointment.series ? { scope: values.scope } : {}),
-    }),
-  });
+  const form = useSchemaForm(
+    () => import('@/lib/schemas/appointments').then((m) => m.AppointmentChange),
+    {
+      defaultValues: {
+        startsAt: localInput(appointment.startsAt, timeZone),
+        durationMinutes: String(appointment.durationMinutes),
+        scope: 'THIS',
+      } as RescheduleValues,
+      toInput: (values) => ({
+        startsAt: instantOf(values.startsAt, timeZone),
+        durationMinutes:
+          values.durationMinutes === '' ? Number.NaN : Number(values.durationMinutes),
+        ...(appointment.series ? { scope: values.scope } : {}),
+      }),
+    },
+  );
   const mutation = useMutation({
     mutationFn: (body: AppointmentChange) => send(appointment, '', 'PATCH', body),
     onSuccess: () => router.refresh(),
@@ -210,13 +214,16 @@ function CancelVisit({ appointment }: { appointment: Appointment }) {
   const [isOpen, setIsOpen] = useState(false);
   const dialogRef = useModalDialog(isOpen);
   const titleId = useId();
-  const form = useSchemaForm(AppointmentCancel, {
-    defaultValues: { reason: '', scope: 'THIS' as AppointmentScope },
-    toInput: (values) => ({
-      reason: values.reason,
-      ...(appointment.series ? { scope: values.scope } : {}),
-    }),
-  });
+  const form = useSchemaForm(
+    () => import('@/lib/schemas/appointments').then((m) => m.AppointmentCancel),
+    {
+      defaultValues: { reason: '', scope: 'THIS' as AppointmentScope },
+      toInput: (values) => ({
+        reason: values.reason,
+        ...(appointment.series ? { scope: values.scope } : {}),
+      }),
+    },
+  );
   const mutation = useMutation({
     mutationFn: (body: AppointmentCancel) => send(appointment, '/cancel', 'POST', body),
     onSuccess: () => {

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { StatusBadge } from '@/components/appointments/day-visits';
 import { roleLabel } from '@/lib/format';
-import { APPOINTMENT_MODALITY_WORDS, type Appointment } from '@/lib/schemas/appointments';
+import type { Appointment } from '@/lib/schemas/appointments';
+import { APPOINTMENT_MODALITY_WORDS } from '@/lib/schemas/appointments-values';
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (

@@ -7,10 +7,9 @@ import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { SuccessNotice } from '@/components/forms/success-notice';
 import { useCreateForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
-import {
-  AppointmentRequestInput,
-  type Appointment,
-  type AppointmentRequestInput as RequestBody,
+import type {
+  Appointment,
+  AppointmentRequestInput as RequestBody,
 } from '@/lib/schemas/appointments';
 
 type RequestForm = { kind: RequestBody['kind'] | ''; reason: string };
@@ -34,7 +33,7 @@ export function AppointmentRequestForm({ appointment }: { appointment: Appointme
   const [open, setOpen] = useState(false);
   const [sent, setSent] = useState(false);
   const { form, mutation } = useCreateForm(
-    AppointmentRequestInput,
+    () => import('@/lib/schemas/appointments').then((m) => m.AppointmentRequestInput),
     `/api/v1/appointments/${appointment.id}/request`,
     {
       defaultValues: { kind: '', reason: '' } as RequestForm,

@@ -9,13 +9,12 @@ import { SchemaForm, SubmitButton, useBoundForm } from '@/components/forms/schem
 import { useCreateForm } from '@/components/forms/use-schema-form';
 import { apiQuery } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
+import type { Appointment } from '@/lib/schemas/appointments';
 import {
   APPOINTMENT_KIND_WORDS,
   APPOINTMENT_MODALITY_WORDS,
-  AppointmentInput,
   MAX_OCCURRENCES,
-  type Appointment,
-} from '@/lib/schemas/appointments';
+} from '@/lib/schemas/appointments-values';
 import { APPOINTMENT_KINDS, APPOINTMENT_MODALITIES } from '@/lib/schemas/enums';
 import type { PatientProfile } from '@/lib/schemas/patients';
 import { zonedInstant } from '@/lib/zoned-time';
@@ -83,23 +82,27 @@ export function BookingForm({
   timeZone: string;
 }) {
   const router = useRouter();
-  const { form, mutation } = useCreateForm(AppointmentInput, '/api/v1/appointments', {
-    defaultValues: {
-      patientId: initialPatientId ?? '',
-      clinicianId: '',
-      startsAt: '',
-      durationMinutes: '50',
-      kind: 'THERAPY',
-      modality: 'IN_PERSON',
-      location: '',
-      videoUrl: '',
-      repeat: { frequency: '', end: 'count', until: '', count: '6' },
-    } satisfies Values,
-    toInput: (values: Values) => toInput(values, timeZone),
-    keepValues: true,
-    mutationKey: queryKeys.appointments.book(),
-    onCreated: (created: Appointment) => router.push(`/appointments/${created.id}`),
-  });
+  const { form, mutation } = useCreateForm(
+    () => import('@/lib/schemas/appointments').then((m) => m.AppointmentInput),
+    '/api/v1/appointments',
+    {
+      defaultValues: {
+        patientId: initialPatientId ?? '',
+        clinicianId: '',
+        startsAt: '',
+        durationMinutes: '50',
+        kind: 'THERAPY',
+        modality: 'IN_PERSON',
+        location: '',
+        videoUrl: '',
+        repeat: { frequency: '', end: 'count', until: '', count: '6' },
+      } satisfies Values,
+      toInput: (values: Values) => toInput(values, timeZone),
+      keepValues: true,
+      mutationKey: queryKeys.appointments.book(),
+      onCreated: (created: Appointment) => router.push(`/appointments/${created.id}`),
+    },
+  );
   const zone = timeZone.replaceAll('_', ' ');
 
   return (

@@ -4,12 +4,12 @@ import { timeOf } from '@/lib/visit-time';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import type { DayVisit } from '@/lib/data/appointments/day';
+import type { AppointmentStatus } from '@/lib/schemas/appointments';
 import {
   APPOINTMENT_KIND_WORDS,
   APPOINTMENT_MODALITY_WORDS,
   APPOINTMENT_STATUS_WORDS,
-  type AppointmentStatus,
-} from '@/lib/schemas/appointments';
+} from '@/lib/schemas/appointments-values';
 
 const STATUS_TONES: Record<AppointmentStatus, BadgeTone> = {
   SCHEDULED: 'neutral',

@@ -2,11 +2,11 @@ import Link from 'next/link';
 import { VisitTime } from '@/components/appointments/visit-time';
 import { EmptyState } from '@/components/ui/empty-state';
 import { buttonClass } from '@/components/ui/button';
+import type { Appointment } from '@/lib/schemas/appointments';
 import {
   APPOINTMENT_KIND_WORDS,
   APPOINTMENT_MODALITY_WORDS,
-  type Appointment,
-} from '@/lib/schemas/appointments';
+} from '@/lib/schemas/appointments-values';
 
 /** The link that downloads a visit as an .ics file. */
 export const calendarFileHref = (id: string) => `/api/v1/appointments/${id}/calendar.ics`;

@@ -3,7 +3,7 @@ import { StatusBadge } from '@/components/appointments/day-visits';
 import { HeadlineChips } from '@/components/appointments/headline-chips';
 import { localDate, shortDay, timeOf } from '@/lib/visit-time';
 import type { DayVisit } from '@/lib/data/appointments/day';
-import { APPOINTMENT_KIND_WORDS } from '@/lib/schemas/appointments';
+import { APPOINTMENT_KIND_WORDS } from '@/lib/schemas/appointments-values';
 
 /** Seven days side by side on a wide screen, one under another on a narrow one. */
 export function WeekGrid({

@@ -13,7 +13,7 @@ import { useCreate } from '@/lib/use-create-mutation';
 import type { InstrumentText } from '@/lib/clinical/assessment-items';
 import { PHQ9_HIGH_TOTAL, PHQ9_SAFETY_ITEM_INDEX } from '@/lib/clinical/scoring';
 import { queryKeys } from '@/lib/query-keys';
-import { AssessmentInput, type Assessment } from '@/lib/schemas/assessments';
+import type { AssessmentInput, Assessment } from '@/lib/schemas/assessments';
 
 type FormValues = { answers: string[] };
 
@@ -30,12 +30,15 @@ const toInput = (instrument: InstrumentText['instrument']) => (values: FormValue
 export function AssessmentForm({ patientId, text }: { patientId: string; text: InstrumentText }) {
   const router = useRouter();
   const [result, setResult] = useState<Assessment | null>(null);
-  const form = useSchemaForm(AssessmentInput, {
-    defaultValues: { answers: text.items.map(() => '') },
-    toInput: useMemo(() => toInput(text.instrument), [text.instrument]),
-    error: () => 'Choose one of the four answers.',
-    whenInvalid: 'Please answer every question.',
-  });
+  const form = useSchemaForm(
+    () => import('@/lib/schemas/assessments').then((m) => m.AssessmentInput),
+    {
+      defaultValues: { answers: text.items.map(() => '') },
+      toInput: useMemo(() => toInput(text.instrument), [text.instrument]),
+      error: () => 'Choose one of the four answers.',
+      whenInvalid: 'Please answer every question.',
+    },
+  );
 
   const mutation = useCreate<{ assessment: Assessment }, AssessmentInput>(
     `/api/v1/patients/${encodeURIComponent(patientId)}/assessments`,

@@ -11,7 +11,7 @@ import { Card } from '@/components/ui/card';
 import { LocalDateTime } from '@/components/ui/local-date-time';
 import { roleLabel } from '@/lib/format';
 import type { Brief } from '@/lib/schemas/brief';
-import { BRIEF_PRESETS } from './brief-period';
+import { BRIEF_PRESETS } from './brief-presets';
 
 function periodTitle(brief: Brief, preset: string): string {
   const chosen = BRIEF_PRESETS.find((p) => p.value === preset && p.value !== '');

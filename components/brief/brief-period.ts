@@ -1,15 +1,7 @@
 import { BriefQuery } from '@/lib/schemas/brief';
 
-/**
- * The "since" choices offered as links: the default (no parameter: since the viewer's last
- * completed session with the patient, else their last signed note, else 30 days) and look-backs.
- */
-export const BRIEF_PRESETS = [
-  { value: '', label: 'Since my last session' },
-  { value: '7d', label: 'Last 7 days' },
-  { value: '30d', label: 'Last 30 days' },
-  { value: '90d', label: 'Last 90 days' },
-] as const;
+// The presets live apart, without zod, for the client panel (issue 15: no zod on first load).
+export { BRIEF_PRESETS } from './brief-presets';
 
 /** `7d` → an ISO instant 7 days back; an ISO date or time as is; anything else → the default. */
 export function resolveBriefSince(since: string | undefined, now: Date): string | undefined {

@@ -8,7 +8,7 @@ import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { formatDate } from '@/lib/format';
 import { queryKeys } from '@/lib/query-keys';
-import { CheckInInput, type CheckIn, type CheckInResult } from '@/lib/schemas/check-ins';
+import type { CheckInInput, CheckIn, CheckInResult } from '@/lib/schemas/check-ins';
 import { useCreate } from '@/lib/use-create-mutation';
 import { CheckInQuestions } from './check-in-questions';
 import {
@@ -57,7 +57,7 @@ function CheckInFields({
   const savedRef = useRef<HTMLDivElement>(null);
   const [saved, setSaved] = useState<'created' | 'updated' | null>(null);
   const [isUpdate, setIsUpdate] = useState(existing !== null);
-  const form = useSchemaForm(CheckInInput, {
+  const form = useSchemaForm(() => import('@/lib/schemas/check-ins').then((m) => m.CheckInInput), {
     defaultValues: initialValues(existing, measures),
     toInput,
     fieldOf,

@@ -1,7 +1,7 @@
 'use client';
 
 import { TextAreaField, TextField } from '@/components/forms/fields';
-import { CHECK_IN_NOTE_MAX } from '@/lib/schemas/check-ins';
+import { CHECK_IN_NOTE_MAX } from '@/lib/schemas/check-ins-values';
 import { ScaleField } from './scale-group';
 import { SideEffectsFieldset } from './side-effects-fieldset';
 import { MOOD, fivePoint, type CheckInMeasureOption } from './check-in-values';

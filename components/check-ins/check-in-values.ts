@@ -3,7 +3,8 @@
 import { format } from 'date-fns';
 import type { ScaleOption } from '@/components/check-ins/scale-group';
 import type { z } from 'zod';
-import { SEVERITIES, type CheckIn, type Severity } from '@/lib/schemas/check-ins';
+import type { CheckIn, Severity } from '@/lib/schemas/check-ins';
+import { SEVERITIES } from '@/lib/schemas/enums';
 
 /** A measure of the plan the patient reports on (the check-in page builds them from the plan). */
 export type CheckInMeasureOption = {

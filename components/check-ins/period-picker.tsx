@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { TREND_PERIODS, type TrendPeriod } from '@/lib/schemas/check-ins';
+import type { TrendPeriod } from '@/lib/schemas/check-ins';
+import { TREND_PERIODS } from '@/lib/schemas/check-ins-values';
 
 const labels: Record<TrendPeriod, string> = {
   30: 'Last 30 days',

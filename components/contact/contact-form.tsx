@@ -9,13 +9,9 @@ import { SuccessNotice } from '@/components/forms/success-notice';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { apiFetch } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import {
-  CONTACT_METHODS,
-  CONTACT_METHOD_LABELS,
-  ContactInput,
-  type Contact,
-  type ContactMethod,
-} from '@/lib/schemas/contact';
+import type { ContactInput, Contact, ContactMethod } from '@/lib/schemas/contact';
+import { CONTACT_METHODS } from '@/lib/schemas/enums';
+import { CONTACT_METHOD_LABELS } from '@/lib/schemas/contact-values';
 
 type ContactFormValues = {
   phone: string;
@@ -79,7 +75,10 @@ export function ContactForm({
   const router = useRouter();
   const words = WORDS[audience];
   const [notice, setNotice] = useState<string | null>(null);
-  const form = useSchemaForm(ContactInput, { defaultValues: toForm(initial), toInput });
+  const form = useSchemaForm(() => import('@/lib/schemas/contact').then((m) => m.ContactInput), {
+    defaultValues: toForm(initial),
+    toInput,
+  });
   const mutation = useMutation({
     mutationKey: queryKeys.contact.save(patientId),
     mutationFn: (body: ContactInput) =>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { CONTACT_METHOD_LABELS, telHref, type Contact } from '@/lib/schemas/contact';
+import type { Contact } from '@/lib/schemas/contact';
+import { CONTACT_METHOD_LABELS, telHref } from '@/lib/schemas/contact-values';
 
 const LINK = 'font-semibold text-teal-800 underline underline-offset-2';
 

@@ -10,12 +10,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { LocalDateTime } from '@/components/ui/local-date-time';
 import { apiFetch, apiQuery, problemMessage } from '@/lib/api-client';
 import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
-import {
-  CONVERSATION_MESSAGE_MAX,
-  ConversationMessageInput,
-  type ConversationMessage,
-  type ConversationPage,
-} from '@/lib/schemas/conversation';
+import type { ConversationMessage, ConversationPage } from '@/lib/schemas/conversation';
+import { CONVERSATION_MESSAGE_MAX } from '@/lib/schemas/conversation-values';
 
 /** How often an open conversation looks for new messages (and whenever the window regains focus). */
 const REFRESH_MS = 30_000;
@@ -48,11 +44,15 @@ export function ConversationView({
     refetchInterval: REFRESH_MS,
     refetchOnWindowFocus: true,
   });
-  const { form, mutation } = useCreateForm(ConversationMessageInput, path, {
-    defaultValues: { body: '' },
-    mutationKey: queryKeys.patients.postConversation(patientId),
-    onCreated: () => refresh(queryClient, refreshAfter.conversationMessage(patientId)),
-  });
+  const { form, mutation } = useCreateForm(
+    () => import('@/lib/schemas/conversation').then((m) => m.ConversationMessageInput),
+    path,
+    {
+      defaultValues: { body: '' },
+      mutationKey: queryKeys.patients.postConversation(patientId),
+      onCreated: () => refresh(queryClient, refreshAfter.conversationMessage(patientId)),
+    },
+  );
   useMarkRead(path, conversation.data, patientId);
 
   const { items, nextCursor } = conversation.data;

@@ -3,20 +3,16 @@
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useRef, useState, type Ref } from 'react';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { TextField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { buttonClass } from '@/components/ui/button';
 import { ApiProblem, apiFetch } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import { SetPasswordInput } from '@/lib/schemas/admin';
+import type { SetPasswordInput } from '@/lib/schemas/admin';
+import type { SetPasswordFormSchema } from './set-password-schema';
 
-// The API's schema, and the one thing only a form needs: the same password typed twice.
-const SetPasswordFormSchema = SetPasswordInput.extend({ confirmPassword: z.string() }).refine(
-  (values) => values.password === values.confirmPassword,
-  { path: ['confirmPassword'], message: 'The two passwords do not match.' },
-);
 type FormValues = z.input<typeof SetPasswordFormSchema>;
 
 /** Why a link cannot be used, said calmly, with what to do next. */
@@ -46,9 +42,12 @@ export function SetPasswordForm({ token }: { token: string }) {
   const [outcome, setOutcome] = useState<'done' | 'invalid-link' | null>(null);
   const [showPasswords, setShowPasswords] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const form = useSchemaForm(SetPasswordFormSchema, {
-    defaultValues: { token, password: '', confirmPassword: '' } satisfies FormValues,
-  });
+  const form = useSchemaForm(
+    () => import('./set-password-schema').then((m) => m.SetPasswordFormSchema),
+    {
+      defaultValues: { token, password: '', confirmPassword: '' } satisfies FormValues,
+    },
+  );
 
   const mutation = useMutation({
     mutationKey: queryKeys.setPassword,

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import {
   useForm,
   type DefaultValues,
@@ -48,27 +48,73 @@ export type SchemaForm<TValues extends FieldValues, TOutput> = UseFormReturn<
 };
 
 /**
+ * How a form names its schema: a function that imports it, e.g.
+ * `() => import('@/lib/schemas/check-ins').then((m) => m.CheckInInput)`. zod then stays out of the
+ * page's first load (issue 15): the schema arrives when the page is idle, or at the first check.
+ */
+export type SchemaLoader<TSchema extends z.ZodType> = () => Promise<TSchema>;
+
+type Loaded<TSchema> = { schema: TSchema; paths: ReadonlySet<string> };
+
+const LOAD_FAILED = 'The form could not be checked. Check your connection, then try again.';
+
+/** The form's schema and its paths, loaded once (again only after a failure), warmed up when idle. */
+function useLoadedSchema<TSchema extends z.ZodType>(load: SchemaLoader<TSchema>) {
+  const loader = useRef(load);
+  const loaded = useRef<Loaded<TSchema> | null>(null);
+  const pending = useRef<Promise<Loaded<TSchema>> | null>(null);
+  const ensure = useCallback(() => {
+    pending.current ??= loader.current().then(
+      (schema) => (loaded.current = { schema, paths: schemaPaths(schema) }),
+      (failure: unknown) => {
+        pending.current = null;
+        throw failure;
+      },
+    );
+    return pending.current;
+  }, []);
+  useEffect(() => {
+    const warm = () => void ensure().catch(() => undefined);
+    if (typeof window.requestIdleCallback !== 'function') {
+      const timer = window.setTimeout(warm, 200);
+      return () => window.clearTimeout(timer);
+    }
+    const handle = window.requestIdleCallback(warm, { timeout: 3000 });
+    return () => window.cancelIdleCallback(handle);
+  }, [ensure]);
+  return { ensure, loaded };
+}
+
+/**
  * The one form recipe (docs/decisions/018-one-shape.md): the API's own schema checks what the form
  * would send; the field paths, for its errors and for an API problem's, come from the schema.
  */
 export function useSchemaForm<TSchema extends z.ZodType, TValues extends FieldValues>(
-  schema: TSchema,
+  load: SchemaLoader<TSchema>,
   options: SchemaFormOptions<TValues>,
 ): SchemaForm<TValues, z.output<TSchema>> {
   type Output = z.output<TSchema>;
   const { toInput, fieldOf, error, whenInvalid, shouldUnregister } = options;
   const id = useId();
   const [summary, setSummary] = useState<string[]>([]);
-  const paths = useMemo(() => schemaPaths(schema), [schema]);
+  const { ensure, loaded } = useLoadedSchema(load);
 
   const fieldFor = useCallback(
     (path: string, values: TValues) =>
-      fieldAt(paths, values, fieldOf ? fieldOf(path, values) : path),
-    [paths, fieldOf],
+      fieldAt(loaded.current?.paths ?? new Set(), values, fieldOf ? fieldOf(path, values) : path),
+    [loaded, fieldOf],
   );
 
   const resolver = useCallback<Resolver<TValues, unknown, Output>>(
     async (values) => {
+      const schema = await ensure().then(
+        (ready) => ready.schema,
+        () => null,
+      );
+      if (!schema) {
+        const errors = { root: { type: 'load', message: LOAD_FAILED } };
+        return { values: {}, errors: errors as FieldErrors<TValues> };
+      }
       const result = await schema.safeParseAsync(toInput ? toInput(values) : values, { error });
       if (result.success) return { values: result.data as Output, errors: {} };
       return {
@@ -76,7 +122,7 @@ export function useSchemaForm<TSchema extends z.ZodType, TValues extends FieldVa
         errors: issuesToErrors<TValues>(result.error.issues, (p) => fieldFor(p, values)),
       };
     },
-    [schema, toInput, error, fieldFor],
+    [ensure, toInput, error, fieldFor],
   );
 
   const form = useForm<TValues, unknown, Output>({
@@ -87,15 +133,20 @@ export function useSchemaForm<TSchema extends z.ZodType, TValues extends FieldVa
   const { handleSubmit, setError, getValues } = form;
 
   const showProblem = useCallback(
-    (failure: unknown) =>
-      setSummary(
-        applyProblem(failure, {
-          fieldFor: (path) => fieldFor(path, getValues()),
-          setError: (name, fieldError, shouldFocus) =>
-            setError(name as Path<TValues>, fieldError, { shouldFocus }),
-        }),
-      ),
-    [fieldFor, getValues, setError],
+    (failure: unknown) => {
+      const apply = () =>
+        setSummary(
+          applyProblem(failure, {
+            fieldFor: (path) => fieldFor(path, getValues()),
+            setError: (name, fieldError, shouldFocus) =>
+              setError(name as Path<TValues>, fieldError, { shouldFocus }),
+          }),
+        );
+      // The paths come with the schema; without them every error goes to the summary.
+      if (loaded.current) apply();
+      else void ensure().then(apply, apply);
+    },
+    [fieldFor, getValues, setError, ensure, loaded],
   );
 
   const onSubmit = useCallback(
@@ -146,7 +197,7 @@ function issuesToErrors<TValues extends FieldValues>(
  * unless `keepValues`.
  */
 export function useCreateForm<TSchema extends z.ZodType, TValues extends FieldValues, TData>(
-  schema: TSchema,
+  load: SchemaLoader<TSchema>,
   path: `/api/v1/${string}`,
   options: SchemaFormOptions<TValues> & {
     mutationKey: QueryKey;
@@ -154,7 +205,7 @@ export function useCreateForm<TSchema extends z.ZodType, TValues extends FieldVa
     onCreated?: (created: TData, body: z.output<TSchema>) => unknown;
   },
 ) {
-  const form = useSchemaForm(schema, options);
+  const form = useSchemaForm(load, options);
   const mutation = useCreate<TData, z.output<TSchema>>(path, {
     mutationKey: options.mutationKey,
     onSuccess: async (created, body) => {

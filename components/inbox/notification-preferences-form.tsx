@@ -8,12 +8,8 @@ import { SuccessNotice } from '@/components/forms/success-notice';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { apiFetch } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import {
-  NOTIFICATION_KIND_WORDS,
-  NotificationPreferences,
-  PATIENT_KIND_WORDS,
-  type NotificationKind,
-} from '@/lib/schemas/notifications';
+import type { NotificationPreferences, NotificationKind } from '@/lib/schemas/notifications';
+import { NOTIFICATION_KIND_WORDS, PATIENT_KIND_WORDS } from '@/lib/schemas/notifications-values';
 
 type Delivery = 'app' | 'email' | 'digest';
 
@@ -172,15 +168,18 @@ export function NotificationPreferencesForm({
   // Kinds chosen before that this form does not show are kept as they are.
   const kept = initial.emailKinds.filter((kind) => !kinds.includes(kind));
   const keptDigest = initial.digestKinds.filter((kind) => !kinds.includes(kind));
-  const form = useSchemaForm(NotificationPreferences, {
-    defaultValues: valuesOf(initial, kinds),
-    toInput: (values: Values) => ({
-      emailKinds: [...kept, ...kinds.filter((kind) => values.delivery[kind] === 'email')],
-      digestKinds: [...keptDigest, ...kinds.filter((kind) => values.delivery[kind] === 'digest')],
-      quietHours: values.quiet ? values.quietHours : null,
-      timeZone: values.timeZone,
-    }),
-  });
+  const form = useSchemaForm(
+    () => import('@/lib/schemas/notifications').then((m) => m.NotificationPreferences),
+    {
+      defaultValues: valuesOf(initial, kinds),
+      toInput: (values: Values) => ({
+        emailKinds: [...kept, ...kinds.filter((kind) => values.delivery[kind] === 'email')],
+        digestKinds: [...keptDigest, ...kinds.filter((kind) => values.delivery[kind] === 'digest')],
+        quietHours: values.quiet ? values.quietHours : null,
+        timeZone: values.timeZone,
+      }),
+    },
+  );
   const quiet = form.watch('quiet');
   const mutation = useMutation({
     mutationKey: queryKeys.notifications.savePreferences,

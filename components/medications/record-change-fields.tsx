@@ -4,12 +4,8 @@ import { useWatch } from 'react-hook-form';
 import { DateField, SelectField, TextAreaField, TextField } from '@/components/forms/fields';
 import { SubmitButton, useBoundForm } from '@/components/forms/schema-form';
 import { formatDate, formatDose } from '@/lib/format';
-import {
-  MEDICATION_ACTIONS,
-  type MedicationAction,
-  type MedicationChange,
-  type RegimenItem,
-} from '@/lib/schemas/medications';
+import type { MedicationAction, MedicationChange, RegimenItem } from '@/lib/schemas/medications';
+import { MEDICATION_ACTIONS } from '@/lib/schemas/enums';
 import { ACTION_CHOICES, changeTitle } from './medication-text';
 import { candidates, carriesDose } from './record-change-values';
 

@@ -9,10 +9,10 @@ import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { formatDate } from '@/lib/format';
 import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
-import {
+import type {
   MedicationChangeInput,
-  type MedicationChange,
-  type RegimenItem,
+  MedicationChange,
+  RegimenItem,
 } from '@/lib/schemas/medications';
 import { useCreate } from '@/lib/use-create-mutation';
 import { changeTitle } from './medication-text';
@@ -39,7 +39,10 @@ export function RecordChangeForm({
   const queryClient = useQueryClient();
   const [done, setDone] = useState<string | null>(null);
   const [pending, setPending] = useState<Output | null>(null);
-  const form = useSchemaForm(MedicationChangeInput, { defaultValues: emptyForm(), toInput });
+  const form = useSchemaForm(
+    () => import('@/lib/schemas/medications').then((m) => m.MedicationChangeInput),
+    { defaultValues: emptyForm(), toInput },
+  );
   const action = useWatch({ control: form.control, name: 'action' });
 
   const mutation = useCreate<MedicationChange, Output>(

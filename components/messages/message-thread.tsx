@@ -5,7 +5,7 @@ import { LocalDateTime } from '@/components/ui/local-date-time';
 import { apiQuery, problemMessage } from '@/lib/api-client';
 import { roleLabel } from '@/lib/format';
 import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
-import { MessageInput, type MessagePage } from '@/lib/schemas/messages';
+import type { MessagePage } from '@/lib/schemas/messages';
 import { TextAreaField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useCreateForm } from '@/components/forms/use-schema-form';
@@ -33,11 +33,15 @@ export function MessageThread({
     refetchInterval: REFRESH_MS,
     refetchOnWindowFocus: true,
   });
-  const { form, mutation } = useCreateForm(MessageInput, path, {
-    defaultValues: { body: '' },
-    mutationKey: queryKeys.patients.postMessage(patientId),
-    onCreated: () => refresh(queryClient, refreshAfter.message(patientId)),
-  });
+  const { form, mutation } = useCreateForm(
+    () => import('@/lib/schemas/messages').then((m) => m.MessageInput),
+    path,
+    {
+      defaultValues: { body: '' },
+      mutationKey: queryKeys.patients.postMessage(patientId),
+      onCreated: () => refresh(queryClient, refreshAfter.message(patientId)),
+    },
+  );
 
   const messages = thread.data.items;
   return (

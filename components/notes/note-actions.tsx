@@ -9,7 +9,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ConfirmedActionButton } from '@/components/forms/confirmed-action-button';
 import { apiFetch } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import { AddendumInput, WithholdInput } from '@/lib/schemas/session-notes';
+import type { WithholdInput } from '@/lib/schemas/session-notes';
 import { TextAreaField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useCreateForm, useSchemaForm } from '@/components/forms/use-schema-form';
@@ -68,11 +68,15 @@ const REASON_FIELD = {
 /** Appends an addendum to the viewer's signed note. */
 export function AddendumForm({ patientId, noteId }: { patientId: string; noteId: string }) {
   const router = useRouter();
-  const { form, mutation } = useCreateForm(AddendumInput, notePath(patientId, noteId, 'addenda'), {
-    defaultValues: { body: '' },
-    mutationKey: queryKeys.patients.sessionNoteAction(patientId, noteId, 'addenda'),
-    onCreated: () => router.refresh(),
-  });
+  const { form, mutation } = useCreateForm(
+    () => import('@/lib/schemas/session-notes').then((m) => m.AddendumInput),
+    notePath(patientId, noteId, 'addenda'),
+    {
+      defaultValues: { body: '' },
+      mutationKey: queryKeys.patients.sessionNoteAction(patientId, noteId, 'addenda'),
+      onCreated: () => router.refresh(),
+    },
+  );
   return (
     <NoteTextForm form={form} mutation={mutation} field={ADDENDUM_FIELD}>
       <SubmitButton variant="secondary" pendingLabel="Adding…">
@@ -86,7 +90,10 @@ export function AddendumForm({ patientId, noteId }: { patientId: string; noteId:
 export function WithholdForm({ patientId, noteId }: { patientId: string; noteId: string }) {
   const router = useRouter();
   const [pending, setPending] = useState<WithholdInput | null>(null);
-  const form = useSchemaForm(WithholdInput, { defaultValues: { reason: '' } });
+  const form = useSchemaForm(
+    () => import('@/lib/schemas/session-notes').then((m) => m.WithholdInput),
+    { defaultValues: { reason: '' } },
+  );
   const mutation = useMutation({
     mutationKey: queryKeys.patients.sessionNoteAction(patientId, noteId, 'withhold'),
     mutationFn: (input: WithholdInput) =>

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { queryKeys } from '@/lib/query-keys';
-import { PsychotherapyNoteInput } from '@/lib/schemas/psychotherapy-notes';
+
 import { DateField, TextAreaField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useCreateForm } from '@/components/forms/use-schema-form';
@@ -18,7 +18,7 @@ const toInput = (values: Values) => ({
 export function PsychotherapyNoteForm({ patientId, today }: { patientId: string; today: string }) {
   const router = useRouter();
   const { form, mutation } = useCreateForm(
-    PsychotherapyNoteInput,
+    () => import('@/lib/schemas/psychotherapy-notes').then((m) => m.PsychotherapyNoteInput),
     `/api/v1/patients/${encodeURIComponent(patientId)}/psychotherapy-notes`,
     {
       defaultValues: { sessionDate: today, body: '' } as Values,

@@ -10,7 +10,8 @@ import { SignNoteButton } from '@/components/notes/note-actions';
 import { ApiProblem } from '@/lib/api-client';
 import { autosaveStatusText, type AutosaveStatus } from '@/lib/autosave';
 import { queryKeys } from '@/lib/query-keys';
-import { NOTE_SECTIONS, SessionNoteInput, type SessionNote } from '@/lib/schemas/session-notes';
+import type { SessionNoteInput, SessionNote } from '@/lib/schemas/session-notes';
+import { NOTE_SECTIONS } from '@/lib/schemas/session-notes-values';
 import { useDraftSaver } from './use-draft-saver';
 
 type Values = {
@@ -46,20 +47,23 @@ export function SessionNoteForm({
   visit?: { appointmentId: string; sessionDate: string };
 }) {
   const router = useRouter();
-  const form = useSchemaForm(SessionNoteInput, {
-    shouldUnregister: true,
-    // The visit is no field the writer sees: what is said about it goes to the form's alert.
-    fieldOf: (path) => (path === 'appointmentId' ? '' : path),
-    defaultValues: (note
-      ? { kind: note.kind, format: note.format, sessionDate: note.sessionDate, body: note.body }
-      : {
-          kind: defaultKind,
-          format: defaultKind === 'THERAPY' ? 'DAP' : 'SOAP',
-          sessionDate: visit?.sessionDate ?? today,
-          body: {},
-          ...(visit ? { appointmentId: visit.appointmentId } : {}),
-        }) as Values,
-  });
+  const form = useSchemaForm(
+    () => import('@/lib/schemas/session-notes').then((m) => m.SessionNoteInput),
+    {
+      shouldUnregister: true,
+      // The visit is no field the writer sees: what is said about it goes to the form's alert.
+      fieldOf: (path) => (path === 'appointmentId' ? '' : path),
+      defaultValues: (note
+        ? { kind: note.kind, format: note.format, sessionDate: note.sessionDate, body: note.body }
+        : {
+            kind: defaultKind,
+            format: defaultKind === 'THERAPY' ? 'DAP' : 'SOAP',
+            sessionDate: visit?.sessionDate ?? today,
+            body: {},
+            ...(visit ? { appointmentId: visit.appointmentId } : {}),
+          }) as Values,
+    },
+  );
   const format = useWatch({ control: form.control, name: 'format' });
   const values = useWatch({ control: form.control });
   const saver = useDraftSaver({

@@ -1,7 +1,8 @@
 import { Badge } from '@/components/ui/badge';
 import { LocalDateTime } from '@/components/ui/local-date-time';
 import { formatDate } from '@/lib/format';
-import { NOTE_SECTIONS, type SessionNote } from '@/lib/schemas/session-notes';
+import type { SessionNote } from '@/lib/schemas/session-notes';
+import { NOTE_SECTIONS } from '@/lib/schemas/session-notes-values';
 
 export const NOTE_KIND_LABEL = {
   THERAPY: 'Therapy session',

@@ -9,7 +9,7 @@ import { SuccessNotice } from '@/components/forms/success-notice';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { apiFetch } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
-import { ReminderSettingsInput, type ReminderSettings } from '@/lib/schemas/reminders';
+import type { ReminderSettingsInput, ReminderSettings } from '@/lib/schemas/reminders';
 
 type Values = {
   checkInReminder: boolean;
@@ -52,7 +52,10 @@ export function ReminderSettingsForm({
   initial: ReminderSettings;
 }) {
   const [notice, setNotice] = useState<string | null>(null);
-  const form = useSchemaForm(ReminderSettingsInput, { defaultValues: toForm(initial), toInput });
+  const form = useSchemaForm(
+    () => import('@/lib/schemas/reminders').then((m) => m.ReminderSettingsInput),
+    { defaultValues: toForm(initial), toInput },
+  );
   const mutation = useMutation({
     mutationKey: queryKeys.reminders.save(patientId),
     mutationFn: (body: ReminderSettingsInput) =>

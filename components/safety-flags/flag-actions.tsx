@@ -11,11 +11,8 @@ import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { apiFetch, problemMessage } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { SAFETY_FLAG_OUTCOMES } from '@/lib/schemas/enums';
-import {
-  OUTCOME_LABELS,
-  ResolveSafetyFlagInput,
-  type SafetyFlagOutcome,
-} from '@/lib/schemas/safety-flags';
+import type { ResolveSafetyFlagInput, SafetyFlagOutcome } from '@/lib/schemas/safety-flags';
+import { OUTCOME_LABELS } from '@/lib/schemas/safety-flags-values';
 
 function flagPath(patientId: string, flagId: string, step: string): `/api/v1/${string}` {
   return `/api/v1/patients/${encodeURIComponent(patientId)}/safety-flags/${encodeURIComponent(flagId)}/${step}`;
@@ -52,9 +49,12 @@ export function AcknowledgeButton({ patientId, flagId }: { patientId: string; fl
 export function ResolveForm({ patientId, flagId }: { patientId: string; flagId: string }) {
   const router = useRouter();
   const [pending, setPending] = useState<ResolveSafetyFlagInput | null>(null);
-  const form = useSchemaForm(ResolveSafetyFlagInput, {
-    defaultValues: { outcome: '' as SafetyFlagOutcome, note: '' },
-  });
+  const form = useSchemaForm(
+    () => import('@/lib/schemas/safety-flags').then((m) => m.ResolveSafetyFlagInput),
+    {
+      defaultValues: { outcome: '' as SafetyFlagOutcome, note: '' },
+    },
+  );
   const mutation = useMutation({
     mutationKey: queryKeys.patients.safetyFlagStep(patientId, flagId, 'resolve'),
     mutationFn: (input: ResolveSafetyFlagInput) =>

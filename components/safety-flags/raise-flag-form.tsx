@@ -6,7 +6,6 @@ import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useCreateForm } from '@/components/forms/use-schema-form';
 import { queryKeys } from '@/lib/query-keys';
 import { SAFETY_FLAG_URGENCIES } from '@/lib/schemas/enums';
-import { RaiseSafetyFlagInput } from '@/lib/schemas/safety-flags';
 
 const URGENCY_LABELS = {
   URGENT: 'Urgent: needs someone today',
@@ -17,7 +16,7 @@ const URGENCY_LABELS = {
 export function RaiseFlagForm({ patientId }: { patientId: string }) {
   const router = useRouter();
   const { form, mutation } = useCreateForm(
-    RaiseSafetyFlagInput,
+    () => import('@/lib/schemas/safety-flags').then((m) => m.RaiseSafetyFlagInput),
     `/api/v1/patients/${encodeURIComponent(patientId)}/safety-flags`,
     {
       defaultValues: { urgency: 'HIGH', reason: '' },

@@ -6,7 +6,8 @@ import { AcknowledgeButton, ResolveForm } from '@/components/safety-flags/flag-a
 import { FlagSource } from '@/components/safety-flags/flag-source';
 import { RaiseFlagForm } from '@/components/safety-flags/raise-flag-form';
 import { flagAge } from '@/lib/clinical/flags';
-import { OUTCOME_LABELS, type SafetyFlag } from '@/lib/schemas/safety-flags';
+import type { SafetyFlag } from '@/lib/schemas/safety-flags';
+import { OUTCOME_LABELS } from '@/lib/schemas/safety-flags-values';
 
 const SOURCE_WORDS: Record<SafetyFlag['source'], string> = {
   PHQ9_ITEM9: 'PHQ-9 item 9',

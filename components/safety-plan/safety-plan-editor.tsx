@@ -10,7 +10,9 @@ import { ApiProblem, apiFetch } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import type { SafetyPlanVersion, SafetyPlanView } from '@/lib/schemas/safety-plan';
 import { SafetyPlanSections } from './safety-plan-fields';
-import { SafetyPlanForm, fieldOf, putSafetyPlan, toForm } from './safety-plan-form';
+import { fieldOf, putSafetyPlan, toForm } from './safety-plan-form';
+
+const loadSchema = () => import('./safety-plan-schema').then((m) => m.SafetyPlanForm);
 
 /**
  * Writes the next version of the safety plan, with If-Match on the version the editor started
@@ -30,7 +32,7 @@ export function SafetyPlanEditor({
   onSaved: (saved: SafetyPlanVersion) => void;
   onCancel: () => void;
 }) {
-  const form = useSchemaForm(SafetyPlanForm, { defaultValues: toForm(initialBase), fieldOf });
+  const form = useSchemaForm(loadSchema, { defaultValues: toForm(initialBase), fieldOf });
   const [baseVersion, setBaseVersion] = useState(initialBase?.version ?? 0);
   const [conflict, setConflict] = useState<SafetyPlanVersion | null>(null);
   const mutation = useMutation({

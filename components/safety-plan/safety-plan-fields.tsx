@@ -5,7 +5,8 @@ import { useFieldArray } from 'react-hook-form';
 import { TextField } from '@/components/forms/fields';
 import { useBoundForm } from '@/components/forms/schema-form';
 import { Button } from '@/components/ui/button';
-import { MAX_SAFETY_PLAN_ITEMS, type SafetyPlanSection } from '@/lib/schemas/safety-plan';
+import type { SafetyPlanSection } from '@/lib/schemas/safety-plan';
+import { MAX_SAFETY_PLAN_ITEMS } from '@/lib/schemas/safety-plan-values';
 import type { SafetyPlanFormValues } from './safety-plan-form';
 import { SECTION_WORDS } from './sections';
 

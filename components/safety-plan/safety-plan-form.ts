@@ -1,11 +1,11 @@
-// The safety-plan editor's form values and their conversions. The form's schema is the form's
-// shape piped into the API's own SafetyPlanInput, so the API's rules check what the form sends
-// and the field paths of both are known (components/forms/schema-paths.ts).
-import { z } from 'zod';
+// The safety-plan editor's form values and their conversions (zod-free, so that the page's first
+// load does without it; the form's schema is in ./safety-plan-schema, loaded when the form checks).
+import type { z } from 'zod';
 import { apiFetch } from '@/lib/api-client';
-import { SafetyPlanInput, type SafetyPlanVersion } from '@/lib/schemas/safety-plan';
+import type { SafetyPlanInput, SafetyPlanVersion } from '@/lib/schemas/safety-plan';
+import type { SafetyPlanFormValues } from './safety-plan-schema';
 
-const texts = z.array(z.object({ text: z.string() }));
+export type { SafetyPlanFormValues };
 
 /** The sections written as a list of single lines (the form holds each as `{ text }`). */
 const TEXT_SECTIONS = [
@@ -14,18 +14,6 @@ const TEXT_SECTIONS = [
   'environmentSafety',
   'reasonsForLiving',
 ] as const;
-
-const FormShape = z.object({
-  warningSigns: texts,
-  copingStrategies: texts,
-  distractions: z.array(z.object({ name: z.string(), phone: z.string(), place: z.string() })),
-  helpers: z.array(z.object({ name: z.string(), phone: z.string() })),
-  professionals: z.array(z.object({ name: z.string(), phone: z.string(), role: z.string() })),
-  environmentSafety: texts,
-  reasonsForLiving: texts,
-  changeNote: z.string(),
-});
-export type SafetyPlanFormValues = z.infer<typeof FormShape>;
 
 const orNull = (value: string) => value.trim() || null;
 
@@ -51,9 +39,6 @@ export function toInput(values: SafetyPlanFormValues): SafetyPlanInput {
     changeNote: orNull(values.changeNote),
   };
 }
-
-/** What the form checks and sends: its values, made into the API's body, checked by the API's schema. */
-export const SafetyPlanForm = FormShape.transform(toInput).pipe(SafetyPlanInput);
 
 /** `warningSigns.2` of the body is the field `warningSigns.2.text` of the form. */
 export function fieldOf(path: string): string {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
 import { roleLabel } from '@/lib/format';
-import { telHref } from '@/lib/schemas/contact';
+import { telHref } from '@/lib/schemas/contact-values';
 import type { SafetyPlanSection, SafetyPlanView } from '@/lib/schemas/safety-plan';
 import { SECTION_WORDS } from './sections';
 

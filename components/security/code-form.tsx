@@ -4,7 +4,6 @@ import { TextField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useSchemaForm } from '@/components/forms/use-schema-form';
 import { Button } from '@/components/ui/button';
-import { SecondFactorCodeInput } from '@/lib/schemas/security';
 
 /**
  * A code field and its submit button: for confirming enrolment, new codes, turning off. A refused
@@ -25,7 +24,10 @@ export function CodeForm({
   onSubmit: (code: string) => Promise<void>;
   onCancel?: () => void;
 }) {
-  const form = useSchemaForm(SecondFactorCodeInput, { defaultValues: { code: '' } });
+  const form = useSchemaForm(
+    () => import('@/lib/schemas/security').then((m) => m.SecondFactorCodeInput),
+    { defaultValues: { code: '' } },
+  );
   const pending = form.formState.isSubmitting;
 
   async function send({ code }: { code: string }) {

@@ -7,7 +7,7 @@ import { LocalDateTime } from '@/components/ui/local-date-time';
 import { apiQuery, problemMessage } from '@/lib/api-client';
 import { roleLabel } from '@/lib/format';
 import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
-import { PlanCommentInput, type PlanCommentList } from '@/lib/schemas/treatment-plan';
+import type { PlanCommentList } from '@/lib/schemas/treatment-plan';
 import { TextAreaField } from '@/components/forms/fields';
 import { SchemaForm, SubmitButton } from '@/components/forms/schema-form';
 import { useCreateForm } from '@/components/forms/use-schema-form';
@@ -64,14 +64,18 @@ export function PlanComments({ patientId, selfId, initial, label, hint }: PlanCo
     queryFn: apiQuery<PlanCommentList>(`${path}?limit=50`),
     initialData: initial,
   });
-  const { form, mutation } = useCreateForm(PlanCommentInput, path, {
-    defaultValues: { body: '' },
-    mutationKey: queryKeys.treatmentPlan.comment(patientId),
-    onCreated: async () => {
-      setSent(true);
-      await refresh(queryClient, refreshAfter.planComment(patientId));
+  const { form, mutation } = useCreateForm(
+    () => import('@/lib/schemas/treatment-plan').then((m) => m.PlanCommentInput),
+    path,
+    {
+      defaultValues: { body: '' },
+      mutationKey: queryKeys.treatmentPlan.comment(patientId),
+      onCreated: async () => {
+        setSent(true);
+        await refresh(queryClient, refreshAfter.planComment(patientId));
+      },
     },
-  });
+  );
 
   return (
     <div className="space-y-5">

@@ -12,15 +12,14 @@ import {
 import { emptyGoal, emptyIntervention, type PlanForm } from '@/components/treatment-plan/plan-form';
 import { Button } from '@/components/ui/button';
 import { roleLabel } from '@/lib/format';
+import type { TreatmentPlanView } from '@/lib/schemas/treatment-plan';
 import {
   GOAL_STATUSES,
   INTERVENTION_KINDS,
-  MAX_GOALS,
-  MAX_INTERVENTIONS,
   MEASURE_DIRECTIONS,
   MEASURE_KINDS,
-  type TreatmentPlanView,
-} from '@/lib/schemas/treatment-plan';
+} from '@/lib/schemas/enums';
+import { MAX_GOALS, MAX_INTERVENTIONS } from '@/lib/schemas/treatment-plan-values';
 
 type Person = TreatmentPlanView['careTeam'][number];
 type Item = { index: number; count: number; onMove: (to: number) => void; onRemove: () => void };

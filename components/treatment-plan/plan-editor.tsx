@@ -13,11 +13,7 @@ import {
   versionToDraft,
 } from '@/components/treatment-plan/plan-form';
 import { Button } from '@/components/ui/button';
-import {
-  TreatmentPlanInput,
-  type PlanVersion,
-  type TreatmentPlanView,
-} from '@/lib/schemas/treatment-plan';
+import type { PlanVersion, TreatmentPlanView } from '@/lib/schemas/treatment-plan';
 import { PlanConflict } from './plan-conflict';
 import { usePlanSave } from './use-plan-save';
 
@@ -40,10 +36,13 @@ export function PlanEditor({
   onSaved: (saved: PlanVersion) => void;
   onCancel: () => void;
 }) {
-  const form = useSchemaForm(TreatmentPlanInput, {
-    defaultValues: initialBase ? draftToForm(versionToDraft(initialBase)) : emptyPlan,
-    toInput,
-  });
+  const form = useSchemaForm(
+    () => import('@/lib/schemas/treatment-plan').then((m) => m.TreatmentPlanInput),
+    {
+      defaultValues: initialBase ? draftToForm(versionToDraft(initialBase)) : emptyPlan,
+      toInput,
+    },
+  );
   const { base, notice, conflict, mutation, save, reapply, discard } = usePlanSave({
     patientId,
     initialBase,

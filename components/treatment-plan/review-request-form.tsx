@@ -9,12 +9,8 @@ import { reviewReasonLabels } from '@/components/treatment-plan/labels';
 import { Card } from '@/components/ui/card';
 import { LocalDateTime } from '@/components/ui/local-date-time';
 import { queryKeys, refresh, refreshAfter } from '@/lib/query-keys';
-import {
-  PlanReviewRequestInput,
-  REVIEW_REASONS,
-  type PlanReviewRequest,
-  type ReviewReason,
-} from '@/lib/schemas/treatment-plan';
+import type { PlanReviewRequest, ReviewReason } from '@/lib/schemas/treatment-plan';
+import { REVIEW_REASONS } from '@/lib/schemas/enums';
 import { useCreateForm } from '@/components/forms/use-schema-form';
 
 const reasonHints: Record<ReviewReason, string> = {
@@ -49,7 +45,7 @@ export function ReviewRequestForm({ patientId, open }: ReviewRequestProps) {
   const queryClient = useQueryClient();
   const [sent, setSent] = useState(false);
   const { form, mutation } = useCreateForm(
-    PlanReviewRequestInput,
+    () => import('@/lib/schemas/treatment-plan').then((m) => m.PlanReviewRequestInput),
     `/api/v1/patients/${patientId}/treatment-plan/review-requests`,
     {
       defaultValues: { reason: '', detail: '' } as ReviewForm,

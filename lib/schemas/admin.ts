@@ -13,9 +13,8 @@ import {
   pagingFields,
 } from '@/lib/schemas/common';
 import { CareTeamMember } from '@/lib/schemas/patients';
-
-/** The roles an admin may create accounts for. */
-export const ACCOUNT_ROLES = ['PATIENT', 'PRESCRIBER', 'THERAPIST'] as const;
+import { ACCOUNT_ROLES } from '@/lib/schemas/admin-values';
+export { ACCOUNT_ROLES };
 
 /** GET /api/v1/users query: filter by role, search name or email. */
 export const UserListQuery = z.strictObject({

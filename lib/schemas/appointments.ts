@@ -22,6 +22,18 @@ import {
   readOnly,
   singleLine,
 } from '@/lib/schemas/common';
+import {
+  APPOINTMENT_KIND_WORDS,
+  APPOINTMENT_MODALITY_WORDS,
+  APPOINTMENT_STATUS_WORDS,
+  MAX_OCCURRENCES,
+} from '@/lib/schemas/appointments-values';
+export {
+  APPOINTMENT_KIND_WORDS,
+  APPOINTMENT_MODALITY_WORDS,
+  APPOINTMENT_STATUS_WORDS,
+  MAX_OCCURRENCES,
+};
 
 export const AppointmentKind = z.enum(APPOINTMENT_KINDS, { error: 'Choose the kind of visit.' });
 export const AppointmentModality = z.enum(APPOINTMENT_MODALITIES, {
@@ -35,31 +47,9 @@ export type AppointmentKind = z.infer<typeof AppointmentKind>;
 export type AppointmentModality = z.infer<typeof AppointmentModality>;
 export type AppointmentStatus = z.infer<typeof AppointmentStatus>;
 
-/** Words for each kind, modality and status, for every page that shows them. */
-export const APPOINTMENT_KIND_WORDS: Record<AppointmentKind, string> = {
-  INTAKE: 'Intake',
-  MEDICATION_MANAGEMENT: 'Medication management',
-  THERAPY: 'Therapy',
-  FOLLOW_UP: 'Follow-up',
-};
-export const APPOINTMENT_MODALITY_WORDS: Record<AppointmentModality, string> = {
-  IN_PERSON: 'In person',
-  VIDEO: 'Video',
-  PHONE: 'Phone',
-};
-export const APPOINTMENT_STATUS_WORDS: Record<AppointmentStatus, string> = {
-  SCHEDULED: 'Scheduled',
-  CHECKED_IN: 'Checked in',
-  COMPLETED: 'Completed',
-  NO_SHOW: 'No-show',
-  CANCELLED: 'Cancelled',
-};
-
 /** Shortest and longest visit, in minutes. */
 export const MIN_DURATION_MINUTES = 10;
 export const MAX_DURATION_MINUTES = 480;
-/** The most occurrences one series makes (a year of weekly visits). */
-export const MAX_OCCURRENCES = 52;
 /** The widest window one list query reads (`from` to `to`). */
 export const MAX_LIST_DAYS = 62;
 /** The most a reason may hold. */

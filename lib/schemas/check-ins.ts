@@ -3,12 +3,12 @@ import { SEVERITIES } from '@/lib/schemas/enums';
 
 export { SEVERITIES } from '@/lib/schemas/enums';
 import { flagRepeats, freeText, Id, IsoDate, IsoDateTime, singleLine } from '@/lib/schemas/common';
+import { TREND_PERIODS, CHECK_IN_NOTE_MAX } from '@/lib/schemas/check-ins-values';
+export { TREND_PERIODS, CHECK_IN_NOTE_MAX };
 
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
-/** The longest note a check-in keeps. */
-export const CHECK_IN_NOTE_MAX = 2000;
 /** At most this many side effects, and this many personal measures, in one check-in. */
 export const CHECK_IN_LIST_MAX = 20;
 
@@ -117,8 +117,6 @@ export type CheckInList = z.infer<typeof CheckInList>;
 export const CheckInResult = z.object({ checkIn: CheckIn, updated: z.boolean() });
 export type CheckInResult = z.infer<typeof CheckInResult>;
 
-/** The periods the trend charts offer, in days. */
-export const TREND_PERIODS = [30, 90, 365] as const;
 export type TrendPeriod = (typeof TREND_PERIODS)[number];
 
 /** A `?days=` value as a trend period; 90 when absent or not one of the periods. */

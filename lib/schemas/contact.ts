@@ -6,6 +6,8 @@ import { CONTACT_METHODS, ROLES } from '@/lib/schemas/enums';
 import { IsoDateTime, Person, SentBack, readOnly, singleLine } from '@/lib/schemas/common';
 
 export { CONTACT_METHODS, type ContactMethod } from '@/lib/schemas/enums';
+import { telHref, CONTACT_METHOD_LABELS } from '@/lib/schemas/contact-values';
+export { telHref, CONTACT_METHOD_LABELS };
 
 const PHONE_CHARACTERS = /^[0-9 +\-()]+$/;
 
@@ -85,15 +87,3 @@ export const Contact = z.object({
   updatedBy: readOnly(Person(ROLES).nullable()),
 });
 export type Contact = z.infer<typeof Contact>;
-
-/** How each way of being reached is said. */
-export const CONTACT_METHOD_LABELS: Record<(typeof CONTACT_METHODS)[number], string> = {
-  PHONE: 'Phone call',
-  TEXT: 'Text message',
-  EMAIL: 'Email',
-};
-
-/** A `tel:` link's target: the digits and a leading +, nothing else. */
-export function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^0-9+]/g, '')}`;
-}

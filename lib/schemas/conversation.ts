@@ -3,9 +3,8 @@
 // a correction is another message.
 import { z } from 'zod';
 import { freeText, Id, IsoDateTime, pagingFields, Person } from '@/lib/schemas/common';
-
-/** The most a message may hold: a long letter, not a document. */
-export const CONVERSATION_MESSAGE_MAX = 4_000;
+import { CONVERSATION_MESSAGE_MAX } from '@/lib/schemas/conversation-values';
+export { CONVERSATION_MESSAGE_MAX };
 
 /** POST /conversation: the text of a new message (trimmed; line breaks kept). */
 export const ConversationMessageInput = z.strictObject({

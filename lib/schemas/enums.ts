@@ -112,7 +112,12 @@ export const EMAIL_PURPOSES = [
   'APPOINTMENT_REMINDER',
 ] as const;
 
-export const APPOINTMENT_KINDS = ['INTAKE', 'MEDICATION_MANAGEMENT', 'THERAPY', 'FOLLOW_UP'] as const;
+export const APPOINTMENT_KINDS = [
+  'INTAKE',
+  'MEDICATION_MANAGEMENT',
+  'THERAPY',
+  'FOLLOW_UP',
+] as const;
 
 export const APPOINTMENT_MODALITIES = ['IN_PERSON', 'VIDEO', 'PHONE'] as const;
 

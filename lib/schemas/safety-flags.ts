@@ -12,6 +12,8 @@ import {
 } from '@/lib/schemas/enums';
 import { freeText, Id, IsoDate, IsoDateTime, pagingFields, Person } from '@/lib/schemas/common';
 import { PatientParams } from '@/lib/schemas/patients';
+import { OUTCOME_LABELS } from '@/lib/schemas/safety-flags-values';
+export { OUTCOME_LABELS };
 
 export const SafetyFlagUrgency = z.enum(SAFETY_FLAG_URGENCIES);
 export const SafetyFlagOutcome = z.enum(SAFETY_FLAG_OUTCOMES, { error: 'Choose what was done.' });
@@ -124,12 +126,3 @@ export type SafetyFlagListAnswer = z.infer<typeof SafetyFlagListAnswer>;
 export function teamFlags(answer: SafetyFlagListAnswer): SafetyFlag[] {
   return answer.items.filter((item): item is SafetyFlag => 'source' in item);
 }
-
-/** The outcome of a resolved flag, as the resolve form offers it. */
-export const OUTCOME_LABELS: Record<SafetyFlagOutcome, string> = {
-  CONTACTED_PATIENT: 'Contacted the patient',
-  SAFETY_PLAN_REVIEWED: 'Reviewed the safety plan',
-  EMERGENCY_SERVICES: 'Involved emergency services',
-  NO_ACTION_NEEDED: 'No action needed',
-  OTHER: 'Other',
-};

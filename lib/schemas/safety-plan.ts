@@ -14,9 +14,8 @@ import {
   singleLine,
 } from '@/lib/schemas/common';
 import { Phone } from '@/lib/schemas/contact';
-
-/** At most this many items in one section. */
-export const MAX_SAFETY_PLAN_ITEMS = 15;
+import { MAX_SAFETY_PLAN_ITEMS } from '@/lib/schemas/safety-plan-values';
+export { MAX_SAFETY_PLAN_ITEMS };
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_SAFETY_PLAN_ITEMS);
 const line = singleLine(300);
@@ -181,4 +180,3 @@ export const SafetyPlanVersionSummary = z.object({
 });
 export const SafetyPlanVersionList = Page(SafetyPlanVersionSummary);
 export type SafetyPlanVersionList = z.infer<typeof SafetyPlanVersionList>;
-

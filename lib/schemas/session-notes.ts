@@ -15,6 +15,8 @@ import {
   pagingFields,
   Person,
 } from '@/lib/schemas/common';
+import { NOTE_SECTIONS } from '@/lib/schemas/session-notes-values';
+export { NOTE_SECTIONS };
 
 const Section = freeText(20_000);
 
@@ -27,21 +29,6 @@ export const SoapBody = z.strictObject({
   assessment: Section,
   plan: Section,
 });
-
-/** The sections of each format, in reading order, with their headings. */
-export const NOTE_SECTIONS = {
-  DAP: [
-    ['data', 'Data'],
-    ['assessment', 'Assessment'],
-    ['plan', 'Plan'],
-  ],
-  SOAP: [
-    ['subjective', 'Subjective'],
-    ['objective', 'Objective'],
-    ['assessment', 'Assessment'],
-    ['plan', 'Plan'],
-  ],
-} as const;
 
 export const SessionNoteKind = z.enum(SESSION_NOTE_KINDS);
 

@@ -37,15 +37,13 @@ import {
   pagingFields,
   Person,
 } from '@/lib/schemas/common';
+import { MAX_GOALS, MAX_INTERVENTIONS } from '@/lib/schemas/treatment-plan-values';
+export { MAX_GOALS, MAX_INTERVENTIONS };
 
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 /** The highest score of each instrument: a target must lie within it. */
 export const SCORE_MAX = { PHQ9: 27, GAD7: 21 } as const;
-
-/** At most this many goals and interventions in one version. */
-export const MAX_GOALS = 20;
-export const MAX_INTERVENTIONS = 20;
 
 /** Nonblank free text of up to `max` characters (trimmed). */
 function requiredText(max: number) {

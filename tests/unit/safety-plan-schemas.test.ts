@@ -2,7 +2,8 @@
 // they refuse and where the refusal lands.
 import { describe, expect, it } from 'vitest';
 import { fieldAt, schemaPaths } from '@/components/forms/schema-paths';
-import { SafetyPlanForm, fieldOf, toForm } from '@/components/safety-plan/safety-plan-form';
+import { fieldOf, toForm } from '@/components/safety-plan/safety-plan-form';
+import { SafetyPlanForm } from '@/components/safety-plan/safety-plan-schema';
 import { ContactInput, Phone, telHref } from '@/lib/schemas/contact';
 import { SafetyPlanInput, type SafetyPlanVersion } from '@/lib/schemas/safety-plan';
 
