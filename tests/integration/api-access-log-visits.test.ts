@@ -1,11 +1,14 @@
+import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { AuditAction, AuditResource } from '@/lib/audit-vocabulary';
+import { VISIT_WINDOWS } from '@/lib/data/access-log-visits';
 import { recordAccess, recordListAccess } from '@/lib/data/audit';
 import type { AccessLogEntry, AccessLogVisit } from '@/lib/schemas/access-log';
 import { createCareTeam, createPatient, createUser, viewerFor } from '@/tests/factories';
 import { callApi, sessionCookie } from '@/tests/support/api';
+import { countStatements } from '@/tests/support/statements';
 
 const VISITS = '/api/v1/patients/{patientId}/access-log/visits';
 const FLAT = '/api/v1/patients/{patientId}/access-log';
@@ -256,4 +259,138 @@ describe('GET /api/v1/patients/{patientId}/access-log/visits', () => {
       expect((await read(VISITS, c.patient.id, await sessionCookie(viewer))).status).toBe(status);
     }
   });
+});
+
+/** A statement as it went to PostgreSQL: its text and values. */
+type Sent = { text: string; values: unknown[] };
+
+/** The statements `work` sent that read the audit trail (its reads, not its audit write). */
+async function auditReads(work: () => Promise<unknown>): Promise<Sent[]> {
+  const sent: Sent[] = [];
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const [first, second] = args as [string | { text?: string; values?: unknown[] }, unknown];
+    const text = typeof first === 'string' ? first : (first?.text ?? '');
+    const values = (typeof first === 'string' ? second : first?.values) ?? [];
+    if (text.includes('FROM "AuditEvent" e')) sent.push({ text, values: values as unknown[] });
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  try {
+    await work();
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  return sent;
+}
+
+type PlanNode = {
+  'Relation Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  'Rows Removed by Filter'?: number;
+  'Rows Removed by Index Recheck'?: number;
+  Plans?: PlanNode[];
+};
+
+/** How many audit events a statement's plan read (EXPLAIN ANALYZE, every partition summed). */
+async function auditRowsRead(statement: Sent): Promise<number> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}`,
+      statement.values,
+    );
+    const walk = (node: PlanNode): number =>
+      (node['Relation Name']?.startsWith('AuditEvent')
+        ? (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'] +
+          (node['Rows Removed by Index Recheck'] ?? 0)
+        : 0) + (node.Plans ?? []).reduce((sum, child) => sum + walk(child), 0);
+    return walk((rows[0]['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A long log: the prescriber's sittings (two reads a minute apart) every two hours, newest first
+ * from an hour ago; a caseload view in every tenth; and, 2 000 hours back, the therapist's long
+ * sitting (a read a minute for 500 minutes), which stretches of the log read end inside.
+ */
+async function longLog(sittings: number) {
+  const c = await clinic();
+  const other = await createPatient(db, c.organization, { passwordHash: null });
+  const org = c.organization.id;
+  await db.$executeRaw`
+    INSERT INTO "AuditEvent" ("organizationId", "actorId", "actorRole", action, "resourceType",
+                              "patientId", "patientIds", outcome, "occurredAt", hash)
+    SELECT ${org}::uuid, ${c.prescriber.id}::uuid, 'PRESCRIBER'::"Role", 'read',
+           (ARRAY['medication', 'checkIn'])[1 + n % 2], ${c.patient.id}::uuid, '{}',
+           'ALLOWED'::"AuditOutcome",
+           now() - interval '1 hour' - (n / 2) * interval '2 hours' - (n % 2) * interval '1 minute',
+           'test'
+      FROM generate_series(0, ${sittings * 2 - 1}::int) n
+    UNION ALL
+    SELECT ${org}::uuid, ${c.prescriber.id}::uuid, 'PRESCRIBER'::"Role", 'list', 'caseload', NULL,
+           ARRAY[${c.patient.id}::uuid, ${other.id}::uuid], 'ALLOWED'::"AuditOutcome",
+           now() - interval '1 hour' - n * interval '20 hours' + interval '30 seconds', 'test'
+      FROM generate_series(0, ${sittings / 10 - 1}::int) n
+    UNION ALL
+    SELECT ${org}::uuid, ${c.therapist.id}::uuid, 'THERAPIST'::"Role", 'read', 'sessionNote',
+           ${c.patient.id}::uuid, '{}', 'ALLOWED'::"AuditOutcome",
+           now() - interval '2000 hours' - n * interval '1 minute', 'test'
+      FROM generate_series(0, ${LONG_SITTING - 1}::int) n`;
+  // As autovacuum would after such a load: the planner walks the indexes by what they hold.
+  await db.$executeRaw`ANALYZE "AuditEvent"`;
+  return { c, shown: sittings * 2 + sittings / 10 + LONG_SITTING };
+}
+
+const LONG_SITTING = 500;
+
+describe('a long log', () => {
+  it('reads the first page from the log’s newest stretch only, within the statement budget', async () => {
+    const { c, shown } = await longLog(10_000);
+    const cookie = await sessionCookie(c.patient);
+    let page!: Awaited<ReturnType<typeof read>>;
+    const { statements } = await countStatements(async () => {
+      page = await read(VISITS, c.patient.id, cookie, { limit: '20' });
+    });
+    expect(page.status).toBe(200);
+    expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(5);
+    const visits: AccessLogVisit[] = page.body.items;
+    expect(visits).toHaveLength(20);
+    expect(visits[0]).toMatchObject({
+      personId: c.prescriber.id,
+      eventCount: 3,
+      did: 'looked at your check-ins, your medications, and your line in their list of patients (latest check-in and PHQ-9)',
+    });
+    expect(page.body.nextCursor).toBe(visits[19]!.id);
+    expect(page.body.people.map((p: { id: string }) => p.id)).toContain(c.prescriber.id);
+
+    // The same reads again, explained: each reads a bounded stretch (the walk along the index to
+    // its start, then its events), not the log of 21 500 events. The list views naming the
+    // patient are found along the GIN index in the month partitions the stretch reaches: here,
+    // all in the default partition, so all 1 000 of them.
+    const reads = await auditReads(() => read(VISITS, c.patient.id, cookie, { limit: '20' }));
+    expect(reads.length).toBe(2);
+    for (const statement of reads) {
+      const rows = await auditRowsRead(statement);
+      expect(rows, statement.text.slice(0, 80)).toBeLessThan(2 * VISIT_WINDOWS[0]! + 1_000 + 1_000);
+      expect(rows).toBeLessThan(shown / 3);
+    }
+  }, 120_000);
+
+  it('still reaches every access by loading more, the long sitting one visit', async () => {
+    const { c, shown } = await longLog(1_200);
+    const cookie = await sessionCookie(c.patient);
+    const visits = await walk<AccessLogVisit>(VISITS, c.patient.id, cookie, { limit: '100' });
+    expect(new Set(visits.map((v) => v.id)).size).toBe(visits.length);
+    expect(visits.reduce((sum, v) => sum + v.eventCount, 0)).toBe(shown);
+    const long = visits.filter((v) => v.personId === c.therapist.id);
+    expect(long.map((v) => v.eventCount)).toEqual([LONG_SITTING]);
+    const events = visits
+      .filter((v) => v.eventCount <= 50)
+      .flatMap((v) => v.events.map((e) => e.id));
+    expect(new Set(events).size).toBe(shown - LONG_SITTING);
+  }, 120_000);
 });
