@@ -145,8 +145,8 @@ export const PATIENT_WORDS = {
   appointment: 'your appointments',
   // A clinician's own calendar feed (initials and kinds of visit): never one patient's record.
   calendarFeed: 'their calendar feed',
-  recordPdf: 'your record (PDF)',
-  recordFhir: 'your record (FHIR file for another clinic)',
+  recordPdf: 'your record as a PDF',
+  recordFhir: 'your record as a FHIR file (for another clinic)',
   psychotherapyNote: null,
 } as const satisfies Record<AuditResource, string | null>;
 

@@ -39,13 +39,13 @@ test('the patient downloads their record as a PDF and as a FHIR Bundle', async (
     ),
   ).toBe(true);
 
-  // Both downloads are in the patient's access log. (The visits page leaves the patient's own
-  // accesses out, downloads included, for now: an open point of issue 17.)
-  const id = await patientId(alex, 'Alex Morgan');
-  const log = await alex.request.get(`/api/v1/patients/${id}/access-log?limit=20`);
-  expect(log.status()).toBe(200);
-  const said = ((await log.json()) as { items: { summary: string }[] }).items.map((e) => e.summary);
-  expect(said).toContain('You downloaded your record (PDF).');
+  // Both downloads are in "who viewed my record": the patient's own views are left out there,
+  // their downloads are not.
+  await alex.goto('/my-care/who-viewed');
+  const downloads = alex.locator('li p', { hasText: /^You downloaded your record as a PDF/ }).first();
+  await expect(downloads).toBeVisible();
+  await expect(downloads).toContainText('downloaded your record as a FHIR file');
+  await expect(alex.getByText(/^You looked at/)).toHaveCount(0);
 });
 
 test('a clinician prints the chart summary: no navigation, the patient named on the page', async ({

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle, DocumentReference } from '@medplum/fhirtypes';
 import { db, type Tx } from '@/lib/db';
 import { listAccessLog } from '@/lib/data/access-log';
+import { listAccessLogVisits } from '@/lib/data/access-log-visits';
+import { recordAccess } from '@/lib/data/audit';
 import { readRecordTx } from '@/lib/data/record-export/read';
 import { recordToFhirBundle } from '@/lib/record-export/fhir';
 import { PrismaClient } from '@/prisma/generated/client';
@@ -158,8 +160,22 @@ describe('the record export', () => {
   it('shows each download in who viewed my record', async () => {
     const log = await listAccessLog(viewerFor(team.patient), team.patient.id);
     const summaries = log.items.map((e) => e.summary);
-    expect(summaries).toContain('You downloaded your record (PDF).');
-    expect(summaries).toContain('You downloaded your record (FHIR file for another clinic).');
+    expect(summaries).toContain('You downloaded your record as a PDF.');
+    expect(summaries).toContain('You downloaded your record as a FHIR file (for another clinic).');
+  });
+
+  it('shows the downloads as the patient’s own visit, their own views left out', async () => {
+    await db.$transaction((t) =>
+      recordAccess(t, viewerFor(team.patient), 'read', 'medication', { patientId: team.patient.id }),
+    );
+    const { items } = await listAccessLogVisits(viewerFor(team.patient), team.patient.id);
+    const own = items.filter((v) => v.byPatient);
+    expect(own).toHaveLength(1);
+    expect(own[0]!.who).toBe('You');
+    expect(own[0]!.did).toContain('downloaded your record as a PDF');
+    expect(own[0]!.did).toContain('downloaded your record as a FHIR file (for another clinic)');
+    expect(own[0]!.did).not.toContain('looked at');
+    expect(own[0]!.events.every((e) => e.did.startsWith('downloaded'))).toBe(true);
   });
 });
 
