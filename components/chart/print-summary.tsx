@@ -30,7 +30,8 @@ export function ChartPrintHeader({ name, dateOfBirth }: { name: string; dateOfBi
       <span>
         <strong>{name}</strong> · born {dateOfBirth}
       </span>
-      <span>Printed {printedOn ?? today()} · Triad chart summary · confidential</span>
+      {/* The date after hydration only: the server's today (in its zone) need not be the reader's. */}
+      <span>Printed {printedOn} · Triad chart summary · confidential</span>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { LocalDateTime } from '@/components/ui/local-date-time';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -21,14 +22,20 @@ export function SecondFactorOn({
 }) {
   const [action, setAction] = useState<'none' | 'renew' | 'disable'>('none');
   const [confirmingDisable, setConfirmingDisable] = useState<string | null>(null);
-  const since = status.enabledAt
-    ? new Date(status.enabledAt).toLocaleDateString(undefined, { dateStyle: 'long' })
-    : null;
   return (
     <Card
       title="Two-step sign-in is on"
       titleId="second-factor-heading"
-      description={`${since ? `On since ${since}. ` : ''}${status.recoveryCodesLeft} of 10 recovery codes left.`}
+      description={
+        <>
+          {status.enabledAt ? (
+            <>
+              On since <LocalDateTime iso={status.enabledAt} withRelative={false} />.{' '}
+            </>
+          ) : null}
+          {status.recoveryCodesLeft} of 10 recovery codes left.
+        </>
+      }
     >
       {action === 'none' ? (
         <div className="flex flex-wrap gap-3">

@@ -24,7 +24,9 @@ export function Card({
           <h2 id={titleId} className="text-lg font-semibold text-slate-900">
             {title}
           </h2>
-          {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+          {/* A div, not a p: a description may be a paragraph of its own (a note's byline), and a
+              p inside a p is closed early by the HTML parser, so hydration finds another tree. */}
+          {description ? <div className="mt-1 text-sm text-slate-600">{description}</div> : null}
         </div>
         {actions}
       </div>
