@@ -38,6 +38,9 @@ const CHART_SECTIONS = [
   ['Overview', ''],
 ] as const;
 
+// Each test walks a dozen pages with an axe check on each.
+test.describe.configure({ timeout: 240_000 });
+
 const escape = (path: string) => path.replace(/[/-]/g, '\\$&');
 
 /** The page arrived: its URL, its heading, and no layout wider than the phone. */
