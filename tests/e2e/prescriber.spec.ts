@@ -14,6 +14,9 @@ test.describe.configure({ mode: 'serial' });
 test('the prescriber increases a dose; the therapist and the patient see it at once', async ({
   browser,
 }) => {
+  // Three people's journeys, three charts drawn and six axe checks: more than 60 s on a busy
+  // two-core machine.
+  test.slow();
   const prescriber = await signedIn(browser, DEMO.rivera, { home: '/caseload' });
   const { dose: current } = await activeMedication(
     prescriber,
