@@ -18,6 +18,9 @@ export const metadata: Metadata = {
 export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,
+  // The page may reach under a phone's rounded corners and home indicator; the patient's tab bar
+  // keeps its links above the indicator with env(safe-area-inset-bottom).
+  viewportFit: 'cover',
   themeColor: '#ffffff',
 };
 

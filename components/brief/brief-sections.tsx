@@ -142,7 +142,7 @@ export function CheckInSummary({ checkIns }: { checkIns: BriefCheckIns }) {
       </p>
       {checkIns.count > 0 || checkIns.previous.count > 0 ? (
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[20rem] text-left text-sm">
+          <table className="w-full text-left text-sm">
             <caption className="sr-only">
               Check-in averages, this period against the one before
             </caption>

@@ -1,12 +1,19 @@
 /** One point of a series: a calendar date (`YYYY-MM-DD`) and its value, or null when not measured. */
 export type TrendPoint = { date: string; value: number | null };
 
-/** One line on the chart. Series that share a `domain` share a y-axis. */
+/** A questionnaire whose total has published severity ranges. */
+export type SeverityScale = 'PHQ9' | 'GAD7';
+
+/**
+ * One line on the chart. Series that share a `domain` share a y-axis; a series that is a
+ * questionnaire's total names its `scale`, which decides the bands behind it (chartBands).
+ */
 export type TrendSeries = {
   key: string;
   label: string;
   unit?: string;
   domain?: [number, number];
+  scale?: SeverityScale;
   points: TrendPoint[];
 };
 
@@ -21,9 +28,57 @@ export type TrendChartProps = {
   description?: string;
   series: TrendSeries[];
   markers?: TrendMarker[];
-  bands?: TrendBand[];
+  /**
+   * Whether the chart lists its numbered markers below itself; false where one MarkerLegend
+   * serves several charts with the same markers.
+   */
+  markerLegend?: boolean;
   height?: number;
 };
+
+/** The markers of one date under one number, as the plot draws them and the legend lists them. */
+export type NumberedMarker = { number: number; date: string; t: number; labels: string[] };
+
+/** One number per date with markers, oldest first, so every chart given the same markers agrees. */
+export function numberMarkers(markers: readonly TrendMarker[]): NumberedMarker[] {
+  const byDate = new Map<string, string[]>();
+  for (const marker of markers) {
+    const labels = byDate.get(marker.date);
+    if (labels) labels.push(marker.label);
+    else byDate.set(marker.date, [marker.label]);
+  }
+  return [...byDate.entries()]
+    .map(([date, labels]) => ({ date, t: Date.parse(`${date}T00:00:00Z`), labels }))
+    .sort((a, b) => a.t - b.t)
+    .map((marker, index) => ({ number: index + 1, ...marker }));
+}
+
+/**
+ * The smallest distance between two markers' numbers on one lane, as a share of the time axis:
+ * an 18 px badge on the ~300 px plot of a 375 px screen. Wider screens only space them more.
+ */
+export const MARKER_MIN_GAP = 0.065;
+
+/**
+ * The lane (0 = top) of each marker's number, in the markers' order (oldest first): a number goes
+ * on the first lane where it keeps MARKER_MIN_GAP from the one before it, so numbers never overlap.
+ */
+export function markerLanes(
+  times: readonly number[],
+  min: number,
+  max: number,
+  minGap: number = MARKER_MIN_GAP,
+): number[] {
+  const span = max - min;
+  const lastOnLane: number[] = [];
+  return times.map((t) => {
+    const x = span > 0 ? (t - min) / span : 0;
+    let lane = lastOnLane.findIndex((last) => x - last >= minGap);
+    if (lane === -1) lane = lastOnLane.length;
+    lastOnLane[lane] = x;
+    return lane;
+  });
+}
 
 /** A row per date that has a value or a marker, oldest first: what the plot and the table show. */
 export type TrendRow = {

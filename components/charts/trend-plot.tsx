@@ -13,7 +13,13 @@ import {
   YAxis,
 } from 'recharts';
 import { format } from 'date-fns';
-import type { TrendBand, TrendMarker, TrendRow, TrendSeries } from './trend-chart-types';
+import {
+  markerLanes,
+  type NumberedMarker,
+  type TrendBand,
+  type TrendRow,
+  type TrendSeries,
+} from './trend-chart-types';
 
 // Distinct hues with distinct dash patterns, so the lines differ by more than colour.
 const palette = [
@@ -24,6 +30,10 @@ const palette = [
 ];
 
 const bandFills = ['#f0fdf4', '#fefce8', '#fff7ed', '#ffedd5', '#fff1f2'];
+
+/** The markers' numbered badges: their radius and the height of one lane above the plot. */
+const BADGE_RADIUS = 8;
+const LANE_HEIGHT = 2 * BADGE_RADIUS + 2;
 
 function axisKey(domain: [number, number] | undefined): string {
   return domain ? `${domain[0]}-${domain[1]}` : 'auto';
@@ -41,18 +51,25 @@ export function TrendPlot({
   rows,
 }: {
   series: TrendSeries[];
-  markers: TrendMarker[];
-  bands?: TrendBand[];
+  markers: NumberedMarker[];
+  bands: readonly TrendBand[];
   rows: TrendRow[];
 }) {
   const data = rows.map((row) => ({ t: row.t, ...row.values }));
   const axes = [...new Set(series.map((s) => axisKey(s.domain)))];
   const firstAxis = axes[0] ?? 'auto';
+  // The x-axis spans the rows, which hold every marker's date too.
+  const lanes = markerLanes(
+    markers.map((m) => m.t),
+    rows[0]?.t ?? 0,
+    rows.at(-1)?.t ?? 0,
+  );
+  const laneCount = markers.length === 0 ? 0 : Math.max(...lanes) + 1;
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart
         data={data}
-        margin={{ top: 24, right: 8, bottom: 4, left: 0 }}
+        margin={{ top: 8 + laneCount * LANE_HEIGHT, right: BADGE_RADIUS + 4, bottom: 4, left: 0 }}
         accessibilityLayer={false}
       >
         <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
@@ -66,8 +83,8 @@ export function TrendPlot({
           fontSize={12}
         />
         {yAxes(series, axes)}
-        {bandAreas(bands ?? [], firstAxis)}
-        {markerLines(markers, firstAxis)}
+        {bandAreas(bands, firstAxis)}
+        {markerLines(markers, lanes, firstAxis)}
         <Tooltip
           labelFormatter={(value) => (typeof value === 'number' ? shortDate(value) : String(value))}
         />
@@ -100,7 +117,7 @@ function yAxes(series: TrendSeries[], axes: string[]) {
   });
 }
 
-function bandAreas(bands: TrendBand[], firstAxis: string) {
+function bandAreas(bands: readonly TrendBand[], firstAxis: string) {
   return bands.map((band, index) => (
     <ReferenceArea
       key={band.label}
@@ -115,24 +132,57 @@ function bandAreas(bands: TrendBand[], firstAxis: string) {
   ));
 }
 
-function markerLines(markers: TrendMarker[], firstAxis: string) {
+function markerLines(markers: NumberedMarker[], lanes: number[], firstAxis: string) {
   return markers.map((marker, index) => (
     <ReferenceLine
-      key={`${marker.date}-${index}`}
+      key={marker.date}
       yAxisId={firstAxis}
-      x={Date.parse(`${marker.date}T00:00:00Z`)}
+      x={marker.t}
       stroke="#64748b"
       strokeDasharray="4 2"
-      // Staggered down from the top edge, so the labels of changes close in time do not overlap.
-      label={{
-        value: marker.label,
-        position: 'insideTopLeft',
-        offset: 4 + (index % 3) * 13,
-        fontSize: 10,
-        fill: '#334155',
-      }}
+      // A number above the plot instead of the label's words, which clip and overlap on a phone;
+      // the legend below the chart and its table give the words.
+      label={(props: { viewBox?: { x?: number; y?: number } }) => (
+        <MarkerBadge
+          x={props.viewBox?.x ?? 0}
+          plotTop={props.viewBox?.y ?? 0}
+          lane={lanes[index] ?? 0}
+          number={marker.number}
+        />
+      )}
     />
   ));
+}
+
+function MarkerBadge({
+  x,
+  plotTop,
+  lane,
+  number,
+}: {
+  x: number;
+  plotTop: number;
+  lane: number;
+  number: number;
+}) {
+  const y = plotTop - 2 - BADGE_RADIUS - lane * LANE_HEIGHT;
+  return (
+    <g>
+      <line x1={x} x2={x} y1={y} y2={plotTop} stroke="#64748b" strokeDasharray="4 2" />
+      <circle cx={x} cy={y} r={BADGE_RADIUS} fill="#ffffff" stroke="#334155" strokeWidth={1.5} />
+      <text
+        x={x}
+        y={y}
+        textAnchor="middle"
+        dominantBaseline="central"
+        fontSize={10}
+        fontWeight={600}
+        fill="#1e293b"
+      >
+        {number}
+      </text>
+    </g>
+  );
 }
 
 function seriesLines(series: TrendSeries[]) {

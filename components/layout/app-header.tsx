@@ -25,7 +25,11 @@ export function AppHeader({ name, role }: { name: string; role: Role }) {
             <SignOutButton />
           </div>
         </div>
-        <MainNav items={navItemsFor(role)} />
+        {/* A patient's phone has the tab bar at the bottom of the screen instead (AppShell). */}
+        <MainNav
+          items={navItemsFor(role)}
+          className={role === 'PATIENT' ? 'hidden sm:block' : ''}
+        />
       </div>
     </header>
   );

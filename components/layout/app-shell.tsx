@@ -1,10 +1,14 @@
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/layout/app-header';
 import { CrisisLine } from '@/components/layout/crisis-line';
+import { PatientTabBar } from '@/components/layout/patient-tab-bar';
 import { SkipLink } from '@/components/layout/skip-link';
 import type { Role } from '@/lib/auth/viewer';
 
-/** Every signed-in page: skip link, header, and the main landmark the skip link targets. */
+/**
+ * Every signed-in page: skip link, header, and the main landmark the skip link targets; on a
+ * patient's phone the tab bar, with room kept below the footer so it never covers the page.
+ */
 export function AppShell({
   name,
   role,
@@ -14,8 +18,13 @@ export function AppShell({
   role: Role;
   children: ReactNode;
 }) {
+  const isPatient = role === 'PATIENT';
   return (
-    <div className="flex min-h-dvh flex-col">
+    <div
+      className={`flex min-h-dvh flex-col ${
+        isPatient ? 'pb-[calc(3.5rem+1px+env(safe-area-inset-bottom))] sm:pb-0 print:pb-0' : ''
+      }`}
+    >
       <SkipLink />
       <div className="print:hidden">
         <AppHeader name={name} role={role} />
@@ -33,6 +42,7 @@ export function AppShell({
       <footer className="border-t border-slate-200 bg-white">
         <CrisisLine className="mx-auto max-w-5xl px-4 py-4 text-sm text-slate-700 sm:px-6" />
       </footer>
+      {isPatient ? <PatientTabBar /> : null}
     </div>
   );
 }

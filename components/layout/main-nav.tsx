@@ -2,18 +2,21 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import type { NavItem } from '@/components/layout/nav-items';
+import { currentHref, type NavItem } from '@/components/layout/nav-items';
 
-/** The role's sections as tabs; the current one is marked for sight and for screen readers. */
-export function MainNav({ items }: { items: NavItem[] }) {
+/**
+ * The role's sections as tabs; the current one is marked for sight and for screen readers. They
+ * wrap onto a second line on a narrow screen rather than scroll sideways out of sight.
+ */
+export function MainNav({ items, className = '' }: { items: NavItem[]; className?: string }) {
   const pathname = usePathname();
-  // The longest matching link is the current one (/my-care/who-viewed is not also /my-care).
-  const current = items
-    .filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`))
-    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const current = currentHref(
+    items.map((i) => i.href),
+    pathname,
+  );
   return (
-    <nav aria-label="Main" className="-mb-px overflow-x-auto">
-      <ul className="flex gap-1 sm:gap-2">
+    <nav aria-label="Main" className={`-mb-px ${className}`}>
+      <ul className="flex flex-wrap gap-x-1 sm:gap-x-2">
         {items.map((item) => {
           const isCurrent = item.href === current;
           return (

@@ -71,7 +71,7 @@ export function ChangeHistory({ changes }: { changes: MedicationChange[] }) {
 /** Why, what to watch, when to review, and the words for the team and for the patient. */
 function ChangeDetails({ change }: { change: MedicationChange }) {
   return (
-    <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[minmax(0,9rem)_minmax(0,1fr)]">
+    <dl className="mt-3 grid grid-cols-[minmax(0,1fr)] gap-x-6 gap-y-2 text-sm sm:grid-cols-[minmax(0,9rem)_minmax(0,1fr)]">
       <dt className="font-medium text-slate-700">Reason</dt>
       <dd className="whitespace-pre-line text-slate-900">{change.reason}</dd>
       {change.monitorFor.length > 0 ? (
@@ -81,7 +81,7 @@ function ChangeDetails({ change }: { change: MedicationChange }) {
             <ul className="flex flex-wrap gap-1.5">
               {change.monitorFor.map((item) => (
                 <li key={item}>
-                  <Badge>{item}</Badge>
+                  <Badge wrap>{item}</Badge>
                 </li>
               ))}
             </ul>

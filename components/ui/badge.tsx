@@ -10,11 +10,22 @@ const tones: Record<BadgeTone, string> = {
   rose: 'bg-rose-50 text-rose-900 ring-rose-300',
 };
 
-/** A short label. Colour only reinforces the words; it never carries meaning alone. */
-export function Badge({ tone = 'neutral', children }: { tone?: BadgeTone; children: ReactNode }) {
+/**
+ * A short label. Colour only reinforces the words; it never carries meaning alone. `wrap` lets
+ * words that may be long (a prescriber's free text) break onto more lines on a narrow screen.
+ */
+export function Badge({
+  tone = 'neutral',
+  wrap = false,
+  children,
+}: {
+  tone?: BadgeTone;
+  wrap?: boolean;
+  children: ReactNode;
+}) {
   return (
     <span
-      className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${tones[tone]}`}
+      className={`inline-flex items-center px-2.5 py-0.5 text-xs font-medium ${wrap ? 'rounded-xl' : 'rounded-full whitespace-nowrap'} ring-1 ring-inset ${tones[tone]}`}
     >
       {children}
     </span>

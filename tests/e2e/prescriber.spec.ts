@@ -14,6 +14,9 @@ test.describe.configure({ mode: 'serial' });
 test('the prescriber increases a dose; the therapist and the patient see it at once', async ({
   browser,
 }) => {
+  // Three people's journeys, three charts drawn and six axe checks: more than 60 s on a busy
+  // two-core machine.
+  test.slow();
   const prescriber = await signedIn(browser, DEMO.rivera, { home: '/caseload' });
   const { dose: current } = await activeMedication(
     prescriber,
@@ -27,7 +30,18 @@ test('the prescriber increases a dose; the therapist and the patient see it at o
   await expect(
     prescriber.getByRole('heading', { name: 'Scores and mood over time' }),
   ).toBeVisible();
-  await expect(prescriber.getByText('Show as a table')).toBeVisible();
+  // Mood has its own chart; severity bands shade the questionnaires' charts only.
+  const phq9 = prescriber.getByRole('figure', { name: 'PHQ-9 (depression)' });
+  await expect(phq9.locator('svg text', { hasText: 'Moderately severe' })).toBeVisible();
+  const gad7 = prescriber.getByRole('figure', { name: 'GAD-7 (anxiety)' });
+  await expect(gad7.locator('svg text', { hasText: 'Severe' })).toBeVisible();
+  await expect(gad7.locator('svg text', { hasText: 'Moderately severe' })).toHaveCount(0);
+  const mood = prescriber.getByRole('figure', { name: 'Mood' });
+  await expect(mood.locator('svg .recharts-line').first()).toBeVisible();
+  await expect(mood.locator('svg text', { hasText: /Minimal|Mild|Moderate|Severe/ })).toHaveCount(
+    0,
+  );
+  await expect(mood.getByText('Show as a table')).toBeVisible();
   await expectNoSeriousA11yViolations(prescriber);
 
   await prescriber.getByRole('link', { name: 'Medications', exact: true }).first().click();

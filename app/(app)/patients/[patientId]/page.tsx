@@ -2,12 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BriefPanel } from '@/components/brief/brief-panel';
 import { briefPreset, resolveBriefSince } from '@/components/brief/brief-period';
-import { PHQ9_BANDS } from '@/components/charts/severity-bands';
-import { TrendChart } from '@/components/charts/trend-chart';
 import { markerLabel } from '@/components/medications/medication-text';
 import { RegimenList } from '@/components/medications/regimen-list';
 import { openChart, type ChartPageProps } from '@/components/pages/chart-page';
 import { SafetyFlagsPanel } from '@/components/safety-flags/safety-flags-panel';
+import { OverviewTrendCharts } from '@/components/chart/overview-trend-charts';
 import { PrintSummaryButton } from '@/components/chart/print-summary';
 import { Card } from '@/components/ui/card';
 import { getBrief } from '@/lib/data/brief';
@@ -76,20 +75,9 @@ export default async function OverviewPage({ params, searchParams }: ChartPagePr
         <Card
           title="Scores and mood over time"
           titleId="overview-trends-heading"
-          description={`The last ${OVERVIEW_DAYS} days. Dashed vertical lines mark medication changes.`}
+          description={`The last ${OVERVIEW_DAYS} days. Numbered dashed lines mark medication changes.`}
         >
-          <TrendChart
-            title="PHQ-9, GAD-7 and check-in mood"
-            description="PHQ-9 and GAD-7 totals (left axis, higher is worse); mood from daily check-ins, 0 to 10 (right axis, higher is better). Shaded bands are the PHQ-9 severity ranges."
-            series={[
-              { key: 'phq9', label: 'PHQ-9', domain: [0, 27], points: trends.phq9 },
-              { key: 'gad7', label: 'GAD-7', domain: [0, 27], points: trends.gad7 },
-              { key: 'mood', label: 'Mood', domain: [0, 10], points: trends.mood },
-            ]}
-            markers={markers}
-            bands={PHQ9_BANDS}
-            height={320}
-          />
+          <OverviewTrendCharts trends={trends} markers={markers} />
         </Card>
       </div>
       {hasOpenFlags ? null : flags}
