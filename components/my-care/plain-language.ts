@@ -9,6 +9,14 @@ const goalStatusLabels: Record<MyCareGoal['status'], string> = {
   DISCONTINUED: 'Stopped',
 };
 
+/** A goal as the patient reads it: the care team's wording for them, else the goal itself. */
+export function goalInPatientWords(goal: {
+  description: string;
+  patientWording: string | null;
+}): string {
+  return goal.patientWording || goal.description;
+}
+
 /** A goal's status as a patient would say it. */
 export function goalStatusLabel(status: MyCareGoal['status']): string {
   return goalStatusLabels[status];

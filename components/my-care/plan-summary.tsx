@@ -46,6 +46,12 @@ export function PlanSummary({ plan }: { plan: MyCarePlan | null }) {
           <span className="font-medium text-slate-900">Last updated: </span>
           <time dateTime={plan.updatedAt}>{formatDate(plan.updatedAt, 'long')}</time>
         </p>
+        {plan.patientSummary ? (
+          <p className="w-full">
+            <span className="font-medium text-slate-900">What changed: </span>
+            {plan.patientSummary}
+          </p>
+        ) : null}
       </div>
     </div>
   );

@@ -114,6 +114,12 @@ function CurrentPlanCard({
             className="text-sm text-slate-700"
             labelClassName="font-medium text-slate-900"
           />
+          {plan.patientSummary ? (
+            <p className="text-sm text-slate-700">
+              <span className="font-medium text-slate-900">The patient reads: </span>
+              {plan.patientSummary}
+            </p>
+          ) : null}
           <PlanReadView plan={plan} progress={view.progress} />
         </div>
       ) : (

@@ -1,4 +1,4 @@
-import { interventionLabel } from '@/components/my-care/plain-language';
+import { goalInPatientWords, interventionLabel } from '@/components/my-care/plain-language';
 import { GoalListSection, OwnWordsSection } from '@/components/my-care/plan-sections';
 import { patientProgressText } from '@/components/treatment-plan/labels';
 import { Card } from '@/components/ui/card';
@@ -28,7 +28,7 @@ export function MyPlanContent({
         <OwnWordsSection text={plan.patientGoalsOwnWords} empty="Nothing written here yet." />
         <GoalListSection
           title="Your goals and how you’re doing"
-          goals={plan.goals}
+          goals={plan.goals.map((goal) => ({ ...goal, description: goalInPatientWords(goal) }))}
           goalKey={(goal) => goal.goalKey}
           details={(goal) => {
             const p = progress.get(goal.goalKey);

@@ -48,8 +48,9 @@ export function PlanAcknowledgementSection({
       <p className="mt-1 text-slate-800">
         Updated by {plan.author.name} on {formatDate(plan.createdAt.slice(0, 10), 'long')}.
       </p>
+      {/* The patient reads their care team's words for them, never the clinical changeSummary. */}
       <ChangeSummary
-        summary={plan.changeSummary}
+        summary={plan.patientSummary}
         className="mt-2 text-slate-800"
         labelClassName="font-medium"
       />

@@ -19,7 +19,7 @@ function goalLine(goal: PlanGoal): string {
   const target = targetText(goal);
   return `${goal.description} (${goalStatusLabels[goal.status]}${target ? `; ${target}` : ''}${
     goal.targetDate ? ` by ${formatDate(goal.targetDate)}` : ''
-  })`;
+  })${goal.patientWording ? `; the patient reads “${goal.patientWording}”` : ''}`;
 }
 
 function interventionLine(item: PlanIntervention): string {

@@ -9,7 +9,12 @@ import {
   interventionLabels,
   measureKindLabels,
 } from '@/components/treatment-plan/labels';
-import { emptyGoal, emptyIntervention, type PlanForm } from '@/components/treatment-plan/plan-form';
+import {
+  READERS,
+  emptyGoal,
+  emptyIntervention,
+  type PlanForm,
+} from '@/components/treatment-plan/plan-form';
 import { Button } from '@/components/ui/button';
 import { roleLabel } from '@/lib/format';
 import type { TreatmentPlanView } from '@/lib/schemas/treatment-plan';
@@ -161,7 +166,17 @@ function GoalFields(item: Item) {
     <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
       <ItemHeader noun="goal" {...item} />
       <GoalKeyError index={item.index} />
-      <TextField name={at('description')} label="Goal" />
+      <TextField
+        name={at('description')}
+        label="Goal"
+        hint="Your patient sees this unless you word it for them below."
+      />
+      <TextField
+        name={at('patientWording')}
+        label="Goal in words for the patient"
+        hint={`${READERS.patient} Plain words: no scores or abbreviations.`}
+        optional
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField name={at('status')} label="Status">
           <Options values={GOAL_STATUSES} labels={goalStatusLabels} />
@@ -224,8 +239,12 @@ function InterventionFields({ careTeam, ...item }: Item & { careTeam: Person[] }
           ))}
         </SelectField>
       </div>
-      <TextField name={at('description')} label="Description" />
-      <TextField name={at('frequency')} label="Frequency" hint="e.g. “Weekly, 50 minutes”." />
+      <TextField name={at('description')} label="Description" hint={READERS.patient} />
+      <TextField
+        name={at('frequency')}
+        label="Frequency"
+        hint={`${READERS.patient} e.g. “Weekly, 50 minutes”.`}
+      />
     </fieldset>
   );
 }

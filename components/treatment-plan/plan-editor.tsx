@@ -9,6 +9,7 @@ import { GoalList, InterventionList } from '@/components/treatment-plan/plan-edi
 import {
   draftToForm,
   emptyPlan,
+  READERS,
   toInput,
   versionToDraft,
 } from '@/components/treatment-plan/plan-form';
@@ -76,11 +77,16 @@ export function PlanEditor({
         />
       }
     >
-      <TextAreaField name="presentingConcerns" label="Presenting concerns" className={textarea} />
+      <TextAreaField
+        name="presentingConcerns"
+        label="Presenting concerns"
+        hint="Not on your patient’s plan page; it is in the record they can download."
+        className={textarea}
+      />
       <TextAreaField
         name="patientGoalsOwnWords"
         label="Goals in the patient’s own words"
-        hint="As the patient said them."
+        hint={`${READERS.patient} As the patient said them.`}
         optional
         className={textarea}
       />
@@ -131,11 +137,11 @@ function ReviewSchedule() {
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2">
-        <DateField name="reviewBy" label="Review by" optional />
+        <DateField name="reviewBy" label="Review by" hint={READERS.patient} optional />
         <TextField
           name="assessmentIntervalDays"
           label="PHQ-9 and GAD-7 every (days)"
-          hint="From 7 to 90 days."
+          hint={`${READERS.patient} From 7 to 90 days.`}
           type="number"
           inputMode="numeric"
           min={7}
@@ -145,7 +151,14 @@ function ReviewSchedule() {
       <TextAreaField
         name="changeSummary"
         label="What changed and why"
-        hint="Left empty, a summary is written from the changes."
+        hint={`${READERS.careTeam} Left empty, a summary is written from the changes.`}
+        optional
+        className={textarea}
+      />
+      <TextAreaField
+        name="patientSummary"
+        label="What changed, in words for the patient"
+        hint={`${READERS.patient} Left empty, they read only that the plan was updated, and when.`}
         optional
         className={textarea}
       />

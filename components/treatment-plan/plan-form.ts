@@ -10,6 +10,12 @@ import type {
   TreatmentPlanInput,
 } from '@/lib/schemas/treatment-plan';
 
+/** Who reads a field of the plan: the editor says it under each one. */
+export const READERS = {
+  careTeam: 'Only your care team sees this.',
+  patient: 'Your patient sees this.',
+} as const;
+
 export type GoalForm = {
   /** '' for a goal not saved yet. */
   goalKey: string;
@@ -21,6 +27,7 @@ export type GoalForm = {
   direction: '' | 'AT_MOST' | 'AT_LEAST';
   targetValue: string;
   targetDate: string;
+  patientWording: string;
 };
 
 export type InterventionForm = {
@@ -38,6 +45,7 @@ export type PlanForm = {
   goals: GoalForm[];
   interventions: InterventionForm[];
   changeSummary: string;
+  patientSummary: string;
 };
 
 export const emptyGoal: GoalForm = {
@@ -50,6 +58,7 @@ export const emptyGoal: GoalForm = {
   direction: '',
   targetValue: '',
   targetDate: '',
+  patientWording: '',
 };
 
 export const emptyIntervention: InterventionForm = {
@@ -67,6 +76,7 @@ export const emptyPlan: PlanForm = {
   goals: [],
   interventions: [],
   changeSummary: '',
+  patientSummary: '',
 };
 
 function numberOrText(value: string): number | string | null {
@@ -99,10 +109,12 @@ export function toInput(form: PlanForm): TreatmentPlanInput {
               targetValue: numberOrText(g.targetValue) as number | null,
             }),
         targetDate: g.targetDate || null,
+        ...(g.patientWording.trim() ? { patientWording: g.patientWording } : {}),
       };
     }),
     interventions: form.interventions.map((i) => ({ ...i })),
     ...(form.changeSummary.trim() ? { changeSummary: form.changeSummary } : {}),
+    ...(form.patientSummary.trim() ? { patientSummary: form.patientSummary } : {}),
   };
 }
 
@@ -123,6 +135,7 @@ export function draftToForm(draft: DraftPlan): PlanForm {
       direction: g.direction ?? '',
       targetValue: g.targetValue === null ? '' : String(g.targetValue),
       targetDate: g.targetDate ?? '',
+      patientWording: g.patientWording ?? '',
     })),
     interventions: draft.interventions.map((i) => ({
       kind: i.kind,
@@ -131,7 +144,13 @@ export function draftToForm(draft: DraftPlan): PlanForm {
       frequency: i.frequency,
     })),
     changeSummary: '',
+    patientSummary: '',
   };
+}
+
+/** `form` with the notes `mine` wrote about the version it saves (kept when a rebase rewrites the rest). */
+export function withNotesOf(mine: PlanForm, form: PlanForm): PlanForm {
+  return { ...form, changeSummary: mine.changeSummary, patientSummary: mine.patientSummary };
 }
 
 /** A saved version as a draft. */
@@ -172,6 +191,7 @@ export function formToDraft(form: PlanForm): DraftPlan {
       direction: g.direction || null,
       targetValue: num(g.targetValue),
       targetDate: g.targetDate || null,
+      patientWording: g.patientWording.trim() || null,
     })),
     interventions: form.interventions.map((i) => ({
       kind: i.kind,

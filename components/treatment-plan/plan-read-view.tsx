@@ -126,6 +126,12 @@ function GoalItem({
           {goalStatusLabels[goal.status]}
         </Badge>
       </div>
+      {goal.patientWording ? (
+        <p className="mt-1 text-sm text-slate-700">
+          <span className="font-medium">The patient reads: </span>
+          {goal.patientWording}
+        </p>
+      ) : null}
       {target || goal.targetDate ? (
         <p className="mt-1 text-sm text-slate-700">
           {target ? `Target: ${target}` : 'Target date'}

@@ -9,6 +9,7 @@ import {
   formToDraft,
   putPlan,
   versionToDraft,
+  withNotesOf,
   type PlanForm,
 } from '@/components/treatment-plan/plan-form';
 import { ApiProblem, apiFetch } from '@/lib/api-client';
@@ -87,7 +88,7 @@ export function usePlanSave({
     );
     settle(
       conflict.current,
-      { ...draftToForm(merged), changeSummary: mine.changeSummary },
+      withNotesOf(mine, draftToForm(merged)),
       `Your changes are now on top of version ${conflict.current.version}. Check them, then save again.`,
     );
   }

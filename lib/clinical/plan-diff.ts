@@ -48,6 +48,7 @@ const GOAL_FIELDS = [
   'direction',
   'targetValue',
   'targetDate',
+  'patientWording',
 ] as const;
 
 const INTERVENTION_FIELDS = ['kind', 'description', 'ownerId', 'frequency'] as const;
@@ -68,6 +69,7 @@ const GOAL_FIELD_LABELS: Record<string, string> = {
   direction: 'direction',
   targetValue: 'target',
   targetDate: 'target date',
+  patientWording: 'wording for the patient',
 };
 
 const INTERVENTION_FIELD_LABELS: Record<string, string> = {

@@ -22,6 +22,7 @@ export type CareTeamMember = { id: string; name: string; role: Role; isActive: b
 
 export type MyCareGoal = {
   id: string;
+  /** The goal in the patient's words: its wording for the patient, else its description. */
   description: string;
   status: 'ACTIVE' | 'ACHIEVED' | 'PAUSED' | 'DISCONTINUED';
   target: {
@@ -47,6 +48,8 @@ export type MyCarePlan = {
   version: number;
   /** ISO timestamp of this version. */
   updatedAt: string;
+  /** What this version changed, in the care team's words for the patient (never changeSummary). */
+  patientSummary: string | null;
   patientGoalsOwnWords: string;
   goals: MyCareGoal[];
   interventions: MyCareIntervention[];
@@ -99,6 +102,7 @@ const MAX_ITEMS = 100;
 const planSelect = {
   version: true,
   createdAt: true,
+  patientSummary: true,
   assessmentIntervalDays: true,
   patientGoalsOwnWords: true,
   reviewBy: true,
@@ -127,11 +131,12 @@ function toMyCarePlan(plan: PlanRow): MyCarePlan {
   return {
     version: plan.version,
     updatedAt: plan.createdAt.toISOString(),
+    patientSummary: plan.patientSummary,
     patientGoalsOwnWords: plan.patientGoalsOwnWords,
     reviewBy: plan.reviewBy ? toIsoDate(plan.reviewBy) : null,
     goals: plan.goals.map((g) => ({
       id: g.id,
-      description: g.description,
+      description: g.patientWording || g.description,
       status: g.status,
       target:
         g.measureKind === 'NONE'

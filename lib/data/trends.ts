@@ -2,6 +2,7 @@ import 'server-only';
 import { markerLabel } from '@/lib/clinical/medication-wording';
 import type { Tx } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/viewer';
+import { audienceOf } from '@/lib/auth/policy';
 import { addDays, fromIsoDate } from '@/lib/calendar-date';
 import { checkInRatings, currentPlanFacts, type PersonalMeasure } from '@/lib/data/check-ins';
 import { withPatientAccess } from '@/lib/data/patient-access';
@@ -104,12 +105,17 @@ async function scoreSeries(tx: Tx, scope: Scope, { from, to }: Range) {
   return { phq9: of('PHQ9'), gad7: of('GAD7') };
 }
 
-/** The current plan's personal measures, each with its values of the range. */
+/**
+ * The current plan's personal measures, each with its values of the range; for the patient, each
+ * described in their care team's words for them when there are some.
+ */
 async function measureSeries(
   tx: Tx,
+  viewer: Viewer,
   patient: ScopedPatient,
   { from, to }: Range,
 ): Promise<MeasureTrend[]> {
+  const forPatient = audienceOf(viewer) === 'patient';
   const measures = (await currentPlanFacts(tx, patient))?.measures ?? [];
   if (measures.length === 0) return [];
   const values = await tx.checkInMeasureValue.findMany({
@@ -124,6 +130,7 @@ async function measureSeries(
   });
   return measures.map((m) => ({
     ...m,
+    description: (forPatient && m.patientWording) || m.description,
     points: values
       .filter((v) => v.goalKey === m.goalKey)
       .map((v) => ({ date: toIsoDate(v.reportedOn), value: v.value })),
@@ -157,7 +164,7 @@ export async function getTrends(
         checkIns: await checkInSeries(tx, scope, range),
         ...(await scoreSeries(tx, scope, range)),
         markers: await medicationMarkers(tx, patient, range.from, to),
-        measures: await measureSeries(tx, patient, range),
+        measures: await measureSeries(tx, viewer, patient, range),
       };
     },
   );

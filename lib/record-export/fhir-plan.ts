@@ -58,6 +58,9 @@ export function planEntries(r: RecordExport, patient: string): Entry[] {
       id,
       ...GOAL_STATUS[g.status],
       description: text(g.description),
+      ...(g.patientWording
+        ? { note: [{ text: `In words for the patient: ${g.patientWording}` }] }
+        : {}),
       subject: { reference: patient },
       ...(target ? { target } : {}),
     };

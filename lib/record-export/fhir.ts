@@ -111,7 +111,7 @@ function changeRequests(r: RecordExport, patient: string): Entry[] {
             : 'completed';
     const notes = [
       change.patientExplanation,
-      change.monitorFor && `Watch for: ${change.monitorFor}`,
+      change.monitorFor.length > 0 && `Watch for: ${change.monitorFor.join(', ')}`,
     ]
       .filter((n): n is string => Boolean(n))
       .map((n) => ({ text: n }));

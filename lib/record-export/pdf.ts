@@ -2,6 +2,7 @@
 // name, date of birth and the date it was made are on every page; the end says what the record
 // leaves out and which lists hold only their newest entries. Pure apart from pdfkit: no I/O.
 import PDFDocument from 'pdfkit';
+import { watchListFor } from '@/lib/clinical/monitoring-words';
 import { NOTE_SECTIONS } from '@/lib/schemas/session-notes';
 import { SAFETY_PLAN_SECTIONS } from '@/lib/schemas/safety-plan';
 import type { RecordExport, RecordKind } from '@/lib/record-export/types';
@@ -37,6 +38,7 @@ function planSection(doc: Doc, r: RecordExport) {
   if (!r.plan) return none(doc, 'treatment plan');
   const p = r.plan;
   line(doc, `Version ${p.version}, written ${day(p.createdAt)} by ${p.author.name}.`);
+  if (p.patientSummary) line(doc, `What changed: ${p.patientSummary}`);
   if (p.reviewBy) line(doc, `Next review by ${p.reviewBy}.`);
   if (p.presentingConcerns) line(doc, `What brought you in: ${p.presentingConcerns}`);
   if (p.patientGoalsOwnWords) line(doc, `In your own words: ${p.patientGoalsOwnWords}`);
@@ -48,7 +50,11 @@ function planSection(doc: Doc, r: RecordExport) {
       g.targetValue === null
         ? ''
         : ` (target: ${g.direction === 'AT_LEAST' ? 'at least' : 'at most'} ${g.targetValue}${g.measureUnit ? ` ${g.measureUnit}` : ''}${g.measureName ? ` ${g.measureName}` : g.measureKind === 'PHQ9' ? ' on the PHQ-9' : g.measureKind === 'GAD7' ? ' on the GAD-7' : ''})`;
-    line(doc, `• ${g.description}${target}, ${words(g.status)}`, { indent: 10 });
+    // The patient's copy: the goal in their care team's words for them, and the clinical wording too.
+    line(doc, `• ${g.patientWording || g.description}${target}, ${words(g.status)}`, {
+      indent: 10,
+    });
+    if (g.patientWording) line(doc, `Your care team’s wording: ${g.description}`, { indent: 20 });
   }
   if (p.interventions.length) {
     doc.moveDown(0.3);
@@ -81,6 +87,9 @@ function medicationSections(doc: Doc, r: RecordExport) {
     );
     if (c.reason) line(doc, `Why: ${c.reason}`, { indent: 10 });
     if (c.patientExplanation) line(doc, c.patientExplanation, { indent: 10 });
+    if (c.monitorFor.length) {
+      line(doc, `Watch for: ${watchListFor(c.monitorFor).join('; ')}`, { indent: 10 });
+    }
     if (c.correctedById) line(doc, 'Later corrected.', { indent: 10 });
   }
 }

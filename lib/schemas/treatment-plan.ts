@@ -37,8 +37,13 @@ import {
   pagingFields,
   Person,
 } from '@/lib/schemas/common';
-import { MAX_GOALS, MAX_INTERVENTIONS } from '@/lib/schemas/treatment-plan-values';
-export { MAX_GOALS, MAX_INTERVENTIONS };
+import {
+  MAX_GOALS,
+  MAX_INTERVENTIONS,
+  PATIENT_SUMMARY_MAX,
+  PATIENT_WORDING_MAX,
+} from '@/lib/schemas/treatment-plan-values';
+export { MAX_GOALS, MAX_INTERVENTIONS, PATIENT_SUMMARY_MAX, PATIENT_WORDING_MAX };
 
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
@@ -69,6 +74,8 @@ export const PlanGoalInput = z
     direction: z.enum(MEASURE_DIRECTIONS).nullable().optional(),
     targetValue: z.number().finite().min(0).max(1_000_000).nullable().optional(),
     targetDate: IsoDate.nullable().optional(),
+    /** The goal as the patient reads it (the patient sees `description` when it is absent). */
+    patientWording: singleLine(PATIENT_WORDING_MAX).nullable().optional(),
   })
   .superRefine((goal, ctx) => {
     const issue = (path: string, message: string) =>
@@ -121,6 +128,10 @@ const planContent = {
   changeSummary: freeText(1000)
     .transform((s) => s.trim())
     .optional(),
+  /** What this version changed, in words for the patient (they never read `changeSummary`). */
+  patientSummary: freeText(PATIENT_SUMMARY_MAX)
+    .transform((s) => s.trim())
+    .optional(),
 };
 
 /** A goal continued by its `goalKey` appears once in a version. */
@@ -141,7 +152,7 @@ export type TreatmentPlanContent = z.output<typeof TreatmentPlanInput>;
  * PUT /api/v1/patients/{patientId}/treatment-plan: TreatmentPlanInput, or the `plan` a GET
  * answered sent back with changes: its read-only members (`version`, `createdAt`, `author`, the
  * interventions' `owner`) are ignored, a null `changeSummary` is an empty one, and any other
- * unknown member is still refused.
+ * unknown member is still refused. A null `patientSummary` is an empty one.
  */
 export const TreatmentPlanPutInput = z
   .strictObject({
@@ -150,15 +161,24 @@ export const TreatmentPlanPutInput = z
       .array(PlanInterventionInput.extend({ owner: SentBack }))
       .max(MAX_INTERVENTIONS),
     changeSummary: planContent.changeSummary.nullable(),
+    patientSummary: planContent.patientSummary.nullable(),
     version: SentBack,
     createdAt: SentBack,
     author: SentBack,
   })
   .superRefine(goalsOnce)
   .transform(
-    ({ version: _v, createdAt: _c, author: _a, changeSummary, ...plan }): TreatmentPlanContent => ({
+    ({
+      version: _v,
+      createdAt: _c,
+      author: _a,
+      changeSummary,
+      patientSummary,
+      ...plan
+    }): TreatmentPlanContent => ({
       ...plan,
       changeSummary: changeSummary ?? undefined,
+      patientSummary: patientSummary ?? undefined,
       interventions: plan.interventions.map(({ owner: _owner, ...intervention }) => intervention),
     }),
   );
@@ -221,6 +241,7 @@ export const PlanGoal = z.object({
   direction: z.enum(MEASURE_DIRECTIONS).nullable(),
   targetValue: z.number().nullable(),
   targetDate: IsoDate.nullable(),
+  patientWording: z.string().nullable(),
 });
 export type PlanGoal = z.infer<typeof PlanGoal>;
 
@@ -239,6 +260,7 @@ export const PlanVersion = z.object({
   createdAt: readOnly(IsoDateTime),
   author: readOnly(Author),
   changeSummary: z.string().nullable(),
+  patientSummary: z.string().nullable(),
   presentingConcerns: z.string(),
   patientGoalsOwnWords: z.string(),
   reviewBy: IsoDate.nullable(),

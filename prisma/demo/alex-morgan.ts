@@ -363,6 +363,7 @@ export const ALEX_MORGAN: DemoStory = {
       goals: [
         {
           description: 'Depressive symptoms in the minimal range (PHQ-9 below 5).',
+          patientWording: 'Low moods only now and then: a mood questionnaire score under 5.',
           measureKind: 'PHQ9',
           measureName: 'PHQ-9',
           direction: 'AT_MOST',
@@ -371,6 +372,7 @@ export const ALEX_MORGAN: DemoStory = {
         },
         {
           description: 'Worry manageable day to day (GAD-7 below 10).',
+          patientWording: 'Worry you can manage day to day: a worry questionnaire score under 10.',
           measureKind: 'GAD7',
           measureName: 'GAD-7',
           direction: 'AT_MOST',
@@ -386,7 +388,10 @@ export const ALEX_MORGAN: DemoStory = {
           targetValue: 20,
           targetDate: -30,
         },
-        { description: 'Reconnect with friends: one social plan a week.' },
+        {
+          description: 'Reconnect with friends: one social plan a week.',
+          patientWording: 'See or call a friend at least once a week.',
+        },
       ],
       interventions: [
         {
@@ -415,6 +420,8 @@ export const ALEX_MORGAN: DemoStory = {
       createdAt: [-46, 17, 40],
       changeSummary:
         'Added a sleep goal and CBT-I after insomnia following the sertraline increase to 100 mg; review date moved to allow for the new work.',
+      patientSummary:
+        'Your sleep got harder after the sertraline increase, so we added a sleep goal, and Sam will work with you on a sleep routine. We moved your next plan review a little later to give it time.',
       reviewBy: -4,
       goals: [
         { keep: 0 },
@@ -423,6 +430,8 @@ export const ALEX_MORGAN: DemoStory = {
         { keep: 3 },
         {
           description: 'Fall asleep within 30 minutes most nights, with a fixed 7:00 wake time.',
+          patientWording:
+            'Fall asleep within half an hour most nights, and get up at 7:00 every day.',
           targetDate: -25,
         },
       ],
@@ -456,6 +465,8 @@ export const ALEX_MORGAN: DemoStory = {
       createdAt: [-18, 10, 15],
       changeSummary:
         'GAD-7 below 10 on the last two checks (9, 8) and sleep goal met; trazodone stopped. Medication visits move to every 4 weeks.',
+      patientSummary:
+        'Good news: your worry has stayed at a level you can manage, and you are sleeping better, so those two goals are reached. You no longer need trazodone, and your medication visits are now every 4 weeks.',
       reviewBy: 40,
       goals: [
         { keep: 0 },

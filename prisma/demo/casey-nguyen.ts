@@ -204,6 +204,7 @@ export const CASEY_NGUYEN: DemoStory = {
       goals: [
         {
           description: 'Depression in the mild range or better (PHQ-9 below 10).',
+          patientWording: 'Feel lighter most days: a mood questionnaire score under 10.',
           measureKind: 'PHQ9',
           measureName: 'PHQ-9',
           direction: 'AT_MOST',

@@ -254,6 +254,7 @@ export const JORDAN_LEE: DemoStory = {
       goals: [
         {
           description: 'Panic attacks down to one a week or fewer.',
+          patientWording: 'One panic attack a week or none.',
           measureKind: 'PERSONAL',
           measureName: 'Panic attacks',
           measureUnit: 'count',
@@ -263,6 +264,7 @@ export const JORDAN_LEE: DemoStory = {
         },
         {
           description: 'Anxiety in the mild range (GAD-7 below 10).',
+          patientWording: 'Less anxious day to day: a worry questionnaire score under 10.',
           measureKind: 'GAD7',
           measureName: 'GAD-7',
           direction: 'AT_MOST',
@@ -308,6 +310,8 @@ export const JORDAN_LEE: DemoStory = {
       createdAt: [-38, 17, 25],
       changeSummary:
         "Therapy every two weeks at Jordan's request (session limit); exposure continues between sessions from a written plan.",
+      patientSummary:
+        'As you asked, we now meet every two weeks, so your sessions last longer through the year. Keep up your practice between sessions with your written plan.',
       reviewBy: 10,
       interventions: [{ keep: 0 }, { keep: 1, frequency: 'Every two weeks' }, { keep: 2 }],
       acknowledgedAt: [-37, 22, 0],

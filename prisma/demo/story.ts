@@ -51,7 +51,7 @@ export type DemoMedicationChange = Omit<
 /** A new goal, or the goal at `keep` in the previous version (its key kept), perhaps re-rated. */
 export type DemoGoal =
   | (Omit<GoalInput, 'goalKey' | 'targetDate'> & { targetDate?: number })
-  | { keep: number; status?: GoalStatus };
+  | { keep: number; status?: GoalStatus; patientWording?: string };
 
 /** A new intervention, or the one at `keep` in the previous version, perhaps re-timed. */
 export type DemoIntervention =
@@ -65,6 +65,8 @@ export type DemoPlanVersion = {
   presentingConcerns?: string;
   patientGoalsOwnWords?: string;
   changeSummary?: string;
+  /** What the version changed, in words for the patient. */
+  patientSummary?: string;
   reviewBy: number;
   /** Carried over from the previous version when absent. */
   goals?: readonly DemoGoal[];
@@ -291,6 +293,7 @@ async function writePlan(
       presentingConcerns: version.presentingConcerns,
       patientGoalsOwnWords: version.patientGoalsOwnWords,
       changeSummary: version.changeSummary,
+      patientSummary: version.patientSummary,
       reviewBy: ctx.day(version.reviewBy),
       goals: version.goals?.map((goal) =>
         'keep' in goal

@@ -1,7 +1,7 @@
 // Two clinicians edit Alex Morgan's plan at once: the second save meets the first, sees what
 // changed and reapplies their edit; then Alex reads the new version and acknowledges it.
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from './support/a11y';
+import { PHONE, expectNoSeriousA11yViolations, expectNoSidewaysScroll } from './support/a11y';
 import { patientId } from './support/api';
 import { DEMO, signedIn } from './support/session';
 
@@ -155,4 +155,44 @@ test('two clinicians edit at once; the second reapplies; the patient acknowledge
   await expect(rivera.getByRole('main')).toContainText(
     `The patient acknowledged version ${v + 2}.`,
   );
+});
+
+test('the plan speaks to the patient in words written for them, on a phone', async ({
+  browser,
+}) => {
+  const summary = 'We added a goal about walking with a friend. Nothing else changes for now.';
+  const wording = 'Feel low only now and then.';
+  const rivera = await signedIn(browser, DEMO.rivera);
+  const before = await currentPlan(rivera);
+  await openAlexsPlan(rivera);
+  await rivera.getByRole('button', { name: 'Edit plan' }).click();
+  const editor = rivera.getByRole('main');
+  await expect(editor.getByText('Only your care team sees this.').first()).toBeVisible();
+  await rivera
+    .getByRole('group', { name: 'Goal 1' })
+    .getByLabel(/Goal in words for the patient/)
+    .fill(wording);
+  await rivera.getByLabel(/What changed, in words for the patient/).fill(summary);
+  await expectNoSeriousA11yViolations(rivera);
+  await rivera.getByRole('button', { name: 'Save new version' }).click();
+  await expect(rivera.getByText(`Saved version ${before.version + 1}.`)).toBeVisible();
+  await expect(editor).toContainText(`The patient reads: ${summary}`);
+  await expect(editor).toContainText(`The patient reads: ${wording}`);
+
+  // Alex, on a phone, reads the words written for them and not the clinical summary.
+  const alex = await signedIn(browser, DEMO.alex);
+  await alex.setViewportSize(PHONE);
+  await alex.goto('/my-care/plan');
+  await expect(
+    alex.getByRole('heading', { name: `Version ${before.version + 1} of your plan` }),
+  ).toBeVisible();
+  const main = alex.getByRole('main');
+  await expect(main).toContainText(`What changed: ${summary}`);
+  await expect(main).toContainText(wording);
+  await expect(main).not.toContainText('Changed the wording for the patient');
+  await expectNoSeriousA11yViolations(alex);
+  await expectNoSidewaysScroll(alex);
+  await alex.goto('/my-care');
+  await expect(alex.getByRole('main')).toContainText(wording);
+  await expectNoSeriousA11yViolations(alex);
 });

@@ -27,6 +27,7 @@ function goal(goalKey: string, description: string, extra: Partial<PlanGoal> = {
     direction: null,
     targetValue: null,
     targetDate: null,
+    patientWording: null,
     ...extra,
   };
 }
@@ -95,6 +96,18 @@ describe('diffPlans', () => {
     const swapped = diffPlans(before, plan({ goals: [before.goals[1]!, before.goals[0]!] }));
     expect(swapped.goals.reordered).toBe(true);
     expect(swapped.summary).toEqual(['Reordered goals']);
+  });
+
+  it('compares a goal’s wording for the patient like its other fields', () => {
+    const worded = plan({
+      goals: [plan().goals[0]!, { ...plan().goals[1]!, patientWording: 'See a friend each week' }],
+    });
+    const diff = diffPlans(plan(), worded);
+    expect(diff.goals.changed.map((c) => c.fields)).toEqual([['patientWording']]);
+    expect(diff.summary).toEqual([
+      'Changed the wording for the patient of goal “See friends weekly”',
+    ]);
+    expect(isEmptyDiff(diffPlans(worded, { ...worded, version: 2 }))).toBe(true);
   });
 
   it('matches interventions without keys: identical, then kind and description, then kind', () => {
@@ -193,5 +206,17 @@ describe('rebasePlan', () => {
     const merged = rebasePlan(base, mine, theirs);
     expect(merged.goals.map((g) => g.description)).toEqual(['Mine', 'See friends weekly']);
     expect(merged.goals[1]!.status).toBe('ACHIEVED');
+  });
+
+  it('reapplies my wording for the patient on top of their edit of the same goal', () => {
+    const base = draft(plan());
+    const theirs = draft(plan({ assessmentIntervalDays: 28 }));
+    const mine: DraftPlan = {
+      ...base,
+      goals: [base.goals[0]!, { ...base.goals[1]!, patientWording: 'See a friend each week' }],
+    };
+    const merged = rebasePlan(base, mine, theirs);
+    expect(merged.assessmentIntervalDays).toBe(28);
+    expect(merged.goals[1]!.patientWording).toBe('See a friend each week');
   });
 });

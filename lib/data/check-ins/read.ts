@@ -6,6 +6,7 @@ import {
   currentPlanFacts,
   type PersonalMeasure,
 } from '@/lib/data/check-ins/shared';
+import { watchListFor } from '@/lib/clinical/monitoring-words';
 import { withPatientAccess } from '@/lib/data/patient-access';
 import { patientScope } from '@/lib/data/scope';
 import { InvalidInputError, parseInput } from '@/lib/errors';
@@ -50,7 +51,10 @@ export async function listCheckIns(
 
 export type CheckInForm = {
   patientId: string;
-  /** What the prescriber asked to watch for, from the current regimen, without repeats. */
+  /**
+   * What the prescriber asked to watch for, from the current regimen, in the patient's words
+   * (lib/clinical/monitoring-words.ts), without repeats.
+   */
   watchFor: string[];
   measures: PersonalMeasure[];
   /** Check-ins of the days around the server's today, so the browser finds its own today's. */
@@ -82,11 +86,7 @@ export async function getCheckInForm(
         take: 100,
         select: { lastChange: { select: { monitorFor: true } } },
       });
-      const seen = new Map<string, string>();
-      for (const term of states.flatMap((s) => s.lastChange.monitorFor)) {
-        const key = term.trim().toLowerCase();
-        if (key && !seen.has(key)) seen.set(key, term.trim());
-      }
+      const watchFor = watchListFor(states.flatMap((s) => s.lastChange.monitorFor));
       const today = toIsoDate(now);
       const recent = await checkInsBetween(
         tx,
@@ -95,7 +95,7 @@ export async function getCheckInForm(
         addDays(today, 1),
         measures,
       );
-      return { patientId: patient.id, watchFor: [...seen.values()], measures, recent };
+      return { patientId: patient.id, watchFor, measures, recent };
     },
   );
 }

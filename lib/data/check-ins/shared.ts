@@ -11,6 +11,8 @@ import { CHECK_IN_RANGE_MAX_DAYS, type CheckIn } from '@/lib/schemas/check-ins';
 export type PersonalMeasure = {
   goalKey: string;
   description: string;
+  /** The goal as the patient reads it, when the care team wrote it for them. */
+  patientWording: string | null;
   name: string | null;
   unit: string | null;
   direction: 'AT_MOST' | 'AT_LEAST' | null;
@@ -42,6 +44,7 @@ export async function currentPlanFacts(
       select: {
         goalKey: true,
         description: true,
+        patientWording: true,
         measureName: true,
         measureUnit: true,
         direction: true,
@@ -57,6 +60,7 @@ export async function currentPlanFacts(
     measures: version.goals.map((g) => ({
       goalKey: g.goalKey,
       description: g.description,
+      patientWording: g.patientWording,
       name: g.measureName,
       unit: g.measureUnit,
       direction: g.direction,

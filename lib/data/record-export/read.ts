@@ -110,6 +110,7 @@ export async function readRecordTx(
     .map((g) => ({
       goalKey: g.goalKey,
       description: g.description,
+      patientWording: g.patientWording,
       name: g.measureName,
       unit: g.measureUnit,
       direction: g.direction,

@@ -71,7 +71,14 @@ export async function planVersionItems(source: Source): Promise<TimelineItem[]> 
   const { tx, viewer } = source;
   const versions = await tx.treatmentPlanVersion.findMany({
     ...windowOf(source, 'planVersion', 'createdAt'),
-    select: { id: true, version: true, changeSummary: true, createdAt: true, author: person },
+    select: {
+      id: true,
+      version: true,
+      changeSummary: true,
+      patientSummary: true,
+      createdAt: true,
+      author: person,
+    },
   });
   const forPatient = audienceOf(viewer) === 'patient';
   const [created, updated] = forPatient
@@ -82,7 +89,8 @@ export async function planVersionItems(source: Source): Promise<TimelineItem[]> 
     id: v.id,
     at: v.createdAt.toISOString(),
     title: v.version === 1 ? created : `${updated} (version ${v.version})`,
-    detail: clip(v.changeSummary),
+    // The patient reads the care team's words for them, never the clinical change summary.
+    detail: clip(forPatient ? v.patientSummary : v.changeSummary),
     actor: v.author.name,
     noteId: null,
   }));

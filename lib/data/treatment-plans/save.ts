@@ -96,6 +96,7 @@ function goalRows(input: TreatmentPlanContent, organizationId: string) {
       direction: measured ? (goal.direction ?? null) : null,
       targetValue: measured ? (goal.targetValue ?? null) : null,
       targetDate: goal.targetDate ? fromIsoDate(goal.targetDate) : null,
+      patientWording: goal.patientWording ?? null,
     };
   });
 }
@@ -166,6 +167,7 @@ async function writeVersion(
       reviewBy: input.reviewBy ? fromIsoDate(input.reviewBy) : null,
       assessmentIntervalDays: input.assessmentIntervalDays,
       changeSummary: rows.changeSummary,
+      patientSummary: input.patientSummary || null,
       authorId: viewer.userId,
       goals: { createMany: { data: rows.goals } },
       interventions: { createMany: { data: interventions } },

@@ -21,12 +21,14 @@ export const goalFields = {
   direction: true,
   targetValue: true,
   targetDate: true,
+  patientWording: true,
 } as const;
 
 export const versionSelect = {
   version: true,
   createdAt: true,
   changeSummary: true,
+  patientSummary: true,
   presentingConcerns: true,
   patientGoalsOwnWords: true,
   reviewBy: true,
@@ -58,6 +60,7 @@ export function toPlanVersion(row: VersionRow): PlanVersion {
     createdAt: row.createdAt.toISOString(),
     author: row.author,
     changeSummary: row.changeSummary,
+    patientSummary: row.patientSummary,
     presentingConcerns: row.presentingConcerns,
     patientGoalsOwnWords: row.patientGoalsOwnWords,
     reviewBy: row.reviewBy ? toIsoDate(row.reviewBy) : null,

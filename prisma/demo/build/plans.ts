@@ -30,6 +30,8 @@ export type GoalInput = {
   direction?: MeasureDirection | null;
   targetValue?: number | null;
   targetDate?: Date | null;
+  /** The goal as the patient reads it. */
+  patientWording?: string | null;
 };
 
 export type InterventionInput = {
@@ -47,6 +49,8 @@ export type PlanContent = {
   goals?: GoalInput[];
   interventions?: InterventionInput[];
   changeSummary?: string | null;
+  /** What the version changed, in words for the patient. */
+  patientSummary?: string | null;
   createdAt?: Date;
 };
 
@@ -116,6 +120,7 @@ async function createVersion(
       reviewBy: content.reviewBy,
       assessmentIntervalDays: content.assessmentIntervalDays,
       changeSummary: content.changeSummary,
+      patientSummary: content.patientSummary,
       authorId: author.id,
       createdAt: content.createdAt,
       goals: {
@@ -132,6 +137,7 @@ async function createVersion(
             direction: goal.direction ?? null,
             targetValue: goal.targetValue ?? null,
             targetDate: goal.targetDate ?? null,
+            patientWording: goal.patientWording ?? null,
           })),
         },
       },
@@ -189,6 +195,7 @@ export async function createTreatmentPlan(
     goals: options.goals ?? defaultGoals(),
     interventions: options.interventions ?? defaultInterventions(prescriberId, therapistId),
     changeSummary: options.changeSummary ?? null,
+    patientSummary: options.patientSummary ?? null,
     createdAt: options.createdAt,
   });
   return { plan, ...parts };
@@ -225,6 +232,7 @@ export async function addTreatmentPlanVersion(
     goals: options.goals ?? latest.goals,
     interventions: options.interventions ?? latest.interventions,
     changeSummary: options.changeSummary ?? null,
+    patientSummary: options.patientSummary ?? null,
     createdAt: options.createdAt,
   });
   return { plan: updated, ...parts };

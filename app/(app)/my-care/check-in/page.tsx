@@ -26,7 +26,7 @@ export default async function CheckInPage() {
             goalKey: m.goalKey,
             name: m.name,
             unit: m.unit,
-            description: m.description,
+            description: m.patientWording || m.description,
           }))}
           recent={form.recent}
         />
