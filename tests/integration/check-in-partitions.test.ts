@@ -214,3 +214,86 @@ describe('check-ins partitioned by month', () => {
     expect(await dropExpiredCheckInPartitions(client, now, 24)).toEqual([]);
   });
 });
+
+// The migration converts a database holding check-ins in place: every row moves to its month's
+// partition, the reports and flags keep their check-in, and the flag's day is filled in. Run on a
+// PostgreSQL server (a database migrated up to the migration before, then the migration alone).
+describe.skipIf(!process.env.DATABASE_URL)('the migration to monthly check-ins', () => {
+  const MIGRATION = '20261129092326_check_in_partitions';
+  const server = process.env.DATABASE_URL!;
+  const name = `triad_checkinmig_${Date.now()}`;
+  let old: pg.Client;
+
+  afterAll(async () => {
+    await old?.end();
+    const dropper = new pg.Client({ connectionString: server });
+    await dropper.connect();
+    await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await dropper.end();
+  });
+
+  it('moves existing check-ins into their months, keeping every reference', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const { MIGRATIONS_DIR } = await import('@/prisma/schema-engine');
+    const creator = new pg.Client({ connectionString: server });
+    await creator.connect();
+    await creator.query(`CREATE DATABASE "${name}"`);
+    await creator.end();
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    old = new pg.Client({ connectionString: url.toString() });
+    await old.connect();
+    const migrations = (await readdir(MIGRATIONS_DIR)).filter((m) => /^\d{14}_/.test(m)).sort();
+    const sqlOf = (m: string) => readFile(`${MIGRATIONS_DIR}/${m}/migration.sql`, 'utf8');
+    for (const m of migrations.slice(0, migrations.indexOf(MIGRATION))) await old.query(await sqlOf(m));
+
+    // Rows as the code before the migration wrote them, in two months and across their end.
+    const oldClient = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
+    const { patient } = await createCareTeam(oldClient, { passwordHash: null });
+    await oldClient.$disconnect();
+    const scope = [patient.organizationId, patient.id];
+    const { rows: checkIns } = await old.query<{ id: string }>(
+      `INSERT INTO "CheckIn" ("organizationId", "patientId", "localDate", mood, "updatedAt")
+       SELECT $1, $2, d, 5, now() FROM unnest(ARRAY[$3::date, $4::date]) d RETURNING id`,
+      [...scope, lastOfJanuary, firstOfFebruary],
+    );
+    await old.query(
+      `INSERT INTO "CheckInSideEffect" ("organizationId", "patientId", "checkInId", name, severity, "reportedOn")
+       VALUES ($1, $2, $3, 'Rash', 'SEVERE', $4)`,
+      [...scope, checkIns[0]!.id, lastOfJanuary],
+    );
+    await old.query(
+      `INSERT INTO "SafetyFlag" ("organizationId", "patientId", source, urgency, reason, "checkInId")
+       VALUES ($1, $2, 'SEVERE_SIDE_EFFECT', 'HIGH', 'Severe side effect reported: Rash.', $3)`,
+      [...scope, checkIns[0]!.id],
+    );
+
+    await old.query(await sqlOf(MIGRATION)); // one script: one transaction
+
+    const { rows: moved } = await old.query<{ id: string; part: string }>(
+      `SELECT id, tableoid::regclass::text AS part FROM "CheckIn" ORDER BY "localDate"`,
+    );
+    expect(moved).toEqual([
+      { id: checkIns[0]!.id, part: `"CheckIn_${year}_01"` },
+      { id: checkIns[1]!.id, part: `"CheckIn_${year}_02"` },
+    ]);
+    const { rows: links } = await old.query<{ effect: string; flag: string }>(
+      `SELECT (SELECT "checkInId"::text FROM "CheckInSideEffect") AS effect,
+              (SELECT "checkInId"::text || ' ' || to_char("checkInDate", 'YYYY-MM-DD') FROM "SafetyFlag") AS flag`,
+    );
+    expect(links[0]).toEqual({
+      effect: checkIns[0]!.id,
+      flag: `${checkIns[0]!.id} ${lastOfJanuary}`,
+    });
+    // Every month from the first check-in's up to three months ahead, and the default.
+    const names = (
+      await old.query<{ name: string }>(
+        `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+          WHERE i.inhparent = '"CheckIn"'::regclass`,
+      )
+    ).rows.map((r) => r.name);
+    expect(names).toContain(`CheckIn_${year}_03`);
+    expect(names).toContain(partitionOf(monthStart(now, 3)));
+    expect(names).toContain('CheckIn_default');
+  });
+});
