@@ -18,6 +18,14 @@ const Env = z.object({
   // 'off': this app server runs no background jobs (a separate `npm run worker` does).
   /** Months the audit trail keeps (docs/operations/retention.md); six years by default. */
   AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(1).default(72),
+  /**
+   * Months check-ins are kept, counted by their day; unset (the default): forever. Clinical
+   * records: their legal retention is the clinic's to set (docs/operations/retention.md).
+   */
+  CHECK_IN_RETENTION_MONTHS: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(1).optional(),
+  ),
   TRIAD_JOBS: z.enum(['on', 'off']).default('on'),
   // Set by the start scripts when the database is the embedded PGlite server.
   TRIAD_EMBEDDED_DATABASE: z.enum(['0', '1']).default('0'),

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/prisma/generated/client';
 import { hashPassword } from '@/lib/auth/password';
+import { toIsoDate } from '@/lib/calendar-date';
 import { withDatabase } from '@/scripts/database';
 import { ALEX_MORGAN } from './demo/alex-morgan';
 import { seedDemoAppointments } from './demo/appointments';
@@ -95,6 +96,11 @@ export async function seedDemo(
   }
 
   const ctx = createDemoContext(now, directory.staff, directory.patients);
+  // Check-ins are partitioned by month (decision 037); the migration and the job make this month
+  // and the next ones. The histories' earlier months get theirs here, not the default partition.
+  const earliest = ctx.day(Math.min(...Object.values(HISTORIES).map((h) => h.checkIns.from)));
+  await db.$queryRaw`SELECT check_in_partition(m::date) FROM generate_series(
+    date_trunc('month', ${toIsoDate(earliest)}::date), ${toIsoDate(ctx.day(0))}::date, interval '1 month') m`;
   for (const key of Object.keys(HISTORIES) as (keyof DemoPatients)[]) {
     const patient = directory.patients[key];
     const hasHistory = await db.treatmentPlan.count({ where: { patientId: patient.id } });

@@ -2,7 +2,7 @@
 // finds what is due at `now` and queues it, idempotently (dedupe keys), so running a tick twice,
 // or on two servers at once, queues nothing twice. The job runner (lib/jobs) runs every tick once
 // a minute; tests call a tick with a moved clock.
-import { runAuditRetention } from '@/lib/data/audit-retention-tick';
+import { runAuditRetention, runCheckInRetention } from '@/lib/data/retention-tick';
 import { runAppointmentReminders } from '@/lib/data/appointments/reminders';
 import { runDigests } from '@/lib/data/notifications/digest';
 import { runReminders } from '@/lib/data/reminders/tick';
@@ -26,4 +26,7 @@ export const TICKS: Tick[] = [
   // The audit trail's monthly partitions: the coming months created, the expired dropped
   // (lib/data/audit-retention.ts, docs/operations/retention.md).
   { name: 'audit-partitions', run: (now) => runAuditRetention(now) },
+  // Check-ins' monthly partitions: the coming months created; expired months dropped only when
+  // CHECK_IN_RETENTION_MONTHS is set (lib/data/check-in-retention.ts).
+  { name: 'check-in-partitions', run: (now) => runCheckInRetention(now) },
 ];

@@ -97,7 +97,9 @@ async function dropBulkIndexes(client: pg.Client): Promise<string[]> {
     // The audit table is partitioned by month: its key includes the partition key (migration
     // 20261129072000_audit_event_partitions).
     'ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_pkey" PRIMARY KEY (id, "occurredAt")',
-    ...rows.map((index) => index.def),
+    // A partitioned table's index reads "ON ONLY" in pg_indexes: built that way it would cover
+    // no partition (and stay invalid); built plainly, it is built on every partition.
+    ...rows.map((index) => index.def.replace(' ON ONLY ', ' ON ')),
   ];
 }
 
@@ -137,6 +139,16 @@ async function loadRows(url: string, layout: Layout, passwordHash: string, times
         `SELECT audit_event_partition(m) FROM generate_series(
            date_trunc('month', $1::date - 181), date_trunc('month', now()), interval '1 month') m`,
         [layout.anchor],
+      ),
+    );
+    // Check-ins too are partitioned by month (20261129092326_check_in_partitions): patient p's
+    // k-th goes back k + 1 days from the anchor (scripts/scale/sql-clinical.ts).
+    const checkInDays = Math.ceil(layout.checkIns / Math.max(1, layout.patients)) + 1;
+    await timed(times, 'check-in partitions for the months of the history', () =>
+      a.query(
+        `SELECT check_in_partition(m::date) FROM generate_series(
+           date_trunc('month', $1::date - $2::int), date_trunc('month', $1::date), interval '1 month') m`,
+        [layout.anchor, checkInDays],
       ),
     );
     await timed(times, 'drop secondary indexes of the big tables', async () => {

@@ -154,10 +154,26 @@ describe('the scale dataset, small', () => {
     expect(report).toMatchObject({ broken: null, sealed: layout.auditEvents, unsealed: 0 });
   });
 
-  it('puts the audit events in their months’ partitions, none in the default one', async () => {
-    const { rows } = await client.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM "AuditEvent_default"',
+  it('puts the audit events and check-ins in their months’ partitions, none in the default ones', async () => {
+    const { rows } = await client.query<{ audit: number; checkIns: number }>(
+      `SELECT (SELECT count(*)::int FROM "AuditEvent_default") AS audit,
+              (SELECT count(*)::int FROM "CheckIn_default") AS "checkIns"`,
     );
-    expect(rows[0]!.n).toBe(0);
+    expect(rows[0]).toEqual({ audit: 0, checkIns: 0 });
+  });
+
+  it('builds the indexes it dropped for the load again on every partition, all valid', async () => {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE NOT i.indisvalid`,
+    );
+    expect(rows).toEqual([]);
+    const partitionsWithoutUnique = await client.query<{ name: string }>(
+      `SELECT p.relname AS name FROM pg_inherits h JOIN pg_class p ON p.oid = h.inhrelid
+        WHERE h.inhparent = '"CheckIn"'::regclass
+          AND NOT EXISTS (SELECT 1 FROM pg_indexes x
+                           WHERE x.tablename = p.relname AND x.indexdef LIKE '%("patientId", "localDate")%')`,
+    );
+    expect(partitionsWithoutUnique.rows).toEqual([]);
   });
 });

@@ -24,14 +24,18 @@ export async function recordCheckInTx(
   patient: PatientRef,
   input: CheckInData,
   at?: Date,
-): Promise<{ checkInId: string; updated: boolean }> {
+): Promise<{ checkInId: string; localDate: Date; updated: boolean }> {
   // One writer per patient and day, so two quick submissions cannot both create the day's row.
   await lockFor(tx, 'check-in', patient.id, input.localDate);
   const day = await upsertDay(tx, patient, input, at);
-  await writeReports(tx, patient, day.checkInId, input);
-  await flagSevereSideEffect(tx, patient, day.checkInId, input, at);
+  const checkIn = { id: day.checkInId, localDate: day.localDate };
+  await writeReports(tx, patient, checkIn, input);
+  await flagSevereSideEffect(tx, patient, checkIn, input, at);
   return day;
 }
+
+/** A check-in's key: "CheckIn" is partitioned by month of its day (decision 037). */
+type CheckInKey = { id: string; localDate: Date };
 
 /**
  * A side effect reported as severe raises a high safety flag for the care team, once per day's
@@ -40,14 +44,14 @@ export async function recordCheckInTx(
 async function flagSevereSideEffect(
   tx: Tx,
   patient: PatientRef,
-  checkInId: string,
+  checkIn: CheckInKey,
   input: CheckInData,
   at?: Date,
 ) {
   const severe = input.sideEffects.filter((effect) => effect.severity === 'SEVERE');
   if (severe.length === 0) return;
   const already = await tx.safetyFlag.findFirst({
-    where: { ...patientScope(patient), checkInId, source: 'SEVERE_SIDE_EFFECT' },
+    where: { ...patientScope(patient), checkInId: checkIn.id, source: 'SEVERE_SIDE_EFFECT' },
     select: { id: true },
   });
   if (already) return;
@@ -55,7 +59,7 @@ async function flagSevereSideEffect(
     source: 'SEVERE_SIDE_EFFECT',
     urgency: 'HIGH',
     reason: `Severe side effect reported: ${severe.map((effect) => effect.name).join(', ')}.`,
-    checkInId,
+    checkIn,
     at,
   });
 }
@@ -82,21 +86,22 @@ async function upsertDay(tx: Tx, patient: PatientRef, input: CheckInData, at?: D
       data: { ...scope, localDate, ...values, ...(at && { createdAt: at, updatedAt: at }) },
       select: { id: true },
     });
-    return { checkInId: created.id, updated: false };
+    return { checkInId: created.id, localDate, updated: false };
   }
   const checkInId = existing.id;
-  await tx.checkIn.update({ where: { id: checkInId }, data: values });
+  await tx.checkIn.update({ where: { id_localDate: { id: checkInId, localDate } }, data: values });
   await tx.checkInSideEffect.deleteMany({ where: { ...scope, checkInId } });
   await tx.checkInMeasureValue.deleteMany({ where: { ...scope, checkInId } });
-  return { checkInId, updated: true };
+  return { checkInId, localDate, updated: true };
 }
 
 /** Writes the day's side effects and measure values (the day's earlier ones are gone). */
-async function writeReports(tx: Tx, patient: PatientRef, checkInId: string, input: CheckInData) {
+async function writeReports(tx: Tx, patient: PatientRef, checkIn: CheckInKey, input: CheckInData) {
+  // reportedOn is the check-in's day: with checkInId, the reference to it.
   const reported = {
     ...patientScope(patient),
-    checkInId,
-    reportedOn: fromIsoDate(input.localDate),
+    checkInId: checkIn.id,
+    reportedOn: checkIn.localDate,
   };
   if (input.sideEffects.length > 0) {
     await tx.checkInSideEffect.createMany({

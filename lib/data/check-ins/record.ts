@@ -61,9 +61,9 @@ export async function recordCheckIn(
     checkDay(input.localDate, now);
     const measures = (await currentPlanFacts(tx, patient))?.measures ?? [];
     checkMeasures(input, measures);
-    const { checkInId, updated } = await recordCheckInTx(tx, patient, input);
+    const { checkInId, localDate, updated } = await recordCheckInTx(tx, patient, input);
     const row = await tx.checkIn.findFirstOrThrow({
-      where: { ...patientScope(patient), id: checkInId },
+      where: { ...patientScope(patient), id: checkInId, localDate },
       select: checkInSelect,
     });
     return { checkIn: toCheckIn(row, measures), updated };

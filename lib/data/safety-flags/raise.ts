@@ -13,7 +13,8 @@ export type RaiseFlag = {
   /** Why, in the care team's words ("PHQ-9 item 9 answered 2 of 3."). */
   reason: string;
   assessmentId?: string;
-  checkInId?: string;
+  /** The check-in that raised it: its id and day (the key of a monthly partition). */
+  checkIn?: { id: string; localDate: Date };
   /** The clinician who raised it by hand (source CLINICIAN): not notified of their own flag. */
   raisedById?: string;
   at?: Date;
@@ -41,7 +42,8 @@ export async function raiseSafetyFlagTx(
       urgency: flag.urgency,
       reason: flag.reason,
       assessmentId: flag.assessmentId ?? null,
-      checkInId: flag.checkInId ?? null,
+      checkInId: flag.checkIn?.id ?? null,
+      checkInDate: flag.checkIn?.localDate ?? null,
       raisedById: flag.raisedById ?? null,
       raisedAt: flag.at,
     },
