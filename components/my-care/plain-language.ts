@@ -2,18 +2,6 @@ import type { MyCareGoal } from '@/lib/data/my-care';
 import type { Role } from '@/lib/auth/viewer';
 import { formatDate } from '@/lib/format';
 
-const goalStatusLabels: Record<MyCareGoal['status'], string> = {
-  ACTIVE: 'Working on it',
-  ACHIEVED: 'Reached',
-  PAUSED: 'On pause',
-  DISCONTINUED: 'Stopped',
-};
-
-/** A goal's status as a patient would say it. */
-export function goalStatusLabel(status: MyCareGoal['status']): string {
-  return goalStatusLabels[status];
-}
-
 const scoreNames = {
   PHQ9: 'PHQ-9 mood score',
   GAD7: 'GAD-7 worry score',

@@ -27,12 +27,14 @@ export function PlanEditor({
   patientId,
   base: initialBase,
   careTeam,
+  medications = [],
   onSaved,
   onCancel,
 }: {
   patientId: string;
   base: PlanVersion | null;
   careTeam: TreatmentPlanView['careTeam'];
+  medications?: TreatmentPlanView['medications'];
   onSaved: (saved: PlanVersion) => void;
   onCancel: () => void;
 }) {
@@ -85,7 +87,7 @@ export function PlanEditor({
         className={textarea}
       />
       <GoalList />
-      <InterventionList careTeam={careTeam} />
+      <InterventionList careTeam={careTeam} medications={medications} />
       <ReviewSchedule />
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onCancel} disabled={mutation.isPending}>

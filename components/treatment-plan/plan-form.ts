@@ -28,6 +28,8 @@ export type InterventionForm = {
   description: string;
   ownerId: string;
   frequency: string;
+  /** '' when the item names no medication. */
+  medicationKey: string;
 };
 
 export type PlanForm = {
@@ -57,6 +59,7 @@ export const emptyIntervention: InterventionForm = {
   description: '',
   ownerId: '',
   frequency: '',
+  medicationKey: '',
 };
 
 export const emptyPlan: PlanForm = {
@@ -101,7 +104,11 @@ export function toInput(form: PlanForm): TreatmentPlanInput {
         targetDate: g.targetDate || null,
       };
     }),
-    interventions: form.interventions.map((i) => ({ ...i })),
+    interventions: form.interventions.map((i) => ({
+      ...i,
+      // Only a medication-management item names a medication.
+      medicationKey: i.kind === 'MEDICATION_MANAGEMENT' && i.medicationKey ? i.medicationKey : null,
+    })),
     ...(form.changeSummary.trim() ? { changeSummary: form.changeSummary } : {}),
   };
 }
@@ -129,6 +136,7 @@ export function draftToForm(draft: DraftPlan): PlanForm {
       description: i.description,
       ownerId: i.ownerId ?? '',
       frequency: i.frequency,
+      medicationKey: i.medicationKey ?? '',
     })),
     changeSummary: '',
   };
@@ -147,6 +155,7 @@ export function versionToDraft(plan: PlanVersion): DraftPlan {
       description: i.description,
       ownerId: i.ownerId,
       frequency: i.frequency,
+      medicationKey: i.medicationKey,
     })),
   };
 }
@@ -178,6 +187,7 @@ export function formToDraft(form: PlanForm): DraftPlan {
       description: i.description,
       ownerId: i.ownerId || null,
       frequency: i.frequency,
+      medicationKey: i.medicationKey || null,
     })),
   };
 }

@@ -38,7 +38,10 @@ import {
   Person,
 } from '@/lib/schemas/common';
 import { MAX_GOALS, MAX_INTERVENTIONS } from '@/lib/schemas/treatment-plan-values';
+import { medicationKey } from '@/lib/clinical/regimen';
+import { GoalDisplayStatus, PlanMedication } from '@/lib/schemas/plan-status';
 export { MAX_GOALS, MAX_INTERVENTIONS };
+export { GoalDisplayStatus, PlanMedication };
 
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
@@ -102,13 +105,28 @@ export const PlanGoalInput = z
   });
 export type PlanGoalInput = z.infer<typeof PlanGoalInput>;
 
-/** One intervention: what, how often, and its owner (an active clinician of the care team). */
-export const PlanInterventionInput = z.strictObject({
-  kind: z.enum(INTERVENTION_KINDS),
-  description: singleLine(500),
-  ownerId: Id,
-  frequency: singleLine(200),
-});
+/**
+ * One intervention: what, how often, and its owner (an active clinician of the care team). A
+ * medication-management intervention may name the medication it is about (`medicationKey`, the
+ * regimen's key of a medication in the patient's history), so the plan shows its current dose.
+ */
+export const PlanInterventionInput = z
+  .strictObject({
+    kind: z.enum(INTERVENTION_KINDS),
+    description: singleLine(500),
+    ownerId: Id,
+    frequency: singleLine(200),
+    medicationKey: singleLine(200).transform(medicationKey).nullable().optional(),
+  })
+  .superRefine((item, ctx) => {
+    if (item.medicationKey && item.kind !== 'MEDICATION_MANAGEMENT') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['medicationKey'],
+        message: 'Only a medication-management intervention names a medication.',
+      });
+    }
+  });
 export type PlanInterventionInput = z.infer<typeof PlanInterventionInput>;
 
 const planContent = {
@@ -230,6 +248,8 @@ export const PlanIntervention = z.object({
   ownerId: Id.nullable(),
   owner: readOnly(Author.nullable()),
   frequency: z.string(),
+  /** The regimen's key of the medication it is about, or null. */
+  medicationKey: z.string().nullable(),
 });
 export type PlanIntervention = z.infer<typeof PlanIntervention>;
 
@@ -284,6 +304,10 @@ export const TreatmentPlanView = z.object({
   version: z.int(),
   plan: PlanVersion.nullable(),
   progress: z.array(GoalProgress),
+  /** Each goal's displayed status, computed on the server's today. */
+  goalStatuses: z.array(GoalDisplayStatus),
+  /** The patient's medications, active, held or stopped, for the plan's medication items. */
+  medications: z.array(PlanMedication),
   acknowledged: PlanAcknowledgement.nullable(),
   openReviewRequests: z.array(PlanReviewRequest),
   careTeam: z.array(Author),
