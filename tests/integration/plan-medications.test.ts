@@ -114,7 +114,9 @@ describe('a plan medication item and the live regimen', () => {
       readAt: null,
       link: `/patients/${w.team.patient.id}/plan`,
     });
-    expect(item!.summary).toContain('Sertraline to 150 mg');
+    expect(item!.summary).toBe(
+      'Review the treatment plan: it names Sertraline, whose regimen changed.',
+    );
     // Unrelated medication: nothing; the same medication again: still the one item.
     expect((await w.change('Bupropion XL', 'INCREASE', 300)).status).toBe(201);
     expect((await w.change('Sertraline', 'DECREASE', 125)).status).toBe(201);

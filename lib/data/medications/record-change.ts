@@ -25,7 +25,6 @@ import { changeSelect, stateSelect, toChange } from './rows';
 import { patientScope } from '@/lib/data/scope';
 import { notifyMedicationChange } from '@/lib/data/notifications/events';
 import { askForPlanReviewTx } from '@/lib/data/treatment-plans/plan-medications';
-import { changeTitle } from '@/lib/clinical/medication-wording';
 
 /** Who records the change: a prescriber (the viewer in the API, a demo or test user otherwise). */
 export type Prescriber = Pick<Viewer, 'userId' | 'role'>;
@@ -66,14 +65,12 @@ export async function recordMedicationChangeTx(
       : await appendStep(tx, patient, base, data);
   const change = toChange(row, prescriber);
   await notifyMedicationChange(tx, patient, prescriber.userId, change, at);
-  const title = changeTitle(change);
-  await askForPlanReviewTx(
-    tx,
-    patient,
-    prescriber.userId,
-    { id: change.id, medicationKey: row.medicationKey, title },
-    at,
-  );
+  const subject = {
+    id: change.id,
+    medication: change.medication,
+    medicationKey: row.medicationKey,
+  };
+  await askForPlanReviewTx(tx, patient, prescriber.userId, subject, at);
   return change;
 }
 

@@ -3,7 +3,7 @@
 // one of them asks for (docs/decisions/034-plan-follows-the-regimen.md). No 'server-only' and no
 // db import: the medication write (record-change.ts), which the seed runs too, calls them.
 import type { Tx } from '@/lib/db';
-import { doseToNumber } from '@/lib/clinical/regimen';
+import { doseToNumber, type DoseValue } from '@/lib/clinical/regimen';
 import { chartPath, notifyTx } from '@/lib/data/notifications/notify';
 import { patientScope, type ScopedPatient } from '@/lib/data/scope';
 import type { FieldError } from '@/lib/errors';
@@ -28,16 +28,50 @@ export async function planMedications(
     },
     orderBy: { medication: 'asc' },
     take: MAX_MEDICATIONS,
-    select: {
-      medicationKey: true,
-      medication: true,
-      status: true,
-      dose: true,
-      unit: true,
-      frequency: true,
-    },
+    select: medicationSelect,
   });
-  return rows.map((row) => ({ ...row, dose: doseToNumber(row.dose) }));
+  return toPlanMedications(rows, keys);
+}
+
+const medicationSelect = {
+  medicationKey: true,
+  medication: true,
+  status: true,
+  dose: true,
+  unit: true,
+  frequency: true,
+} as const;
+
+/**
+ * The nested select of a patient's regimen rows (every medication ever taken, one row each), to
+ * read them in the same statement as the plan; `toPlanMedications` keeps what the plan shows.
+ */
+export function regimenSelect(organizationId: string) {
+  return {
+    where: { organizationId },
+    orderBy: { medication: 'asc' },
+    take: MAX_MEDICATIONS,
+    select: medicationSelect,
+  } as const;
+}
+
+type RegimenRow = {
+  medicationKey: string;
+  medication: string;
+  status: PlanMedication['status'];
+  dose: DoseValue;
+  unit: string | null;
+  frequency: string | null;
+};
+
+/** The medications active or held, and those `keys` name, from the regimen rows. */
+export function toPlanMedications(
+  rows: readonly RegimenRow[],
+  keys: readonly string[],
+): PlanMedication[] {
+  return rows
+    .filter((row) => row.status !== 'STOPPED' || keys.includes(row.medicationKey))
+    .map((row) => ({ ...row, dose: doseToNumber(row.dose) }));
 }
 
 /** The medication keys a plan's interventions name, once each. */
@@ -83,7 +117,7 @@ export async function askForPlanReviewTx(
   tx: Tx,
   patient: ScopedPatient,
   prescriberId: string,
-  change: { id: string; medicationKey: string; title: string },
+  change: { id: string; medication: string; medicationKey: string },
   at?: Date,
 ): Promise<void> {
   // The current version as currentPlanVersion (./current.ts) reads it, which is server-only and
@@ -120,7 +154,7 @@ export async function askForPlanReviewTx(
       { clinicianId },
       {
         kind: 'PLAN_MEDICATION_REVIEW',
-        careTeamSummary: `Review the treatment plan, which names this medication: ${change.title}.`,
+        careTeamSummary: `Review the treatment plan: it names ${change.medication}, whose regimen changed.`,
         careTeamLink: chartPath(patient.id, '/plan'),
         subjectId: change.id,
         // Not the actor: this is a task for the prescriber who made the change, not news of it.

@@ -12,7 +12,11 @@ import {
   toReviewRequest,
   versionSelect,
 } from '@/lib/data/treatment-plans/shared';
-import { linkedKeys, planMedications } from '@/lib/data/treatment-plans/plan-medications';
+import {
+  linkedKeys,
+  regimenSelect,
+  toPlanMedications,
+} from '@/lib/data/treatment-plans/plan-medications';
 import { goalStatuses } from '@/lib/clinical/goal-progress';
 import { toIsoDate } from '@/lib/format';
 import type { TreatmentPlanView } from '@/lib/schemas/treatment-plan';
@@ -36,7 +40,11 @@ export async function getTreatmentPlan(
     { permission: 'treatmentPlan.read', action: 'read', resourceType: 'treatmentPlan' },
     async (tx, patient) => {
       const careTeam = await activeClinicians(tx, patient);
-      const current = await currentPlanVersion(tx, patient, versionSelect);
+      // The regimen rides on the plan's own statement (the read's statement budget).
+      const current = await currentPlanVersion(tx, patient, {
+        ...versionSelect,
+        patient: { select: { medicationStates: regimenSelect(patient.organizationId) } },
+      });
       if (!current) {
         const none = { acknowledged: null, openReviewRequests: [], progress: [], goalStatuses: [] };
         return { version: 0, plan: null, ...none, medications: [], careTeam };
@@ -54,7 +62,10 @@ export async function getTreatmentPlan(
         plan,
         progress,
         goalStatuses: goalStatuses(plan.goals, progress, toIsoDate(new Date())),
-        medications: await planMedications(tx, patient, linkedKeys(plan.interventions)),
+        medications: toPlanMedications(
+          current.version.patient.medicationStates,
+          linkedKeys(plan.interventions),
+        ),
         acknowledged: await latestAcknowledgement(tx, patient, current.planId),
         openReviewRequests: openReviewRequests.map(toReviewRequest),
         careTeam,
