@@ -1,6 +1,8 @@
 // The record as a PDF the patient can keep or hand to another clinic (pdfkit, server-side). The
 // name, date of birth and the date it was made are on every page; the end says what the record
 // leaves out and which lists hold only their newest entries. Pure apart from pdfkit: no I/O.
+import { exportGoalStatuses } from '@/lib/record-export/goal-status';
+import { patientGoalStatusLabels } from '@/components/treatment-plan/goal-status';
 import PDFDocument from 'pdfkit';
 import { NOTE_SECTIONS } from '@/lib/schemas/session-notes';
 import { SAFETY_PLAN_SECTIONS } from '@/lib/schemas/safety-plan';
@@ -42,13 +44,16 @@ function planSection(doc: Doc, r: RecordExport) {
   if (p.patientGoalsOwnWords) line(doc, `In your own words: ${p.patientGoalsOwnWords}`);
   doc.moveDown(0.3);
   line(doc, 'Goals', { bold: true });
+  const statuses = exportGoalStatuses(r);
   if (p.goals.length === 0) none(doc, 'goals');
   for (const g of p.goals) {
     const target =
       g.targetValue === null
         ? ''
         : ` (target: ${g.direction === 'AT_LEAST' ? 'at least' : 'at most'} ${g.targetValue}${g.measureUnit ? ` ${g.measureUnit}` : ''}${g.measureName ? ` ${g.measureName}` : g.measureKind === 'PHQ9' ? ' on the PHQ-9' : g.measureKind === 'GAD7' ? ' on the GAD-7' : ''})`;
-    line(doc, `• ${g.description}${target}, ${words(g.status)}`, { indent: 10 });
+    const status = statuses.get(g.goalKey);
+    const shown = status ? patientGoalStatusLabels[status].toLowerCase() : words(g.status);
+    line(doc, `• ${g.description}${target}, ${shown}`, { indent: 10 });
   }
   if (p.interventions.length) {
     doc.moveDown(0.3);

@@ -63,7 +63,7 @@ test('the prescriber increases a dose; the therapist and the patient see it at o
     .click();
   await expect(prescriber).toHaveURL(/\/inbox$/);
   const review = prescriber
-    .getByRole('link', { name: /Review the plan: Review the treatment plan: it names Sertraline/ })
+    .getByRole('link', { name: /Review the treatment plan: it names Sertraline/ })
     .first();
   await expect(review).toBeVisible();
   await expectAccessibleAtBothSizes(prescriber);
