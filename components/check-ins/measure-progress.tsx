@@ -1,12 +1,8 @@
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { MeasureTrend } from '@/lib/data/trends';
+import { meetsTarget, measureValueText } from '@/lib/clinical/goal-progress';
 import { formatDate } from '@/lib/format';
-
-function meetsTarget(m: MeasureTrend, value: number): boolean | null {
-  if (m.targetValue === null || m.direction === null) return null;
-  return m.direction === 'AT_LEAST' ? value >= m.targetValue : value <= m.targetValue;
-}
 
 /** The plan's personal measures: the latest value and the period's average against the target. */
 export function MeasureProgress({ measures }: { measures: MeasureTrend[] }) {
@@ -24,9 +20,11 @@ export function MeasureProgress({ measures }: { measures: MeasureTrend[] }) {
         const average =
           m.points.length === 0
             ? null
-            : Math.round((m.points.reduce((sum, p) => sum + p.value, 0) / m.points.length) * 10) /
-              10;
-        const met = latest ? meetsTarget(m, latest.value) : null;
+            : m.points.reduce((sum, p) => sum + p.value, 0) / m.points.length;
+        // The badge judges the latest value, exactly, in the goal's direction (the same rule as
+        // the plan's progress): 19.1 is not "at least 20".
+        const met = latest && m.direction ? meetsTarget(m, latest.value) : null;
+        const shown = (value: number) => measureValueText(m, value);
         const unit = m.unit ? ` ${m.unit}` : '';
         return (
           <li key={m.goalKey} className="space-y-1 rounded-lg border border-slate-200 p-4">
@@ -48,9 +46,10 @@ export function MeasureProgress({ measures }: { measures: MeasureTrend[] }) {
             <p className="text-sm text-slate-800">
               {latest ? (
                 <>
-                  Latest: {latest.value}
+                  Latest: {shown(latest.value)}
+                  {m.targetValue === null ? '' : ` of ${m.targetValue}`}
                   {unit} on <time dateTime={latest.date}>{formatDate(latest.date)}</time>; average{' '}
-                  {average}
+                  {average === null ? '' : shown(average)}
                   {unit} over {m.points.length} check-ins
                 </>
               ) : (

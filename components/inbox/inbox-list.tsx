@@ -22,6 +22,7 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   PATIENT_MESSAGE: 'Message',
   APPOINTMENT_CHANGE_REQUESTED: 'Appointment request',
   APPOINTMENT_UPDATED: 'Appointment',
+  PLAN_MEDICATION_REVIEW: 'Review the plan',
 };
 
 /** The item's left bar: rose while it needs attention, teal while unread. */

@@ -2,24 +2,12 @@ import type { MyCareGoal } from '@/lib/data/my-care';
 import type { Role } from '@/lib/auth/viewer';
 import { formatDate } from '@/lib/format';
 
-const goalStatusLabels: Record<MyCareGoal['status'], string> = {
-  ACTIVE: 'Working on it',
-  ACHIEVED: 'Reached',
-  PAUSED: 'On pause',
-  DISCONTINUED: 'Stopped',
-};
-
 /** A goal as the patient reads it: the care team's wording for them, else the goal itself. */
 export function goalInPatientWords(goal: {
   description: string;
   patientWording: string | null;
 }): string {
   return goal.patientWording || goal.description;
-}
-
-/** A goal's status as a patient would say it. */
-export function goalStatusLabel(status: MyCareGoal['status']): string {
-  return goalStatusLabels[status];
 }
 
 const scoreNames = {

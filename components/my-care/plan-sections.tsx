@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { goalStatusLabel } from '@/components/my-care/plain-language';
-import type { MyCareGoal } from '@/lib/data/my-care';
+import { goalStatusTones, patientGoalStatusLabels } from '@/components/treatment-plan/goal-status';
+import type { DisplayedGoalStatus } from '@/lib/clinical/goal-progress';
 
 /** The patient's goals in their own words, or `empty` when they have written none. */
 export function OwnWordsSection({ text, empty }: { text: string; empty: ReactNode }) {
@@ -19,16 +19,21 @@ export function OwnWordsSection({ text, empty }: { text: string; empty: ReactNod
   );
 }
 
-/** The plan's goals as the patient reads them: each with its status, then `details` of its own. */
-export function GoalListSection<G extends { description: string; status: MyCareGoal['status'] }>({
+/**
+ * The plan's goals as the patient reads them: each with its one displayed status (the same as
+ * every other screen shows), then `details` of its own.
+ */
+export function GoalListSection<G extends { description: string }>({
   title,
   goals,
   goalKey,
+  statusOf,
   details,
 }: {
   title: string;
   goals: G[];
   goalKey: (goal: G) => string;
+  statusOf: (goal: G) => DisplayedGoalStatus;
   details: (goal: G) => ReactNode;
 }) {
   return (
@@ -42,8 +47,8 @@ export function GoalListSection<G extends { description: string; status: MyCareG
             <li key={goalKey(goal)} className="rounded-lg border border-slate-200 p-4">
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <p className="text-slate-900">{goal.description}</p>
-                <Badge tone={goal.status === 'ACHIEVED' ? 'teal' : 'neutral'}>
-                  {goalStatusLabel(goal.status)}
+                <Badge tone={goalStatusTones[statusOf(goal)]}>
+                  {patientGoalStatusLabels[statusOf(goal)]}
                 </Badge>
               </div>
               {details(goal)}

@@ -1,6 +1,7 @@
 import { EmptyState } from '@/components/ui/empty-state';
 import { goalTargetText, interventionLabel } from '@/components/my-care/plain-language';
 import { GoalListSection, OwnWordsSection } from '@/components/my-care/plan-sections';
+import { MedicationNow } from '@/components/treatment-plan/plan-read-view';
 import type { MyCarePlan } from '@/lib/data/my-care';
 import { formatDate, roleLabel } from '@/lib/format';
 
@@ -25,6 +26,7 @@ export function PlanSummary({ plan }: { plan: MyCarePlan | null }) {
         title="Goals we set together"
         goals={plan.goals}
         goalKey={(goal) => goal.id}
+        statusOf={(goal) => goal.displayStatus}
         details={(goal) => {
           const target = goalTargetText(goal.target);
           return target ? <p className="mt-1 text-sm text-slate-600">Target: {target}</p> : null;
@@ -69,6 +71,7 @@ function Interventions({ interventions }: { interventions: MyCarePlan['intervent
           {plan.interventions.map((item) => (
             <li key={item.id} className="rounded-lg border border-slate-200 p-4">
               <p className="font-medium text-slate-900">{interventionLabel(item.kind)}</p>
+              <MedicationNow medication={item.medication ?? undefined} />
               {item.description ? <p className="mt-1 text-slate-800">{item.description}</p> : null}
               <p className="mt-1 text-sm text-slate-600">
                 {item.owner

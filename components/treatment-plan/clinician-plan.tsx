@@ -34,6 +34,7 @@ export function ClinicianPlan({ patientId, selfId, initialView, initialComments 
           patientId={patientId}
           base={view.plan}
           careTeam={view.careTeam}
+          medications={view.medications}
           onSaved={(saved) => closeEditor(`Saved version ${saved.version}.`)}
           onCancel={() => closeEditor(null)}
         />
@@ -120,7 +121,12 @@ function CurrentPlanCard({
               {plan.patientSummary}
             </p>
           ) : null}
-          <PlanReadView plan={plan} progress={view.progress} />
+          <PlanReadView
+            plan={plan}
+            progress={view.progress}
+            statuses={view.goalStatuses}
+            medications={view.medications}
+          />
         </div>
       ) : (
         <EmptyState title="No plan yet">

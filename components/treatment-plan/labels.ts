@@ -8,6 +8,7 @@ import type {
   PlanGoal,
   ReviewReason,
 } from '@/lib/schemas/treatment-plan';
+import { measureValueText } from '@/lib/clinical/goal-progress';
 import { formatDate } from '@/lib/format';
 
 export const goalStatusLabels: Record<GoalStatus, string> = {
@@ -88,11 +89,12 @@ export function intervalText(days: number): string {
 }
 
 /** A clinician's one line: "Latest 6 on Mar 3, 2026 (target not met)". */
-export function progressText(progress: GoalProgress): string {
+export function progressText(progress: GoalProgress, goal: Target): string {
   if (!progress.latest) return 'No values recorded yet';
   const period = progress.basis === 'weekly' ? ' in the 7 days to ' : ' on ';
   const met = progress.met === null ? '' : progress.met ? ' (target met)' : ' (target not met)';
-  return `Latest ${progress.latest.value}${period}${formatDate(progress.latest.on)}${met}`;
+  const value = measureValueText(goal, progress.latest.value);
+  return `Latest ${value}${period}${formatDate(progress.latest.on)}${met}`;
 }
 
 const patientScoreNames = { PHQ9: 'mood score (PHQ-9)', GAD7: 'worry score (GAD-7)' } as const;
@@ -124,5 +126,6 @@ export function patientProgressText(goal: PlanGoal, progress: GoalProgress): str
         : progress.trend === 'steady'
           ? ' It’s been about the same lately.'
           : '';
-  return `${name} was ${progress.latest.value}${unit} ${when}. ${goalText} ${reached}${trend}`;
+  const value = measureValueText(goal, progress.latest.value);
+  return `${name} was ${value}${unit} ${when}. ${goalText} ${reached}${trend}`;
 }

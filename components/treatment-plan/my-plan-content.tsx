@@ -1,6 +1,7 @@
 import { goalInPatientWords, interventionLabel } from '@/components/my-care/plain-language';
 import { GoalListSection, OwnWordsSection } from '@/components/my-care/plan-sections';
 import { patientProgressText } from '@/components/treatment-plan/labels';
+import { MedicationNow } from '@/components/treatment-plan/plan-read-view';
 import { Card } from '@/components/ui/card';
 import { formatDate } from '@/lib/format';
 import type { TreatmentPlanView } from '@/lib/schemas/treatment-plan';
@@ -14,10 +15,15 @@ function weeksText(days: number): string {
 export function MyPlanContent({
   plan,
   progress,
+  statuses,
+  medications,
 }: {
   plan: NonNullable<TreatmentPlanView['plan']>;
   progress: Map<string, TreatmentPlanView['progress'][number]>;
+  statuses: TreatmentPlanView['goalStatuses'];
+  medications: TreatmentPlanView['medications'];
 }) {
+  const statusByKey = new Map(statuses.map((s) => [s.goalKey, s.status]));
   return (
     <Card
       title="Your plan"
@@ -30,6 +36,7 @@ export function MyPlanContent({
           title="Your goals and how you’re doing"
           goals={plan.goals.map((goal) => ({ ...goal, description: goalInPatientWords(goal) }))}
           goalKey={(goal) => goal.goalKey}
+          statusOf={(goal) => statusByKey.get(goal.goalKey) ?? 'working-on-it'}
           details={(goal) => {
             const p = progress.get(goal.goalKey);
             return (
@@ -46,7 +53,7 @@ export function MyPlanContent({
             );
           }}
         />
-        <WorkingOn interventions={plan.interventions} />
+        <WorkingOn interventions={plan.interventions} medications={medications} />
         <div className="space-y-1 border-t border-slate-200 pt-4 text-sm text-slate-800">
           <p>
             <span className="font-medium text-slate-900">Next plan review: </span>
@@ -64,10 +71,13 @@ export function MyPlanContent({
 
 function WorkingOn({
   interventions,
+  medications,
 }: {
   interventions: NonNullable<TreatmentPlanView['plan']>['interventions'];
+  medications: TreatmentPlanView['medications'];
 }) {
   const plan = { interventions };
+  const medicationByKey = new Map(medications.map((m) => [m.medicationKey, m]));
   return (
     <div>
       <h3 className="font-semibold text-slate-900">What we’re working on</h3>
@@ -75,6 +85,9 @@ function WorkingOn({
         {plan.interventions.map((item, i) => (
           <li key={i} className="rounded-lg border border-slate-200 p-4">
             <p className="font-medium text-slate-900">{interventionLabel(item.kind)}</p>
+            <MedicationNow
+              medication={item.medicationKey ? medicationByKey.get(item.medicationKey) : undefined}
+            />
             <p className="mt-1 text-slate-800">{item.description}</p>
             <p className="mt-1 text-sm text-slate-700">
               {item.owner ? `With ${item.owner.name}` : 'With your care team'} · {item.frequency}

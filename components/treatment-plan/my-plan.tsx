@@ -28,7 +28,12 @@ export function MyPlan({ patientId, selfId, initialView, initialComments }: Plan
         plan={plan}
         acknowledged={view.acknowledged}
       />
-      <MyPlanContent plan={plan} progress={progress} />
+      <MyPlanContent
+        plan={plan}
+        progress={progress}
+        statuses={view.goalStatuses}
+        medications={view.medications}
+      />
 
       <PlanCommentsCard
         reader="patient"

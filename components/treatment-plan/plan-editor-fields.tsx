@@ -89,14 +89,25 @@ export function GoalList() {
   );
 }
 
-export function InterventionList({ careTeam }: { careTeam: Person[] }) {
+/** A medication the editor offers for a medication-management item. */
+type MedicationChoice = { medicationKey: string; medication: string; status: string };
+
+export function InterventionList({
+  careTeam,
+  medications = [],
+}: {
+  careTeam: Person[];
+  medications?: MedicationChoice[];
+}) {
   return (
     <ItemList
       name="interventions"
       noun="intervention"
       max={MAX_INTERVENTIONS}
       empty={emptyIntervention}
-      render={(item) => <InterventionFields {...item} careTeam={careTeam} />}
+      render={(item) => (
+        <InterventionFields {...item} careTeam={careTeam} medications={medications} />
+      )}
     />
   );
 }
@@ -221,8 +232,14 @@ function GoalFields(item: Item) {
   );
 }
 
-function InterventionFields({ careTeam, ...item }: Item & { careTeam: Person[] }) {
+function InterventionFields({
+  careTeam,
+  medications,
+  ...item
+}: Item & { careTeam: Person[]; medications: MedicationChoice[] }) {
+  const form = useBoundForm();
   const at = (field: string) => `interventions.${item.index}.${field}`;
+  const kind = useWatch({ control: form.control, name: at('kind') }) as string;
   return (
     <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
       <ItemHeader noun="intervention" {...item} />
@@ -239,6 +256,21 @@ function InterventionFields({ careTeam, ...item }: Item & { careTeam: Person[] }
           ))}
         </SelectField>
       </div>
+      {kind === 'MEDICATION_MANAGEMENT' ? (
+        <SelectField
+          name={at('medicationKey')}
+          label="Medication"
+          hint="The plan then shows its current dose, and a dose change asks for a plan review."
+        >
+          <option value="">None</option>
+          {medications.map((m) => (
+            <option key={m.medicationKey} value={m.medicationKey}>
+              {m.medication}
+              {m.status === 'ACTIVE' ? '' : m.status === 'HELD' ? ' (on hold)' : ' (stopped)'}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
       <TextField name={at('description')} label="Description" hint={READERS.patient} />
       <TextField
         name={at('frequency')}

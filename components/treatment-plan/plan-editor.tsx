@@ -28,12 +28,14 @@ export function PlanEditor({
   patientId,
   base: initialBase,
   careTeam,
+  medications = [],
   onSaved,
   onCancel,
 }: {
   patientId: string;
   base: PlanVersion | null;
   careTeam: TreatmentPlanView['careTeam'];
+  medications?: TreatmentPlanView['medications'];
   onSaved: (saved: PlanVersion) => void;
   onCancel: () => void;
 }) {
@@ -77,6 +79,25 @@ export function PlanEditor({
         />
       }
     >
+      <ConcernsAndOwnWords />
+      <GoalList />
+      <InterventionList careTeam={careTeam} medications={medications} />
+      <ReviewSchedule />
+      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        <Button variant="secondary" onClick={onCancel} disabled={mutation.isPending}>
+          Cancel
+        </Button>
+        <SubmitButton pendingLabel="Saving…" disabled={conflict !== null}>
+          Save new version
+        </SubmitButton>
+      </div>
+    </SchemaForm>
+  );
+}
+
+function ConcernsAndOwnWords() {
+  return (
+    <>
       <TextAreaField
         name="presentingConcerns"
         label="Presenting concerns"
@@ -90,18 +111,7 @@ export function PlanEditor({
         optional
         className={textarea}
       />
-      <GoalList />
-      <InterventionList careTeam={careTeam} />
-      <ReviewSchedule />
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Button variant="secondary" onClick={onCancel} disabled={mutation.isPending}>
-          Cancel
-        </Button>
-        <SubmitButton pendingLabel="Saving…" disabled={conflict !== null}>
-          Save new version
-        </SubmitButton>
-      </div>
-    </SchemaForm>
+    </>
   );
 }
 

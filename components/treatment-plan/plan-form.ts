@@ -35,6 +35,8 @@ export type InterventionForm = {
   description: string;
   ownerId: string;
   frequency: string;
+  /** '' when the item names no medication. */
+  medicationKey: string;
 };
 
 export type PlanForm = {
@@ -66,6 +68,7 @@ export const emptyIntervention: InterventionForm = {
   description: '',
   ownerId: '',
   frequency: '',
+  medicationKey: '',
 };
 
 export const emptyPlan: PlanForm = {
@@ -112,7 +115,11 @@ export function toInput(form: PlanForm): TreatmentPlanInput {
         ...(g.patientWording.trim() ? { patientWording: g.patientWording } : {}),
       };
     }),
-    interventions: form.interventions.map((i) => ({ ...i })),
+    interventions: form.interventions.map((i) => ({
+      ...i,
+      // Only a medication-management item names a medication.
+      medicationKey: i.kind === 'MEDICATION_MANAGEMENT' && i.medicationKey ? i.medicationKey : null,
+    })),
     ...(form.changeSummary.trim() ? { changeSummary: form.changeSummary } : {}),
     ...(form.patientSummary.trim() ? { patientSummary: form.patientSummary } : {}),
   };
@@ -142,6 +149,7 @@ export function draftToForm(draft: DraftPlan): PlanForm {
       description: i.description,
       ownerId: i.ownerId ?? '',
       frequency: i.frequency,
+      medicationKey: i.medicationKey ?? '',
     })),
     changeSummary: '',
     patientSummary: '',
@@ -166,6 +174,7 @@ export function versionToDraft(plan: PlanVersion): DraftPlan {
       description: i.description,
       ownerId: i.ownerId,
       frequency: i.frequency,
+      medicationKey: i.medicationKey,
     })),
   };
 }
@@ -198,6 +207,7 @@ export function formToDraft(form: PlanForm): DraftPlan {
       description: i.description,
       ownerId: i.ownerId || null,
       frequency: i.frequency,
+      medicationKey: i.medicationKey || null,
     })),
   };
 }

@@ -8,8 +8,14 @@ import {
   targetText,
   trendLabels,
 } from '@/components/treatment-plan/labels';
+import {
+  clinicianGoalStatusLabels,
+  currentDoseText,
+  goalStatusTones,
+} from '@/components/treatment-plan/goal-status';
+import type { DisplayedGoalStatus } from '@/lib/clinical/goal-progress';
 import { formatDate, roleLabel } from '@/lib/format';
-import type { GoalProgress, PlanVersion } from '@/lib/schemas/treatment-plan';
+import type { GoalProgress, PlanMedication, PlanVersion } from '@/lib/schemas/treatment-plan';
 
 /** A titled, ordered list of the plan's items, or a sentence when there are none. */
 function PlanList({
@@ -40,20 +46,28 @@ function PlanList({
 const trendTone = { improving: 'teal', steady: 'neutral', worsening: 'orange' } as const;
 
 /**
- * One version of a plan as clinicians read it, with progress toward its measurable goals when
- * given. `headingLevel` keeps the outline right wherever it is placed.
+ * One version of a plan as clinicians read it, with progress toward its measurable goals, each
+ * goal's displayed status and the live dose of its medication items when given (the current
+ * version); an earlier version shows the statuses as written. `headingLevel` keeps the outline
+ * right wherever it is placed.
  */
 export function PlanReadView({
   plan,
   progress = [],
+  statuses,
+  medications = [],
   headingLevel = 3,
 }: {
   plan: PlanVersion;
   progress?: GoalProgress[];
+  statuses?: { goalKey: string; status: DisplayedGoalStatus }[];
+  medications?: PlanMedication[];
   headingLevel?: 3 | 4 | 5;
 }) {
   const H = (['h3', 'h4', 'h5'] as const)[headingLevel - 3]!;
   const progressByKey = new Map(progress.map((p) => [p.goalKey, p]));
+  const statusByKey = new Map(statuses?.map((s) => [s.goalKey, s.status]));
+  const medicationByKey = new Map(medications.map((m) => [m.medicationKey, m]));
   return (
     <div className="space-y-6">
       <div>
@@ -72,7 +86,12 @@ export function PlanReadView({
       </div>
       <PlanList H={H} heading="Goals" empty="No goals yet." count={plan.goals.length}>
         {plan.goals.map((goal) => (
-          <GoalItem key={goal.goalKey} goal={goal} progress={progressByKey.get(goal.goalKey)} />
+          <GoalItem
+            key={goal.goalKey}
+            goal={goal}
+            progress={progressByKey.get(goal.goalKey)}
+            status={statusByKey.get(goal.goalKey)}
+          />
         ))}
       </PlanList>
       <PlanList
@@ -84,6 +103,9 @@ export function PlanReadView({
         {plan.interventions.map((item, index) => (
           <li key={index} className="rounded-lg border border-slate-200 p-4">
             <p className="font-medium text-slate-900">{interventionLabels[item.kind]}</p>
+            <MedicationNow
+              medication={item.medicationKey ? medicationByKey.get(item.medicationKey) : undefined}
+            />
             <p className="mt-1 text-slate-800">{item.description}</p>
             <p className="mt-1 text-sm text-slate-700">
               {item.owner
@@ -110,21 +132,37 @@ export function PlanReadView({
   );
 }
 
+/** A medication item's medication as the regimen has it now (the plan's words may be older). */
+export function MedicationNow({ medication }: { medication: PlanMedication | undefined }) {
+  if (!medication) return null;
+  return (
+    <p className="mt-1 font-medium text-teal-900" data-testid="plan-medication-now">
+      {currentDoseText(medication)}
+    </p>
+  );
+}
+
 function GoalItem({
   goal,
   progress: p,
+  status,
 }: {
   goal: PlanVersion['goals'][number];
   progress?: GoalProgress;
+  status?: DisplayedGoalStatus;
 }) {
   const target = targetText(goal);
   return (
     <li className="rounded-lg border border-slate-200 p-4">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <p className="text-slate-900">{goal.description}</p>
-        <Badge tone={goal.status === 'ACHIEVED' ? 'teal' : 'neutral'}>
-          {goalStatusLabels[goal.status]}
-        </Badge>
+        {status ? (
+          <Badge tone={goalStatusTones[status]}>{clinicianGoalStatusLabels[status]}</Badge>
+        ) : (
+          <Badge tone={goal.status === 'ACHIEVED' ? 'teal' : 'neutral'}>
+            {goalStatusLabels[goal.status]}
+          </Badge>
+        )}
       </div>
       {goal.patientWording ? (
         <p className="mt-1 text-sm text-slate-700">
@@ -140,7 +178,7 @@ function GoalItem({
       ) : null}
       {p ? (
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-700">
-          <span>{progressText(p)}</span>
+          <span>{progressText(p, goal)}</span>
           {p.trend ? <Badge tone={trendTone[p.trend]}>{trendLabels[p.trend]}</Badge> : null}
           {p.points.length > 1 ? (
             <span className="w-full text-slate-600">

@@ -58,7 +58,7 @@ export function weeklySums(values: readonly MeasuredValue[], today: string): Mea
     // ISO dates compare as strings.
     const inWeek = values.filter((v) => v.on >= first && v.on <= last);
     if (inWeek.length === 0) continue;
-    sums.push({ on: last, value: inWeek.reduce((sum, v) => sum + v.value, 0) });
+    sums.push({ on: last, value: withoutFloatNoise(inWeek.reduce((sum, v) => sum + v.value, 0)) });
   }
   return sums;
 }
@@ -86,10 +86,92 @@ export function trendOf(
   return better ? 'improving' : 'worsening';
 }
 
-/** Whether a value reaches the goal's target in its direction. */
-export function meetsTarget(goal: MeasurableGoal, value: number): boolean | null {
+/**
+ * Whether a value reaches the goal's target in its direction, exactly: 19.1 is not "at least 20".
+ * Only a floating-point sum's last-digit noise (0.1 + 0.2) is absorbed, never a real difference.
+ */
+export function meetsTarget(
+  goal: Pick<MeasurableGoal, 'direction' | 'targetValue'>,
+  value: number,
+): boolean | null {
   if (goal.targetValue === null) return null;
-  return goal.direction === 'AT_LEAST' ? value >= goal.targetValue : value <= goal.targetValue;
+  const v = withoutFloatNoise(value);
+  return goal.direction === 'AT_LEAST' ? v >= goal.targetValue : v <= goal.targetValue;
+}
+
+function withoutFloatNoise(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
+}
+
+/**
+ * A measured value as shown next to its target: at most one decimal, unless rounding would put
+ * it on the other side of the target (19.96 of "at least 20" shows 19.96, never 20).
+ */
+export function measureValueText(
+  goal: Pick<MeasurableGoal, 'direction' | 'targetValue'>,
+  value: number,
+): string {
+  const exact = withoutFloatNoise(value);
+  const met = meetsTarget(goal, exact);
+  for (let digits = 1; digits <= 9; digits += 1) {
+    const shown = Number(exact.toFixed(digits));
+    if (meetsTarget(goal, shown) === met) return String(shown);
+  }
+  return String(exact);
+}
+
+/**
+ * What a goal's badge says, the same on every screen:
+ * - `paused`, `stopped`: the clinicians' decision, whatever the values say;
+ * - `reached`: marked achieved, or its latest value meets the target;
+ * - `slipped`: marked achieved, but its latest value no longer meets the target;
+ * - `past-target-date`: not reached and its target date has gone by;
+ * - `no-values`: it has a measure and a target but nothing measured yet;
+ * - `on-track`: not reached yet, and its values are moving the right way;
+ * - `working-on-it`: anything else still active.
+ */
+export const DISPLAYED_GOAL_STATUSES = [
+  'reached',
+  'slipped',
+  'on-track',
+  'working-on-it',
+  'past-target-date',
+  'no-values',
+  'paused',
+  'stopped',
+] as const;
+export type DisplayedGoalStatus = (typeof DISPLAYED_GOAL_STATUSES)[number];
+
+export type StatusGoal = {
+  status: 'ACTIVE' | 'ACHIEVED' | 'PAUSED' | 'DISCONTINUED';
+  measureKind: MeasureKind;
+  direction: MeasureDirection | null;
+  targetValue: number | null;
+  /** `YYYY-MM-DD` or null. */
+  targetDate: string | null;
+};
+
+/**
+ * The one displayed status of a goal from its stored status, its target and its progress
+ * (`goalProgress`; undefined or null for a goal without a measure). `today` is `YYYY-MM-DD`; a
+ * goal is past its target date from the day after it.
+ */
+export function displayedGoalStatus(
+  goal: StatusGoal,
+  progress: Pick<GoalProgress, 'latest' | 'trend'> | null | undefined,
+  today: string,
+): DisplayedGoalStatus {
+  if (goal.status === 'PAUSED') return 'paused';
+  if (goal.status === 'DISCONTINUED') return 'stopped';
+  const measurable = goal.measureKind !== 'NONE' && goal.targetValue !== null;
+  const latest = measurable ? (progress?.latest ?? null) : null;
+  const met = latest ? meetsTarget(goal, latest.value) : null;
+  if (goal.status === 'ACHIEVED') return met === false ? 'slipped' : 'reached';
+  if (met) return 'reached';
+  if (goal.targetDate !== null && goal.targetDate < today) return 'past-target-date';
+  if (measurable && !latest) return 'no-values';
+  if (measurable && progress?.trend === 'improving') return 'on-track';
+  return 'working-on-it';
 }
 
 /**
@@ -114,4 +196,17 @@ export function goalProgress(
     trend: trendOf(goal, points),
     points,
   };
+}
+
+/** Each goal's displayed status, given the progress of the measurable ones (by goalKey). */
+export function goalStatuses(
+  goals: readonly (StatusGoal & { goalKey: string })[],
+  progress: readonly GoalProgress[],
+  today: string,
+): { goalKey: string; status: DisplayedGoalStatus }[] {
+  const byKey = new Map(progress.map((p) => [p.goalKey, p]));
+  return goals.map((goal) => ({
+    goalKey: goal.goalKey,
+    status: displayedGoalStatus(goal, byKey.get(goal.goalKey), today),
+  }));
 }

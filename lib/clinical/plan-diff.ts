@@ -25,7 +25,7 @@ export type DraftGoal = Omit<PlanGoal, 'goalKey'> & { goalKey?: string | null };
 export type DraftIntervention = Pick<
   PlanIntervention,
   'kind' | 'description' | 'ownerId' | 'frequency'
->;
+> & { medicationKey?: string | null };
 /** A plan as edited (the editor's form, the PUT body). */
 export type DraftPlan = Omit<PlanSnapshot, 'goals' | 'interventions' | 'version'> & {
   goals: DraftGoal[];

@@ -14,7 +14,11 @@ import { assessmentsDue, type AssessmentDue } from '@/lib/data/assessments';
 import { addDays, fromIsoDate } from '@/lib/calendar-date';
 import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
 import { goalFields } from '@/lib/data/treatment-plans/shared';
-import { patientScope } from '@/lib/data/scope';
+import { patientScope, type ScopedPatient } from '@/lib/data/scope';
+import { goalStatuses, type DisplayedGoalStatus } from '@/lib/clinical/goal-progress';
+import { progressOf } from '@/lib/data/treatment-plans/progress';
+import { linkedKeys, planMedications } from '@/lib/data/treatment-plans/plan-medications';
+import type { PlanMedication } from '@/lib/schemas/treatment-plan';
 import { conversationUnreadTx } from '@/lib/data/conversation/write';
 
 /** `isActive` false: the clinician's account is disabled, no longer active on the team. */
@@ -25,6 +29,8 @@ export type MyCareGoal = {
   /** The goal in the patient's words: its wording for the patient, else its description. */
   description: string;
   status: 'ACTIVE' | 'ACHIEVED' | 'PAUSED' | 'DISCONTINUED';
+  /** The one status every screen shows (lib/clinical/goal-progress.ts `displayedGoalStatus`). */
+  displayStatus: DisplayedGoalStatus;
   target: {
     kind: 'PHQ9' | 'GAD7' | 'PERSONAL';
     name: string | null;
@@ -42,6 +48,8 @@ export type MyCareIntervention = {
   description: string;
   frequency: string;
   owner: { name: string; role: Role } | null;
+  /** A medication item's medication as the regimen has it now, or null. */
+  medication: PlanMedication | null;
 };
 
 export type MyCarePlan = {
@@ -109,7 +117,7 @@ const planSelect = {
   goals: {
     orderBy: { position: 'asc' },
     take: MAX_ITEMS,
-    select: { id: true, ...goalFields },
+    select: { id: true, goalKey: true, ...goalFields },
   },
   interventions: {
     orderBy: { position: 'asc' },
@@ -120,6 +128,7 @@ const planSelect = {
       description: true,
       frequency: true,
       owner: { select: { name: true, role: true } },
+      medicationKey: true,
     },
   },
 } as const satisfies Prisma.TreatmentPlanVersionSelect;
@@ -127,7 +136,20 @@ const planSelect = {
 type Scope = { patientId: string; organizationId: string };
 type PlanRow = Prisma.TreatmentPlanVersionGetPayload<{ select: typeof planSelect }>;
 
-function toMyCarePlan(plan: PlanRow): MyCarePlan {
+/** The plan with each goal's displayed status and each medication item's live regimen. */
+async function toMyCarePlan(tx: Tx, patient: ScopedPatient, plan: PlanRow): Promise<MyCarePlan> {
+  const goals = plan.goals.map((g) => ({
+    ...g,
+    targetDate: g.targetDate ? toIsoDate(g.targetDate) : null,
+  }));
+  const statuses = new Map(
+    goalStatuses(goals, await progressOf(tx, patient, { goals }), toIsoDate(new Date())).map(
+      (s) => [s.goalKey, s.status],
+    ),
+  );
+  const keys = linkedKeys(plan.interventions);
+  const medications = keys.length ? await planMedications(tx, patient, keys) : [];
+  const medicationByKey = new Map(medications.map((m) => [m.medicationKey, m]));
   return {
     version: plan.version,
     updatedAt: plan.createdAt.toISOString(),
@@ -138,6 +160,7 @@ function toMyCarePlan(plan: PlanRow): MyCarePlan {
       id: g.id,
       description: g.patientWording || g.description,
       status: g.status,
+      displayStatus: statuses.get(g.goalKey) ?? 'working-on-it',
       target:
         g.measureKind === 'NONE'
           ? null
@@ -150,7 +173,10 @@ function toMyCarePlan(plan: PlanRow): MyCarePlan {
               byDate: g.targetDate ? toIsoDate(g.targetDate) : null,
             },
     })),
-    interventions: plan.interventions,
+    interventions: plan.interventions.map(({ medicationKey, ...item }) => ({
+      ...item,
+      medication: medicationKey ? (medicationByKey.get(medicationKey) ?? null) : null,
+    })),
   };
 }
 
@@ -271,7 +297,7 @@ export async function getMyCareSummary(
       assessments: await assessmentsDue(tx, patient, intervalDays, now),
       assessmentIntervalDays: intervalDays,
       trend: await moodTrend(tx, scope, now),
-      plan: plan && toMyCarePlan(plan),
+      plan: plan && (await toMyCarePlan(tx, patient, plan)),
       medications: await currentMedications(tx, scope),
       conversationUnread: await conversationUnreadTx(tx, viewer.userId, patient),
     };

@@ -1,6 +1,8 @@
 // The treatment plan as FHIR: a CarePlan for the current version and a Goal per goal.
 import type { CarePlan, Goal } from '@medplum/fhirtypes';
 import type { RecordExport } from '@/lib/record-export/types';
+import type { DisplayedGoalStatus } from '@/lib/clinical/goal-progress';
+import { exportGoalStatuses } from '@/lib/record-export/goal-status';
 import {
   LOINC,
   QUESTIONNAIRE_CODES,
@@ -16,6 +18,23 @@ const GOAL_STATUS = {
   PAUSED: { lifecycleStatus: 'on-hold' },
   DISCONTINUED: { lifecycleStatus: 'cancelled' },
 } as const satisfies Record<string, Partial<Goal>>;
+
+// The displayed status as FHIR's goal-achievement code (paused and stopped say it in lifecycle).
+const ACHIEVEMENT: Partial<Record<DisplayedGoalStatus, [string, string]>> = {
+  reached: ['achieved', 'Achieved'],
+  slipped: ['worsening', 'Worsening'],
+  'on-track': ['improving', 'Improving'],
+  'working-on-it': ['in-progress', 'In Progress'],
+  'past-target-date': ['not-achieved', 'Not Achieved'],
+  'no-values': ['in-progress', 'In Progress'],
+};
+
+function achievementOf(status: DisplayedGoalStatus | undefined): Partial<Goal> {
+  const code = status ? ACHIEVEMENT[status] : undefined;
+  if (!code) return {};
+  const system = 'http://terminology.hl7.org/CodeSystem/goal-achievement';
+  return { achievementStatus: { coding: [{ system, code: code[0], display: code[1] }] } };
+}
 
 function goalTarget(goal: NonNullable<RecordExport['plan']>['goals'][number]): Goal['target'] {
   if (goal.measureKind === 'NONE' && !goal.targetDate) return undefined;
@@ -50,6 +69,7 @@ function goalTarget(goal: NonNullable<RecordExport['plan']>['goals'][number]): G
 export function planEntries(r: RecordExport, patient: string): Entry[] {
   if (!r.plan) return [];
   const plan = r.plan;
+  const statuses = exportGoalStatuses(r);
   const goals: Entry[] = plan.goals.map((g) => {
     const id = uuidOf(plan.planId, 'goal', g.goalKey);
     const target = goalTarget(g);
@@ -57,6 +77,7 @@ export function planEntries(r: RecordExport, patient: string): Entry[] {
       resourceType: 'Goal',
       id,
       ...GOAL_STATUS[g.status],
+      ...achievementOf(statuses.get(g.goalKey)),
       description: text(g.description),
       ...(g.patientWording
         ? { note: [{ text: `In words for the patient: ${g.patientWording}` }] }

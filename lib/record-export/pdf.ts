@@ -1,6 +1,8 @@
 // The record as a PDF the patient can keep or hand to another clinic (pdfkit, server-side). The
 // name, date of birth and the date it was made are on every page; the end says what the record
 // leaves out and which lists hold only their newest entries. Pure apart from pdfkit: no I/O.
+import { exportGoalStatuses } from '@/lib/record-export/goal-status';
+import { patientGoalStatusLabels } from '@/components/treatment-plan/goal-status';
 import PDFDocument from 'pdfkit';
 import { watchListFor } from '@/lib/clinical/monitoring-words';
 import { NOTE_SECTIONS } from '@/lib/schemas/session-notes';
@@ -44,6 +46,7 @@ function planSection(doc: Doc, r: RecordExport) {
   if (p.patientGoalsOwnWords) line(doc, `In your own words: ${p.patientGoalsOwnWords}`);
   doc.moveDown(0.3);
   line(doc, 'Goals', { bold: true });
+  const statuses = exportGoalStatuses(r);
   if (p.goals.length === 0) none(doc, 'goals');
   for (const g of p.goals) {
     const target =
@@ -51,9 +54,9 @@ function planSection(doc: Doc, r: RecordExport) {
         ? ''
         : ` (target: ${g.direction === 'AT_LEAST' ? 'at least' : 'at most'} ${g.targetValue}${g.measureUnit ? ` ${g.measureUnit}` : ''}${g.measureName ? ` ${g.measureName}` : g.measureKind === 'PHQ9' ? ' on the PHQ-9' : g.measureKind === 'GAD7' ? ' on the GAD-7' : ''})`;
     // The patient's copy: the goal in their care team's words for them, and the clinical wording too.
-    line(doc, `• ${g.patientWording || g.description}${target}, ${words(g.status)}`, {
-      indent: 10,
-    });
+    const status = statuses.get(g.goalKey);
+    const shown = status ? patientGoalStatusLabels[status].toLowerCase() : words(g.status);
+    line(doc, `• ${g.patientWording || g.description}${target}, ${shown}`, { indent: 10 });
     if (g.patientWording) line(doc, `Your care team’s wording: ${g.description}`, { indent: 20 });
   }
   if (p.interventions.length) {

@@ -99,6 +99,7 @@ export const NOTIFICATION_KINDS = [
   'PATIENT_MESSAGE',
   'APPOINTMENT_CHANGE_REQUESTED',
   'APPOINTMENT_UPDATED',
+  'PLAN_MEDICATION_REVIEW',
 ] as const;
 
 /** What an email is for (lib/mail/templates.ts words each, without PHI). */

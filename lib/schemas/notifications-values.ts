@@ -20,6 +20,7 @@ export const NOTIFICATION_KIND_WORDS: Record<NotificationKind, string> = {
   PATIENT_MESSAGE: 'A patient writes to their care team',
   APPOINTMENT_CHANGE_REQUESTED: 'A patient asks to cancel or move an appointment',
   APPOINTMENT_UPDATED: 'An appointment is booked, moved or cancelled',
+  PLAN_MEDICATION_REVIEW: 'A medication the treatment plan names changes',
 };
 
 /** The same, said to a patient about their own care. */

@@ -44,6 +44,9 @@ import {
   PATIENT_WORDING_MAX,
 } from '@/lib/schemas/treatment-plan-values';
 export { MAX_GOALS, MAX_INTERVENTIONS, PATIENT_SUMMARY_MAX, PATIENT_WORDING_MAX };
+import { PlanInterventionInput } from '@/lib/schemas/plan-interventions';
+import { GoalDisplayStatus, PlanMedication } from '@/lib/schemas/plan-status';
+export { GoalDisplayStatus, PlanMedication, PlanInterventionInput };
 
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
@@ -108,15 +111,6 @@ export const PlanGoalInput = z
     }
   });
 export type PlanGoalInput = z.infer<typeof PlanGoalInput>;
-
-/** One intervention: what, how often, and its owner (an active clinician of the care team). */
-export const PlanInterventionInput = z.strictObject({
-  kind: z.enum(INTERVENTION_KINDS),
-  description: singleLine(500),
-  ownerId: Id,
-  frequency: singleLine(200),
-});
-export type PlanInterventionInput = z.infer<typeof PlanInterventionInput>;
 
 const planContent = {
   presentingConcerns: requiredText(5000),
@@ -251,6 +245,8 @@ export const PlanIntervention = z.object({
   ownerId: Id.nullable(),
   owner: readOnly(Author.nullable()),
   frequency: z.string(),
+  /** The regimen's key of the medication it is about, or null. */
+  medicationKey: z.string().nullable(),
 });
 export type PlanIntervention = z.infer<typeof PlanIntervention>;
 
@@ -306,6 +302,10 @@ export const TreatmentPlanView = z.object({
   version: z.int(),
   plan: PlanVersion.nullable(),
   progress: z.array(GoalProgress),
+  /** Each goal's displayed status, computed on the server's today. */
+  goalStatuses: z.array(GoalDisplayStatus),
+  /** The patient's medications, active, held or stopped, for the plan's medication items. */
+  medications: z.array(PlanMedication),
   acknowledged: PlanAcknowledgement.nullable(),
   openReviewRequests: z.array(PlanReviewRequest),
   careTeam: z.array(Author),

@@ -481,6 +481,7 @@ export const ALEX_MORGAN: DemoStory = {
           description: 'Sertraline 100 mg maintenance; review response and side effects.',
           owner: 'rivera',
           frequency: 'Every 4 weeks',
+          medicationKey: 'sertraline',
         },
         { keep: 1 },
         { keep: 2 },

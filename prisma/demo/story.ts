@@ -55,7 +55,14 @@ export type DemoGoal =
 
 /** A new intervention, or the one at `keep` in the previous version, perhaps re-timed. */
 export type DemoIntervention =
-  | { kind: InterventionKind; description: string; owner: Staff | null; frequency: string }
+  | {
+      kind: InterventionKind;
+      description: string;
+      owner: Staff | null;
+      frequency: string;
+      /** The regimen's key of the medication a medication-management item is about. */
+      medicationKey?: string;
+    }
   | { keep: number; frequency?: string };
 
 export type DemoPlanVersion = {

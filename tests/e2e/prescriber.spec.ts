@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from './support/a11y';
+import { expectAccessibleAtBothSizes, expectNoSeriousA11yViolations } from './support/a11y';
 import { activeMedication, patientId } from './support/api';
 import { DEMO, signedIn } from './support/session';
 
@@ -68,6 +68,25 @@ test('the prescriber increases a dose; the therapist and the patient see it at o
   );
   await expect(history.getByRole('listitem').first()).toContainText(NOTE);
   await expectNoSeriousA11yViolations(prescriber);
+
+  // The plan names sertraline: the change asks its prescriber to review the plan, whose
+  // medication item shows the new dose beside the plan's older words.
+  await prescriber
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Inbox' })
+    .click();
+  await expect(prescriber).toHaveURL(/\/inbox$/);
+  const review = prescriber
+    .getByRole('link', { name: /Review the treatment plan: it names Sertraline/ })
+    .first();
+  await expect(review).toBeVisible();
+  await expectAccessibleAtBothSizes(prescriber);
+  await review.click();
+  await expect(prescriber).toHaveURL(/\/patients\/[0-9a-f-]{36}\/plan$/);
+  const now = prescriber.getByTestId('plan-medication-now').first();
+  await expect(now).toHaveText(new RegExp(`^Sertraline: now ${next} mg`));
+  await expect(prescriber.getByText('Sertraline 100 mg maintenance')).toBeVisible();
+  await expectAccessibleAtBothSizes(prescriber);
   await prescriber.context().close();
 
   const therapist = await signedIn(browser, DEMO.sam);
@@ -91,6 +110,9 @@ test('the prescriber increases a dose; the therapist and the patient see it at o
   await expect(patient.getByRole('main')).toContainText(`${next} mg`);
   await expect(patient.getByRole('main')).toContainText(EXPLANATION);
   await expect(patient.getByRole('main')).not.toContainText(NOTE);
+  await expect(patient.getByTestId('plan-medication-now').first()).toHaveText(
+    new RegExp(`^Sertraline: now ${next} mg`),
+  );
   await expectNoSeriousA11yViolations(patient);
   await patient.context().close();
 });

@@ -37,7 +37,15 @@ function intervention(
   description: string,
   extra: Partial<PlanIntervention> = {},
 ): PlanIntervention {
-  return { kind, description, ownerId: OKAFOR, owner: null, frequency: 'Weekly', ...extra };
+  return {
+    kind,
+    description,
+    ownerId: OKAFOR,
+    owner: null,
+    frequency: 'Weekly',
+    medicationKey: null,
+    ...extra,
+  };
 }
 
 function plan(extra: Partial<PlanSnapshot> = {}): PlanSnapshot {

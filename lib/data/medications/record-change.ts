@@ -24,6 +24,7 @@ import {
 import { changeSelect, stateSelect, toChange } from './rows';
 import { patientScope } from '@/lib/data/scope';
 import { notifyMedicationChange } from '@/lib/data/notifications/events';
+import { askForPlanReviewTx } from '@/lib/data/treatment-plans/plan-medications';
 
 /** Who records the change: a prescriber (the viewer in the API, a demo or test user otherwise). */
 export type Prescriber = Pick<Viewer, 'userId' | 'role'>;
@@ -64,6 +65,12 @@ export async function recordMedicationChangeTx(
       : await appendStep(tx, patient, base, data);
   const change = toChange(row, prescriber);
   await notifyMedicationChange(tx, patient, prescriber.userId, change, at);
+  const subject = {
+    id: change.id,
+    medication: change.medication,
+    medicationKey: row.medicationKey,
+  };
+  await askForPlanReviewTx(tx, patient, prescriber.userId, subject, at);
   return change;
 }
 

@@ -7,11 +7,12 @@ import {
   goalProgress,
   isMeasurable,
   isWeeklyUnit,
+  type MeasurableGoal,
   type MeasuredValue,
 } from '@/lib/clinical/goal-progress';
 import { patientScope, type ScopedPatient } from '@/lib/data/scope';
 import { toIsoDate } from '@/lib/format';
-import type { GoalProgress, PlanVersion } from '@/lib/schemas/treatment-plan';
+import type { GoalProgress } from '@/lib/schemas/treatment-plan';
 
 type Scope = { patientId: string; organizationId: string };
 
@@ -49,7 +50,7 @@ async function reportedValues(
 export async function progressOf(
   tx: Tx,
   patient: ScopedPatient,
-  plan: PlanVersion,
+  plan: { goals: readonly MeasurableGoal[] },
 ): Promise<GoalProgress[]> {
   const scope = patientScope(patient);
   const today = toIsoDate(new Date());

@@ -12,13 +12,21 @@ import {
   toReviewRequest,
   versionSelect,
 } from '@/lib/data/treatment-plans/shared';
+import {
+  linkedKeys,
+  regimenSelect,
+  toPlanMedications,
+} from '@/lib/data/treatment-plans/plan-medications';
+import { goalStatuses } from '@/lib/clinical/goal-progress';
+import { toIsoDate } from '@/lib/format';
 import type { TreatmentPlanView } from '@/lib/schemas/treatment-plan';
 
 const MAX_OPEN_REVIEW_REQUESTS = 20;
 
 /**
  * The patient and clinicians on their active care team: the current plan version (null before the
- * first, at version 0), progress toward its measurable goals, the patient's latest
+ * first, at version 0), progress toward its measurable goals and each goal's displayed status,
+ * the medications its interventions name as the regimen has them now, the patient's latest
  * acknowledgement, open review requests and the care team. NotFoundError out of scope;
  * ForbiddenError for admins.
  */
@@ -32,10 +40,14 @@ export async function getTreatmentPlan(
     { permission: 'treatmentPlan.read', action: 'read', resourceType: 'treatmentPlan' },
     async (tx, patient) => {
       const careTeam = await activeClinicians(tx, patient);
-      const current = await currentPlanVersion(tx, patient, versionSelect);
+      // The regimen rides on the plan's own statement (the read's statement budget).
+      const current = await currentPlanVersion(tx, patient, {
+        ...versionSelect,
+        patient: { select: { medicationStates: regimenSelect(patient.organizationId) } },
+      });
       if (!current) {
-        const none = { acknowledged: null, openReviewRequests: [], progress: [] };
-        return { version: 0, plan: null, ...none, careTeam };
+        const none = { acknowledged: null, openReviewRequests: [], progress: [], goalStatuses: [] };
+        return { version: 0, plan: null, ...none, medications: [], careTeam };
       }
       const plan = toPlanVersion(current.version);
       const openReviewRequests = await tx.planReviewRequest.findMany({
@@ -44,10 +56,16 @@ export async function getTreatmentPlan(
         take: MAX_OPEN_REVIEW_REQUESTS,
         select: reviewRequestSelect,
       });
+      const progress = await progressOf(tx, patient, plan);
       return {
         version: plan.version,
         plan,
-        progress: await progressOf(tx, patient, plan),
+        progress,
+        goalStatuses: goalStatuses(plan.goals, progress, toIsoDate(new Date())),
+        medications: toPlanMedications(
+          current.version.patient.medicationStates,
+          linkedKeys(plan.interventions),
+        ),
         acknowledged: await latestAcknowledgement(tx, patient, current.planId),
         openReviewRequests: openReviewRequests.map(toReviewRequest),
         careTeam,

@@ -13,6 +13,10 @@ import {
   toPlanVersion,
   versionSelect,
 } from '@/lib/data/treatment-plans/shared';
+import {
+  checkMedicationKeys,
+  resolvePlanReviewItems,
+} from '@/lib/data/treatment-plans/plan-medications';
 import { InvalidInputError, type FieldError } from '@/lib/errors';
 import { compareAndSetVersion, versionedPlanRow } from '@/lib/data/versioned-plan';
 import { toIsoDate } from '@/lib/format';
@@ -132,6 +136,7 @@ async function summaryOf(
       ownerId: i.ownerId,
       owner: ownerById.get(i.ownerId) ?? null,
       frequency: i.frequency,
+      medicationKey: i.medicationKey ?? null,
     })),
   };
   return changeSummaryOf(diffPlans(previous, draft));
@@ -155,6 +160,7 @@ async function writeVersion(
     description: item.description,
     ownerId: item.ownerId,
     frequency: item.frequency,
+    medicationKey: item.medicationKey ?? null,
   }));
   const created = await tx.treatmentPlanVersion.create({
     data: {
@@ -183,7 +189,9 @@ async function writeVersion(
  * SECURITY/integrity (no lost update): the version moves by a compare-and-set in SQL, in the
  * same transaction as the version insert, so concurrent saves on one version yield exactly one
  * winner and gapless numbers. Owners must be active clinicians of this team and goal keys must
- * name goals of this plan (400 on the field otherwise). Audited as an update of 'treatmentPlan'.
+ * name goals of this plan, and a named medication must be in the patient's history (400 on the
+ * field otherwise). Saving resolves the open "review the plan" items of a medication change.
+ * Audited as an update of 'treatmentPlan'.
  */
 export async function saveTreatmentPlan(
   viewer: Viewer,
@@ -199,7 +207,11 @@ export async function saveTreatmentPlan(
       const team = await activeClinicians(tx, patient);
       const ownerIssues = checkOwners(input, team);
       const plan = await versionedPlanRow(tx, 'TreatmentPlan', patient, expectedVersion);
-      const issues = [...ownerIssues, ...(await checkGoalKeys(tx, patient, plan.id, input))];
+      const issues = [
+        ...ownerIssues,
+        ...(await checkGoalKeys(tx, patient, plan.id, input)),
+        ...(await checkMedicationKeys(tx, patient, input.interventions)),
+      ];
       if (issues.length) throw new InvalidInputError(issues);
       const version = await compareAndSetVersion(
         tx,
@@ -215,6 +227,7 @@ export async function saveTreatmentPlan(
         changeSummary,
       });
       await notifyPlanVersion(tx, patient, viewer.userId, saved);
+      await resolvePlanReviewItems(tx, patient);
       return saved;
     },
     (saved) => `version ${saved.version}`,

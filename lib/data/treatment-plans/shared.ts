@@ -48,6 +48,7 @@ export const versionSelect = {
       ownerId: true,
       frequency: true,
       owner: { select: personSelect },
+      medicationKey: true,
     },
   },
 } as const satisfies Prisma.TreatmentPlanVersionSelect;

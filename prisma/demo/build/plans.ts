@@ -39,6 +39,8 @@ export type InterventionInput = {
   description: string;
   ownerId?: string | null;
   frequency: string;
+  /** A medication-management item's medication, by the regimen's key. */
+  medicationKey?: string | null;
 };
 
 export type PlanContent = {
@@ -150,6 +152,7 @@ async function createVersion(
             description: intervention.description,
             ownerId: intervention.ownerId ?? null,
             frequency: intervention.frequency,
+            medicationKey: intervention.medicationKey ?? null,
           })),
         },
       },
