@@ -321,25 +321,39 @@ async function longLog(sittings: number) {
   const c = await clinic();
   const other = await createPatient(db, c.organization, { passwordHash: null });
   const org = c.organization.id;
+  // Each event with its real hash (lib/audit-chain.ts auditHash, computed here in SQL: the JSON
+  // array of its fields), so the shared test database's trail still verifies for the other tests.
   await db.$executeRaw`
+    WITH events AS (
+      SELECT ${c.prescriber.id}::uuid AS actor, 'PRESCRIBER'::"Role" AS role, 'read' AS action,
+             (ARRAY['medication', 'checkIn'])[1 + n % 2] AS kind, ${c.patient.id}::uuid AS patient,
+             '{}'::uuid[] AS shown,
+             date_trunc('milliseconds', now() - interval '1 hour' - (n / 2) * interval '2 hours'
+                                               - (n % 2) * interval '1 minute') AS at
+        FROM generate_series(0, ${sittings * 2 - 1}::int) n
+      UNION ALL
+      SELECT ${c.prescriber.id}::uuid, 'PRESCRIBER'::"Role", 'list', 'caseload', NULL,
+             ARRAY[${c.patient.id}::uuid, ${other.id}::uuid],
+             date_trunc('milliseconds',
+                        now() - interval '1 hour' - n * interval '20 hours' + interval '30 seconds')
+        FROM generate_series(0, ${sittings / 10 - 1}::int) n
+      UNION ALL
+      SELECT ${c.therapist.id}::uuid, 'THERAPIST'::"Role", 'read', 'sessionNote',
+             ${c.patient.id}::uuid, '{}'::uuid[],
+             date_trunc('milliseconds', now() - interval '2000 hours' - n * interval '1 minute')
+        FROM generate_series(0, ${LONG_SITTING - 1}::int) n
+    )
     INSERT INTO "AuditEvent" ("organizationId", "actorId", "actorRole", action, "resourceType",
                               "patientId", "patientIds", outcome, "occurredAt", hash)
-    SELECT ${org}::uuid, ${c.prescriber.id}::uuid, 'PRESCRIBER'::"Role", 'read',
-           (ARRAY['medication', 'checkIn'])[1 + n % 2], ${c.patient.id}::uuid, '{}',
-           'ALLOWED'::"AuditOutcome",
-           now() - interval '1 hour' - (n / 2) * interval '2 hours' - (n % 2) * interval '1 minute',
-           'test'
-      FROM generate_series(0, ${sittings * 2 - 1}::int) n
-    UNION ALL
-    SELECT ${org}::uuid, ${c.prescriber.id}::uuid, 'PRESCRIBER'::"Role", 'list', 'caseload', NULL,
-           ARRAY[${c.patient.id}::uuid, ${other.id}::uuid], 'ALLOWED'::"AuditOutcome",
-           now() - interval '1 hour' - n * interval '20 hours' + interval '30 seconds', 'test'
-      FROM generate_series(0, ${sittings / 10 - 1}::int) n
-    UNION ALL
-    SELECT ${org}::uuid, ${c.therapist.id}::uuid, 'THERAPIST'::"Role", 'read', 'sessionNote',
-           ${c.patient.id}::uuid, '{}', 'ALLOWED'::"AuditOutcome",
-           now() - interval '2000 hours' - n * interval '1 minute', 'test'
-      FROM generate_series(0, ${LONG_SITTING - 1}::int) n`;
+    SELECT ${org}::uuid, actor, role, action, kind, patient, shown, 'ALLOWED'::"AuditOutcome", at,
+           encode(sha256(convert_to('["' || array_to_string(
+             ARRAY['', ${org}, actor::text, role::text, action, kind, '', coalesce(patient::text, ''),
+                   'ALLOWED', '', '', '', '', '',
+                   to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')]
+             || CASE WHEN cardinality(shown) > 0
+                     THEN ARRAY['patients:' || array_to_string(shown, ',')] ELSE '{}'::text[] END,
+             '","') || '"]', 'UTF8')), 'hex')
+      FROM events`;
   // As autovacuum would after such a load: the planner walks the indexes by what they hold.
   await db.$executeRaw`ANALYZE "AuditEvent"`;
   return { c, shown: sittings * 2 + sittings / 10 + LONG_SITTING };
