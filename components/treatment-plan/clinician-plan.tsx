@@ -1,10 +1,10 @@
 'use client';
 
 import { SuccessNotice } from '@/components/forms/success-notice';
+import dynamic from 'next/dynamic';
 import { useRef, useState, type Ref } from 'react';
 import { ChangeSummary } from '@/components/treatment-plan/change-summary';
 import { PlanCommentsCard } from '@/components/treatment-plan/plan-comments';
-import { PlanEditor } from '@/components/treatment-plan/plan-editor';
 import { PlanHistory } from '@/components/treatment-plan/plan-history';
 import { PlanReadView } from '@/components/treatment-plan/plan-read-view';
 import { buttonClass } from '@/components/ui/button';
@@ -14,6 +14,13 @@ import { LocalDateTime } from '@/components/ui/local-date-time';
 import type { TreatmentPlanView } from '@/lib/schemas/treatment-plan';
 import { ReviewRequestsCard } from './review-requests-card';
 import { usePlanView, type PlanPageProps } from './use-plan-view';
+
+// The editor (its form machinery and fields) loads when a clinician opens it, not with the page
+// (issue 15's first-load budget); pointing at or focusing "Edit plan" starts the download early.
+const loadEditor = () => import('@/components/treatment-plan/plan-editor');
+const PlanEditor = dynamic(() => loadEditor().then((m) => m.PlanEditor), {
+  loading: () => <p className="text-sm text-slate-600">Opening the editor…</p>,
+});
 
 /** The chart's Plan tab: the current version with progress, the editor, requests, comments, history. */
 export function ClinicianPlan({ patientId, selfId, initialView, initialComments }: PlanPageProps) {
@@ -103,7 +110,14 @@ function CurrentPlanCard({
         )
       }
       actions={
-        <button type="button" ref={editButton} className={buttonClass()} onClick={onEdit}>
+        <button
+          type="button"
+          ref={editButton}
+          className={buttonClass()}
+          onClick={onEdit}
+          onPointerEnter={() => void loadEditor()}
+          onFocus={() => void loadEditor()}
+        >
           {plan ? 'Edit plan' : 'Write the plan'}
         </button>
       }
