@@ -1,4 +1,5 @@
-import 'server-only';
+// No 'server-only' (and no db import; it takes the caller's Tx): the medication write, which the
+// seed runs too, asks for a plan review through it (./plan-medications.ts).
 import type { Prisma } from '@/prisma/generated/client';
 import type { Tx } from '@/lib/db';
 import { patientScope, type ScopedPatient } from '@/lib/data/scope';

@@ -6,6 +6,7 @@ import type { Tx } from '@/lib/db';
 import { doseToNumber, type DoseValue } from '@/lib/clinical/regimen';
 import { chartPath, notifyTx } from '@/lib/data/notifications/notify';
 import { patientScope, type ScopedPatient } from '@/lib/data/scope';
+import { currentPlanVersion } from '@/lib/data/treatment-plans/current';
 import type { FieldError } from '@/lib/errors';
 import type { PlanMedication } from '@/lib/schemas/treatment-plan';
 
@@ -120,30 +121,16 @@ export async function askForPlanReviewTx(
   change: { id: string; medication: string; medicationKey: string },
   at?: Date,
 ): Promise<void> {
-  // The current version as currentPlanVersion (./current.ts) reads it, which is server-only and
-  // so out of reach of the seed: the newest version, when it is the plan's current one.
-  const plan = await tx.treatmentPlan.findFirst({
-    where: patientScope(patient),
-    select: {
-      id: true,
-      currentVersion: true,
-      versions: {
-        where: { organizationId: patient.organizationId },
-        orderBy: { version: 'desc' },
-        take: 1,
-        select: {
-          version: true,
-          interventions: {
-            where: { medicationKey: change.medicationKey },
-            take: MAX_MEDICATIONS,
-            select: { ownerId: true },
-          },
-        },
-      },
+  const plan = await currentPlanVersion(tx, patient, {
+    version: true,
+    interventions: {
+      where: { medicationKey: change.medicationKey },
+      take: MAX_MEDICATIONS,
+      select: { ownerId: true },
     },
   });
-  const newest = plan?.versions[0];
-  if (!plan || !newest || newest.version !== plan.currentVersion) return;
+  if (!plan) return;
+  const newest = plan.version;
   if (newest.interventions.length === 0) return;
   const owners = newest.interventions.flatMap((i) => (i.ownerId ? [i.ownerId] : []));
   const recipients = new Set([prescriberId, ...owners]);
@@ -159,7 +146,7 @@ export async function askForPlanReviewTx(
         subjectId: change.id,
         // Not the actor: this is a task for the prescriber who made the change, not news of it.
         actorId: null,
-        dedupeKey: `plan-medication-review:${plan.id}:${newest.version}:${change.medicationKey}`,
+        dedupeKey: `plan-medication-review:${plan.planId}:${newest.version}:${change.medicationKey}`,
         at,
       },
     );
