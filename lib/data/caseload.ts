@@ -7,9 +7,10 @@ import { factsOfPatients } from '@/lib/data/flags';
 import { unreadByPatient } from '@/lib/data/notifications/unread-by-patient';
 
 import { toIsoDate } from '@/lib/format';
+import type { Tx } from '@/lib/db';
 
-/** A clinician's caseload is at most a few hundred patients: a few pages at most. */
-export const CASELOAD_PAGE_SIZE = 100;
+/** A page of the caseload: 50 rows (a 500-patient caseload is ten pages, sorted and filtered first). */
+export const CASELOAD_PAGE_SIZE = 50;
 
 export type CaseloadPatient = {
   id: string;
@@ -47,7 +48,7 @@ function flagScore(flags: Flag[]): number {
   return flags.reduce((sum, f) => sum + (FLAG_WEIGHT.get(f.kind) ?? 1), 0);
 }
 
-const byName = (a: CaseloadPatient, b: CaseloadPatient) =>
+const byName = (a: Pick<CaseloadPatient, 'id' | 'name'>, b: Pick<CaseloadPatient, 'id' | 'name'>) =>
   a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const comparators: Record<CaseloadSort, (a: CaseloadPatient, b: CaseloadPatient) => number> = {
@@ -71,6 +72,64 @@ export type Caseload = {
   flaggedOnly: boolean;
 };
 
+type Person = Pick<CaseloadPatient, 'id' | 'name' | 'dateOfBirth'>;
+type Facts = Awaited<ReturnType<typeof factsOfPatients>>;
+
+function rowOf(person: Person, facts: Facts): CaseloadPatient {
+  const f = facts.get(person.id);
+  return {
+    ...person,
+    lastCheckInDate: f?.lastCheckIn ?? null,
+    latestPhq9: f?.latestPhq9 ?? null,
+    flags: f?.flags ?? [],
+    unreadNotifications: 0,
+  };
+}
+
+/** The page `requested` of `list` (clamped to the pages there are). */
+function pageOf<T>(list: T[], requested: number | undefined): { page: number; rows: T[] } {
+  const lastPage = Math.max(1, Math.ceil(list.length / CASELOAD_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.trunc(requested ?? 1)), lastPage);
+  return { page, rows: list.slice((page - 1) * CASELOAD_PAGE_SIZE, page * CASELOAD_PAGE_SIZE) };
+}
+
+/**
+ * The page shown of the caseload, sorted and filtered, with its facts (flags, last check-in,
+ * latest PHQ-9). The facts cost a statement over every patient they cover: sorting by name without
+ * a filter reads them for the page alone; any other order or filter, for the whole caseload first.
+ */
+async function caseloadPage(
+  tx: Tx,
+  organizationId: string,
+  people: Person[],
+  options: { sort: CaseloadSort; flag: FlagKind | null; flaggedOnly: boolean; page?: number },
+  now: Date,
+): Promise<{ total: number; page: number; rows: CaseloadPatient[] }> {
+  const { sort, flag, flaggedOnly } = options;
+  if (sort === 'name' && !flag && !flaggedOnly) {
+    const { page, rows } = pageOf(people.sort(byName), options.page);
+    const facts = await factsOfPatients(
+      tx,
+      organizationId,
+      rows.map((p) => p.id),
+      now,
+    );
+    return { total: people.length, page, rows: rows.map((p) => rowOf(p, facts)) };
+  }
+  const facts = await factsOfPatients(
+    tx,
+    organizationId,
+    people.map((p) => p.id),
+    now,
+  );
+  const shown = people
+    .map((p) => rowOf(p, facts))
+    .filter((r) => !flaggedOnly || r.flags.length > 0)
+    .filter((r) => !flag || r.flags.some((f) => f.kind === flag))
+    .sort(comparators[sort]);
+  return { total: shown.length, ...pageOf(shown, options.page) };
+}
+
 /**
  * Prescribers and therapists: the patients of their own active care teams with each one's last
  * check-in, latest PHQ-9 and flags; sorted, filtered and paged in memory after a fixed number of
@@ -93,34 +152,23 @@ export async function listCaseload(
     const patients = await tx.patient.findMany({
       where: patientsInScope(viewer),
       select: { id: true, dateOfBirth: true, account: { select: { name: true } } },
-      orderBy: [{ account: { name: 'asc' } }, { id: 'asc' }],
     });
-
-    const ids = patients.map((p) => p.id);
-    // One statement for the flags, the last check-in and the latest PHQ-9 of every patient.
-    const factsById = await factsOfPatients(tx, viewer.organizationId, ids, now);
-
-    const rows: CaseloadPatient[] = patients.map((p) => {
-      const facts = factsById.get(p.id);
-      return {
-        id: p.id,
-        name: p.account.name,
-        dateOfBirth: toIsoDate(p.dateOfBirth),
-        lastCheckInDate: facts?.lastCheckIn ?? null,
-        latestPhq9: facts?.latestPhq9 ?? null,
-        flags: facts?.flags ?? [],
-        unreadNotifications: 0,
-      };
-    });
-    const shown = rows
-      .filter((r) => !flaggedOnly || r.flags.length > 0)
-      .filter((r) => !flag || r.flags.some((f) => f.kind === flag))
-      .sort(comparators[sort]);
-
-    const total = shown.length;
-    const lastPage = Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE));
-    const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), lastPage);
-    const pageRows = shown.slice((page - 1) * CASELOAD_PAGE_SIZE, page * CASELOAD_PAGE_SIZE);
+    const people = patients.map((p) => ({
+      id: p.id,
+      name: p.account.name,
+      dateOfBirth: toIsoDate(p.dateOfBirth),
+    }));
+    const {
+      total,
+      page,
+      rows: pageRows,
+    } = await caseloadPage(
+      tx,
+      viewer.organizationId,
+      people,
+      { sort, flag, flaggedOnly, page: options.page },
+      now,
+    );
 
     // One grouped query for the page shown, not one per row.
     const unread = await unreadByPatient(

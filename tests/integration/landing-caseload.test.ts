@@ -15,14 +15,28 @@ afterEach(() => {
 
 /** Every SQL statement sent to Postgres while `run` executes (the real driver, only observed). */
 async function statementsDuring(run: () => Promise<unknown>): Promise<string[]> {
-  const statements: string[] = [];
+  return (await statementsWithValuesDuring(run)).map((s) => s.text);
+}
+
+/** As statementsDuring, with each statement's parameters. */
+async function statementsWithValuesDuring(
+  run: () => Promise<unknown>,
+): Promise<{ text: string; values: unknown[] }[]> {
+  const statements: { text: string; values: unknown[] }[] = [];
   const query = pg.Client.prototype.query;
   const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
     this: pg.Client,
     ...args: unknown[]
   ) {
     const [config] = args;
-    statements.push(typeof config === 'string' ? config : String((config as pg.QueryConfig).text));
+    statements.push(
+      typeof config === 'string'
+        ? { text: config, values: (args[1] as unknown[]) ?? [] }
+        : {
+            text: String((config as pg.QueryConfig).text),
+            values: (config as pg.QueryConfig).values ?? [],
+          },
+    );
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query);
   try {
@@ -183,6 +197,43 @@ describe('listCaseload', () => {
     );
     const beyond = await listCaseload(factories.viewerFor(clinician), { page: 99 });
     expect(beyond.page).toBe(2);
+  });
+
+  it('sorted by name without a filter, reads the facts of the page shown alone, and right', async () => {
+    const organization = await factories.createOrganization(db);
+    const clinician = await factories.createUser(db, organization, { role: 'PRESCRIBER' });
+    const patients = await factories.createCaseload(
+      db,
+      organization,
+      clinician,
+      CASELOAD_PAGE_SIZE + 3,
+    );
+    // The last patient by name, on page 2: a worsening PHQ-9.
+    const last = patients.at(-1)!;
+    await answeredAtTen(last, [1, 1, 1, 1, 1, 1, 0, 0, 0], -20);
+    await answeredAtTen(last, [3, 3, 3, 3, 2, 2, 2, 1, 0], -1);
+    const viewer = factories.viewerFor(clinician);
+
+    let second: Awaited<ReturnType<typeof listCaseload>> | undefined;
+    const statements = await statementsWithValuesDuring(async () => {
+      second = await listCaseload(viewer, { page: 2 });
+    });
+    expect(second!.patients.map((p) => p.id)).toEqual(
+      patients.slice(CASELOAD_PAGE_SIZE).map((p) => p.id),
+    );
+    const row = second!.patients.at(-1)!;
+    expect(row.latestPhq9?.score).toBe(19);
+    expect(row.flags.map((f) => f.kind)).toContain('SCORE_WORSENED');
+    // The facts statement names the 3 patients of page 2, not the 53 of the caseload.
+    const facts = statements.filter((s) => s.text.includes('unnest('));
+    expect(facts).toHaveLength(1);
+    const ids = facts[0]!.values.find(Array.isArray) as string[];
+    expect([...ids].sort()).toEqual(second!.patients.map((p) => p.id).sort());
+
+    // Sorted by flags, the whole caseload's facts are read first: the flagged patient leads.
+    const byFlags = await listCaseload(viewer, { sort: 'flags' });
+    expect(byFlags.patients[0]!.id).toBe(last.id);
+    expect(byFlags.total).toBe(CASELOAD_PAGE_SIZE + 3);
   });
 
   it('writes one audit event naming every patient shown, which each patient sees in their access log', async () => {
