@@ -48,7 +48,7 @@ async function statementsWithValuesDuring(
 }
 
 /** A PHQ-9 with these answers, completed at 10:00 `day` days from today. */
-function answeredAtTen(patient: factories.PatientWithAccount, answers: number[], day: number) {
+function answeredAtTen(patient: factories.PatientRef, answers: number[], day: number) {
   return factories.createAssessment(db, patient, {
     answers,
     completedAt: atHour(daysFromToday(day), 10),
