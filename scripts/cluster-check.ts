@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
 import { ClusterClient } from './cluster/client';
+import { cpuReport, cpuSnapshot } from './cluster/cpu';
 import { DEMO, firstPatientOf } from './cluster/demo';
 import { startCluster, stopCluster, type Cluster } from './cluster/index';
 
@@ -98,10 +99,12 @@ async function compareThroughput(cluster: Cluster, cookie: string, read: string)
       ['one', one],
     ] as const;
     for (const [side, url] of round % 2 === 1 ? order : [...order].reverse()) {
+      const before = cpuSnapshot();
       const result = await throughput(url, cookie, ca);
+      const cpu = cpuReport(before, cpuSnapshot());
       runs[side].push(result.rps);
       console.log(
-        `  round ${round}, ${side === 'both' ? `nginx → ${cluster.apps.length} app servers` : 'nginx → 1 app server '}: ${result.rps.toFixed(1)} req/s (p50 ${result.p50} ms, p99 ${result.p99} ms)`,
+        `  round ${round}, ${side === 'both' ? `nginx → ${cluster.apps.length} app servers` : 'nginx → 1 app server '}: ${result.rps.toFixed(1)} req/s (p50 ${result.p50} ms, p99 ${result.p99} ms)\n    ${cpu}`,
       );
     }
   }
