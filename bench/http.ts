@@ -179,6 +179,24 @@ async function run(servers: Server[], subjects: Subjects, url: string): Promise<
   return rows;
 }
 
+/**
+ * What any request costs in Next on this machine: Triad's GET /api/health (the proxy and a route
+ * handler; no session, no database) at each concurrency. No audited read can be faster.
+ */
+async function floor(triad: Server, url: string): Promise<string[]> {
+  const target = { url: `${triad.origin}/api/health`, cookie: '' };
+  await warmUp(target, WARM_UP_SECONDS);
+  const lines = [];
+  for (const c of concurrencies) {
+    const result = await measure(target, c, duration, url);
+    lines.push(
+      `  c=${c}: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.failures ? ` (${result.failures} failures)` : ''}`,
+    );
+    console.log(`floor (GET /api/health)${lines.at(-1)}`);
+  }
+  return lines;
+}
+
 function load(): string {
   return loadavg()
     .map((n) => n.toFixed(2))
@@ -191,6 +209,7 @@ type RunFacts = {
   loadBefore: string;
   statements: string[];
   caseloadSize: number;
+  floor: string[];
 };
 
 function writeReport(facts: RunFacts, rows: Row[]): void {
@@ -209,6 +228,8 @@ function writeReport(facts: RunFacts, rows: Row[]): void {
       'lock-wait samples: backends of the database with wait_event_type = Lock, sampled every 100 ms during the run (the job runner and the audit sealer run in the Triad server as in production).',
       'Statements per request (one request each, logged before the measurement):',
       ...facts.statements.map((line) => `  ${line}`),
+      'The floor: Triad’s GET /api/health (the proxy and a route handler, no session, no database), what any request costs in Next on this machine:',
+      ...facts.floor,
     ],
     facts.caseloadSize,
   );
@@ -241,6 +262,7 @@ async function main(): Promise<void> {
     const loadBefore = load();
     console.log(`Dataset: ${database.label}: ${dataset}\nLoad average before: ${loadBefore}`);
     const rows = await run(started, subjects, database.url);
+    const floorLines = await floor(started[0]!, database.url);
     writeReport(
       {
         label: database.label,
@@ -248,6 +270,7 @@ async function main(): Promise<void> {
         loadBefore,
         statements: captured.lines,
         caseloadSize: subjects.caseloadSize,
+        floor: floorLines,
       },
       rows,
     );
