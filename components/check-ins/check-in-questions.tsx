@@ -8,13 +8,18 @@ import { MOOD, fivePoint, type CheckInMeasureOption } from './check-in-values';
 
 const sectionClass = 'space-y-6 rounded-lg border border-slate-200 p-4';
 
-/** The questions of the check-in, in the order a patient answers them. */
+/**
+ * The questions of the check-in, in the order a patient answers them. `crisisShownBelow`: the
+ * saved notice shows the crisis resources, so the side effects need not repeat them.
+ */
 export function CheckInQuestions({
   watchFor,
   measures,
+  crisisShownBelow,
 }: {
   watchFor: string[];
   measures: CheckInMeasureOption[];
+  crisisShownBelow?: boolean;
 }) {
   return (
     <>
@@ -67,7 +72,7 @@ export function CheckInQuestions({
           optional
         />
       </div>
-      <SideEffectsFieldset watchFor={watchFor} />
+      <SideEffectsFieldset watchFor={watchFor} crisisShownBelow={crisisShownBelow} />
       <MeasuresFieldset measures={measures} />
       <TextAreaField
         name="note"

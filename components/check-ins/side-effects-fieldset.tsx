@@ -1,10 +1,12 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useFieldArray } from 'react-hook-form';
+import { CrisisResources } from '@/components/assessments/crisis-resources';
 import { useBoundForm } from '@/components/forms/schema-form';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
+import { isSuicidalitySideEffect } from '@/lib/clinical/suicidality';
 import type { CheckInValues } from './check-in-values';
 import { SEVERITY_OPTIONS } from './check-in-values';
 import { ScaleField } from './scale-group';
@@ -13,14 +15,27 @@ type Effects = ReturnType<typeof useFieldArray<CheckInValues, 'sideEffects'>>;
 
 /**
  * The side effects of today: the ones the prescriber asked to watch for as checkboxes, anything
- * else typed in; each chosen one asks how bad it is.
+ * else typed in; each chosen one asks how bad it is. Thoughts of suicide or self-harm, ticked or
+ * typed, show crisis resources under it at once, whatever the severity (unless `crisisShownBelow`:
+ * the saved check-in's notice shows them).
  */
-export function SideEffectsFieldset({ watchFor }: { watchFor: string[] }) {
+export function SideEffectsFieldset({
+  watchFor,
+  crisisShownBelow = false,
+}: {
+  watchFor: string[];
+  crisisShownBelow?: boolean;
+}) {
   const form = useBoundForm();
   const effects: Effects = useFieldArray<CheckInValues, 'sideEffects'>({
     control: form.control,
     name: 'sideEffects',
   });
+  const firstSafetyIndex = effects.fields.findIndex((f) => isSuicidalitySideEffect(f.name));
+  const crisisAfter = (index: number) =>
+    index >= 0 && index === firstSafetyIndex && !crisisShownBelow ? (
+      <CrisisResources headingId={`${form.id}-crisis-now`} />
+    ) : null;
   const watched = new Set(watchFor.map((t) => t.toLowerCase()));
   const added = effects.fields
     .map((field, index) => ({ field, index }))
@@ -34,7 +49,9 @@ export function SideEffectsFieldset({ watchFor }: { watchFor: string[] }) {
           ? 'Tick any you noticed today. These are the ones your prescriber asked you to watch for.'
           : 'Add anything you noticed today that might be from your medication.'}
       </p>
-      {watchFor.length > 0 ? <WatchedEffects watchFor={watchFor} effects={effects} /> : null}
+      {watchFor.length > 0 ? (
+        <WatchedEffects watchFor={watchFor} effects={effects} crisisAfter={crisisAfter} />
+      ) : null}
       {added.length > 0 ? (
         <ul className="space-y-4">
           {added.map(({ field, index }) => (
@@ -46,6 +63,7 @@ export function SideEffectsFieldset({ watchFor }: { watchFor: string[] }) {
                 </Button>
               </div>
               <Severity index={index} name={field.name} />
+              {crisisAfter(index)}
             </li>
           ))}
         </ul>
@@ -66,7 +84,15 @@ function Severity({ index, name }: { index: number; name: string }) {
   );
 }
 
-function WatchedEffects({ watchFor, effects }: { watchFor: string[]; effects: Effects }) {
+function WatchedEffects({
+  watchFor,
+  effects,
+  crisisAfter,
+}: {
+  watchFor: string[];
+  effects: Effects;
+  crisisAfter: (index: number) => ReactNode;
+}) {
   const indexOf = (name: string) =>
     effects.fields.findIndex((f) => f.name.toLowerCase() === name.toLowerCase());
   return (
@@ -92,6 +118,7 @@ function WatchedEffects({ watchFor, effects }: { watchFor: string[]; effects: Ef
                 <Severity index={index} name={term} />
               </div>
             ) : null}
+            {crisisAfter(index)}
           </li>
         );
       })}

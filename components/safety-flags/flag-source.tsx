@@ -1,12 +1,16 @@
 import { ANSWER_OPTIONS, INSTRUMENT_TEXT } from '@/lib/clinical/assessment-items';
 import { PHQ9_SAFETY_ITEM_INDEX } from '@/lib/clinical/scoring';
+import { isSuicidalitySideEffect } from '@/lib/clinical/suicidality';
 import { formatDate } from '@/lib/format';
 import type { SafetyFlag } from '@/lib/schemas/safety-flags';
 
 const answerWords = (value: number) =>
   ANSWER_OPTIONS.find((option) => option.value === value)?.label ?? String(value);
 
-/** What raised a flag: the questionnaire item by item (PHQ-9 item 9 marked), or the check-in. */
+/**
+ * What raised a flag: the questionnaire item by item (PHQ-9 item 9 marked), or the check-in's side
+ * effects (thoughts of suicide or self-harm marked).
+ */
 export function FlagSource({ flag }: { flag: SafetyFlag }) {
   if (flag.assessment) return <AssessmentAnswers assessment={flag.assessment} />;
   if (flag.checkIn) {
@@ -15,14 +19,26 @@ export function FlagSource({ flag }: { flag: SafetyFlag }) {
         <p className="font-medium">Check-in for {formatDate(flag.checkIn.localDate, 'long')}</p>
         {flag.checkIn.sideEffects.length > 0 ? (
           <ul className="mt-1 list-disc space-y-0.5 pl-5">
-            {flag.checkIn.sideEffects.map((effect) => (
-              <li key={effect.name}>
-                {effect.name}:{' '}
-                <span className={effect.severity === 'SEVERE' ? 'font-semibold text-rose-900' : ''}>
-                  {effect.severity.toLowerCase()}
-                </span>
-              </li>
-            ))}
+            {flag.checkIn.sideEffects.map((effect) => {
+              const isSafetyItem = isSuicidalitySideEffect(effect.name);
+              return (
+                <li key={effect.name}>
+                  {effect.name}:{' '}
+                  <span
+                    className={
+                      effect.severity === 'SEVERE' || isSafetyItem
+                        ? 'font-semibold text-rose-900'
+                        : ''
+                    }
+                  >
+                    {effect.severity.toLowerCase()}
+                  </span>
+                  {isSafetyItem ? (
+                    <span className="font-semibold"> · thoughts of suicide or self-harm</span>
+                  ) : null}
+                </li>
+              );
+            })}
           </ul>
         ) : (
           <p>No side effects on that check-in now.</p>

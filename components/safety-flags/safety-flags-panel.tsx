@@ -13,6 +13,7 @@ const SOURCE_WORDS: Record<SafetyFlag['source'], string> = {
   PHQ9_ITEM9: 'PHQ-9 item 9',
   PHQ9_TOTAL: 'PHQ-9 total',
   SEVERE_SIDE_EFFECT: 'Severe side effect',
+  SUICIDALITY_SIDE_EFFECT: 'Suicidal thoughts on a check-in',
   CLINICIAN: 'Raised by a clinician',
 };
 

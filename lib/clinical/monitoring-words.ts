@@ -6,6 +6,11 @@
 // Each entry: the terms a clinician writes for one thing (compared after normalizeTerm), and the
 // patient's words: something they can notice themselves, at most 80 characters (a side effect's
 // name in a check-in), one line, no < or >.
+import { SUICIDALITY } from './suicidality';
+import { normalizeTerm, termKeys } from './term-keys';
+
+export { normalizeTerm };
+export { isSuicidalitySideEffect } from './suicidality';
 
 type Entry = { terms: readonly string[]; words: string };
 
@@ -67,18 +72,8 @@ export const MONITORING_WORDS: readonly Entry[] = [
     terms: ['metabolic effects', 'metabolic syndrome', 'hyperglycemia', 'hyperglycaemia'],
     words: 'Feeling very thirsty, peeing more often or putting on weight',
   },
-  {
-    terms: [
-      'suicidal ideation',
-      'SI',
-      'suicidality',
-      'suicidal thoughts',
-      'suicidal ideation/behavior',
-      'suicidal ideation/behaviour',
-      'emergent suicidality',
-    ],
-    words: 'Thoughts that life isn’t worth living, or of harming yourself',
-  },
+  // A safety matter whatever its severity: its terms live in ./suicidality.ts.
+  SUICIDALITY,
   {
     terms: ['clinical worsening', 'worsening depression', 'mood worsening'],
     words: 'Your mood getting worse',
@@ -175,36 +170,18 @@ export const MONITORING_WORDS: readonly Entry[] = [
   { terms: ['priapism'], words: 'An erection that lasts more than 4 hours' },
 ];
 
-/**
- * A term as compared: case, accents' composed forms, dots and apostrophes ("G.I.") ignored, any
- * other run of punctuation or space one space ("rash / SJS" is "rash sjs").
- */
-export function normalizeTerm(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[.'’]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 const WORDS_BY_TERM = new Map(
   MONITORING_WORDS.flatMap((entry) => entry.terms.map((t) => [normalizeTerm(t), entry.words])),
 );
 
-/** The term with a trailing "(…)" left out: "Akathisia (restlessness)" is "Akathisia". */
-function withoutAside(text: string): string {
-  return text.replace(/\s*\([^()]*\)\s*$/, '');
-}
-
 /** The patient's words for a monitoring term, or the term itself (trimmed) when none is listed. */
 export function patientWordsFor(term: string): string {
   const trimmed = term.trim();
-  return (
-    WORDS_BY_TERM.get(normalizeTerm(trimmed)) ??
-    WORDS_BY_TERM.get(normalizeTerm(withoutAside(trimmed))) ??
-    trimmed
-  );
+  for (const key of termKeys(trimmed)) {
+    const words = WORDS_BY_TERM.get(key);
+    if (words) return words;
+  }
+  return trimmed;
 }
 
 /**

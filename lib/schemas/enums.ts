@@ -65,6 +65,7 @@ export const SAFETY_FLAG_SOURCES = [
   'PHQ9_ITEM9',
   'PHQ9_TOTAL',
   'SEVERE_SIDE_EFFECT',
+  'SUICIDALITY_SIDE_EFFECT',
   'CLINICIAN',
 ] as const;
 

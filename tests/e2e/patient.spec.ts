@@ -1,5 +1,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DESKTOP, expectNoSeriousA11yViolations, PHONE } from './support/a11y';
+import {
+  DESKTOP,
+  expectNoSeriousA11yViolations,
+  expectNoSidewaysScroll,
+  PHONE,
+} from './support/a11y';
 import { addToCareTeam, createAccount, findAccount, uniqueName } from './support/api';
 import { DEMO, signedIn } from './support/session';
 
@@ -263,4 +268,81 @@ test('a PHQ-9 item 9 answer shows crisis resources at once and raises a safety f
     .filter({ hasText: 'Jordan Lee' })
     .first();
   await expect(row).toContainText('Safety flag');
+});
+
+test('ticking thoughts of self-harm on the check-in shows crisis resources at once and tells the care team', async ({
+  browser,
+}) => {
+  // A patient of this test's own, whose prescriber asked them to watch for suicidal ideation.
+  const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
+  const sam = await createAccount(admin, { role: 'PATIENT', name: uniqueName('Sam Okafor') });
+  await addToCareTeam(admin, sam.patientId!, (await findAccount(admin, DEMO.rivera)).id);
+  await admin.context().close();
+  const rivera = await signedIn(browser, DEMO.rivera, { home: '/caseload' });
+  const started = await rivera.request.post(
+    `/api/v1/patients/${sam.patientId}/medication-changes`,
+    {
+      data: {
+        action: 'START',
+        medication: 'Sertraline',
+        dose: 25,
+        unit: 'mg',
+        frequency: 'once daily in the morning',
+        effectiveDate: new Date().toISOString().slice(0, 10),
+        reason: 'Moderate depression; age 22, so watching for emergent suicidality.',
+        monitorFor: ['Nausea', 'Suicidal ideation'],
+      },
+    },
+  );
+  expect(started.status(), await started.text()).toBe(201);
+
+  const page = await signedIn(browser, sam.email, { home: '/my-care', password: sam.password });
+  await page.setViewportSize(PHONE);
+  await page.goto('/my-care/check-in');
+  await page
+    .getByRole('group', { name: 'How is your mood today?' })
+    .getByText('3', { exact: true })
+    .click();
+  const crisis = page.getByRole('region', { name: /Help is available right now/ });
+  await expect(crisis).toHaveCount(0);
+  // Ticked, at the default severity (mild): the help is there at once, before saving.
+  await page
+    .getByRole('checkbox', {
+      name: 'Thoughts that life isn’t worth living, or of harming yourself',
+    })
+    .check();
+  await expect(crisis).toBeVisible();
+  await expect(crisis.getByRole('link', { name: 'Call 988' })).toHaveAttribute('href', 'tel:988');
+  await expect(crisis.getByRole('link', { name: 'Text 988' })).toHaveAttribute('href', 'sms:988');
+  await expect(crisis).toContainText('call 911');
+  await expect(
+    page.getByRole('group', { name: /^How bad is it\?/ }).getByRole('radio', { name: 'Mild' }),
+  ).toBeChecked();
+  await expectNoSeriousA11yViolations(page);
+  await expectNoSidewaysScroll(page);
+
+  await page.getByRole('button', { name: 'Save check-in' }).click();
+  const saved = page.getByRole('status').filter({ hasText: 'check-in for today is saved' });
+  await expect(saved).toBeFocused();
+  await expect(saved).toContainText('We have let your care team know');
+  // The crisis resources, once: now first in the saved notice, no longer repeated above.
+  await expect(crisis).toHaveCount(1);
+  await expect(saved.getByRole('region', { name: /Help is available right now/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await expectNoSidewaysScroll(page);
+
+  // The care team: an urgent flag, in their words, on the chart.
+  const flags = await rivera.request.get(`/api/v1/patients/${sam.patientId}/safety-flags`);
+  expect((await flags.json()).items).toEqual([
+    expect.objectContaining({
+      source: 'SUICIDALITY_SIDE_EFFECT',
+      urgency: 'URGENT',
+      status: 'OPEN',
+      reason:
+        'Thoughts of suicide or self-harm reported on the check-in: “Thoughts that life isn’t worth living, or of harming yourself” (mild).',
+    }),
+  ]);
+  await rivera.goto(`/patients/${sam.patientId}`);
+  await expect(rivera.getByText(/Suicidal thoughts on a check-in · raised/)).toBeVisible();
+  await expect(rivera.getByText('· thoughts of suicide or self-harm')).toBeVisible();
 });

@@ -1,5 +1,5 @@
 // The safety-flag lifecycle through the API: raised by answers (PHQ-9 item 9, PHQ-9 total, a
-// severe side effect) or by a clinician; acknowledged and resolved by the care team, every wrong
+// severe side effect, thoughts of suicide or self-harm on a check-in) or by a clinician; acknowledged and resolved by the care team, every wrong
 // step a 409; inbox items for the team but not the actor; the patient reads status only.
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
@@ -9,7 +9,15 @@ import { flagsForPatients } from '@/lib/data/flags';
 import { getSafetyFlagStatus } from '@/lib/data/safety-flags';
 import { getTimeline } from '@/lib/data/timeline';
 import { toIsoDate } from '@/lib/format';
-import { createCareTeam, createUser, addToCareTeam, viewerFor } from '@/tests/factories';
+import { SUICIDALITY } from '@/lib/clinical/suicidality';
+import {
+  addToCareTeam,
+  createCareTeam,
+  createCheckIn,
+  createUser,
+  daysFromToday,
+  viewerFor,
+} from '@/tests/factories';
 import { callApi, sessionCookie } from '@/tests/support/api';
 
 const FLAGS = '/api/v1/patients/{patientId}/safety-flags';
@@ -123,6 +131,166 @@ describe('safety flags raised by answers', () => {
         sideEffects: [{ name: 'Nausea', severity: 'SEVERE' }],
       },
     });
+  });
+});
+
+describe('thoughts of suicide or self-harm on a check-in', () => {
+  type Effect = { name: string; severity: string };
+  const checkIn = (t: T, sideEffects: Effect[], extra: object = {}) =>
+    callApi({
+      method: 'POST',
+      path: '/api/v1/patients/{patientId}/check-ins',
+      params: { patientId: t.patient.id },
+      cookie: t.patientCookie,
+      body: { localDate: toIsoDate(new Date()), mood: 3, sideEffects, ...extra },
+    });
+  const flagsOf = (patientId: string) =>
+    db.safetyFlag.findMany({ where: { patientId }, orderBy: [{ raisedAt: 'asc' }, { id: 'asc' }] });
+
+  it('at mild severity: URGENT, in the care team’s words, linked to the check-in, an urgent inbox item for each clinician', async () => {
+    const t = await setUp();
+    // What the check-in's checkbox sends: the patient's words for "suicidal ideation".
+    const result = await checkIn(t, [
+      { name: 'Nausea', severity: 'MODERATE' },
+      { name: SUICIDALITY.words, severity: 'MILD' },
+    ]);
+    expect(result.status).toBe(201);
+    const { body } = await list(t, t.therapistCookie);
+    expect(body.items).toHaveLength(1);
+    const flag = body.items[0];
+    expect(flag).toMatchObject({
+      source: 'SUICIDALITY_SIDE_EFFECT',
+      urgency: 'URGENT',
+      status: 'OPEN',
+      raisedBy: null,
+      reason:
+        'Thoughts of suicide or self-harm reported on the check-in: “Thoughts that life isn’t worth living, or of harming yourself” (mild).',
+      assessment: null,
+      checkIn: { id: result.body.checkIn.id, localDate: toIsoDate(new Date()) },
+    });
+    for (const clinician of [t.therapist, t.prescriber]) {
+      const items = await inboxOf(clinician.id, flag.id);
+      expect(items.map((n) => [n.kind, n.urgent, n.link])).toEqual([
+        ['SAFETY_FLAG_RAISED', true, `/patients/${t.patient.id}#flag-${flag.id}`],
+      ]);
+      expect(items[0]!.summary).toBe(`Urgent safety flag: ${flag.reason}`);
+    }
+    expect(await inboxOf(t.patient.account.id, flag.id)).toEqual([]);
+    // The caseload's safety flag shows it like any other.
+    const caseload = await db.$transaction((tx) =>
+      flagsForPatients(tx, t.organization.id, [t.patient.id]),
+    );
+    expect(caseload.get(t.patient.id)?.map((f) => f.kind)).toContain('SAFETY');
+  });
+
+  it('once per day’s check-in: replacing the day’s check-in raises no second flag; another day’s does', async () => {
+    const t = await setUp();
+    expect((await checkIn(t, [{ name: 'Insomnia', severity: 'MILD' }])).status).toBe(201);
+    expect(await flagsOf(t.patient.id)).toEqual([]);
+    // Added by a replacement of the day: raised then.
+    expect((await checkIn(t, [{ name: 'suicidal ideation', severity: 'MODERATE' }])).status).toBe(
+      200,
+    );
+    expect((await checkIn(t, [{ name: 'Suicidal ideation', severity: 'MILD' }])).status).toBe(200);
+    expect((await checkIn(t, [{ name: 'SI', severity: 'SEVERE' }])).status).toBe(200);
+    const today = await flagsOf(t.patient.id);
+    expect(today.map((f) => [f.source, f.reason])).toEqual([
+      [
+        'SUICIDALITY_SIDE_EFFECT',
+        'Thoughts of suicide or self-harm reported on the check-in: “suicidal ideation” (moderate).',
+      ],
+    ]);
+    // Acknowledged and resolved, the day's check-in replaced again still raises nothing new.
+    expect((await step(t, t.therapistCookie, today[0]!.id, 'acknowledge')).status).toBe(200);
+    expect((await step(t, t.therapistCookie, today[0]!.id, 'resolve', resolution)).status).toBe(
+      200,
+    );
+    expect((await checkIn(t, [{ name: 'SI', severity: 'MILD' }])).status).toBe(200);
+    expect(await flagsOf(t.patient.id)).toHaveLength(1);
+    // Yesterday's check-in (as the seed and factories record it): a flag of its own.
+    await createCheckIn(db, t.patient, {
+      localDate: daysFromToday(-1),
+      sideEffects: [{ name: 'Suicidal thoughts', severity: 'MILD' }],
+    });
+    expect((await flagsOf(t.patient.id)).map((f) => f.source)).toEqual([
+      'SUICIDALITY_SIDE_EFFECT',
+      'SUICIDALITY_SIDE_EFFECT',
+    ]);
+  });
+
+  it('severe: one flag, not a severe side-effect flag too; another severe side effect keeps its own', async () => {
+    const t = await setUp();
+    expect((await checkIn(t, [{ name: 'Suicidality', severity: 'SEVERE' }])).status).toBe(201);
+    expect((await flagsOf(t.patient.id)).map((f) => [f.source, f.urgency])).toEqual([
+      ['SUICIDALITY_SIDE_EFFECT', 'URGENT'],
+    ]);
+
+    const u = await setUp();
+    expect(
+      (
+        await checkIn(u, [
+          { name: 'Rash', severity: 'SEVERE' },
+          { name: 'Suicidal thoughts', severity: 'SEVERE' },
+        ])
+      ).status,
+    ).toBe(201);
+    const flags = await flagsOf(u.patient.id);
+    expect(flags.map((f) => [f.source, f.urgency, f.reason]).sort()).toEqual([
+      ['SEVERE_SIDE_EFFECT', 'HIGH', 'Severe side effect reported: Rash.'],
+      [
+        'SUICIDALITY_SIDE_EFFECT',
+        'URGENT',
+        'Thoughts of suicide or self-harm reported on the check-in: “Suicidal thoughts” (severe).',
+      ],
+    ]);
+  });
+
+  it('raises nothing for other side effects, even ones that look alike', async () => {
+    const t = await setUp();
+    const result = await checkIn(t, [
+      { name: 'Sinusitis', severity: 'MODERATE' },
+      { name: 'SI joint pain', severity: 'MODERATE' },
+      { name: 'SIADH', severity: 'MILD' },
+      { name: 'Your mood getting worse', severity: 'MODERATE' },
+    ]);
+    expect(result.status).toBe(201);
+    expect(await flagsOf(t.patient.id)).toEqual([]);
+    expect(await db.notification.count({ where: { patientId: t.patient.id } })).toBe(0);
+  });
+
+  it('is written with the check-in or not at all: an invalid check-in raises nothing', async () => {
+    const t = await setUp();
+    const bad = await checkIn(t, [{ name: 'Suicidal ideation', severity: 'MILD' }], {
+      measures: [{ goalKey: '2b0d6c1e-0000-4000-8000-000000000000', value: 1 }],
+    });
+    expect(bad.status).toBe(400);
+    expect(await db.checkIn.count({ where: { patientId: t.patient.id } })).toBe(0);
+    expect(await flagsOf(t.patient.id)).toEqual([]);
+  });
+
+  it('stays in the patient’s organization: the flag and its inbox items are theirs alone', async () => {
+    const t = await setUp();
+    const elsewhere = await createCareTeam(db, { passwordHash: null });
+    const neighbour = await createCareTeam(db, {
+      organization: t.organization,
+      passwordHash: null,
+    });
+    expect((await checkIn(t, [{ name: 'SI', severity: 'MILD' }])).status).toBe(201);
+    const [flag] = await flagsOf(t.patient.id);
+    expect(flag).toMatchObject({ organizationId: t.organization.id, patientId: t.patient.id });
+    const told = await db.notification.findMany({
+      where: { safetyFlagId: flag!.id },
+      select: { recipientId: true, organizationId: true, patientId: true },
+    });
+    expect(told.map((n) => n.recipientId).sort()).toEqual([t.prescriber.id, t.therapist.id].sort());
+    expect(told.every((n) => n.organizationId === t.organization.id)).toBe(true);
+    expect(told.every((n) => n.patientId === t.patient.id)).toBe(true);
+    for (const other of [elsewhere, neighbour]) {
+      expect(await flagsOf(other.patient.id)).toEqual([]);
+      const cookie = await sessionCookie(other.therapist);
+      expect((await list(t, cookie)).status).toBe(404);
+      expect((await step(t, cookie, flag!.id, 'acknowledge')).status).toBe(404);
+    }
   });
 });
 

@@ -46,7 +46,7 @@ export const patientReportRoutes = [
     idempotent: true,
     ...onPatient,
     summary: 'Check in for today (or update today’s check-in)',
-    who: PATIENT_ONLY,
+    who: `${PATIENT_ONLY} A side effect of thoughts of suicide or self-harm, at any severity, raises an urgent safety flag for the care team; any other side effect reported as severe raises a high one (each once per day’s check-in, not again when it is replaced).`,
     permission: 'checkIn.create',
     body: CheckInInput,
     success: {

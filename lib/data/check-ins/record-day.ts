@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { Tx } from '@/lib/db';
 import { fromIsoDate } from '@/lib/calendar-date';
+import { isSuicidalitySideEffect } from '@/lib/clinical/suicidality';
 import { lockFor } from '@/lib/data/lock';
 import type { CheckInInput } from '@/lib/schemas/check-ins';
 import { patientScope } from '@/lib/data/scope';
@@ -30,6 +31,7 @@ export async function recordCheckInTx(
   const day = await upsertDay(tx, patient, input, at);
   const checkIn = { id: day.checkInId, localDate: day.localDate };
   await writeReports(tx, patient, checkIn, input);
+  await flagSuicidality(tx, patient, checkIn, input, at);
   await flagSevereSideEffect(tx, patient, checkIn, input, at);
   return day;
 }
@@ -37,9 +39,49 @@ export async function recordCheckInTx(
 /** A check-in's key: "CheckIn" is partitioned by month of its day (decision 037). */
 type CheckInKey = { id: string; localDate: Date };
 
+/** Whether the day's check-in already raised a flag of `source` (its replacements raise none). */
+async function alreadyFlagged(
+  tx: Tx,
+  patient: PatientRef,
+  checkIn: CheckInKey,
+  source: 'SEVERE_SIDE_EFFECT' | 'SUICIDALITY_SIDE_EFFECT',
+) {
+  const flag = await tx.safetyFlag.findFirst({
+    where: { ...patientScope(patient), checkInId: checkIn.id, source },
+    select: { id: true },
+  });
+  return flag !== null;
+}
+
 /**
- * A side effect reported as severe raises a high safety flag for the care team, once per day's
- * check-in: replacing the day's check-in does not raise it again.
+ * SECURITY: clinical safety: thoughts that life isn't worth living or of self-harm, reported at any
+ * severity, raise an urgent safety flag (as PHQ-9 item 9 above 0 does), written with the check-in
+ * or not at all, once per day's check-in: replacing the day's check-in does not raise it again.
+ */
+async function flagSuicidality(
+  tx: Tx,
+  patient: PatientRef,
+  checkIn: CheckInKey,
+  input: CheckInData,
+  at?: Date,
+) {
+  const reported = input.sideEffects.filter((effect) => isSuicidalitySideEffect(effect.name));
+  if (reported.length === 0) return;
+  if (await alreadyFlagged(tx, patient, checkIn, 'SUICIDALITY_SIDE_EFFECT')) return;
+  const named = reported.map((e) => `“${e.name}” (${e.severity.toLowerCase()})`).join('; ');
+  await raiseSafetyFlagTx(tx, patient, {
+    source: 'SUICIDALITY_SIDE_EFFECT',
+    urgency: 'URGENT',
+    reason: `Thoughts of suicide or self-harm reported on the check-in: ${named}.`,
+    checkIn,
+    at,
+  });
+}
+
+/**
+ * Any other side effect reported as severe raises a high safety flag for the care team, once per
+ * day's check-in: replacing the day's check-in does not raise it again. Suicidality is not
+ * counted here: its own flag (above) is the one it raises, whatever its severity.
  */
 async function flagSevereSideEffect(
   tx: Tx,
@@ -48,13 +90,11 @@ async function flagSevereSideEffect(
   input: CheckInData,
   at?: Date,
 ) {
-  const severe = input.sideEffects.filter((effect) => effect.severity === 'SEVERE');
+  const severe = input.sideEffects.filter(
+    (effect) => effect.severity === 'SEVERE' && !isSuicidalitySideEffect(effect.name),
+  );
   if (severe.length === 0) return;
-  const already = await tx.safetyFlag.findFirst({
-    where: { ...patientScope(patient), checkInId: checkIn.id, source: 'SEVERE_SIDE_EFFECT' },
-    select: { id: true },
-  });
-  if (already) return;
+  if (await alreadyFlagged(tx, patient, checkIn, 'SEVERE_SIDE_EFFECT')) return;
   await raiseSafetyFlagTx(tx, patient, {
     source: 'SEVERE_SIDE_EFFECT',
     urgency: 'HIGH',

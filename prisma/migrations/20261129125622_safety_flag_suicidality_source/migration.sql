@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "SafetyFlagSource" ADD VALUE 'SUICIDALITY_SIDE_EFFECT';
