@@ -20,7 +20,9 @@ import { callApi, sessionCookie } from '@/tests/support/api';
 async function inboxOf(userId: string) {
   return db.notification.findMany({
     where: { recipientId: userId },
-    orderBy: { createdAt: 'asc' },
+    // Items written in one transaction can share a createdAt: the kind (in its enum's order)
+    // breaks the tie, so the order a test expects does not depend on the clock's resolution.
+    orderBy: [{ createdAt: 'asc' }, { kind: 'asc' }],
     select: { kind: true, summary: true, link: true, urgent: true, patientId: true },
   });
 }
