@@ -53,6 +53,9 @@ export function SchemaForm<TValues extends FieldValues, TOutput>({
           noValidate
           aria-busy={busy}
           onSubmit={form.onSubmit(onSubmit)}
+          // The schema loads when a person reaches into the form, before their first check.
+          onFocusCapture={form.warm}
+          onPointerDownCapture={form.warm}
           className={className}
           {...rest}
         >

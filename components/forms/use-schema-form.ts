@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import {
   useForm,
   type DefaultValues,
@@ -45,12 +45,15 @@ export type SchemaForm<TValues extends FieldValues, TOutput> = UseFormReturn<
   showProblem: (error: unknown) => void;
   /** The form's submit handler: clears the summary, checks with the schema, then `send(body)`. */
   onSubmit: (send: (body: TOutput) => unknown) => (event?: FormEvent) => Promise<void>;
+  /** Starts loading the schema (SchemaForm calls it on the first focus or pointer inside). */
+  warm: () => void;
 };
 
 /**
  * How a form names its schema: a function that imports it, e.g.
  * `() => import('@/lib/schemas/check-ins').then((m) => m.CheckInInput)`. zod then stays out of the
- * page's first load (issue 15): the schema arrives when the page is idle, or at the first check.
+ * page's first load (issue 15): the schema arrives when a person first reaches into the form
+ * (focus or pointer, SchemaForm calls `warm`), or at the first check.
  */
 export type SchemaLoader<TSchema extends z.ZodType> = () => Promise<TSchema>;
 
@@ -58,7 +61,11 @@ type Loaded<TSchema> = { schema: TSchema; paths: ReadonlySet<string> };
 
 const LOAD_FAILED = 'The form could not be checked. Check your connection, then try again.';
 
-/** The form's schema and its paths, loaded once (again only after a failure), warmed up when idle. */
+/**
+ * The form's schema and its paths, loaded once (again only after a failure). Not when the page is
+ * idle: evaluating zod there was the chart overview's longest task (about 270 ms on a throttled
+ * phone, bench:client --profile) on a page whose forms most visits never touch.
+ */
 function useLoadedSchema<TSchema extends z.ZodType>(load: SchemaLoader<TSchema>) {
   const loader = useRef(load);
   const loaded = useRef<Loaded<TSchema> | null>(null);
@@ -73,16 +80,9 @@ function useLoadedSchema<TSchema extends z.ZodType>(load: SchemaLoader<TSchema>)
     );
     return pending.current;
   }, []);
-  useEffect(() => {
-    const warm = () => void ensure().catch(() => undefined);
-    if (typeof window.requestIdleCallback !== 'function') {
-      const timer = window.setTimeout(warm, 200);
-      return () => window.clearTimeout(timer);
-    }
-    const handle = window.requestIdleCallback(warm, { timeout: 3000 });
-    return () => window.cancelIdleCallback(handle);
-  }, [ensure]);
-  return { ensure, loaded };
+  // A failed load is retried by the first check, which says so next to the form.
+  const warm = useCallback(() => void ensure().catch(() => undefined), [ensure]);
+  return { ensure, loaded, warm };
 }
 
 /**
@@ -97,7 +97,7 @@ export function useSchemaForm<TSchema extends z.ZodType, TValues extends FieldVa
   const { toInput, fieldOf, error, whenInvalid, shouldUnregister } = options;
   const id = useId();
   const [summary, setSummary] = useState<string[]>([]);
-  const { ensure, loaded } = useLoadedSchema(load);
+  const { ensure, loaded, warm } = useLoadedSchema(load);
 
   const fieldFor = useCallback(
     (path: string, values: TValues) =>
@@ -164,7 +164,7 @@ export function useSchemaForm<TSchema extends z.ZodType, TValues extends FieldVa
     [handleSubmit, whenInvalid],
   );
 
-  return { ...form, id, summary, setSummary, showProblem, onSubmit };
+  return { ...form, id, summary, setSummary, showProblem, onSubmit, warm };
 }
 
 /** The schema's complaints as react-hook-form errors: the first per field; the rest at the root. */
