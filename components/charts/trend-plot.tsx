@@ -147,13 +147,27 @@ function SeriesLine({
       />
       {l.points.map((p) => (
         // A dot is a zero-length stroke with round caps: it stays round when the drawing
-        // stretches, where a circle would become an ellipse.
-        <g key={p.date} strokeLinecap="round">
+        // stretches, where a circle would become an ellipse. Each carries its tooltip.
+        <path
+          key={p.date}
+          d={`M${p.x} ${p.y}h0`}
+          stroke={look.stroke}
+          strokeWidth={7}
+          strokeLinecap="round"
+          style={fixedStroke}
+        >
           <title>{`${formatDate(p.date)}: ${labelOf(s)} ${p.value}`}</title>
-          <path d={`M${p.x} ${p.y}h0`} stroke={look.stroke} strokeWidth={7} style={fixedStroke} />
-          <path d={`M${p.x} ${p.y}h0`} stroke="#ffffff" strokeWidth={3.5} style={fixedStroke} />
-        </g>
+        </path>
       ))}
+      {/* The dots' white centres in one path, letting the pointer through to the dots. */}
+      <path
+        d={l.points.map((p) => `M${p.x} ${p.y}h0`).join('')}
+        stroke="#ffffff"
+        strokeWidth={3.5}
+        strokeLinecap="round"
+        pointerEvents="none"
+        style={fixedStroke}
+      />
     </g>
   );
 }
