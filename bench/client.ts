@@ -3,7 +3,12 @@
 // Lighthouse's mobile performance score on the chart overview and the patient home.
 //
 //   npm run bench:client [-- --url http://localhost:3000] [--port N] [--only SUBSTRING]
-//                        [--lighthouse-runs N] [--no-lighthouse]
+//                        [--lighthouse-runs N] [--no-lighthouse] [--profile]
+//                        [--save-lighthouse DIR]
+//
+// --profile prints, for the median Lighthouse run of each page, where the main thread spent its
+// time (by kind of work, by script, longest tasks) and the largest paint with its phases;
+// --save-lighthouse writes that run's whole report as JSON (for Lighthouse's viewer).
 //
 // Without --url it starts `tsx scripts/serve.ts start --fresh-database --seed` (a fresh database
 // on DATABASE_URL's server, or an embedded one), building first when the sources changed.
@@ -11,7 +16,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
-import { lighthouseMedian, type LighthouseResult } from './client-lighthouse';
+import path from 'node:path';
+import {
+  lighthouseMedian,
+  profileLines,
+  saveReport,
+  type LighthouseResult,
+} from './client-lighthouse';
 import { measureLoad, type Load } from './client-measure';
 import { benchPages, pageAs, type BenchPage } from './client-pages';
 
@@ -24,6 +35,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     'lighthouse-runs': { type: 'string', default: '3' },
     'no-lighthouse': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    'save-lighthouse': { type: 'string' },
   },
 });
 
@@ -111,6 +124,10 @@ function printLighthouse(results: { label: string; result: LighthouseResult }[])
     cells.push(Math.round(result.lcpMs), shift(result.cls), flag);
     console.log(`| ${cells.join(' | ')} |`);
   }
+  for (const { label, result } of values.profile ? results : []) {
+    console.log(`\n${label}, the median run:`);
+    for (const line of profileLines(result.report)) console.log(`  ${line}`);
+  }
   return over;
 }
 
@@ -146,6 +163,8 @@ async function lighthouseAll(browser: Browser, baseURL: string, pages: BenchPage
   for (const { label, page } of targets) {
     const cookie = await cookieOf(browser, baseURL, page.as);
     const result = await lighthouseMedian(`${baseURL}${page.path}`, cookie, runs);
+    const dir = values['save-lighthouse'];
+    if (dir) saveReport(result.report, path.join(dir, `lighthouse-${results.length + 1}.json`));
     results.push({ label: `${label} ${page.path}`, result });
   }
   return results;

@@ -1,7 +1,4 @@
-'use client';
-
-import dynamic from 'next/dynamic';
-import { useId, useMemo, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { formatDate } from '@/lib/format';
 import { chartBands } from './severity-bands';
 import {
@@ -11,6 +8,7 @@ import {
   type TrendMarker,
   type TrendRow,
 } from './trend-chart-types';
+import { TrendPlot } from './trend-plot';
 
 export type {
   TrendBand,
@@ -21,11 +19,8 @@ export type {
   SeverityScale,
 } from './trend-chart-types';
 
-// recharts is loaded only in the browser and only by pages that draw a chart.
-const TrendPlot = dynamic(() => import('./trend-plot').then((m) => m.TrendPlot), {
-  ssr: false,
-  loading: () => <div className="h-full w-full animate-pulse rounded-lg bg-slate-50" />,
-});
+/** The height of the legend row below the plot, which the chart's `height` includes. */
+const LEGEND_HEIGHT = 28;
 
 /**
  * Lines over a shared time axis, with numbered event markers and, behind a questionnaire's total,
@@ -41,16 +36,22 @@ export function TrendChart({
   height = 280,
 }: TrendChartProps) {
   const id = useId();
-  const rows = useMemo(() => trendRows(series, markers), [series, markers]);
-  const numbered = useMemo(() => numberMarkers(markers), [markers]);
+  const rows = trendRows(series, markers);
+  const numbered = numberMarkers(markers);
   const hasData = rows.some((row) => Object.keys(row.values).length > 0);
   const hasMarkers = markers.length > 0;
   return (
     <figure aria-labelledby={`${id}-title`} className="space-y-3">
       <ChartCaption titleId={`${id}-title`} title={title} description={description} />
       {hasData ? (
-        <div aria-hidden="true" style={{ height }}>
-          <TrendPlot series={series} markers={numbered} bands={chartBands(series)} rows={rows} />
+        <div aria-hidden="true">
+          <TrendPlot
+            series={series}
+            markers={numbered}
+            bands={chartBands(series)}
+            rows={rows}
+            height={height - LEGEND_HEIGHT}
+          />
         </div>
       ) : (
         <p className="rounded-lg border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">
@@ -153,7 +154,7 @@ function ChartCaption({
  */
 export function MarkerLegend({ markers, title }: { markers: TrendMarker[]; title: string }) {
   const id = useId();
-  const numbered = useMemo(() => numberMarkers(markers), [markers]);
+  const numbered = numberMarkers(markers);
   if (numbered.length === 0) return null;
   return (
     <div className="text-sm">

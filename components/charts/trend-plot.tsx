@@ -1,25 +1,6 @@
-'use client';
-
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceArea,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { format } from 'date-fns';
-import {
-  markerLanes,
-  type NumberedMarker,
-  type TrendBand,
-  type TrendRow,
-  type TrendSeries,
-} from './trend-chart-types';
+import { formatDate } from '@/lib/format';
+import type { NumberedMarker, TrendBand, TrendRow, TrendSeries } from './trend-chart-types';
+import { BADGE_RADIUS, plotGeometry, type PlotGeometry } from './trend-geometry';
 
 // Distinct hues with distinct dash patterns, so the lines differ by more than colour.
 const palette = [
@@ -31,177 +12,242 @@ const palette = [
 
 const bandFills = ['#f0fdf4', '#fefce8', '#fff7ed', '#ffedd5', '#fff1f2'];
 
-/** The markers' numbered badges: their radius and the height of one lane above the plot. */
-const BADGE_RADIUS = 8;
-const LANE_HEIGHT = 2 * BADGE_RADIUS + 2;
+/** Room beside the plot for the value axes' numbers. */
+const LEFT_GUTTER = 36;
+const RIGHT_GUTTER = { axis: 36, none: 20 };
 
-function axisKey(domain: [number, number] | undefined): string {
-  return domain ? `${domain[0]}-${domain[1]}` : 'auto';
+/** A date tick shows on a narrow plot, a wide one (a container query, 28rem) or both. */
+function tickClass(tick: { compact: boolean; wide: boolean }): string {
+  if (tick.compact && tick.wide) return '';
+  return tick.compact ? '@md:hidden' : 'hidden @md:block';
 }
 
-function shortDate(t: number): string {
-  return format(new Date(t + new Date(t).getTimezoneOffset() * 60_000), 'MMM d');
-}
+/** Strokes keep their width and dashes however far the drawing stretches across. */
+const fixedStroke = { vectorEffect: 'non-scaling-stroke' } as const;
 
-/** The recharts drawing behind TrendChart; imported lazily, never on the server. */
+/**
+ * The drawing behind TrendChart, rendered on the server: an SVG that stretches across its
+ * container (lines, bands, grid, points) with the text laid over it in HTML, so that nothing in
+ * the browser computes or draws it and no text shrinks on a phone (trend-geometry.ts).
+ */
 export function TrendPlot({
   series,
   markers,
   bands,
   rows,
+  height,
 }: {
   series: TrendSeries[];
   markers: NumberedMarker[];
   bands: readonly TrendBand[];
   rows: TrendRow[];
+  height: number;
 }) {
-  const data = rows.map((row) => ({ t: row.t, ...row.values }));
-  const axes = [...new Set(series.map((s) => axisKey(s.domain)))];
-  const firstAxis = axes[0] ?? 'auto';
-  // The x-axis spans the rows, which hold every marker's date too.
-  const lanes = markerLanes(
-    markers.map((m) => m.t),
-    rows[0]?.t ?? 0,
-    rows.at(-1)?.t ?? 0,
-  );
-  const laneCount = markers.length === 0 ? 0 : Math.max(...lanes) + 1;
+  const g = plotGeometry({ series, markers, bands, rows, height });
+  const right = g.axes.length > 1 ? RIGHT_GUTTER.axis : RIGHT_GUTTER.none;
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <LineChart
-        data={data}
-        margin={{ top: 8 + laneCount * LANE_HEIGHT, right: BADGE_RADIUS + 4, bottom: 4, left: 0 }}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-        <XAxis
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={['dataMin', 'dataMax']}
-          tickFormatter={shortDate}
-          stroke="#475569"
-          fontSize={12}
-        />
-        {yAxes(series, axes)}
-        {bandAreas(bands, firstAxis)}
-        {markerLines(markers, lanes, firstAxis)}
-        <Tooltip
-          labelFormatter={(value) => (typeof value === 'number' ? shortDate(value) : String(value))}
-        />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        {seriesLines(series)}
-      </LineChart>
-    </ResponsiveContainer>
+    <div className="@container">
+      <div className="relative" style={{ height, marginLeft: LEFT_GUTTER, marginRight: right }}>
+        <PlotDrawing g={g} series={series} />
+        <PlotLabels g={g} />
+      </div>
+      <PlotLegend series={series} />
+    </div>
   );
 }
 
-// Recharts reads its axes, areas and lines from the chart's direct children: these build them as
-// elements (called as functions, not rendered as components).
+const labelOf = (s: TrendSeries) => (s.unit ? `${s.label} (${s.unit})` : s.label);
 
-function yAxes(series: TrendSeries[], axes: string[]) {
-  return axes.map((key, index) => {
-    const domain = series.find((s) => axisKey(s.domain) === key)?.domain;
-    return (
-      <YAxis
-        key={key}
-        yAxisId={key}
-        orientation={index === 1 ? 'right' : 'left'}
-        hide={index > 1}
-        domain={domain ?? ['auto', 'auto']}
-        allowDecimals={false}
-        width={32}
-        stroke="#475569"
-        fontSize={12}
-      />
-    );
-  });
-}
-
-function bandAreas(bands: readonly TrendBand[], firstAxis: string) {
-  return bands.map((band, index) => (
-    <ReferenceArea
-      key={band.label}
-      yAxisId={firstAxis}
-      y1={band.from}
-      y2={band.to}
-      fill={bandFills[index % bandFills.length]}
-      fillOpacity={0.7}
-      ifOverflow="hidden"
-      label={{ value: band.label, position: 'insideRight', fontSize: 10, fill: '#475569' }}
-    />
-  ));
-}
-
-function markerLines(markers: NumberedMarker[], lanes: number[], firstAxis: string) {
-  return markers.map((marker, index) => (
-    <ReferenceLine
-      key={marker.date}
-      yAxisId={firstAxis}
-      x={marker.t}
-      stroke="#64748b"
-      strokeDasharray="4 2"
-      // A number above the plot instead of the label's words, which clip and overlap on a phone;
-      // the legend below the chart and its table give the words.
-      label={(props: { viewBox?: { x?: number; y?: number } }) => (
-        <MarkerBadge
-          x={props.viewBox?.x ?? 0}
-          plotTop={props.viewBox?.y ?? 0}
-          lane={lanes[index] ?? 0}
-          number={marker.number}
+/** The stretching SVG: bands, grid, axes, the markers' lines, the series' lines and points. */
+function PlotDrawing({ g, series }: { g: PlotGeometry; series: TrendSeries[] }) {
+  const height = g.height;
+  return (
+    <svg
+      className="absolute inset-0 h-full w-full overflow-visible"
+      viewBox={`0 0 100 ${height}`}
+      preserveAspectRatio="none"
+      focusable="false"
+    >
+      {g.bands.map((band, index) => (
+        <rect
+          key={band.label}
+          x={0}
+          width={100}
+          y={band.y0}
+          height={band.y1 - band.y0}
+          fill={bandFills[index % bandFills.length]}
         />
-      )}
-    />
-  ));
+      ))}
+      <g stroke="#e2e8f0" strokeDasharray="3 3" style={fixedStroke}>
+        {g.axes[0]?.ticks.map((tick) => (
+          <line key={tick.label} x1={0} x2={100} y1={tick.y} y2={tick.y} style={fixedStroke} />
+        ))}
+        {g.xTicks.map((tick) => (
+          <line
+            key={tick.x}
+            className={tickClass(tick)}
+            x1={tick.x}
+            x2={tick.x}
+            y1={g.plotTop}
+            y2={g.plotBottom}
+            style={fixedStroke}
+          />
+        ))}
+      </g>
+      <path
+        d={`M0 ${g.plotTop}V${g.plotBottom}H100`}
+        fill="none"
+        stroke="#475569"
+        style={fixedStroke}
+      />
+      {g.markers.map((marker) => (
+        <line
+          key={marker.number}
+          x1={marker.x}
+          x2={marker.x}
+          y1={marker.y + BADGE_RADIUS}
+          y2={g.plotBottom}
+          stroke="#64748b"
+          strokeDasharray="4 2"
+          style={fixedStroke}
+        />
+      ))}
+      {g.lines.map((l, index) => (
+        <SeriesLine
+          key={l.key}
+          line={l}
+          series={series[index]!}
+          look={palette[index % palette.length]!}
+        />
+      ))}
+    </svg>
+  );
 }
 
-function MarkerBadge({
-  x,
-  plotTop,
-  lane,
-  number,
+/** One series: its line and its points, each point with its date and value as a tooltip. */
+function SeriesLine({
+  line: l,
+  series: s,
+  look,
 }: {
-  x: number;
-  plotTop: number;
-  lane: number;
-  number: number;
+  line: PlotGeometry['lines'][number];
+  series: TrendSeries;
+  look: (typeof palette)[number];
 }) {
-  const y = plotTop - 2 - BADGE_RADIUS - lane * LANE_HEIGHT;
   return (
     <g>
-      <line x1={x} x2={x} y1={y} y2={plotTop} stroke="#64748b" strokeDasharray="4 2" />
-      <circle cx={x} cy={y} r={BADGE_RADIUS} fill="#ffffff" stroke="#334155" strokeWidth={1.5} />
-      <text
-        x={x}
-        y={y}
-        textAnchor="middle"
-        dominantBaseline="central"
-        fontSize={10}
-        fontWeight={600}
-        fill="#1e293b"
-      >
-        {number}
-      </text>
+      <path
+        data-series={l.key}
+        d={l.path}
+        fill="none"
+        stroke={look.stroke}
+        strokeWidth={2}
+        strokeDasharray={look.dash}
+        style={fixedStroke}
+      />
+      {l.points.map((p) => (
+        // A dot is a zero-length stroke with round caps: it stays round when the drawing
+        // stretches, where a circle would become an ellipse. Each carries its tooltip.
+        <path
+          key={p.date}
+          d={`M${p.x} ${p.y}h0`}
+          stroke={look.stroke}
+          strokeWidth={7}
+          strokeLinecap="round"
+          style={fixedStroke}
+        >
+          <title>{`${formatDate(p.date)}: ${labelOf(s)} ${p.value}`}</title>
+        </path>
+      ))}
+      {/* The dots' white centres in one path, letting the pointer through to the dots. */}
+      <path
+        d={l.points.map((p) => `M${p.x} ${p.y}h0`).join('')}
+        stroke="#ffffff"
+        strokeWidth={3.5}
+        strokeLinecap="round"
+        pointerEvents="none"
+        style={fixedStroke}
+      />
     </g>
   );
 }
 
-function seriesLines(series: TrendSeries[]) {
-  return series.map((s, index) => {
-    const look = palette[index % palette.length]!;
-    return (
-      <Line
-        key={s.key}
-        yAxisId={axisKey(s.domain)}
-        dataKey={s.key}
-        name={s.unit ? `${s.label} (${s.unit})` : s.label}
-        type="monotone"
-        stroke={look.stroke}
-        strokeDasharray={look.dash}
-        strokeWidth={2}
-        dot={{ r: 2.5 }}
-        connectNulls
-        isAnimationActive={false}
-      />
-    );
-  });
+/** The text over the drawing: band names, the axes' numbers and dates, the markers' numbers. */
+function PlotLabels({ g }: { g: PlotGeometry }) {
+  return (
+    <>
+      {g.bands.map((band) => (
+        <span
+          key={band.label}
+          className="absolute right-1 -translate-y-1/2 text-xs leading-none text-slate-600"
+          style={{ top: (band.y0 + band.y1) / 2 }}
+        >
+          {band.label}
+        </span>
+      ))}
+      {g.axes.map((axis) =>
+        axis.ticks.map((tick) => (
+          <span
+            key={`${axis.side}-${tick.label}`}
+            className={`absolute -translate-y-1/2 text-xs leading-none text-slate-600 ${
+              axis.side === 'left' ? 'right-full pr-1.5' : 'left-full pl-1.5'
+            }`}
+            style={{ top: tick.y }}
+          >
+            {tick.label}
+          </span>
+        )),
+      )}
+      {g.xTicks.map((tick) => (
+        <span
+          key={tick.x}
+          className={`absolute -translate-x-1/2 text-xs leading-none whitespace-nowrap text-slate-600 ${tickClass(tick)}`}
+          style={{ left: `${tick.x}%`, top: g.plotBottom + 6 }}
+        >
+          {tick.label}
+        </span>
+      ))}
+      {g.markers.map((marker) => (
+        <span
+          key={marker.number}
+          className="absolute inline-flex -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-[1.5px] border-slate-700 bg-white text-xs font-semibold text-slate-800"
+          style={{
+            left: `${marker.x}%`,
+            top: marker.y,
+            width: 2 * BADGE_RADIUS,
+            height: 2 * BADGE_RADIUS,
+          }}
+        >
+          {marker.number}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** Which line is which: each series' colour and dash pattern beside its name. */
+function PlotLegend({ series }: { series: TrendSeries[] }) {
+  return (
+    <ul className="mt-2 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs text-slate-700">
+      {series.map((s, index) => {
+        const look = palette[index % palette.length]!;
+        return (
+          <li key={s.key} className="inline-flex items-center gap-1.5">
+            <svg width="24" height="8" focusable="false">
+              <line
+                x1={0}
+                x2={24}
+                y1={4}
+                y2={4}
+                stroke={look.stroke}
+                strokeWidth={2}
+                strokeDasharray={look.dash}
+              />
+            </svg>
+            {labelOf(s)}
+          </li>
+        );
+      })}
+    </ul>
+  );
 }

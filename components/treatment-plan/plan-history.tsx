@@ -1,8 +1,8 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useId, useState } from 'react';
-import { PlanComparison } from '@/components/treatment-plan/plan-comparison';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { LocalDateTime } from '@/components/ui/local-date-time';
@@ -11,6 +11,13 @@ import { queryKeys } from '@/lib/query-keys';
 import type { PlanVersionList } from '@/lib/schemas/treatment-plan';
 
 type Summary = PlanVersionList['items'][number];
+
+// Two versions side by side (with the diff view) load when a clinician asks for them, not with
+// the page: the plan page was 0.7 kB over issue 15's first-load budget with them.
+const PlanComparison = dynamic(
+  () => import('@/components/treatment-plan/plan-comparison').then((m) => m.PlanComparison),
+  { loading: () => <p className="text-slate-600">Loading the comparison…</p> },
+);
 
 /** Every version of the plan (the newest 100), and any two side by side with their differences. */
 export function PlanHistory({

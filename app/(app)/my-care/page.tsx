@@ -22,12 +22,19 @@ import type { Appointment } from '@/lib/schemas/appointments';
 
 export const metadata: Metadata = { title: 'My care' };
 
+/**
+ * Rendered whole on the server, with no loading placeholder: the page is the patient's first
+ * sight of Triad, and its words arrive in the first response instead of replacing a skeleton
+ * after the scripts ran (Lighthouse's largest paint 2.9 s with the skeleton; README "Client
+ * weight"). Its reads run side by side to keep that response quick.
+ */
 export default async function MyCarePage() {
   const viewer = await requireRole('PATIENT');
-  const summary = await getMyCareSummary(viewer);
-  const flagStatus = await getSafetyFlagStatus(viewer, summary.patientId);
-  const next = await listPatientAppointments(viewer, summary.patientId, { limit: 1 });
-  const timeZone = await ownTimeZone(viewer);
+  const [summary, timeZone] = await Promise.all([getMyCareSummary(viewer), ownTimeZone(viewer)]);
+  const [flagStatus, next] = await Promise.all([
+    getSafetyFlagStatus(viewer, summary.patientId),
+    listPatientAppointments(viewer, summary.patientId, { limit: 1 }),
+  ]);
   const firstName = summary.name.split(' ')[0] || summary.name;
 
   return (
