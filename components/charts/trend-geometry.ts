@@ -116,20 +116,17 @@ export function valueTicks(domain: [number, number]): number[] {
   return scaleLinear().domain(domain).ticks(Y_TICKS).filter(Number.isInteger);
 }
 
-/** Everything TrendPlot draws, from the rows (which span every value's and marker's date). */
-export function plotGeometry({
-  series,
-  markers,
-  bands,
-  rows,
-  height,
-}: {
+/** What a plot is drawn from: TrendPlot's props. */
+export type PlotInput = {
   series: TrendSeries[];
   markers: NumberedMarker[];
   bands: readonly TrendBand[];
   rows: TrendRow[];
   height: number;
-}): PlotGeometry {
+};
+
+/** Everything TrendPlot draws, from the rows (which span every value's and marker's date). */
+export function plotGeometry({ series, markers, bands, rows, height }: PlotInput): PlotGeometry {
   const min = rows[0]?.t ?? 0;
   const max = rows.at(-1)?.t ?? 0;
   const lanes = markerLanes(

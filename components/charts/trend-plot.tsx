@@ -1,6 +1,6 @@
 import { formatDate } from '@/lib/format';
-import type { NumberedMarker, TrendBand, TrendRow, TrendSeries } from './trend-chart-types';
-import { BADGE_RADIUS, plotGeometry, type PlotGeometry } from './trend-geometry';
+import type { TrendSeries } from './trend-chart-types';
+import { BADGE_RADIUS, plotGeometry, type PlotGeometry, type PlotInput } from './trend-geometry';
 
 // Distinct hues with distinct dash patterns, so the lines differ by more than colour.
 const palette = [
@@ -30,20 +30,9 @@ const fixedStroke = { vectorEffect: 'non-scaling-stroke' } as const;
  * container (lines, bands, grid, points) with the text laid over it in HTML, so that nothing in
  * the browser computes or draws it and no text shrinks on a phone (trend-geometry.ts).
  */
-export function TrendPlot({
-  series,
-  markers,
-  bands,
-  rows,
-  height,
-}: {
-  series: TrendSeries[];
-  markers: NumberedMarker[];
-  bands: readonly TrendBand[];
-  rows: TrendRow[];
-  height: number;
-}) {
-  const g = plotGeometry({ series, markers, bands, rows, height });
+export function TrendPlot(input: PlotInput) {
+  const { series, height } = input;
+  const g = plotGeometry(input);
   const right = g.axes.length > 1 ? RIGHT_GUTTER.axis : RIGHT_GUTTER.none;
   return (
     <div className="@container">
