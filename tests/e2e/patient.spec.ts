@@ -61,31 +61,46 @@ test.describe.configure({ mode: 'serial' });
 // depend on what other specs did to the demo patients.
 const skyler = { name: uniqueName('Skyler Marsh'), email: '', password: '', patientId: '' };
 
-test.beforeAll(async ({ browser }) => {
+/**
+ * A new patient on Dr. Rivera's caseload whose sertraline start (recorded by her through the API)
+ * asks them to watch for `monitorFor`; returns the account and Dr. Rivera's page, still open.
+ */
+async function patientOnSertraline(
+  browser: Browser,
+  name: string,
+  start: { dose: number; reason: string; monitorFor: string[] },
+) {
   const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
-  const account = await createAccount(admin, { role: 'PATIENT', name: skyler.name });
-  Object.assign(skyler, { email: account.email, password: account.password });
-  skyler.patientId = account.patientId!;
-  await addToCareTeam(admin, skyler.patientId, (await findAccount(admin, DEMO.rivera)).id);
+  const account = await createAccount(admin, { role: 'PATIENT', name });
+  await addToCareTeam(admin, account.patientId!, (await findAccount(admin, DEMO.rivera)).id);
   await admin.context().close();
 
   const rivera = await signedIn(browser, DEMO.rivera, { home: '/caseload' });
   const started = await rivera.request.post(
-    `/api/v1/patients/${skyler.patientId}/medication-changes`,
+    `/api/v1/patients/${account.patientId}/medication-changes`,
     {
       data: {
         action: 'START',
         medication: 'Sertraline',
-        dose: 50,
         unit: 'mg',
         frequency: 'once daily in the morning',
         effectiveDate: new Date().toISOString().slice(0, 10),
-        reason: 'Moderate depression; no prior antidepressant.',
-        monitorFor: ['Nausea', 'Headache'],
+        ...start,
       },
     },
   );
   expect(started.status(), await started.text()).toBe(201);
+  return { account, rivera };
+}
+
+test.beforeAll(async ({ browser }) => {
+  const { account, rivera } = await patientOnSertraline(browser, skyler.name, {
+    dose: 50,
+    reason: 'Moderate depression; no prior antidepressant.',
+    monitorFor: ['Nausea', 'Headache'],
+  });
+  Object.assign(skyler, { email: account.email, password: account.password });
+  skyler.patientId = account.patientId!;
   await rivera.context().close();
 });
 
@@ -274,27 +289,11 @@ test('ticking thoughts of self-harm on the check-in shows crisis resources at on
   browser,
 }) => {
   // A patient of this test's own, whose prescriber asked them to watch for suicidal ideation.
-  const admin = await signedIn(browser, DEMO.admin, { home: '/admin' });
-  const sam = await createAccount(admin, { role: 'PATIENT', name: uniqueName('Sam Okafor') });
-  await addToCareTeam(admin, sam.patientId!, (await findAccount(admin, DEMO.rivera)).id);
-  await admin.context().close();
-  const rivera = await signedIn(browser, DEMO.rivera, { home: '/caseload' });
-  const started = await rivera.request.post(
-    `/api/v1/patients/${sam.patientId}/medication-changes`,
-    {
-      data: {
-        action: 'START',
-        medication: 'Sertraline',
-        dose: 25,
-        unit: 'mg',
-        frequency: 'once daily in the morning',
-        effectiveDate: new Date().toISOString().slice(0, 10),
-        reason: 'Moderate depression; age 22, so watching for emergent suicidality.',
-        monitorFor: ['Nausea', 'Suicidal ideation'],
-      },
-    },
-  );
-  expect(started.status(), await started.text()).toBe(201);
+  const { account: sam, rivera } = await patientOnSertraline(browser, uniqueName('Sam Okafor'), {
+    dose: 25,
+    reason: 'Moderate depression; age 22, so watching for emergent suicidality.',
+    monitorFor: ['Nausea', 'Suicidal ideation'],
+  });
 
   const page = await signedIn(browser, sam.email, { home: '/my-care', password: sam.password });
   await page.setViewportSize(PHONE);
